@@ -1,0 +1,17 @@
+# The two commands the README promises. Both set up from nothing first.
+.PHONY: site test serve check
+
+# Set up and build site/ (MkDocs strict mode: any warning fails the build).
+site:
+	scripts/setup
+	.venv/bin/mkdocs build --strict
+
+# Set up and run every test, browser tests included.
+test:
+	scripts/setup --test
+	.venv/bin/python -m pytest
+
+# Preview with live reload; rebuilds when a file in data/ changes.
+serve:
+	scripts/setup
+	.venv/bin/mkdocs serve

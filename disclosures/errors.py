@@ -1,0 +1,42 @@
+"""Data errors: one message per problem, in words a clerk can act on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DataError:
+    """One mistake in a data file, located precisely enough to fix from the message alone."""
+
+    file: str
+    line: int  # 1-based; 0 when the whole file is concerned
+    column: int  # 1-based; 0 when unknown
+    path: str  # field path as written in the file, e.g. "parts[1].heading"
+    expected: str
+    found: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line:
+            where += f":{self.line}:{self.column}"
+        field = f" 字段 {self.path}" if self.path else ""
+        text = f"{where}{field}:应为{self.expected},实际为{self.found}。"
+        if self.hint:
+            text += self.hint
+        return text
+
+
+class DataInvalid(Exception):
+    """Raised once, after validation, carrying every error found."""
+
+    def __init__(self, errors: list[DataError]):
+        self.errors = sorted(errors, key=lambda e: (e.file, e.line, e.column, e.path))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.errors)
+        lines = [f"数据有 {count} 处错误,未生成网站(data has {count} error(s); nothing was built):"]
+        lines += [f"  - {error}" for error in self.errors]
+        return "\n".join(lines)

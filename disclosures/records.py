@@ -1,0 +1,143 @@
+"""Frozen, typed records: what validation produces and everything downstream consumes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph, optionally opened by a run-in lead sentence shown in bold."""
+
+    text: str = ""
+    lead: str = ""
+
+
+@dataclass(frozen=True)
+class OfficeHours:
+    start: str  # "08:30"
+    end: str  # "17:30"
+
+
+@dataclass(frozen=True)
+class Phone:
+    number: str
+    hours: OfficeHours | None = None
+
+
+@dataclass(frozen=True)
+class PostalAddress:
+    address: str
+    postcode: str
+    envelope_note: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    phone: Phone | None = None
+    postal: PostalAddress | None = None
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class Registrations:
+    """Footer registrations required of Chinese government sites; each shown only when set."""
+
+    site_code: str = ""  # 网站标识码
+    icp: str = ""  # ICP备案号
+    public_security: str = ""  # 公安机关备案号
+
+
+@dataclass(frozen=True)
+class Site:
+    name: str
+    publisher: str
+    url: str
+    description: str
+    contact: Contact
+    registrations: Registrations = field(default_factory=Registrations)
+
+
+@dataclass(frozen=True)
+class Window:
+    """Disclosure window (公开期限); both days included, Beijing time."""
+
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class Issuer:
+    name: str
+    short_name: str = ""
+
+
+@dataclass(frozen=True)
+class Inspection:
+    body: str  # 市委第五巡察组
+    start: dt.date
+    end: dt.date
+    feedback: dt.date
+    round: str = ""  # 市委第五轮巡察
+
+
+@dataclass(frozen=True)
+class Signature:
+    name: str
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class Problem:
+    heading: str
+    measures: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class Theme:
+    heading: str
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """Second level (一). Either a standalone heading with content, or a run-in paragraph."""
+
+    heading: str = ""
+    run_in: Paragraph | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+    themes: tuple[Theme, ...] = ()
+    measures: tuple[Paragraph, ...] = ()
+
+
+@dataclass(frozen=True)
+class Part:
+    heading: str
+    paragraphs: tuple[Paragraph, ...] = ()
+    sections: tuple[Section, ...] = ()
+    themes: tuple[Theme, ...] = ()  # a part without categories holds themes directly
+    closing: tuple[Paragraph, ...] = ()
+
+
+@dataclass(frozen=True)
+class Notice:
+    id: str
+    source: str  # data file, relative to the project, for messages and the YAML download
+    title: str
+    published: dt.date
+    issuer: Issuer
+    signature: Signature
+    parts: tuple[Part, ...]
+    preamble: tuple[Paragraph, ...] = ()
+    inspection: Inspection | None = None
+    window: Window | None = None
+    invitation: str = ""
+    contact: Contact | None = None
+    draft: bool = False
+
+
+@dataclass(frozen=True)
+class Project:
+    site: Site
+    notices: tuple[Notice, ...]

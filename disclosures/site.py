@@ -1,0 +1,67 @@
+"""The gather phase: read data/ once and prepare every generated page before MkDocs renders any.
+
+Nothing here imports MkDocs, so tests can call it directly and the renderer
+can be swapped later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import records as r
+from .load import load_project
+from .render import render_home, render_notice, template_env
+from .timewindow import is_public, reference_time
+from .view import NoticeView, notice_view
+
+DRAFT_NOTE = "\u9884\u89c8\uff1a\u672c\u901a\u62a5\u5c1a\u672a\u516c\u5f00\uff08\u8349\u7a3f\u6216\u672a\u5230\u53d1\u5e03\u65e5\u671f\uff09\uff0c\u6b63\u5f0f\u6784\u5efa\u7684\u7f51\u7ad9\u4e2d\u4e0d\u4f1a\u51fa\u73b0\u3002"  # 预览：本通报尚未公开（草稿或未到发布日期），正式构建的网站中不会出现。
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str  # path MkDocs knows the page by, e.g. "disclosures/<id>/index.md"
+    title: str
+    html: str
+    toc: list[dict]
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    project: r.Project
+    now: dt.datetime
+    notices: list[NoticeView]  # what this build publishes, newest first
+    pages: list[GeneratedPage]
+
+    def page(self, src_uri: str) -> GeneratedPage | None:
+        return next((p for p in self.pages if p.src_uri == src_uri), None)
+
+    def nav(self) -> list[dict]:
+        """MkDocs nav with Chinese titles (auto-nav would title folders in English)."""
+        items: list[dict] = [{"首页": "index.md"}]
+        if self.notices:
+            items.append({"公示公告": [{n.title: f"{n.url}index.md"} for n in self.notices]})
+        return items
+
+
+def published_notices(project: r.Project, now: dt.datetime, preview: bool) -> list[tuple[r.Notice, str]]:
+    """Notices to show, newest first, with a preview note for those not yet public."""
+    chosen = []
+    for notice in project.notices:
+        public = is_public(notice.published, notice.draft, now)
+        if public or preview:
+            chosen.append((notice, "" if public else DRAFT_NOTE))
+    return sorted(chosen, key=lambda item: (item[0].published, item[0].id), reverse=True)
+
+
+def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> SiteBuild:
+    """Validate data/ under root and render every generated page. Raises DataInvalid or BadReferenceTime."""
+    project = load_project(root / "data")
+    now = reference_time(environ)
+    env = template_env(root / "overrides")
+    views = [notice_view(n, project.site, now, note) for n, note in published_notices(project, now, preview)]
+    pages = [GeneratedPage("index.md", "首页", render_home(env, project.site, views), [])]
+    pages += [GeneratedPage(f"{v.url}index.md", v.title, render_notice(env, v), v.toc) for v in views]
+    return SiteBuild(project=project, now=now, notices=views, pages=pages)

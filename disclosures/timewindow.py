@@ -1,0 +1,101 @@
+"""Rules of time: every date is a Beijing date, and a window includes its last day.
+
+A window 2025-04-27 .. 2025-05-11 is open from 2025-04-27 00:00 to
+2025-05-12 00:00 (+08:00). The same rules run again in the reader's browser
+(docs/assets/javascripts/window-status.js) so a page read years later still
+shows the right status; keep the two in step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from .records import Window
+
+BEIJING = ZoneInfo("Asia/Shanghai")
+REFERENCE_ENV = "DISCLOSURE_NOW"
+
+State = Literal["upcoming", "open", "closed"]
+STATE_LABELS: dict[str, str] = {"upcoming": "未开始", "open": "公示中", "closed": "已结束"}
+
+
+class BadReferenceTime(ValueError):
+    """DISCLOSURE_NOW is set but is not an ISO 8601 date or date-time."""
+
+
+def parse_reference(value: str) -> dt.datetime:
+    """ISO 8601; a bare date means 00:00 Beijing time, a naive date-time is Beijing time."""
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            return dt.datetime.combine(dt.date.fromisoformat(text), dt.time(), BEIJING)
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError as error:
+        raise BadReferenceTime(
+            f"{REFERENCE_ENV}={value!r}:应为 ISO 8601 日期或时间,例如 2025-04-28 或 2025-05-11T23:59:00+08:00"
+        ) from error
+    return moment if moment.tzinfo else moment.replace(tzinfo=BEIJING)
+
+
+def reference_time(environ: Mapping[str, str] = os.environ) -> dt.datetime:
+    """The moment a build describes: DISCLOSURE_NOW when set, otherwise the clock."""
+    value = environ.get(REFERENCE_ENV, "").strip()
+    return parse_reference(value) if value else dt.datetime.now(BEIJING)
+
+
+def beijing_date(moment: dt.datetime) -> dt.date:
+    return moment.astimezone(BEIJING).date()
+
+
+def bounds(window: Window) -> tuple[dt.datetime, dt.datetime]:
+    """Start (inclusive) and end (exclusive): the end day is included whole."""
+    start = dt.datetime.combine(window.start, dt.time(), BEIJING)
+    end = dt.datetime.combine(window.end + dt.timedelta(days=1), dt.time(), BEIJING)
+    return start, end
+
+
+@dataclass(frozen=True)
+class WindowStatus:
+    state: State
+    label: str  # 未开始 / 公示中 / 已结束
+    detail: str  # 距公示结束还有 N 天 …
+    days_left: int | None  # whole Beijing days until the last day, while open
+
+
+def status_at(window: Window, now: dt.datetime) -> WindowStatus:
+    start, end = bounds(window)
+    if now < start:
+        return WindowStatus("upcoming", STATE_LABELS["upcoming"], f"公示将于{format_date(window.start)}开始", None)
+    if now >= end:
+        return WindowStatus("closed", STATE_LABELS["closed"], "公示期已结束", None)
+    days_left = (window.end - beijing_date(now)).days
+    detail = "今天是最后一天" if days_left == 0 else f"距公示结束还有 {days_left} 天"
+    return WindowStatus("open", STATE_LABELS["open"], detail, days_left)
+
+
+def format_date(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def format_window(window: Window) -> str:
+    """2025年4月27日至5月11日; the year is repeated only when it changes."""
+    end = f"{window.end.month}月{window.end.day}日"
+    if window.end.year != window.start.year:
+        end = f"{window.end.year}年{end}"
+    return f"{format_date(window.start)}至{end}"
+
+
+def iso_bounds(window: Window) -> tuple[str, str]:
+    """For data-window-start / data-window-end: ISO 8601 with +08:00."""
+    start, end = bounds(window)
+    return start.isoformat(), end.isoformat()
+
+
+def is_public(published: dt.date, draft: bool, now: dt.datetime) -> bool:
+    """Drafts never, scheduled notices only from their publication day (Beijing)."""
+    return not draft and published <= beijing_date(now)

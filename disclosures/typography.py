@@ -1,0 +1,60 @@
+"""Chinese typographic conventions for text that came to us with ASCII punctuation.
+
+The copy of a notice pasted from a web page often carries half-width commas,
+colons and parentheses where the original used full-width ones. We present
+full-width punctuation in Chinese text, but leave digits, times (08:30),
+decimals (9.96%), e-mail addresses and URLs untouched.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u201c\u201d\u2018\u2019"
+_IS_CJK = re.compile(f"[{_CJK}]")
+
+# A comma, colon or semicolon is Chinese unless it sits between two digits (1,000 or 08:30).
+_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+_COLON = re.compile(r"(?<!\d):(?!//)|:(?!\d)(?!//)")
+_SEMICOLON = re.compile(r";")
+_QUESTION = re.compile(f"(?<=[{_CJK}])\\?")
+_EXCLAIM = re.compile(f"(?<=[{_CJK}])!")
+_PARENS = re.compile(r"\(([^()]*)\)")
+# Spaces next to full-width punctuation or between two CJK characters are noise from the copy.
+_SPACE_AFTER_PUNCT = re.compile("(?<=[\uff0c\u3002\uff1b\uff1a\uff01\uff1f\u3001\uff09\u201c\u201d])[ \\t\u3000]+")
+_SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}])[ \\t]+(?=[{_CJK}])")
+
+
+def _is_url_or_email(text: str) -> bool:
+    return "://" in text or "@" in text
+
+
+def _fullwidth_parens(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    before = match.string[match.start() - 1] if match.start() > 0 else ""
+    if _IS_CJK.search(inner) or _IS_CJK.match(before or " "):
+        return f"\uff08{inner}\uff09"
+    return match.group(0)
+
+
+def to_fullwidth(text: str) -> str:
+    """Return text with Chinese punctuation full-width, leaving numbers, times and addresses alone."""
+    if not text:
+        return text
+    # Protect URLs and e-mail addresses: split on whitespace-free tokens that contain them.
+    pieces = re.split(r"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|[a-z]+://\S+)", text)
+    out = []
+    for index, piece in enumerate(pieces):
+        if index % 2 == 1 or _is_url_or_email(piece):
+            out.append(piece)
+            continue
+        piece = _COMMA.sub("\uff0c", piece)
+        piece = _COLON.sub("\uff1a", piece)
+        piece = _SEMICOLON.sub("\uff1b", piece)
+        piece = _QUESTION.sub("\uff1f", piece)
+        piece = _EXCLAIM.sub("\uff01", piece)
+        piece = _PARENS.sub(_fullwidth_parens, piece)
+        out.append(piece)
+    text = "".join(out)
+    text = _SPACE_AFTER_PUNCT.sub("", text)
+    return _SPACE_BETWEEN_CJK.sub("", text)

@@ -1,0 +1,113 @@
+"""Read a YAML data file into PyYAML nodes, keeping line and column for every value.
+
+We compose nodes instead of constructing Python objects so that validation can
+say where each value stands, see duplicate keys (PyYAML's constructor silently
+keeps the last one) and refuse anchors and aliases (the "billion laughs" bomb)
+before anything is expanded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import DataError
+
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    node: yaml.MappingNode | None
+    errors: list[DataError]
+
+
+def position(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _tab_errors(name: str, text: str) -> list[DataError]:
+    errors = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            errors.append(DataError(name, number, indent.index("\t") + 1, "", "用空格缩进", "制表符(Tab)",
+                                    "YAML 只允许空格缩进,请把 Tab 换成空格。"))
+    return errors
+
+
+def _structure_errors(name: str, root: yaml.Node) -> list[DataError]:
+    """Duplicate keys inside one mapping, anywhere in the document."""
+    errors: list[DataError] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, yaml.Node] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        line, column = position(key)
+                        first_line, _ = position(seen[key.value])
+                        errors.append(DataError(name, line, column, key.value, "每个键只出现一次",
+                                                f"重复的键 {key.value}(第{first_line}行已有)",
+                                                "请删除或合并其中一个。"))
+                    else:
+                        seen[key.value] = key
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return errors
+
+
+def _reject_anchors(name: str, text: str) -> list[DataError]:
+    """Anchors and aliases are never needed in our data and can expand exponentially."""
+    errors = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                line, column = token.start_mark.line + 1, token.start_mark.column + 1
+                kind = "锚点 &" if isinstance(token, yaml.AnchorToken) else "别名 *"
+                errors.append(DataError(name, line, column, "", "普通的值", f"{kind}{token.value}",
+                                        "数据文件不支持锚点和别名,请直接写出内容。"))
+    except yaml.YAMLError:
+        return []  # the parser reports the syntax error itself
+    return errors
+
+
+def load_yaml(path: Path, name: str) -> Loaded:
+    """Return the root mapping of a data file, or the reasons it cannot be read."""
+    raw = path.read_bytes()
+    if raw.startswith(_BOM):
+        return Loaded(None, [DataError(name, 1, 1, "", "不带 BOM 的 UTF-8 文件", "字节顺序标记(BOM)",
+                                       "请在编辑器中另存为“UTF-8(无 BOM)”。")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return Loaded(None, [DataError(name, line, 0, "", "UTF-8 编码的文本", "无法按 UTF-8 读取的字节",
+                                       "请在编辑器中另存为“UTF-8”(不要用 GBK/GB2312)。")])
+    if not text.strip():
+        return Loaded(None, [DataError(name, 0, 0, "", "YAML 数据", "空文件")])
+    errors = _tab_errors(name, text)
+    if errors:
+        return Loaded(None, errors)
+    errors = _reject_anchors(name, text)
+    if errors:
+        return Loaded(None, errors)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        return Loaded(None, [DataError(name, line, column, "", "合乎 YAML 语法的内容",
+                                       f"语法错误({error.problem})", "请检查缩进、冒号和引号。")])
+    if root is None:
+        return Loaded(None, [DataError(name, 0, 0, "", "YAML 数据", "空文件")])
+    if not isinstance(root, yaml.MappingNode):
+        line, column = position(root)
+        return Loaded(None, [DataError(name, line, column, "", "以“键: 值”组成的映射", "列表或单个值")])
+    errors = _structure_errors(name, root)
+    return Loaded(None if errors else root, errors)

@@ -1,0 +1,65 @@
+"""MkDocs hooks: a thin adapter from MkDocs events to the disclosures package.
+
+Every `on_*` name here is an event handler; keep logic in disclosures/.
+`mkdocs serve` does not reload this file, but it re-runs on_config on every
+rebuild, so data/ is read afresh each time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
+
+from disclosures.errors import DataInvalid
+from disclosures.site import SiteBuild, prepare
+from disclosures.timewindow import BadReferenceTime
+
+_state: dict[str, object] = {"serve": False}
+
+
+def _build() -> SiteBuild:
+    return _state["build"]  # type: ignore[return-value]
+
+
+def on_startup(command, dirty):
+    _state["serve"] = command == "serve"
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    try:
+        build = prepare(root, os.environ, preview=bool(_state["serve"]))
+    except (DataInvalid, BadReferenceTime) as error:
+        raise PluginError(str(error)) from None
+    _state["build"] = build
+    site = build.project.site
+    config.site_name = site.name
+    config.site_description = config.site_description or site.description
+    config.site_url = config.site_url or site.url
+    config.nav = build.nav()
+    return config
+
+
+def on_files(files: Files, config):
+    for page in _build().pages:
+        # Front matter carries the title; the body is replaced in on_page_content.
+        files.append(File.generated(config, page.src_uri, content=f"---\ntitle: {json.dumps(page.title)}\n---\n"))
+    return files
+
+
+def on_page_content(html, page, config, files):
+    generated = _build().page(page.file.src_uri)
+    if generated is None:
+        return html
+    page.toc = get_toc(generated.toc)
+    return generated.html
+
+
+def on_serve(server, config, builder):
+    server.watch(str(Path(config.config_file_path).parent / "data"))
+    return server

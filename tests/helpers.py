@@ -1,0 +1,56 @@
+"""Small helpers shared by test modules (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+
+import lxml.html
+
+_SENTENCE_END = re.compile(r"(?<=[。!?])")
+
+
+def normalise(text: str) -> str:
+    """NFKC (full-width and half-width become one) with all white space removed."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def sentences_of_source(text: str) -> list[str]:
+    """The published text split into sentences; the trailing 相关文章 line is web-page chrome."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if lines and lines[-1] == "相关文章":
+        lines.pop()
+    out = []
+    for line in lines:
+        out += [normalise(s) for s in _SENTENCE_END.split(unicodedata.normalize("NFKC", line)) if normalise(s)]
+    return out
+
+
+def find_in_order(sentences: list[str], haystack: str) -> tuple[int, list[str]]:
+    """How many sentences appear in order, and which did not."""
+    position, found, missing = 0, 0, []
+    for sentence in sentences:
+        at = haystack.find(sentence, position)
+        if at < 0:
+            missing.append(sentence)
+            continue
+        found += 1
+        position = at + len(sentence)
+    return found, missing
+
+
+def article_text(html: str) -> str:
+    doc = lxml.html.fromstring(html)
+    article = doc.cssselect("article.dsc-notice")
+    return (article[0] if article else doc).text_content()
+
+
+def combine_data(dest: Path, site_from: Path, *notice_files: Path) -> Path:
+    """A data/ folder with one site.yml and the given notices."""
+    (dest / "disclosures").mkdir(parents=True)
+    shutil.copy2(site_from / "site.yml", dest / "site.yml")
+    for f in notice_files:
+        shutil.copy2(f, dest / "disclosures" / f.name)
+    return dest

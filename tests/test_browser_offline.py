@@ -1,0 +1,29 @@
+"""The reader's browser only ever talks to the site itself."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import REAL_ID
+
+pytestmark = pytest.mark.browser
+
+
+def test_pages_request_nothing_but_the_site(browser, real_server: str) -> None:
+    site_host = urlsplit(real_server).netloc
+    requested: list[str] = []
+    context = browser.new_context()
+    page = context.new_page()
+    page.on("request", lambda request: requested.append(request.url))
+    for url in ("", f"disclosures/{REAL_ID}/"):
+        page.goto(real_server + url, wait_until="networkidle")
+    # Searching loads the index and the worker: still only the site itself.
+    page.click("label.md-search__icon, input.md-search__input")
+    page.keyboard.type("2024")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    context.close()
+    foreign = [u for u in requested if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != site_host]
+    assert len(requested) > 5
+    assert foreign == []
