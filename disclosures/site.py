@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import records as r
@@ -29,11 +29,20 @@ class GeneratedPage:
 
 
 @dataclass(frozen=True)
+class GeneratedAsset:
+    """A non-page file the site serves (feed, open-data download), copied verbatim into site/."""
+
+    path: str  # e.g. "feed.xml"
+    content: bytes
+
+
+@dataclass(frozen=True)
 class SiteBuild:
     project: r.Project
     now: dt.datetime
     notices: list[NoticeView]  # what this build publishes, newest first
     pages: list[GeneratedPage]
+    assets: list[GeneratedAsset] = field(default_factory=list)
 
     def page(self, src_uri: str) -> GeneratedPage | None:
         return next((p for p in self.pages if p.src_uri == src_uri), None)

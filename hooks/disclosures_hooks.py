@@ -49,6 +49,8 @@ def on_files(files: Files, config):
     for page in _build().pages:
         # Front matter carries the title; the body is replaced in on_page_content.
         files.append(File.generated(config, page.src_uri, content=f"---\ntitle: {json.dumps(page.title)}\n---\n"))
+    for asset in _build().assets:
+        files.append(File.generated(config, asset.path, content=asset.content))
     return files
 
 
