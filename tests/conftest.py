@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_NOTICE = ROOT.parent / "shared" / "notices" / "zhongshan-procuratorate-2025-04-27.txt"
+# The published text exactly as it came to us (a copy of shared/notices/…), the fidelity reference.
+SHARED_NOTICE = Path(__file__).resolve().parent / "data" / "sources" / "zhongshan-procuratorate-2025-04-27.txt"
 REAL_ID = "zhongshan-procuratorate-2025-04-27"
 TEST_DATA = Path(__file__).resolve().parent / "data"
 
