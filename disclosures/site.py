@@ -7,6 +7,7 @@ can be swapped later.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,7 +46,12 @@ class SiteBuild:
     assets: list[GeneratedAsset] = field(default_factory=list)
 
     def page(self, src_uri: str) -> GeneratedPage | None:
-        return next((p for p in self.pages if p.src_uri == src_uri), None)
+        return self._pages_by_uri.get(src_uri)
+
+    @functools.cached_property
+    def _pages_by_uri(self) -> dict[str, GeneratedPage]:
+        # MkDocs asks once per page: a dict keeps that linear for sites with thousands of notices.
+        return {p.src_uri: p for p in self.pages}
 
     def nav(self) -> list[dict]:
         """MkDocs nav with Chinese titles (auto-nav would title folders in English)."""

@@ -16,6 +16,9 @@ import yaml
 from .errors import DataError
 
 _BOM = b"\xef\xbb\xbf"
+# libyaml's parser is an order of magnitude faster than the pure-Python one and gives the same
+# nodes and marks; reading YAML dominated build time before (see bench/).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -66,11 +69,12 @@ def _reject_anchors(name: str, text: str) -> list[DataError]:
     """Anchors and aliases are never needed in our data and can expand exponentially."""
     errors = []
     try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
-            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
-                line, column = token.start_mark.line + 1, token.start_mark.column + 1
-                kind = "锚点 &" if isinstance(token, yaml.AnchorToken) else "别名 *"
-                errors.append(DataError(name, line, column, "", "普通的值", f"{kind}{token.value}",
+        for event in yaml.parse(text, Loader=_LOADER):
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                line, column = event.start_mark.line + 1, event.start_mark.column + 1
+                kind = "别名 *" if isinstance(event, yaml.AliasEvent) else "锚点 &"
+                errors.append(DataError(name, line, column, "", "普通的值", f"{kind}{anchor}",
                                         "数据文件不支持锚点和别名,请直接写出内容。"))
     except yaml.YAMLError:
         return []  # the parser reports the syntax error itself
@@ -98,7 +102,7 @@ def load_yaml(path: Path, name: str) -> Loaded:
     if errors:
         return Loaded(None, errors)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
