@@ -1,0 +1,24 @@
+"""Build one MkDocs project in this process and print wall time and peak memory as JSON.
+
+Run as a fresh subprocess per build so that the figures include start-up and
+nothing is cached between builds."""
+
+from __future__ import annotations
+
+import json
+import logging
+import resource
+import sys
+import time
+
+start = time.perf_counter()
+from mkdocs.commands.build import build  # noqa: E402 - imports count in the measured time
+from mkdocs.config import load_config  # noqa: E402
+
+logging.disable(logging.WARNING)
+config = load_config(config_file=sys.argv[1])
+build(config)
+print(json.dumps({
+    "seconds": time.perf_counter() - start,
+    "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+}))
