@@ -1,0 +1,7 @@
+"""`python -m disclosures.importer SOURCE ...`"""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,172 @@
+"""The facts a notice states in its own words: who, when, the window and the contact channels.
+
+Patterns run on a half-width copy of the text, so full-width and half-width
+punctuation ((（ ,， :：) read the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+_DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+# The end of a range may leave out the year, or the year and month: 2025年4月27日至5月11日.
+_RANGE = re.compile(_DATE + r"\s*(?:至|到|—|-|–|~)\s*(?:(\d{4})\s*年)?\s*(?:(\d{1,2})\s*月)?\s*(\d{1,2})\s*日")
+_ONE_DATE = re.compile(r"^" + _DATE + r"$")
+_SHORT_NAME = re.compile(r"对([^,。;、“”()]+?)\(以下简称“([^”]+)”\)")
+_INSPECTED = re.compile(r"对([^,。;、“”()]+?)(?:\(|开展|进行)")
+_BODY = re.compile(_RANGE.pattern + r"\s*,?\s*([^,。;、]*?巡[察视]组)")
+_ROUND = re.compile(r"([省市县区州旗]委第[一二三四五六七八九十]+轮巡[察视])")
+_FEEDBACK = re.compile(_DATE + r"\s*,?\s*[^,。;]*?巡[察视]组[^,。;]*?反馈")
+_WINDOW = re.compile(r"公[开示]期限?\s*[:为是]?\s*" + _RANGE.pattern)
+_PHONE = re.compile(r"(?:联系|举报|监督)?电话\s*:?\s*((?:0\d{2,3}-?\d{7,8})|(?:1[3-9]\d{9})|(?:\d{5}))")
+_HOURS = re.compile(r"(?:工作时间|时间)\s*:?\s*(\d{1,2}:\d{2})\s*(?:—+|-|–|~|至|到)\s*(\d{1,2}:\d{2})")
+_POSTAL = re.compile(r"(?:邮政信箱|通信地址|通讯地址|邮寄地址|来信地址|信件邮寄)\s*:?\s*([^;。(]+)")
+_ENVELOPE = re.compile(r"信封上?(?:请)?注明\s*“([^”]+)”")
+_POSTCODE = re.compile(r"(?:邮政编码|邮编)\s*:?\s*(\d{6})")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_TITLE_OBJECT = re.compile(r"现将(.{2,30}?)(?:予以公布|予以公开|公布如下|通报如下|公告如下|报告如下)")
+
+
+_HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def plain(text: str) -> str:
+    """Full-width ASCII forms ((（ ,， :： digits) made half-width; 。 and “” stay; length unchanged,
+    so a position found in the plain copy is the same position in the original."""
+    return text.translate(_HALF)
+
+
+def _date(year: str, month: str, day: str) -> dt.date | None:
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def date_range(match: re.Match[str], offset: int = 0) -> tuple[dt.date | None, dt.date | None]:
+    """Start and end of a _RANGE match (groups from offset+1); the end borrows the start's year/month."""
+    g = match.groups()[offset:offset + 6]
+    start = _date(g[0], g[1], g[2])
+    end = _date(g[3] or g[0], g[4] or g[1], g[5])
+    return start, end
+
+
+def single_date(text: str) -> dt.date | None:
+    """A line that is nothing but a date, as under a signature."""
+    match = _ONE_DATE.match(plain(text).strip())
+    return _date(*match.groups()) if match else None
+
+
+@dataclass
+class Facts:
+    issuer: str = ""
+    short_name: str = ""
+    body: str = ""
+    round: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    feedback: dt.date | None = None
+    title_object: str = ""  # 巡察整改进展情况, from 现将……予以公布
+    found: dict[str, str] = field(default_factory=dict)  # what was found, for the review
+
+
+def notice_facts(preamble: str, whole: str) -> Facts:
+    """Issuer, short name and the inspection, from the opening paragraph(s); the round from anywhere."""
+    text = plain(preamble)
+    facts = Facts()
+    named = _SHORT_NAME.search(text)
+    if named:
+        facts.issuer, facts.short_name = named.group(1).strip(), named.group(2).strip()
+    else:
+        inspected = _INSPECTED.search(text)
+        if inspected:
+            facts.issuer = inspected.group(1).strip()
+    body = _BODY.search(text)
+    if body:
+        facts.start, facts.end = date_range(body)
+        facts.body = body.group(7).strip()
+    round_ = _ROUND.search(plain(whole))
+    if round_:
+        facts.round = round_.group(1)
+    feedback = _FEEDBACK.search(text)
+    if feedback:
+        facts.feedback = _date(*feedback.groups()[:3])
+    obj = _TITLE_OBJECT.search(text)
+    if obj:
+        facts.title_object = obj.group(1)
+    return facts
+
+
+@dataclass
+class Channels:
+    """What the closing invitation paragraph says beyond its invitation sentences."""
+
+    invitation: str = ""
+    window: tuple[dt.date, dt.date] | None = None
+    phone: str = ""
+    hours: str = ""
+    address: str = ""
+    envelope_note: str = ""
+    postcode: str = ""
+    email: str = ""
+    leftover: str = ""  # text of the tail that none of the above accounts for
+
+
+def _strip_found(text: str, pieces: list[str]) -> str:
+    for piece in pieces:
+        text = text.replace(piece, "", 1)
+    return text
+
+
+# Words that only introduce a channel; once the values are taken out, these are all that should remain.
+_GLUE = re.compile(r"公[开示]期限?|联系电话|举报电话|监督电话|电话|工作时间|邮政信箱|通信地址|通讯地址|邮寄地址|来信地址"
+                   r"|信件邮寄|信封上?(?:请)?注明|邮政编码|邮编|电子邮箱|电子邮件|邮箱|[\s:;,。、()“”—\-–~至到为是]")
+
+
+def channels(paragraph: str) -> Channels:
+    """Split the invitation paragraph: sentences before 公开期限 invite; the rest is window and contact."""
+    text = plain(paragraph)
+    found = Channels()
+    cut = re.search(r"公[开示]期限", text)
+    head, tail = (text[: cut.start()], text[cut.start():]) if cut else (text, "")
+    if not cut:  # no window: the invitation ends where the first channel starts
+        first = re.search(r"(联系电话|举报电话|电话|邮政信箱|通信地址|电子邮箱|邮政编码)", text)
+        if first:
+            head, tail = text[: first.start()], text[first.start():]
+    found.invitation = paragraph[: len(head)].strip()
+    used: list[str] = []
+    window = _WINDOW.search(tail)
+    if window:
+        start, end = date_range(window)
+        if start and end:
+            found.window = (start, end)
+            used.append(window.group(0))
+    for name, pattern in (("phone", _PHONE), ("postcode", _POSTCODE), ("envelope_note", _ENVELOPE)):
+        match = pattern.search(tail)
+        if match:
+            setattr(found, name, match.group(1).strip())
+            used.append(match.group(0))
+    hours = _HOURS.search(tail)
+    if hours:
+        found.hours = f"{int(hours.group(1).split(':')[0]):02d}:{hours.group(1).split(':')[1]}-" \
+                      f"{int(hours.group(2).split(':')[0]):02d}:{hours.group(2).split(':')[1]}"
+        used.append(hours.group(0))
+    postal = _POSTAL.search(tail)
+    if postal:
+        found.address = postal.group(1).strip()
+        used.append(postal.group(1))
+    email = _EMAIL.search(tail)
+    if email:
+        found.email = email.group(0)
+        used.append(email.group(0))
+    rest = _GLUE.sub("", _strip_found(tail, used))
+    found.leftover = rest
+    return found
+
+
+def is_invitation(text: str) -> bool:
+    """The paragraph that invites comment and gives the window or the channels."""
+    t = plain(text)
+    return bool(re.search(r"公[开示]期限", t)) or (t.startswith("欢迎") and bool(re.search(r"监督|意见|反映", t)))
