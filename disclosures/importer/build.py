@@ -73,6 +73,7 @@ class _Placer:
         self.theme: dict[str, Any] | None = None
         self.labelled: set[int] = set()  # ids of measure lists that came from 一是 labels
         self.closed = False  # the part already has closing text: nothing structured can follow in order
+        self.orphan: Level | None = None  # level of the last item left unplaced: its children follow it
 
     # -- where a plain paragraph can go without changing the order of the text ------------------
     def _tail(self) -> list[Para]:
@@ -89,6 +90,9 @@ class _Placer:
         return self.part["closing"]
 
     def _unplaced(self, line: Line, why: str) -> None:
+        label = label_of(line.text)
+        if label is not None and (self.orphan is None or label.level < self.orphan):
+            self.orphan = label.level
         self._tail().append(_text(line.text))
         self.review.append(ReviewItem(line.number, "unplaced", f"{why}:“{line.text[:30]}”"))
 
@@ -119,6 +123,10 @@ class _Placer:
         handlers = {Level.PART: self._part, Level.SECTION: self._section, Level.THEME: self._theme,
                     Level.PROBLEM: self._problem, Level.MEASURE: self._measure}
         for i, (line, label) in enumerate(self.items):
+            if self.orphan is not None and (label is None or label.level > self.orphan):
+                self._unplaced(line, "属于上面未能归位的条目")
+                continue
+            self.orphan = None
             if label is None:
                 self._plain(line)
             elif label.level != Level.PART and self.closed:

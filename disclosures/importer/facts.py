@@ -17,6 +17,7 @@ _ONE_DATE = re.compile(r"^" + _DATE + r"$")
 _SHORT_NAME = re.compile(r"对([^,。;、“”()]+?)\(以下简称“([^”]+)”\)")
 _INSPECTED = re.compile(r"对([^,。;、“”()]+?)(?:\(|开展|进行)")
 _BODY = re.compile(_RANGE.pattern + r"\s*,?\s*([^,。;、]*?巡[察视]组)")
+_NAMED_BODY = re.compile(r"([省市县区州旗]委第[一二三四五六七八九十]+巡[察视]组)")
 _ROUND = re.compile(r"([省市县区州旗]委第[一二三四五六七八九十]+轮巡[察视])")
 _FEEDBACK = re.compile(_DATE + r"\s*,?\s*[^,。;]*?巡[察视]组[^,。;]*?反馈")
 _WINDOW = re.compile(r"公[开示]期限?\s*[:为是]?\s*" + _RANGE.pattern)
@@ -87,6 +88,9 @@ def notice_facts(preamble: str, whole: str) -> Facts:
     if body:
         facts.start, facts.end = date_range(body)
         facts.body = body.group(7).strip()
+    else:  # the body named without its period: reported as incomplete, never completed by guessing
+        named_body = _NAMED_BODY.search(text)
+        facts.body = named_body.group(1) if named_body else ""
     round_ = _ROUND.search(plain(whole))
     if round_:
         facts.round = round_.group(1)

@@ -31,6 +31,20 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
+def _auto_numbered(paragraph: object) -> bool:
+    """Word numbering, set on the paragraph or inherited from its style (e.g. "List Number")."""
+    ppr = paragraph._p.pPr  # type: ignore[attr-defined]
+    if ppr is not None and ppr.numPr is not None:
+        return True
+    style = paragraph.style  # type: ignore[attr-defined]
+    while style is not None:
+        spr = style.element.pPr
+        if spr is not None and spr.numPr is not None:
+            return True
+        style = style.base_style
+    return False
+
+
 def docx_lines(path: Path) -> tuple[list[Line], list[tuple[int, str]]]:
     """Paragraphs of a Word file as lines (numbered by paragraph), and notes on what text alone misses."""
     import docx  # python-docx; imported here so that reading .txt needs nothing extra
@@ -39,8 +53,7 @@ def docx_lines(path: Path) -> tuple[list[Line], list[tuple[int, str]]]:
     lines: list[Line] = []
     notes: list[tuple[int, str]] = []
     for number, paragraph in enumerate(document.paragraphs, start=1):
-        ppr = paragraph._p.pPr
-        if ppr is not None and ppr.numPr is not None and paragraph.text.strip():
+        if _auto_numbered(paragraph) and paragraph.text.strip():
             notes.append((number, "段落使用 Word 自动编号,编号不在文字里,请核对层级"))
         for piece in paragraph.text.split("\n"):  # soft line breaks inside one paragraph
             stripped = _SPACES.sub("", piece)
