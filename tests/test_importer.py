@@ -310,7 +310,9 @@ def test_full_width_labels_and_skipped_levels(tmp_path: Path) -> None:
     assert [line for line, _ in unplaced] == [17, 18]
     assert "重新开始" in unplaced[0][1]
     assert data["published"] == data["signature"]["date"] == dt.date(2024, 5, 8)
-    assert any("标题为推测" in text for _, text in _review(imported, "guess"))
+    # Neither a title line nor an issuer in the text: placeholders the clerk must fill, and say so.
+    assert data["title"] == "\uff08请填写标题\uff09" and data["issuer"]["name"] == "\uff08请填写发布机关\uff09"
+    assert any("请填写 title" in text for _, text in _review(imported, "guess"))
     _every_line_in_order(FULL_WIDTH, data, signature_lines=1)
 
 

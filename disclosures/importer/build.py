@@ -21,8 +21,8 @@ from .source import Line, trim_chrome
 Para = str | dict[str, str]
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TITLE_END = re.compile(r"(通报|公告|通知|报告|情况|公示|决定|说明)$")
-_LEVEL_NAMES = {Level.PART: "部分(一、)", Level.SECTION: "小节(（一）)", Level.THEME: "主题(1.)",
-                Level.PROBLEM: "问题(（1）)", Level.MEASURE: "措施(一是)"}
+_LEVEL_NAMES = {Level.PART: "部分“一、”", Level.SECTION: "小节“(一)”", Level.THEME: "主题“1.”",
+                Level.PROBLEM: "问题“(1)”", Level.MEASURE: "措施“一是”"}
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ class _Placer:
 
     def _section(self, i: int, line: Line, label: Label) -> None:
         if self.part is None or self.part["themes"]:
-            self._unplaced(line, "小节(（一）)不在任何部分之下" if self.part is None else "小节出现在主题之后")
+            self._unplaced(line, "小节“(一)”不在任何部分之下" if self.part is None else "小节出现在主题之后")
             return
         lead, body = split_lead(label.rest)
         nxt = self._next(i)
@@ -165,16 +165,16 @@ class _Placer:
 
     def _theme(self, i: int, line: Line, label: Label) -> None:
         if self.part is None:
-            return self._unplaced(line, "主题(1.)不在任何部分之下")
+            return self._unplaced(line, "主题“1.”不在任何部分之下")
         s = self.section
         if s is not None:
             holder = s["themes"] if "heading" in s and not s["measures"] else None
         else:
             holder = self.part["themes"] if not self.part["sections"] else None
         if holder is None:
-            return self._unplaced(line, "此处不能放主题(1.)")
+            return self._unplaced(line, "此处不能放主题“1.”")
         if not self._theme_has_problems(i):
-            return self._unplaced(line, "主题(1.)下面没有问题(（1）),数据里的主题必须含问题")
+            return self._unplaced(line, "主题“1.”下面没有问题“(1)”,数据里的主题必须含问题")
         self.theme = {"heading": _text(label.rest), "problems": []}
         holder.append(self.theme)
         self.problem = None
@@ -182,9 +182,9 @@ class _Placer:
 
     def _problem(self, i: int, line: Line, label: Label) -> None:
         if self.theme is None:
-            return self._unplaced(line, "问题(（1）)不在任何主题(1.)之下")
+            return self._unplaced(line, "问题“(1)”不在任何主题“1.”之下")
         if not self._problem_has_body(i):
-            return self._unplaced(line, "问题(（1）)下面没有措施或正文")
+            return self._unplaced(line, "问题“(1)”下面没有措施或正文")
         lead, body = split_lead(label.rest)
         self.problem = {"heading": _text(lead), "measures": []}
         if body:
@@ -200,7 +200,7 @@ class _Placer:
         elif s is not None and "heading" in s and not s["themes"]:
             holder = s["measures"]
         else:
-            return self._unplaced(line, "措施(一是)不在问题或带标题的小节之下")
+            return self._unplaced(line, "措施“一是”不在问题或带标题的小节之下")
         if label.number == 1 and id(holder) in self.labelled and holder:
             return self._unplaced(line, "“一是”在同一问题或小节里重新开始,数据里一处只能有一组措施")
         self.labelled.add(id(holder))
@@ -267,6 +267,7 @@ def import_lines(lines: list[Line], notice_id: str = "", title: str = "",
     review += [ReviewItem(c.number, "dropped", f"网页附带的文字“{c.text}”,不属于通报正文") for c in chrome]
 
     title_line = _title_line(lines)
+    title_at = lines[0].number if title_line else 0
     if title_line:
         lines = lines[1:]
     sig_name, sig_date, taken = _signature(lines)
@@ -289,7 +290,7 @@ def import_lines(lines: list[Line], notice_id: str = "", title: str = "",
     published = sig_date or (channels.window[0] if channels.window else None)
     issuer = _text(facts.issuer or sig_name)
     if not issuer:
-        issuer = "(请填写发布机关)"
+        issuer = _text("(请填写发布机关)")
         review.append(ReviewItem(0, "guess", "未找到发布机关,请填写 issuer.name"))
     elif not facts.issuer:
         review.append(ReviewItem(sig_lines[0].number if sig_lines else 0, "guess", f"发布机关取自落款:{issuer}"))
@@ -307,7 +308,10 @@ def import_lines(lines: list[Line], notice_id: str = "", title: str = "",
         data_title = title
     elif title_line:
         data_title = _text(title_line)
-        review.append(ReviewItem(lines[0].number - 1 if lines else 0, "guess", f"首行作为标题:{data_title}"))
+        review.append(ReviewItem(title_at, "guess", f"首行作为标题:{data_title}"))
+    elif not facts.issuer and not sig_name:
+        data_title = _text("(请填写标题)")
+        review.append(ReviewItem(0, "guess", "原文没有标题行,也找不到发布机关,请填写 title"))
     else:
         data_title = _text(f"{issuer}关于{facts.title_object}的通报" if facts.title_object else f"{issuer}通报")
         review.append(ReviewItem(0, "guess", f"原文没有标题行,标题为推测:{data_title}"))
@@ -349,7 +353,7 @@ def import_lines(lines: list[Line], notice_id: str = "", title: str = "",
     data["signature"] = {"name": signature_name, "date": sig_date or published}
     if not placer.parts:
         review.append(ReviewItem(0, "note", "原文没有“一、”这样的编号,全文放入 preamble;数据至少需要一个部分,已加一个空标题部分,请补写"))
-        data["parts"] = [{"heading": "(请填写标题)"}]
+        data["parts"] = [{"heading": _text("(请填写标题)")}]
     return Imported(data=_clean(data), review=sorted(review, key=lambda item: item.line))
 
 
