@@ -121,6 +121,14 @@ class Part:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """A dated update to a published notice (a correction, an extended window); each is its own feed item."""
+
+    date: dt.date
+    note: str
+
+
+@dataclass(frozen=True)
 class Notice:
     id: str
     source: str  # data file, relative to the project, for messages and the YAML download
@@ -135,6 +143,7 @@ class Notice:
     invitation: str = ""
     contact: Contact | None = None
     draft: bool = False
+    revisions: tuple[Revision, ...] = ()  # oldest first, one per day
 
 
 @dataclass(frozen=True)

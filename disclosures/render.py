@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 import jinja2
 
+from .feeds import JSON_PATH, RSS_PATH
 from .records import Site
-from .view import NoticeView, relative_url
+from .view import NoticeView, RevisionView, relative_url
 
 
 def template_env(overrides_dir: Path) -> jinja2.Environment:
@@ -21,8 +23,22 @@ def template_env(overrides_dir: Path) -> jinja2.Environment:
     )
 
 
-def render_notice(env: jinja2.Environment, notice: NoticeView) -> str:
-    return env.get_template("partials/disclosures/notice.html").render(n=notice)
+def render_notice(env: jinja2.Environment, notice: NoticeView, feed: bool = False) -> str:
+    """The notice body; feed=True leaves out the title and the status that depends on the build day."""
+    return env.get_template("partials/disclosures/notice.html").render(n=notice, feed=feed)
+
+
+def render_revision(env: jinja2.Environment, notice: NoticeView, revision: RevisionView) -> str:
+    """Body of the feed item that announces one revision."""
+    return env.get_template("partials/disclosures/feed-revision.html").render(n=notice, rev=revision)
+
+
+def render_subscribe(env: jinja2.Environment, rss_url: str, json_url: str) -> str:
+    """The 订阅 page at subscribe/: the feeds sit at the site root, one level up."""
+    links = {"rss": posixpath.relpath("/" + RSS_PATH, "/subscribe/"),
+             "json": posixpath.relpath("/" + JSON_PATH, "/subscribe/")}
+    return env.get_template("partials/disclosures/subscribe.html").render(rss_url=rss_url, json_url=json_url,
+                                                                         links=links)
 
 
 def render_home(env: jinja2.Environment, site: Site, notices: list[NoticeView]) -> str:

@@ -12,9 +12,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import Environment
+
 from . import records as r
 from .load import load_project
-from .render import render_home, render_notice, template_env
+from . import feeds
+from .render import render_home, render_notice, render_revision, render_subscribe, template_env
 from .timewindow import is_public, reference_time
 from .view import NoticeView, notice_view
 
@@ -58,6 +61,7 @@ class SiteBuild:
         items: list[dict] = [{"首页": "index.md"}]
         if self.notices:
             items.append({"公示公告": [{n.title: f"{n.url}index.md"} for n in self.notices]})
+        items.append({"订阅": SUBSCRIBE_URI})
         return items
 
 
@@ -71,6 +75,19 @@ def published_notices(project: r.Project, now: dt.datetime, preview: bool) -> li
     return sorted(chosen, key=lambda item: (item[0].published, item[0].id), reverse=True)
 
 
+SUBSCRIBE_URI = "subscribe/index.md"
+
+
+def feed_assets(env: Environment, site: r.Site, public: list[NoticeView]) -> list[GeneratedAsset]:
+    """feed.xml and feed.json with the same items; callers pass only public notices."""
+    chan = feeds.channel(site)
+    items = [item for v in public for item in feeds.notice_items(
+        v, render_notice(env, v, feed=True), [render_revision(env, v, rev) for rev in v.revisions], chan.home)]
+    items = feeds.newest_first(items)
+    return [GeneratedAsset(feeds.RSS_PATH, feeds.rss(chan, items)),
+            GeneratedAsset(feeds.JSON_PATH, feeds.json_feed(chan, items))]
+
+
 def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> SiteBuild:
     """Validate data/ under root and render every generated page. Raises DataInvalid or BadReferenceTime."""
     project = load_project(root / "data")
@@ -79,4 +96,9 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     views = [notice_view(n, project.site, now, note) for n, note in published_notices(project, now, preview)]
     pages = [GeneratedPage("index.md", "首页", render_home(env, project.site, views), [])]
     pages += [GeneratedPage(f"{v.url}index.md", v.title, render_notice(env, v), v.toc) for v in views]
-    return SiteBuild(project=project, now=now, notices=views, pages=pages)
+    chan = feeds.channel(project.site)
+    pages.append(GeneratedPage(SUBSCRIBE_URI, "订阅", render_subscribe(env, chan.rss_url, chan.json_url), []))
+    # Even a preview (mkdocs serve) never puts a draft or scheduled notice into a feed.
+    public_ids = {n.id for n, _ in published_notices(project, now, preview=False)}
+    assets = feed_assets(env, project.site, [v for v in views if v.id in public_ids])
+    return SiteBuild(project=project, now=now, notices=views, pages=pages, assets=assets)

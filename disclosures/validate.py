@@ -244,11 +244,23 @@ def registrations(fields: Fields) -> r.Registrations:
     )
 
 
+_SITE_URL_EXPECTED = "网站的公开网址\uff0c以 http:// 或 https:// 开头\uff08订阅源 feed.xml 里的链接都由它生成\uff09"
+
+
+def site_url(fields: Fields) -> str:
+    """The public address; feeds need absolute links, so a site without one does not build."""
+    url = fields.checked_text("url", _URL, _SITE_URL_EXPECTED)
+    if url and ("?" in url or "#" in url):
+        fields.reader.error(fields.node_of("url"), fields.sub("url"), "不含 ? 或 # 的网址", f"“{url}”")
+        return ""
+    return url
+
+
 def site(fields: Fields) -> r.Site:
     return r.Site(
         name=fields.text("name"),
         publisher=fields.text("publisher"),
-        url=fields.checked_text("url", _URL, "以 http:// 或 https:// 开头的网址"),
+        url=site_url(fields),
         description=fields.text("description", required=False),
         contact=fields.mapping("contact", contact, _CONTACT_KEYS) or r.Contact(),
         registrations=fields.mapping("registrations", registrations, ("site_code", "icp", "public_security"),
@@ -337,18 +349,40 @@ def signature(fields: Fields) -> r.Signature:
     return r.Signature(name=fields.text("name"), date=fields.date("date") or dt.date.min)
 
 
+def revisions(fields: Fields, published: dt.date) -> tuple[r.Revision, ...]:
+    """Dated updates, oldest first; one per day, so each keeps a stable anchor and feed guid."""
+    found: dict[dt.date, r.Revision] = {}
+    for node, path in fields.items("revisions"):
+        sub = fields.fields_of(node, path, ("date", "note"))
+        if sub is None:
+            continue
+        day, note = sub.date("date"), sub.text("note")
+        if day is None or not note:
+            continue
+        if published != dt.date.min and day < published:
+            sub.reader.error(sub.node_of("date"), sub.sub("date"), f"不早于发布日期 {published}", str(day),
+                             "更新只能在通报发布之后。")
+        elif day in found:
+            sub.reader.error(sub.node_of("date"), sub.sub("date"), "每天最多一条更新", f"又一条 {day} 的更新",
+                             "同一天的几项更新请写在同一条 note 里。")
+        else:
+            found[day] = r.Revision(date=day, note=note)
+    return tuple(sorted(found.values(), key=lambda rev: rev.date))
+
+
 NOTICE_KEYS = ("id", "title", "published", "draft", "issuer", "inspection", "window", "signature",
-               "preamble", "parts", "invitation", "contact")
+               "preamble", "parts", "invitation", "contact", "revisions")
 
 
 def notice(fields: Fields, source: str) -> r.Notice:
     found = (fields.fields_of(n, p, ("heading", "paragraphs", "sections", "themes", "closing"))
              for n, p in fields.items("parts", required=True))
+    published = fields.date("published") or dt.date.min
     result = r.Notice(
         id=fields.checked_text("id", _ID, "由小写字母、数字和连字符组成的编号(如 zhongshan-2025-04-27)"),
         source=source,
         title=fields.text("title"),
-        published=fields.date("published") or dt.date.min,
+        published=published,
         draft=fields.flag("draft"),
         issuer=fields.mapping("issuer", issuer, ("name", "short_name")) or r.Issuer(""),
         inspection=fields.mapping("inspection", inspection, ("body", "round", "start", "end", "feedback"),
@@ -359,6 +393,7 @@ def notice(fields: Fields, source: str) -> r.Notice:
         parts=tuple(part(f) for f in found if f),
         invitation=fields.text("invitation", required=False),
         contact=fields.mapping("contact", contact, _CONTACT_KEYS, required=False),
+        revisions=revisions(fields, published),
     )
     if result.window and result.published != dt.date.min and result.window.start < result.published:
         fields.reader.error(fields.node_of("window"), fields.sub("window.start"),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from . import numbering as num
 from . import records as r
-from .timewindow import WindowStatus, format_date, format_window, iso_bounds, status_at
+from .timewindow import WindowStatus, beijing_date, format_date, format_window, iso_bounds, status_at
 from .typography import to_fullwidth
 
 
@@ -121,6 +121,14 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class RevisionView:
+    date: str  # 2025年5月6日
+    date_iso: str
+    note: str
+    anchor: str  # revision-2025-05-06: stable, the feed links to it
+
+
+@dataclass(frozen=True)
 class NoticeView:
     id: str
     url: str
@@ -140,6 +148,7 @@ class NoticeView:
     theme_count: int
     toc: list[dict] = field(default_factory=list)
     draft_note: str = ""  # shown only in `mkdocs serve` for notices that are not public
+    revisions: tuple[RevisionView, ...] = ()  # oldest first; those dated after the build's day are left out
 
 
 def _para(p: r.Paragraph, label: str = "") -> Para:
@@ -251,6 +260,13 @@ def _facts(notice: r.Notice, window: WindowView | None) -> tuple[Fact, ...]:
     return tuple(facts)
 
 
+def revision_views(revisions: tuple[r.Revision, ...], now: dt.datetime) -> tuple[RevisionView, ...]:
+    """Revisions already public on the build's day (Beijing): a dated update is announced on its day."""
+    today = beijing_date(now)
+    return tuple(RevisionView(format_date(rev.date), rev.date.isoformat(), present(rev.note),
+                              f"revision-{rev.date.isoformat()}") for rev in revisions if rev.date <= today)
+
+
 def notice_view(notice: r.Notice, site: r.Site, now: dt.datetime, draft_note: str = "") -> NoticeView:
     counter = _Counter()
     parts = []
@@ -286,4 +302,5 @@ def notice_view(notice: r.Notice, site: r.Site, now: dt.datetime, draft_note: st
         theme_count=counter.theme,
         toc=_toc(parts_t),
         draft_note=draft_note,
+        revisions=revision_views(notice.revisions, now),
     )

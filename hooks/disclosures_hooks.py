@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from disclosures.errors import DataInvalid
+from disclosures.feeds import FeedUrlError
 from disclosures.site import SiteBuild, prepare
 from disclosures.timewindow import BadReferenceTime
 
@@ -34,7 +35,7 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     try:
         build = prepare(root, os.environ, preview=bool(_state["serve"]))
-    except (DataInvalid, BadReferenceTime) as error:
+    except (DataInvalid, BadReferenceTime, FeedUrlError) as error:
         raise PluginError(str(error)) from None
     _state["build"] = build
     site = build.project.site
