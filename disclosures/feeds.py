@@ -126,7 +126,7 @@ def rss(chan: Channel, items: list[FeedItem]) -> bytes:
     c = ET.SubElement(root, "channel")
     _text(c, "title", chan.title)
     _text(c, "link", chan.home)
-    _text(c, "description", chan.description)
+    _text(c, "description", html.escape(chan.description, quote=False))
     _text(c, "language", LANGUAGE)
     ET.SubElement(c, f"{{{_ATOM}}}link", {"href": chan.rss_url, "rel": "self", "type": "application/rss+xml"})
     if items:
@@ -138,7 +138,8 @@ def rss(chan: Channel, items: list[FeedItem]) -> bytes:
         _text(i, "guid", item.guid, isPermaLink="true")
         _text(i, "pubDate", format_datetime(item.published))
         _text(i, "category", item.category)
-        _text(i, "description", item.summary)
+        # RSS readers take description as HTML: escape the plain text so it shows exactly as written.
+        _text(i, "description", html.escape(item.summary, quote=False))
         _text(i, f"{{{_CONTENT}}}encoded", item.content_html)
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"

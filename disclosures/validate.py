@@ -249,6 +249,10 @@ _SITE_URL_EXPECTED = "网站的公开网址\uff0c以 http:// 或 https:// 开头
 
 def site_url(fields: Fields) -> str:
     """The public address; feeds need absolute links, so a site without one does not build."""
+    node = fields.node_of("url")
+    if node is None or (isinstance(node, yaml.ScalarNode) and not node.value.strip()):
+        fields.missing("url", _SITE_URL_EXPECTED)
+        return ""
     url = fields.checked_text("url", _URL, _SITE_URL_EXPECTED)
     if url and ("?" in url or "#" in url):
         fields.reader.error(fields.node_of("url"), fields.sub("url"), "不含 ? 或 # 的网址", f"“{url}”")
