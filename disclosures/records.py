@@ -61,10 +61,16 @@ class Site:
 
 @dataclass(frozen=True)
 class Window:
-    """Disclosure window (公开期限); both days included, Beijing time."""
+    """Disclosure window (公开期限); both days included, Beijing time.
+
+    Optional times narrow the first and last day: open from start_time on the
+    first day and until end_time on the last (otherwise 00:00 and midnight).
+    """
 
     start: dt.date
     end: dt.date
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from . import records as r
+from .banner import BannerItem, banner_items, render_banner
 from .load import load_project
 from . import feeds
 from .render import render_home, render_notice, render_revision, render_subscribe, template_env
@@ -47,6 +48,12 @@ class SiteBuild:
     notices: list[NoticeView]  # what this build publishes, newest first
     pages: list[GeneratedPage]
     assets: list[GeneratedAsset] = field(default_factory=list)
+    banner: tuple[BannerItem, ...] = ()  # notices open (or about to open) for comment
+    templates: Environment | None = None
+
+    def banner_html(self, base_url: str) -> str:
+        """The site-wide banner for a page at base_url from the root; empty when there is none."""
+        return render_banner(self.templates, self.banner, base_url) if self.templates else ""
 
     def page(self, src_uri: str) -> GeneratedPage | None:
         return self._pages_by_uri.get(src_uri)
@@ -101,4 +108,5 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     # Even a preview (mkdocs serve) never puts a draft or scheduled notice into a feed.
     public_ids = {n.id for n, _ in published_notices(project, now, preview=False)}
     assets = feed_assets(env, project.site, [v for v in views if v.id in public_ids])
-    return SiteBuild(project=project, now=now, notices=views, pages=pages, assets=assets)
+    return SiteBuild(project=project, now=now, notices=views, pages=pages, assets=assets,
+                     banner=banner_items(views), templates=env)

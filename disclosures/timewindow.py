@@ -53,9 +53,12 @@ def beijing_date(moment: dt.datetime) -> dt.date:
 
 
 def bounds(window: Window) -> tuple[dt.datetime, dt.datetime]:
-    """Start (inclusive) and end (exclusive): the end day is included whole."""
-    start = dt.datetime.combine(window.start, dt.time(), BEIJING)
-    end = dt.datetime.combine(window.end + dt.timedelta(days=1), dt.time(), BEIJING)
+    """Start (inclusive) and end (exclusive): without an end time the end day is included whole."""
+    start = dt.datetime.combine(window.start, window.start_time or dt.time(), BEIJING)
+    if window.end_time is not None:
+        end = dt.datetime.combine(window.end, window.end_time, BEIJING)
+    else:
+        end = dt.datetime.combine(window.end + dt.timedelta(days=1), dt.time(), BEIJING)
     return start, end
 
 
@@ -70,30 +73,67 @@ class WindowStatus:
 def status_at(window: Window, now: dt.datetime) -> WindowStatus:
     start, end = bounds(window)
     if now < start:
-        return WindowStatus("upcoming", STATE_LABELS["upcoming"], f"公示将于{format_date(window.start)}开始", None)
+        return WindowStatus("upcoming", STATE_LABELS["upcoming"], f"公示将于{format_moment(start)}开始", None)
     if now >= end:
-        return WindowStatus("closed", STATE_LABELS["closed"], "公示期已结束", None)
+        return WindowStatus("closed", STATE_LABELS["closed"], CLOSED_DETAIL, None)
     days_left = (window.end - beijing_date(now)).days
-    detail = "今天是最后一天" if days_left == 0 else f"距公示结束还有 {days_left} 天"
+    detail = LAST_DAY_DETAIL if days_left == 0 else f"距公示结束还有 {days_left} 天"
     return WindowStatus("open", STATE_LABELS["open"], detail, days_left)
+
+
+CLOSED_DETAIL = "公示期已结束"
+LAST_DAY_DETAIL = "今天是最后一天"
 
 
 def format_date(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def format_moment(moment: dt.datetime) -> str:
+    """2025年4月27日, with the Beijing time of day (09:00) only when it is not midnight."""
+    local = moment.astimezone(BEIJING)
+    text = format_date(local.date())
+    return text + local.strftime("%H:%M") if local.time() != dt.time() else text
+
+
+def _time(value: dt.time | None) -> str:
+    return value.strftime("%H:%M") if value is not None else ""
+
+
 def format_window(window: Window) -> str:
-    """2025年4月27日至5月11日; the year is repeated only when it changes."""
+    """2025年4月27日至5月11日; the year is repeated only when it changes; optional times follow the day."""
     end = f"{window.end.month}月{window.end.day}日"
     if window.end.year != window.start.year:
         end = f"{window.end.year}年{end}"
-    return f"{format_date(window.start)}至{end}"
+    return f"{format_date(window.start)}{_time(window.start_time)}至{end}{_time(window.end_time)}"
+
+
+def closed_note(window: Window) -> str:
+    """What a closed notice says where readers would send comments."""
+    last = format_date(window.end) + _time(window.end_time)
+    return f"本通报的公示期已于{last}结束\uff0c意见征集已截止\u3002"
 
 
 def iso_bounds(window: Window) -> tuple[str, str]:
     """For data-window-start / data-window-end: ISO 8601 with +08:00."""
     start, end = bounds(window)
     return start.isoformat(), end.isoformat()
+
+
+WHEN_STATES = frozenset(STATE_LABELS)
+
+
+def shown_when(when: str, state: State) -> bool:
+    """Whether an element marked data-window-when="<when>" shows in this state.
+
+    `when` is one or more of upcoming / open / closed, space-separated. A typo
+    in a template must fail the build, not hide a paragraph for ever.
+    """
+    states = when.split()
+    unknown = [s for s in states if s not in WHEN_STATES]
+    if not states or unknown:
+        raise ValueError(f"data-window-when={when!r}: expected upcoming, open and/or closed")
+    return state in states
 
 
 def is_public(published: dt.date, draft: bool, now: dt.datetime) -> bool:

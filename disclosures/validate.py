@@ -16,6 +16,7 @@ import yaml
 
 from . import records as r
 from .errors import DataError
+from .timewindow import bounds
 from .yamlload import position
 
 T = TypeVar("T")
@@ -338,15 +339,43 @@ def inspection(fields: Fields) -> r.Inspection:
     return result
 
 
+_MOMENT = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T]([01]\d|2[0-3]):([0-5]\d))?$")
+_MOMENT_EXPECTED = "日期 YYYY-MM-DD,可加北京时间 HH:MM(例如 2025-04-27 或 2025-05-11 17:30)"
+
+
+def moment(fields: Fields, key: str) -> tuple[dt.date, dt.time | None] | None:
+    """A window day, optionally with a Beijing time of day: 2025-05-11 or 2025-05-11 17:30."""
+    node = fields.node_of(key)
+    if node is None:
+        fields.missing(key, _MOMENT_EXPECTED)
+        return None
+    match = _MOMENT.match(node.value.strip()) if isinstance(node, yaml.ScalarNode) else None
+    if not match:
+        fields.reader.error(node, fields.sub(key), _MOMENT_EXPECTED, describe(node))
+        return None
+    try:
+        day = dt.date.fromisoformat(match.group(1))
+    except ValueError:
+        fields.reader.error(node, fields.sub(key), "真实存在的日期", f"“{node.value}”(没有这一天)")
+        return None
+    return day, (dt.time(int(match.group(2)), int(match.group(3))) if match.group(2) else None)
+
+
 def window(fields: Fields) -> r.Window | None:
-    start, end = fields.date("start"), fields.date("end")
+    start, end = moment(fields, "start"), moment(fields, "end")
     if start is None or end is None:
         return None
-    if end < start:
-        fields.reader.error(fields.node_of("end"), fields.sub("end"), f"不早于公示开始日期 {start}", str(end),
-                            "公示结束日期早于开始日期。")
+    if end[1] == dt.time():
+        fields.reader.error(fields.node_of("end"), fields.sub("end"), "结束时间晚于 00:00", f"“{fields.node_of('end').value}”",
+                            "结束日期当天全天都在公示期内;要在午夜结束,请只写日期。")
         return None
-    return r.Window(start=start, end=end)
+    result = r.Window(start=start[0], end=end[0], start_time=start[1], end_time=end[1])
+    first, last = bounds(result)
+    if last <= first:
+        fields.reader.error(fields.node_of("end"), fields.sub("end"), f"晚于公示开始 {fields.node_of('start').value}",
+                            str(fields.node_of("end").value), "公示结束早于开始。")
+        return None
+    return result
 
 
 def signature(fields: Fields) -> r.Signature:

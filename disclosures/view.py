@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from . import numbering as num
 from . import records as r
-from .timewindow import WindowStatus, beijing_date, format_date, format_window, iso_bounds, status_at
+from .timewindow import (WindowStatus, beijing_date, closed_note, format_date, format_window, iso_bounds,
+                         shown_when, status_at)
 from .typography import to_fullwidth
 
 
@@ -91,7 +92,12 @@ class WindowView:
     text: str  # 2025年4月27日至5月11日
     start_iso: str
     end_iso: str
-    status: WindowStatus
+    status: WindowStatus  # at the build's reference time; the view-time script recomputes it
+    closed_note: str = ""  # 本通报的公示期已于…结束，意见征集已截止。
+
+    def hides(self, when: str) -> bool:
+        """Server side of data-window-when: hidden unless the build-time state is listed."""
+        return not shown_when(when, self.status.state)
 
 
 @dataclass(frozen=True)
@@ -226,7 +232,7 @@ def contact_view(contact: r.Contact) -> ContactView:
 
 def window_view(window: r.Window, now: dt.datetime) -> WindowView:
     start_iso, end_iso = iso_bounds(window)
-    return WindowView(format_window(window), start_iso, end_iso, status_at(window, now))
+    return WindowView(format_window(window), start_iso, end_iso, status_at(window, now), closed_note(window))
 
 
 def _toc(parts: tuple[PartView, ...]) -> list[dict]:

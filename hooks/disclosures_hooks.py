@@ -55,6 +55,12 @@ def on_files(files: Files, config):
     return files
 
 
+def on_env(env, config, files):
+    # overrides/main.html calls this in Material's announce block, once per page.
+    env.globals["disclosures_banner"] = _build().banner_html
+    return env
+
+
 def on_page_content(html, page, config, files):
     generated = _build().page(page.file.src_uri)
     if generated is None:
