@@ -1,0 +1,153 @@
+"""The window status a build writes, whatever the build machine's time zone, and scheduled publication."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from conftest import REAL_ID, ROOT, TEST_DATA, Build, build_with, make_project
+from disclosures.site import DRAFT_NOTE, prepare
+from helpers import combine_data, normalise
+
+pytestmark = pytest.mark.build
+
+WINDOWED = TEST_DATA / "window" / "disclosures" / "riverside-office-2025-04-20.yml"
+WINDOWED_URL = "disclosures/riverside-office-2025-04-20"
+WINDOWED_TITLE = "示例县虚构河务办党组关于巡察整改情况的通报（虚构）"
+
+# Reference time -> state, label, detail, all Beijing time (2025-05-11T23:59+08:00 is 08:59 in Los Angeles).
+MOMENTS = {
+    "before": ("2025-04-26T23:59:59+08:00", "upcoming", "未开始", "公示将于2025年4月27日开始"),
+    "first-day": ("2025-04-27", "open", "公示中", "距公示结束还有 14 天"),
+    "middle": ("2025-05-04T12:00:00+08:00", "open", "公示中", "距公示结束还有 7 天"),
+    "last-day-23:59": ("2025-05-11T23:59:00+08:00", "open", "公示中", "今天是最后一天"),
+    "day-after": ("2025-05-12", "closed", "已结束", "公示期已结束"),
+}
+
+
+def statuses(doc: lxml.html.HtmlElement) -> list[tuple[str, str, str]]:
+    return [(el.get("data-window-status"), el.cssselect(".dsc-status__label")[0].text_content(),
+             el.cssselect(".dsc-status__detail")[0].text_content()) for el in doc.cssselect(".dsc-status")]
+
+
+def shown(element: lxml.html.HtmlElement) -> bool:
+    return element.get("hidden") is None
+
+
+@pytest.mark.parametrize("tz", ["UTC", "America/Los_Angeles"])
+@pytest.mark.parametrize("moment", list(MOMENTS))
+def test_status_written_at_each_moment_of_the_window(tmp_path: Path, moment: str, tz: str) -> None:
+    now, state, label, detail = MOMENTS[moment]
+    data = combine_data(tmp_path / "data", TEST_DATA / "fictional", WINDOWED)
+    build = build_with(tmp_path / "site", data, now=now, extra_env={"TZ": tz})
+    assert build.ok, build.result.stderr
+    home, page = lxml.html.fromstring(build.page("")), lxml.html.fromstring(build.page(WINDOWED_URL))
+
+    # The badge on the home page and on the notice page: text and machine-readable state agree.
+    assert statuses(home) == statuses(page) == [(state, label, detail)]
+    assert page.cssselect(".dsc-status")[0].get("class") == f"dsc-status dsc-status--{state}"
+    # Every window carrier on the page carries the same state and the same bounds.
+    carriers = page.cssselect("[data-window-start]")
+    assert len(carriers) == (3 if state != "closed" else 2)  # badge, contact section, banner while not closed
+    assert {(c.get("data-window-start"), c.get("data-window-end"), c.get("data-window-status")) for c in carriers} \
+        == {("2025-04-27T00:00:00+08:00", "2025-05-12T00:00:00+08:00", state)}
+
+    # A closed notice stays published and says that the comment period has ended.
+    [note] = page.cssselect(".dsc-contact [data-window-when]")
+    assert note.get("data-window-when") == "closed" and shown(note) == (state == "closed")
+    assert normalise(note.text_content()) == normalise("本通报的公示期已于2025年5月11日结束，意见征集已截止。")
+
+    # The site-wide banner: shown while open, rendered hidden before (the script opens it), absent after.
+    for doc in (home, page):
+        banners = doc.cssselect("aside.md-banner .dsc-banner")
+        if state == "closed":
+            assert banners == [] and doc.cssselect("aside.md-banner") == []
+            continue
+        [banner] = banners
+        [item] = banner.cssselect("[data-window-when='open']")
+        assert shown(banner) == shown(item) == (state == "open")
+        assert normalise(item.text_content()) == normalise(f"正在公示：{WINDOWED_TITLE}（{detail}）")
+    link = page.cssselect(".dsc-banner a")
+    assert state == "closed" or link[0].get("href") == f"../../{WINDOWED_URL}/"
+
+
+def test_real_notice_on_2025_04_28_with_banner_links_right_from_every_page(real_site: Build) -> None:
+    page = lxml.html.fromstring(real_site.page(f"disclosures/{REAL_ID}"))
+    assert statuses(page) == [("open", "公示中", "距公示结束还有 13 天")]
+    hrefs = {url: lxml.html.fromstring(real_site.page(url)).cssselect(".dsc-banner a")[0].get("href")
+             for url in ("", f"disclosures/{REAL_ID}")}
+    assert hrefs == {"": f"./disclosures/{REAL_ID}/", f"disclosures/{REAL_ID}": f"../../disclosures/{REAL_ID}/"}
+    not_found = lxml.html.fromstring((real_site.site / "404.html").read_text(encoding="utf-8"))
+    assert not_found.cssselect(".dsc-banner a")[0].get("href") == f"/disclosures/{REAL_ID}/"
+    script = real_site.site / "assets" / "javascripts" / "window-status.js"
+    assert script.is_file() and "assets/javascripts/window-status.js" in real_site.page("")
+
+
+# --- scheduled and draft notices -------------------------------------------------------------------
+
+SCHEDULED_ID, DRAFT_ID = "riverside-scheduled-2025-05-01", "riverside-draft-2025-04-21"
+SCHEDULED_TITLE, DRAFT_TITLE = "定时发布的虚构通报（虚构）", "尚为草稿的虚构通报（虚构）"
+
+
+def hidden_notices_data(dest: Path) -> Path:
+    """The windowed notice, plus one to be published 2025-05-01 and one marked draft."""
+    data = combine_data(dest, TEST_DATA / "fictional", WINDOWED)
+    text = WINDOWED.read_text(encoding="utf-8")
+    variants = {
+        SCHEDULED_ID: (SCHEDULED_TITLE, "published: 2025-05-01", "start: 2025-05-01"),
+        DRAFT_ID: (DRAFT_TITLE, "published: 2025-04-21\ndraft: true", "start: 2025-04-27"),
+    }
+    for notice_id, (title, published, start) in variants.items():
+        variant = (text.replace("id: riverside-office-2025-04-20", f"id: {notice_id}")
+                   .replace(f"title: {WINDOWED_TITLE}", f"title: {title}")
+                   .replace("published: 2025-04-20", published)
+                   .replace("start: 2025-04-27", start))
+        assert notice_id in variant and title in variant
+        (data / "disclosures" / f"{notice_id}.yml").write_text(variant, encoding="utf-8")
+    return data
+
+
+def test_scheduled_and_draft_notices_appear_nowhere_in_the_built_site(tmp_path: Path) -> None:
+    build = build_with(tmp_path / "site", hidden_notices_data(tmp_path / "data"), now="2025-04-30T23:59:00+08:00")
+    assert build.ok, build.result.stderr
+    texts = {p.relative_to(build.site).as_posix(): p.read_text(encoding="utf-8", errors="replace")
+             for p in build.site.rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".json", ".txt", ".js")}
+    assert {"index.html", "search/search_index.json", "sitemap.xml", f"{WINDOWED_URL}/index.html"} <= set(texts)
+    for needle in (SCHEDULED_ID, DRAFT_ID, SCHEDULED_TITLE, DRAFT_TITLE, "定时发布", "尚为草稿"):
+        assert [name for name, text in texts.items() if needle in text] == [], needle
+    assert not (build.site / "disclosures" / SCHEDULED_ID).exists()
+    assert not (build.site / "disclosures" / DRAFT_ID).exists()
+    # The published one is really there, in every place the hidden ones were looked for.
+    search = json.loads(texts["search/search_index.json"])
+    assert any(WINDOWED_URL in doc["location"] for doc in search["docs"])
+    assert WINDOWED_URL in texts["sitemap.xml"] and WINDOWED_TITLE in texts["index.html"]
+
+
+def test_a_scheduled_notice_is_published_on_its_beijing_day(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "site", hidden_notices_data(tmp_path / "data"))
+    before = prepare(root, {"DISCLOSURE_NOW": "2025-04-30T15:59:59Z"})
+    on_the_day = prepare(root, {"DISCLOSURE_NOW": "2025-04-30T16:00:00Z"})  # 2025-05-01 00:00 Beijing
+    assert [n.id for n in before.notices] == ["riverside-office-2025-04-20"]
+    assert [n.id for n in on_the_day.notices] == [SCHEDULED_ID, "riverside-office-2025-04-20"]
+    assert on_the_day.page(f"disclosures/{SCHEDULED_ID}/index.md") is not None
+
+
+def test_preview_shows_scheduled_and_draft_notices_clearly_marked(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "site", hidden_notices_data(tmp_path / "data"))
+    build = prepare(root, {"DISCLOSURE_NOW": "2025-04-28"}, preview=True)
+    assert {n.id: bool(n.draft_note) for n in build.notices} == \
+        {SCHEDULED_ID: True, DRAFT_ID: True, "riverside-office-2025-04-20": False}
+    home = lxml.html.fromstring(build.page("index.md").html)
+    marked = {card.cssselect("h3")[0].get("id"): [normalise(p.text_content()) for p in card.cssselect(".dsc-draft")]
+              for card in home.cssselect("li.dsc-notice-card")}
+    assert marked == {SCHEDULED_ID: [normalise(DRAFT_NOTE)], DRAFT_ID: [normalise(DRAFT_NOTE)],
+                      "riverside-office-2025-04-20": []}
+    for notice_id in (SCHEDULED_ID, DRAFT_ID):
+        page = lxml.html.fromstring(build.page(f"disclosures/{notice_id}/index.md").html)
+        assert page.cssselect("article .dsc-draft[role=note]")
+    # Only public notices are announced in the banner, even in preview.
+    assert [item.url for item in build.banner] == ["disclosures/riverside-office-2025-04-20/"]
+    assert DRAFT_TITLE not in build.banner_html(".") and WINDOWED_TITLE in build.banner_html(".")
