@@ -29,7 +29,9 @@ QUERIES = [
     ("因私出国", "problem-40"),
     ("电话", "notice-contact"),
     ("邮箱", "notice-contact"),
-    ("地址", "notice-contact"),
+    ("通信地址", "notice-contact"),
+    ("邮政信箱", "notice-contact"),
+    ("邮编", "notice-contact"),
     ("0760", "notice-contact"),
 ]
 BOX = "input.md-search__input"
