@@ -12,11 +12,14 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from disclosures.errors import DataInvalid
 from disclosures.feeds import FeedUrlError
+from disclosures.searchindex import lean_search_index
+from disclosures.searchterms import gather_terms, keywords_for, default_parts, user_dictionary_file
 from disclosures.site import SiteBuild, prepare
 from disclosures.timewindow import BadReferenceTime
 
@@ -31,13 +34,22 @@ def on_startup(command, dirty):
     _state["serve"] = command == "serve"
 
 
+# Hooks run after plugins by default; this one must run before the search plugin's on_config,
+# which loads jieba's user dictionary (generated here from the data).
+@event_priority(100)
 def on_config(config):
     root = Path(config.config_file_path).parent
     try:
         build = prepare(root, os.environ, preview=bool(_state["serve"]))
+        published = {n.id for n in build.notices}
+        terms = gather_terms(root / "data", [n for n in build.project.notices if n.id in published])
     except (DataInvalid, BadReferenceTime, FeedUrlError) as error:
         raise PluginError(str(error)) from None
+    search = config.plugins.get("material/search")
+    if search is not None:
+        search.config.jieba_dict_user = str(user_dictionary_file(root, terms))
     _state["build"] = build
+    _state["terms"] = terms
     site = build.project.site
     config.site_name = site.name
     config.site_description = config.site_description or site.description
@@ -67,6 +79,17 @@ def on_page_content(html, page, config, files):
         return html
     page.toc = get_toc(generated.toc)
     return generated.html
+
+
+def on_post_build(config):
+    # Runs after the search plugin has written its index (hooks come after plugins).
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file():
+        notices = [(n.url, n.title) for n in _build().notices]
+        terms = _state["terms"]
+        lean = lean_search_index(index.read_text(encoding="utf-8"), notices,
+                                 lambda text: keywords_for(text, terms, default_parts))  # type: ignore[arg-type]
+        index.write_text(lean, encoding="utf-8")
 
 
 def on_serve(server, config, builder):

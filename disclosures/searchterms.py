@@ -1,0 +1,201 @@
+"""The search dictionary: terms jieba must keep whole, and words it must split, gathered from data/.
+
+Material's search plugin segments Chinese with jieba at build time, and the
+browser can only find what the index holds as tokens (or token prefixes). So
+terms of art such as 第一议题 or 醉酒危险驾驶 must stay one token, while
+compounds such as 联系电话 must be split so that a reader typing 电话 finds
+them. Terms come from three places, merged: phrases the notices themselves put
+in Chinese quotes (“…”), data/search-terms.yml, and the glossary (if any).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import records as r
+from .errors import DataInvalid
+from .validate import Fields, Reader, describe
+from .yamlload import load_yaml
+
+# A dictionary term is a run of Han characters: Material hands only such runs to jieba.
+_HAN_TERM = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,16}$")
+_QUOTED = re.compile(r"\u201c([^\u201c\u201d]+)\u201d")  # “…”
+# A quoted phrase longer than this is a slogan or a title, not a term people type.
+QUOTED_MAX = 8
+# jieba frequency for a whole term: high enough to beat any split of it.
+WHOLE_FREQ = 1_000_000
+# Terms this long get their parts as keywords (醉酒危险驾驶 -> 醉酒, 危险, 驾驶).
+PARTS_MIN = 5
+TERMS_FILE = "search-terms.yml"
+GLOSSARY_FILE = "glossary.yml"
+_KEYS = ("terms", "split", "synonyms")
+
+
+@dataclass(frozen=True)
+class SearchTerms:
+    whole: tuple[str, ...]  # kept as one token, e.g. 第一议题
+    split: tuple[str, ...]  # broken into their parts, e.g. 联系电话 -> 联系 / 电话
+    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # word in the text -> what readers type, e.g. 邮政信箱 -> 地址
+
+
+def strings_in(record: object) -> Iterator[str]:
+    """Every text value inside a record, however deeply nested (records change; this need not)."""
+    if isinstance(record, str):
+        yield record
+    elif dataclasses.is_dataclass(record):
+        for f in dataclasses.fields(record):
+            yield from strings_in(getattr(record, f.name))
+    elif isinstance(record, (tuple, list)):
+        for item in record:
+            yield from strings_in(item)
+
+
+def quoted_terms(texts: Iterable[str]) -> set[str]:
+    """Short all-Chinese phrases in “…”: the notices quote their own terms of art this way."""
+    found = set()
+    for text in texts:
+        for phrase in _QUOTED.findall(text):
+            if len(phrase) <= QUOTED_MAX and _HAN_TERM.match(phrase):
+                found.add(phrase)
+    return found
+
+
+def read_terms_file(path: Path, name: str) -> SearchTerms:
+    """data/search-terms.yml, validated; a missing file means no extra terms. Raises DataInvalid."""
+    if not path.is_file():
+        return SearchTerms((), ())
+    loaded = load_yaml(path, name)
+    if loaded.node is None:
+        raise DataInvalid(loaded.errors)
+    reader = Reader(name)
+    fields = Fields(reader, loaded.node, "", _KEYS)
+    lists = {key: _term_list(fields, fields.items(key)) for key in ("terms", "split")}
+    for term in sorted(set(lists["terms"]) & set(lists["split"])):
+        reader.error(loaded.node, "", "每个词只出现在 terms 或 split 之一中", f"“{term}”两处都有")
+    synonyms = _synonyms(fields)
+    if reader.errors:
+        raise DataInvalid(reader.errors)
+    return SearchTerms(tuple(lists["terms"]), tuple(lists["split"]), synonyms)
+
+
+def _synonyms(fields: Fields) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`synonyms: {word: [what readers type instead]}`; any word may be a key."""
+    node = fields.node_of("synonyms")
+    if node is None:
+        return ()
+    if not isinstance(node, yaml.MappingNode):
+        fields.reader.error(node, "synonyms", "一组“词: [其他说法]”", describe(node))
+        return ()
+    pairs = []
+    for key, value in node.value:
+        path = f"synonyms.{key.value}"
+        if not _HAN_TERM.match(str(key.value)):
+            fields.reader.error(key, path, "2 至 16 个汉字组成的词", f"“{key.value}”")
+        elif not isinstance(value, yaml.SequenceNode):
+            fields.reader.error(value, path, "列表(每项以“- ”开头)", describe(value))
+        else:
+            items = ((item, f"{path}[{i}]") for i, item in enumerate(value.value))
+            pairs.append((str(key.value), tuple(_term_list(fields, items))))
+    return tuple(pairs)
+
+
+def _term_list(fields: Fields, items: Iterable[tuple[yaml.Node, str]]) -> list[str]:
+    terms = []
+    for node, path in items:
+        if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
+            fields.reader.error(node, path, "一个词(文本)", describe(node))
+        elif not _HAN_TERM.match(node.value.strip()):
+            fields.reader.error(node, path, "2 至 16 个汉字组成的词(不含空格、数字、字母或标点)",
+                                f"“{node.value}”")
+        else:
+            terms.append(node.value.strip())
+    return terms
+
+
+def glossary_terms(path: Path) -> list[str]:
+    """The `term` of each glossary entry, if data/glossary.yml exists.
+
+    The glossary belongs to another feature, which validates it; here we only
+    take what is usable and never fail because of it.
+    """
+    if not path.is_file():
+        return []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return []
+    if isinstance(data, dict):  # tolerate {entries: [...]} or {terms: [...]} as well as a bare list
+        data = next((v for v in data.values() if isinstance(v, list)), [])
+    if not isinstance(data, list):
+        return []
+    terms = (str(e.get("term", "")).strip() for e in data if isinstance(e, dict))
+    return [t for t in terms if _HAN_TERM.match(t)]
+
+
+def gather_terms(data_dir: Path, notices: Iterable[r.Notice], data_name: str = "data") -> SearchTerms:
+    """All terms for the dictionary, merged and sorted so the generated file is reproducible."""
+    listed = read_terms_file(data_dir / TERMS_FILE, f"{data_name}/{TERMS_FILE}")
+    whole = quoted_terms(s for n in notices for s in strings_in(n))
+    whole |= set(listed.whole) | set(glossary_terms(data_dir / GLOSSARY_FILE))
+    whole -= set(listed.split)  # an explicit split wins over a quoted phrase
+    return SearchTerms(tuple(sorted(whole)), tuple(sorted(set(listed.split))), listed.synonyms)
+
+
+def keywords_for(text: str, terms: SearchTerms, parts: Callable[[str], Iterable[str]]) -> list[str]:
+    """Extra words for a search entry: the parts of each whole term in it, and synonyms.
+
+    The browser segments a query by the words the index already holds, so 醉酒驾驶
+    finds 醉酒危险驾驶 only if 醉酒 is a word somewhere; the parts provide it.
+    parts: how a term falls apart (default_parts), passed in to keep this testable.
+    """
+    found: list[str] = []
+    for term in terms.whole:
+        # Short terms (三会一课) are typed whole; giving their parts would make the browser
+        # cut the query into those parts and match too widely.
+        if len(term) >= PARTS_MIN and term in text:
+            found += [p for p in parts(term) if p != term and len(p) > 1]
+    for word, others in terms.synonyms:
+        if word in text:
+            found += others
+    return list(dict.fromkeys(found))
+
+
+def jieba_user_dictionary(terms: SearchTerms) -> str:
+    """jieba's user-dictionary format: `word frequency` per line; frequency 0 forces a split."""
+    lines = [f"{t} {WHOLE_FREQ}" for t in terms.whole] + [f"{t} 0" for t in terms.split]
+    return "".join(line + "\n" for line in lines)
+
+
+def write_if_changed(path: Path, text: str) -> Path:
+    """Write the generated file only when it changed, so `mkdocs serve` does not loop on it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+@functools.cache
+def _plain_tokenizer() -> "jieba.Tokenizer":  # noqa: F821 - imported lazily, it loads a dictionary
+    import jieba
+
+    return jieba.Tokenizer()  # jieba's own dictionary only, unlike the global one Material extends
+
+
+def default_parts(term: str) -> list[str]:
+    """How jieba would cut the term without our dictionary: 醉酒危险驾驶 -> 醉酒 / 危险 / 驾驶."""
+    return _plain_tokenizer().lcut(term)
+
+
+def user_dictionary_file(root: Path, terms: SearchTerms) -> Path:
+    """Write the jieba user dictionary for the project under root; returns its path.
+
+    It lives in .cache/ (like Material's own plugin caches), outside docs/ and site/.
+    """
+    return write_if_changed(root / ".cache" / "search" / "jieba-user-dict.txt", jieba_user_dictionary(terms))

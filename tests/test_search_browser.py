@@ -1,0 +1,139 @@
+"""Search as a reader uses it: Chinese typed through an input method, in headless Chromium."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# (what the reader types, where the result must lead) — the result must be among the first three.
+QUERIES = [
+    ("醉酒驾驶", "problem-14"),
+    ("醉酒 驾驶", "problem-14"),
+    ("醉驾", "problem-14"),
+    ("食堂", "problem-28"),
+    ("2024年 食堂", "problem-28"),
+    ("认罪认罚", "problem-15"),
+    ("涉案财物", "problem-27"),
+    ("第一议题", "problem-1"),
+    ("两项监督", "problem-6"),
+    ("公益诉讼", "problem-5"),
+    ("羁押必要性审查", "problem-16"),
+    ("枪支弹药", "problem-44"),
+    ("工会经费", "problem-31"),
+    ("制服", "problem-30"),
+    ("2024年 制服", "problem-30"),
+    ("固定资产", "part-3-section-3"),
+    ("因私出国", "problem-40"),
+    ("电话", "notice-contact"),
+    ("邮箱", "notice-contact"),
+    ("通信地址", "notice-contact"),
+    ("邮政信箱", "notice-contact"),
+    ("邮编", "notice-contact"),
+    ("0760", "notice-contact"),
+]
+BOX = "input.md-search__input"
+
+
+def type_like_a_person(page, cdp, text: str) -> None:
+    """Latin letters, digits and spaces arrive as plain text input; Chinese through an IME
+    composition (the candidate grows, then is committed), with no keyup at all."""
+    page.fill(BOX, "")  # an input event: the previous results go, so stale ones cannot pass
+    page.wait_for_function("!document.querySelector('.md-search-result__item')")
+    for run in _runs(text):
+        if run.isascii():
+            for char in run:
+                cdp.send("Input.insertText", {"text": char})
+        else:
+            for end in range(1, len(run) + 1):
+                cdp.send("Input.imeSetComposition", {"text": run[:end], "selectionStart": end, "selectionEnd": end})
+            cdp.send("Input.insertText", {"text": run})
+
+
+def _runs(text: str) -> list[str]:
+    runs: list[str] = []
+    for char in text:
+        if runs and runs[-1][-1].isascii() == char.isascii():
+            runs[-1] += char
+        else:
+            runs.append(char)
+    return runs
+
+
+@pytest.fixture()
+def search_page(browser, real_server: str):
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(real_server)
+    page.click(BOX)
+    page.wait_for_selector(".md-search-result__meta:has-text('键入')")  # the worker is ready
+    yield page, context.new_cdp_session(page), requested
+    context.close()
+
+
+def test_typed_queries_find_the_problem_among_the_first_three(search_page, real_server: str) -> None:
+    page, cdp, requested = search_page
+    missed = []
+    for query, anchor in QUERIES:
+        type_like_a_person(page, cdp, query)
+        if not _found_quickly(page, anchor):
+            missed.append((query, anchor, _tops(page)))
+    assert len(QUERIES) >= 15
+    assert missed == []
+    site = urlsplit(real_server).netloc
+    assert [u for u in requested if urlsplit(u).netloc != site and urlsplit(u).scheme not in ("data", "blob")] == []
+
+
+def _found_quickly(page, anchor: str) -> bool:
+    try:
+        page.wait_for_function(
+            "anchor => [...document.querySelectorAll('.md-search-result__item > a')].slice(0, 3)"
+            ".some(a => new URL(a.href).searchParams.get('section') === anchor)", arg=anchor, timeout=5_000)
+        return True
+    except Exception:  # noqa: BLE001 - a timeout is a miss, reported with what was shown instead
+        return False
+
+
+def _tops(page) -> list[str]:
+    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.slice(0, 3).map(e => e.href)")
+
+
+def test_each_problem_is_a_result_of_its_own_titled_and_tagged(search_page) -> None:
+    page, cdp, _ = search_page
+    type_like_a_person(page, cdp, "食堂")
+    assert _found_quickly(page, "problem-28")
+    first = page.locator(".md-search-result__item").first
+    assert first.locator("h1").inner_text().replace("\u200b", "").startswith("（28）加强食堂规范管理")
+    assert "中共中山市人民检察院党组关于巡察整改进展情况的通报" in first.locator(".md-tag").inner_text().replace("\u200b", "")
+
+
+def test_clicking_a_result_lands_on_the_problem(search_page) -> None:
+    page, cdp, _ = search_page
+    type_like_a_person(page, cdp, "工会经费")
+    assert _found_quickly(page, "problem-31")
+    page.locator(".md-search-result__item > a").first.click()
+    page.wait_for_function("location.hash === '#problem-31'")
+    box = page.locator("#problem-31").bounding_box()
+    assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
+
+
+def test_unfinished_composition_does_not_search(search_page) -> None:
+    page, cdp, _ = search_page
+    page.fill(BOX, "")
+    cdp.send("Input.imeSetComposition", {"text": "shitang", "selectionStart": 7, "selectionEnd": 7})
+    page.wait_for_timeout(500)
+    assert page.locator(".md-search-result__meta").inner_text() == "键入以开始搜索"
+    cdp.send("Input.insertText", {"text": "食堂"})
+    assert _found_quickly(page, "problem-28")
+
+
+def test_a_query_with_no_match_says_so(search_page) -> None:
+    page, cdp, _ = search_page
+    type_like_a_person(page, cdp, "qqxyz")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('没有')")
+    assert page.locator(".md-search-result__meta").inner_text() == "没有找到符合条件的结果"
+    assert page.locator(".md-search-result__item").count() == 0
