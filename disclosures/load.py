@@ -7,6 +7,7 @@ from pathlib import Path
 from . import records as r
 from . import validate as v
 from .errors import DataError, DataInvalid
+from .glossary import read_glossary
 from .yamlload import load_yaml, position
 
 SITE_KEYS = ("name", "publisher", "url", "description", "contact", "registrations")
@@ -73,6 +74,12 @@ def load_project(data_dir: Path) -> r.Project:
         first_seen[notice.id] = (name, id_line)
         notices.append(notice)
 
+    glossary: tuple[r.GlossaryEntry, ...] = ()
+    glossary_path = data_dir / "glossary.yml"  # optional
+    if glossary_path.is_file():
+        glossary, glossary_errors = read_glossary(glossary_path, _relative(glossary_path, data_dir))
+        errors += glossary_errors
+
     if errors or site is None:
         raise DataInvalid(errors)
-    return r.Project(site=site, notices=tuple(notices))
+    return r.Project(site=site, notices=tuple(notices), glossary=glossary)

@@ -124,6 +124,34 @@ class Part:
     sections: tuple[Section, ...] = ()
     themes: tuple[Theme, ...] = ()  # a part without categories holds themes directly
     closing: tuple[Paragraph, ...] = ()
+    state: str = ""  # "rectified" (已整改) or "ongoing" (长期整改); see PART_STATES
+
+
+# The optional `state` of a part: how far the problems it lists have been dealt with.
+PART_STATES = {"rectified": "\u5df2\u6574\u6539", "ongoing": "\u957f\u671f\u6574\u6539\u4e2d"}  # 已整改 / 长期整改中
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A key figure the notice text states, e.g. 17562 件 办理各类案件; value as written (digits)."""
+
+    label: str
+    value: str
+    unit: str
+    note: str = ""
+
+    @property
+    def number(self) -> int | float:
+        return float(self.value) if "." in self.value else int(self.value)
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A term explained on first use in a notice and on the glossary page (data/glossary.yml)."""
+
+    term: str
+    explanation: str
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,9 +178,11 @@ class Notice:
     contact: Contact | None = None
     draft: bool = False
     revisions: tuple[Revision, ...] = ()  # oldest first, one per day
+    figures: tuple[Figure, ...] = ()
 
 
 @dataclass(frozen=True)
 class Project:
     site: Site
     notices: tuple[Notice, ...]
+    glossary: tuple[GlossaryEntry, ...] = ()

@@ -8,6 +8,7 @@ from pathlib import Path
 import jinja2
 
 from .feeds import JSON_PATH, RSS_PATH
+from .glossary import GlossaryItem
 from .records import Site
 from .view import NoticeView, RevisionView, relative_url
 
@@ -39,6 +40,10 @@ def render_subscribe(env: jinja2.Environment, rss_url: str, json_url: str) -> st
              "json": posixpath.relpath("/" + JSON_PATH, "/subscribe/")}
     return env.get_template("partials/disclosures/subscribe.html").render(rss_url=rss_url, json_url=json_url,
                                                                          links=links)
+
+
+def render_glossary(env: jinja2.Environment, items: tuple[GlossaryItem, ...]) -> str:
+    return env.get_template("partials/disclosures/glossary.html").render(items=items)
 
 
 def render_home(env: jinja2.Environment, site: Site, notices: list[NoticeView]) -> str:

@@ -6,6 +6,7 @@ can be swapped later.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Mapping
@@ -14,13 +15,18 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from . import opendata
 from . import records as r
 from .banner import BannerItem, banner_items, render_banner
+from .glossary import GLOSSARY_URL, glossary_items
 from .load import load_project
 from . import feeds
-from .render import render_home, render_notice, render_revision, render_subscribe, template_env
+from .render import render_glossary, render_home, render_notice, render_revision, render_subscribe, template_env
+from .terms import mark_terms
 from .timewindow import is_public, reference_time
 from .view import NoticeView, notice_view
+
+GLOSSARY_TITLE = "\u672f\u8bed\u89e3\u91ca"  # 术语解释
 
 DRAFT_NOTE = "\u9884\u89c8\uff1a\u672c\u901a\u62a5\u5c1a\u672a\u516c\u5f00\uff08\u8349\u7a3f\u6216\u672a\u5230\u53d1\u5e03\u65e5\u671f\uff09\uff0c\u6b63\u5f0f\u6784\u5efa\u7684\u7f51\u7ad9\u4e2d\u4e0d\u4f1a\u51fa\u73b0\u3002"  # 预览：本通报尚未公开（草稿或未到发布日期），正式构建的网站中不会出现。
 
@@ -68,6 +74,8 @@ class SiteBuild:
         items: list[dict] = [{"首页": "index.md"}]
         if self.notices:
             items.append({"公示公告": [{n.title: f"{n.url}index.md"} for n in self.notices]})
+        if self.page(f"{GLOSSARY_URL}index.md"):
+            items.append({GLOSSARY_TITLE: f"{GLOSSARY_URL}index.md"})
         items.append({"订阅": SUBSCRIBE_URI})
         return items
 
@@ -100,13 +108,34 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     project = load_project(root / "data")
     now = reference_time(environ)
     env = template_env(root / "overrides")
-    views = [notice_view(n, project.site, now, note) for n, note in published_notices(project, now, preview)]
+    views: list[NoticeView] = []
+    public: list[tuple[r.Notice, NoticeView]] = []  # only these get open-data files
+    for notice, note in published_notices(project, now, preview):
+        view = notice_view(notice, project.site, now, note)
+        if not note:
+            view = dataclasses.replace(view, downloads=opendata.download_links(notice, view))
+            public.append((notice, view))
+        views.append(mark_terms(view, project.glossary))
     pages = [GeneratedPage("index.md", "首页", render_home(env, project.site, views), [])]
     pages += [GeneratedPage(f"{v.url}index.md", v.title, render_notice(env, v), v.toc) for v in views]
+    if project.glossary:
+        html = render_glossary(env, glossary_items(project.glossary))
+        pages.append(GeneratedPage(f"{GLOSSARY_URL}index.md", GLOSSARY_TITLE, html, []))
     chan = feeds.channel(project.site)
     pages.append(GeneratedPage(SUBSCRIBE_URI, "订阅", render_subscribe(env, chan.rss_url, chan.json_url), []))
-    # Even a preview (mkdocs serve) never puts a draft or scheduled notice into a feed.
-    public_ids = {n.id for n, _ in published_notices(project, now, preview=False)}
+    # Even a preview (mkdocs serve) never puts a draft or scheduled notice into a feed or the open data.
+    public_ids = {n.id for n, _ in public}
     assets = feed_assets(env, project.site, [v for v in views if v.id in public_ids])
+    assets += open_data_assets(root, project.site, public)
     return SiteBuild(project=project, now=now, notices=views, pages=pages, assets=assets,
                      banner=banner_items(views), templates=env)
+
+
+def open_data_assets(root: Path, site: r.Site, public: list[tuple[r.Notice, NoticeView]]) -> list[GeneratedAsset]:
+    """Each public notice as JSON and as its YAML source (the data file's bytes), and the index of them all."""
+    assets = [GeneratedAsset(opendata.INDEX_PATH, opendata.dump(opendata.index_document(site, public)))]
+    for notice, view in public:
+        assets.append(GeneratedAsset(opendata.json_path(notice),
+                                     opendata.dump(opendata.notice_document(notice, view, site))))
+        assets.append(GeneratedAsset(opendata.yaml_path(notice), (root / notice.source).read_bytes()))
+    return assets

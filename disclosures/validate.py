@@ -6,6 +6,7 @@ raising, so one pass over the data reports every problem at once.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -15,6 +16,7 @@ from typing import TypeVar
 import yaml
 
 from . import records as r
+from .figures import paragraphs_of, stated_in
 from .errors import DataError
 from .timewindow import bounds
 from .yamlload import position
@@ -306,10 +308,23 @@ def section(fields: Fields) -> r.Section:
     return r.Section(heading=heading, run_in=run_in, **body)
 
 
+def part_state(fields: Fields) -> str:
+    value = fields.text("state", required=False)
+    if value and value not in r.PART_STATES:
+        choices = "、".join(f"{key}\uff08{label}\uff09" for key, label in r.PART_STATES.items())
+        fields.reader.error(fields.node_of("state"), fields.sub("state"), f"{choices} 之一", f"“{value}”")
+        return ""
+    return value
+
+
+PART_KEYS = ("heading", "state", "paragraphs", "sections", "themes", "closing")
+
+
 def part(fields: Fields) -> r.Part:
     found = (fields.fields_of(n, p, _SECTION_KEYS) for n, p in fields.items("sections"))
     result = r.Part(
         heading=fields.text("heading"),
+        state=part_state(fields),
         paragraphs=paragraphs(fields, "paragraphs"),
         sections=tuple(section(f) for f in found if f),
         themes=themes(fields),
@@ -403,13 +418,41 @@ def revisions(fields: Fields, published: dt.date) -> tuple[r.Revision, ...]:
     return tuple(sorted(found.values(), key=lambda rev: rev.date))
 
 
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+FIGURE_KEYS = ("label", "value", "unit", "note")
+
+
+def figure(fields: Fields) -> r.Figure:
+    return r.Figure(
+        label=fields.text("label"),
+        value=fields.checked_text("value", _NUMBER, "正文中写出的数字\uff08如 17562 或 9.96\uff0c不加单位和逗号\uff09"),
+        unit=fields.text("unit"),
+        note=fields.text("note", required=False),
+    )
+
+
+def figures(fields: Fields, notice: r.Notice) -> tuple[r.Figure, ...]:
+    """Key figures; each must be stated in the notice text next to its label, so the two cannot drift."""
+    found = []
+    text = list(paragraphs_of(notice))
+    for node, path in fields.items("figures"):
+        sub = fields.fields_of(node, path, FIGURE_KEYS)
+        if sub is None:
+            continue
+        item = figure(sub)
+        if item.label and item.value and item.unit and not stated_in(item, text):
+            fields.reader.error(node, path, f"正文中在“{item.label}”附近写有“{item.value}{item.unit}”",
+                                "正文中找不到", "要点数字须与正文一致\uff1a请核对数字、单位和说明文字\uff08label 应照抄正文用语\uff09。")
+        found.append(item)
+    return tuple(found)
+
+
 NOTICE_KEYS = ("id", "title", "published", "draft", "issuer", "inspection", "window", "signature",
-               "preamble", "parts", "invitation", "contact", "revisions")
+               "preamble", "parts", "invitation", "contact", "revisions", "figures")
 
 
 def notice(fields: Fields, source: str) -> r.Notice:
-    found = (fields.fields_of(n, p, ("heading", "paragraphs", "sections", "themes", "closing"))
-             for n, p in fields.items("parts", required=True))
+    found = (fields.fields_of(n, p, PART_KEYS) for n, p in fields.items("parts", required=True))
     published = fields.date("published") or dt.date.min
     result = r.Notice(
         id=fields.checked_text("id", _ID, "由小写字母、数字和连字符组成的编号(如 zhongshan-2025-04-27)"),
@@ -432,4 +475,4 @@ def notice(fields: Fields, source: str) -> r.Notice:
         fields.reader.error(fields.node_of("window"), fields.sub("window.start"),
                             f"不早于发布日期 {result.published}", str(result.window.start),
                             "公示不能在通报发布之前开始。")
-    return result
+    return dataclasses.replace(result, figures=figures(fields, result))

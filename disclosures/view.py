@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from . import numbering as num
 from . import records as r
+from .glossary import Segment, TermNote
+from .overview import Overview, overview_of
 from .timewindow import (WindowStatus, beijing_date, closed_note, format_date, format_window, iso_bounds,
                          shown_when, status_at)
 from .typography import to_fullwidth
@@ -42,6 +44,9 @@ class Para:
     lead: str
     text: str
     label: str = ""  # 一是 / (一) for enumerated paragraphs
+    # The same texts cut around glossary terms used here first (see terms.py); () means no term.
+    lead_parts: tuple[Segment, ...] = ()
+    text_parts: tuple[Segment, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,13 @@ class RevisionView:
 
 
 @dataclass(frozen=True)
+class Link:
+    label: str
+    href: str  # relative to the page it is shown on
+    type: str = ""  # media type, for the type attribute
+
+
+@dataclass(frozen=True)
 class NoticeView:
     id: str
     url: str
@@ -155,6 +167,9 @@ class NoticeView:
     toc: list[dict] = field(default_factory=list)
     draft_note: str = ""  # shown only in `mkdocs serve` for notices that are not public
     revisions: tuple[RevisionView, ...] = ()  # oldest first; those dated after the build's day are left out
+    overview: Overview | None = None
+    term_notes: tuple[TermNote, ...] = ()  # explanations of the terms marked in the text
+    downloads: tuple[Link, ...] = ()  # open-data files of this notice (never for drafts)
 
 
 def _para(p: r.Paragraph, label: str = "") -> Para:
@@ -289,6 +304,10 @@ def notice_view(notice: r.Notice, site: r.Site, now: dt.datetime, draft_note: st
         ))
     window = window_view(notice.window, now) if notice.window else None
     parts_t = tuple(parts)
+    overview = overview_of(notice)
+    toc = _toc(parts_t)
+    if overview:
+        toc.insert(0, {"level": 2, "id": "overview", "name": "\u6982\u89c8", "children": []})  # 概览
     return NoticeView(
         id=notice.id,
         url=notice_url(notice.id),
@@ -306,7 +325,8 @@ def notice_view(notice: r.Notice, site: r.Site, now: dt.datetime, draft_note: st
         signature_date=format_date(notice.signature.date),
         problem_count=counter.problem,
         theme_count=counter.theme,
-        toc=_toc(parts_t),
+        toc=toc,
         draft_note=draft_note,
         revisions=revision_views(notice.revisions, now),
+        overview=overview,
     )

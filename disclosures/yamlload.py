@@ -23,7 +23,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @dataclass(frozen=True)
 class Loaded:
-    node: yaml.MappingNode | None
+    node: yaml.MappingNode | None  # a SequenceNode when load_yaml(..., sequence=True)
     errors: list[DataError]
 
 
@@ -81,8 +81,8 @@ def _reject_anchors(name: str, text: str) -> list[DataError]:
     return errors
 
 
-def load_yaml(path: Path, name: str) -> Loaded:
-    """Return the root mapping of a data file, or the reasons it cannot be read."""
+def load_yaml(path: Path, name: str, sequence: bool = False) -> Loaded:
+    """Return the root mapping (a list if `sequence`) of a data file, or the reasons it cannot be read."""
     raw = path.read_bytes()
     if raw.startswith(_BOM):
         return Loaded(None, [DataError(name, 1, 1, "", "不带 BOM 的 UTF-8 文件", "字节顺序标记(BOM)",
@@ -110,7 +110,10 @@ def load_yaml(path: Path, name: str) -> Loaded:
                                        f"语法错误({error.problem})", "请检查缩进、冒号和引号。")])
     if root is None:
         return Loaded(None, [DataError(name, 0, 0, "", "YAML 数据", "空文件")])
-    if not isinstance(root, yaml.MappingNode):
+    if sequence and not isinstance(root, yaml.SequenceNode):
+        line, column = position(root)
+        return Loaded(None, [DataError(name, line, column, "", "列表\uff08每项以“- ”开头\uff09", "映射或单个值")])
+    if not sequence and not isinstance(root, yaml.MappingNode):
         line, column = position(root)
         return Loaded(None, [DataError(name, line, column, "", "以“键: 值”组成的映射", "列表或单个值")])
     errors = _structure_errors(name, root)

@@ -1,0 +1,110 @@
+"""Open data: each public notice as JSON (a stable, versioned shape) and as its YAML source, plus an index.
+
+The JSON carries the text as readers see it (full-width punctuation) with the
+derived numbering and anchors, so a consumer never has to re-derive them. The
+shape is documented in the README; bump VERSION on any incompatible change.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from . import records as r
+from .view import Link, NoticeView, Para, PartView, SectionView, ThemeView
+
+VERSION = 1
+INDEX_PATH = "data/notices.json"
+
+
+def json_path(notice: r.Notice) -> str:
+    return f"data/notices/{notice.id}.json"
+
+
+def yaml_path(notice: r.Notice) -> str:
+    return f"data/notices/{notice.id}{Path(notice.source).suffix or '.yml'}"
+
+
+def _para(p: Para) -> dict[str, str]:
+    return {"label": p.label, "lead": p.lead, "text": p.text}
+
+
+def _themes(themes: tuple[ThemeView, ...]) -> list[dict[str, Any]]:
+    return [{"number": t.number, "label": t.label, "anchor": t.anchor, "heading": t.heading,
+             "problems": [{"number": p.number, "label": p.label, "anchor": p.anchor, "heading": p.heading,
+                           "measures": [_para(m) for m in p.measures]} for p in t.problems]} for t in themes]
+
+
+def _section(s: SectionView) -> dict[str, Any]:
+    return {"label": s.label, "anchor": s.anchor, "heading": s.heading,
+            "run_in": _para(s.run_in) if s.run_in else None,
+            "paragraphs": [_para(p) for p in s.paragraphs], "themes": _themes(s.themes),
+            "measures": [_para(p) for p in s.measures]}
+
+
+def _part(view: PartView, part: r.Part) -> dict[str, Any]:
+    return {"label": view.label, "anchor": view.anchor, "heading": view.heading, "state": part.state or None,
+            "paragraphs": [_para(p) for p in view.paragraphs], "sections": [_section(s) for s in view.sections],
+            "themes": _themes(view.themes), "closing": [_para(p) for p in view.closing]}
+
+
+def _contact(view: NoticeView) -> dict[str, str | None]:
+    c = view.contact
+    return {"phone": c.phone or None, "hours": c.hours or None, "address": c.address or None,
+            "postcode": c.postcode or None, "envelope_note": c.envelope_note or None, "email": c.email or None}
+
+
+def page_url(site: r.Site, view: NoticeView) -> str:
+    return site.url.rstrip("/") + "/" + view.url
+
+
+def notice_document(notice: r.Notice, view: NoticeView, site: r.Site) -> dict[str, Any]:
+    """The JSON download of one notice (shape documented in the README, "Open data")."""
+    ins = notice.inspection
+    return {
+        "format": "disclosure-notice",
+        "version": VERSION,
+        "id": notice.id,
+        "url": page_url(site, view),
+        "title": view.title,
+        "published": notice.published.isoformat(),
+        "issuer": {"name": view.issuer, "short_name": notice.issuer.short_name or None},
+        "inspection": {"body": ins.body, "round": ins.round or None, "start": ins.start.isoformat(),
+                       "end": ins.end.isoformat(), "feedback": ins.feedback.isoformat()} if ins else None,
+        "window": {"start": notice.window.start.isoformat(), "end": notice.window.end.isoformat()}
+        if notice.window else None,
+        "counts": {"themes": view.theme_count, "problems": view.problem_count},
+        "figures": [{"label": f.label, "value": f.number, "unit": f.unit, "note": f.note or None}
+                    for f in notice.figures],
+        "preamble": [_para(p) for p in view.preamble],
+        "parts": [_part(v, p) for v, p in zip(view.parts, notice.parts)],
+        "invitation": view.invitation,
+        "contact": _contact(view),
+        "signature": {"name": view.signature_name, "date": notice.signature.date.isoformat()},
+        "source": yaml_path(notice),
+    }
+
+
+def index_document(site: r.Site, items: list[tuple[r.Notice, NoticeView]]) -> dict[str, Any]:
+    """data/notices.json: every public notice, newest first, with where to get each one."""
+    return {
+        "format": "disclosure-index",
+        "version": VERSION,
+        "site": {"name": site.name, "url": site.url},
+        "notices": [{"id": n.id, "title": v.title, "published": n.published.isoformat(), "issuer": v.issuer,
+                     "url": page_url(site, v), "page": v.url, "json": json_path(n), "yaml": yaml_path(n),
+                     "problems": v.problem_count} for n, v in items],
+    }
+
+
+def dump(document: dict[str, Any]) -> bytes:
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def download_links(notice: r.Notice, view: NoticeView) -> tuple[Link, ...]:
+    """Links from the notice page to its two downloads, relative so the site works under any sub-path."""
+    here = "/" + view.url
+    return (Link("JSON", posixpath.relpath("/" + json_path(notice), here), "application/json"),
+            Link("YAML \u6e90\u6587\u4ef6", posixpath.relpath("/" + yaml_path(notice), here), "application/yaml"))
