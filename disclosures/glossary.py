@@ -96,10 +96,9 @@ class FirstUse:
         self._done: set[str] = set()
 
     def _next(self, text: str, start: int) -> tuple[int, str, r.GlossaryEntry] | None:
+        """The earliest use of any form (longest first at one place), explained already or not."""
         best = None
         for form, entry in self.forms:
-            if entry.term in self._done:
-                continue
             at = text.find(form, start)
             if at >= 0 and (best is None or at < best[0]):
                 best = (at, form, entry)
@@ -108,21 +107,24 @@ class FirstUse:
     def split(self, text: str) -> tuple[Segment, ...]:
         """The text cut around first uses, or () when it holds none (then the text is shown as is)."""
         segments: list[Segment] = []
-        position = 0
+        position = cut = 0
         while (found := self._next(text, position)) is not None:
             at, form, entry = found
+            position = at + len(form)
+            if entry.term in self._done:
+                continue  # a later use, which also hides any shorter term inside it
             self._done.add(entry.term)
             note = TermNote(f"term-tip-{len(self.notes) + 1}", to_fullwidth(entry.term),
                             to_fullwidth(entry.explanation))
             self.notes.append(note)
-            if at > position:
-                segments.append(Segment(text[position:at]))
+            if at > cut:
+                segments.append(Segment(text[cut:at]))
             segments.append(Segment(form, note.term, note.id, f"{self.glossary_href}#{anchor(entry.term)}"))
-            position = at + len(form)
+            cut = position
         if not segments:
             return ()
-        if position < len(text):
-            segments.append(Segment(text[position:]))
+        if cut < len(text):
+            segments.append(Segment(text[cut:]))
         return tuple(segments)
 
 
