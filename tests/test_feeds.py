@@ -183,7 +183,9 @@ def test_a_preview_shows_drafts_but_never_puts_them_in_a_feed(tmp_path: Path) ->
     root = make_project(tmp_path / "p", feed_data(tmp_path / "data"))
     build = prepare(root, {"DISCLOSURE_NOW": "2025-04-28"}, preview=True)
     assert {"draft-2025-04-20", "scheduled-2025-05-01"} <= {n.id for n in build.notices}
-    for asset in build.assets:
+    feed_files = [a for a in build.assets if a.path in ("feed.xml", "feed.json")]  # other assets: open data
+    assert len(feed_files) == 2
+    for asset in feed_files:
         text = asset.content.decode("utf-8")
         assert ESCAPING_ID in text and REAL_ID in text
         assert "draft-2025-04-20" not in text and "scheduled-2025-05-01" not in text
