@@ -16,11 +16,13 @@ from jinja2 import Environment
 
 from . import records as r
 from .banner import BannerItem, banner_items, render_banner
+from .feedback import TITLE as FEEDBACK_TITLE
+from .feedback import feedback_page
 from .load import load_project
 from . import feeds
-from .render import render_home, render_notice, render_revision, render_subscribe, template_env
+from .render import render_feedback, render_home, render_notice, render_revision, render_subscribe, template_env
 from .timewindow import is_public, reference_time
-from .view import NoticeView, notice_view
+from .view import FEEDBACK_URL, NoticeView, notice_view
 
 DRAFT_NOTE = "\u9884\u89c8\uff1a\u672c\u901a\u62a5\u5c1a\u672a\u516c\u5f00\uff08\u8349\u7a3f\u6216\u672a\u5230\u53d1\u5e03\u65e5\u671f\uff09\uff0c\u6b63\u5f0f\u6784\u5efa\u7684\u7f51\u7ad9\u4e2d\u4e0d\u4f1a\u51fa\u73b0\u3002"  # 预览：本通报尚未公开（草稿或未到发布日期），正式构建的网站中不会出现。
 
@@ -68,6 +70,7 @@ class SiteBuild:
         items: list[dict] = [{"首页": "index.md"}]
         if self.notices:
             items.append({"公示公告": [{n.title: f"{n.url}index.md"} for n in self.notices]})
+        items.append({FEEDBACK_TITLE: f"{FEEDBACK_URL}index.md"})
         items.append({"订阅": SUBSCRIBE_URI})
         return items
 
@@ -100,9 +103,12 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     project = load_project(root / "data")
     now = reference_time(environ)
     env = template_env(root / "overrides")
-    views = [notice_view(n, project.site, now, note) for n, note in published_notices(project, now, preview)]
+    chosen = published_notices(project, now, preview)
+    views = [notice_view(n, project.site, now, note) for n, note in chosen]
     pages = [GeneratedPage("index.md", "首页", render_home(env, project.site, views), [])]
     pages += [GeneratedPage(f"{v.url}index.md", v.title, render_notice(env, v), v.toc) for v in views]
+    feedback = feedback_page(project.site, [(n, v) for (n, _), v in zip(chosen, views)])
+    pages.append(GeneratedPage(f"{FEEDBACK_URL}index.md", feedback.title, render_feedback(env, feedback), feedback.toc))
     chan = feeds.channel(project.site)
     pages.append(GeneratedPage(SUBSCRIBE_URI, "订阅", render_subscribe(env, chan.rss_url, chan.json_url), []))
     # Even a preview (mkdocs serve) never puts a draft or scheduled notice into a feed.
