@@ -12,6 +12,7 @@ page is read.
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin
@@ -70,7 +71,8 @@ class FeedbackPage:
 
     @property
     def toc(self) -> list[dict]:
-        return [{"level": 2, "id": b.id, "name": b.title, "children": []} for b in self.blocks]
+        # Material prints TOC names as HTML, so the title from data is escaped here.
+        return [{"level": 2, "id": b.id, "name": html.escape(b.title), "children": []} for b in self.blocks]
 
 
 def mail_subject(title: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,7 +70,8 @@ class SiteBuild:
         """MkDocs nav with Chinese titles (auto-nav would title folders in English)."""
         items: list[dict] = [{"首页": "index.md"}]
         if self.notices:
-            items.append({"公示公告": [{n.title: f"{n.url}index.md"} for n in self.notices]})
+            # MkDocs and Material print nav titles as HTML: escape what came from data.
+            items.append({"公示公告": [{html.escape(n.title): f"{n.url}index.md"} for n in self.notices]})
         items.append({FEEDBACK_TITLE: f"{FEEDBACK_URL}index.md"})
         items.append({"订阅": SUBSCRIBE_URI})
         return items
@@ -106,7 +108,8 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     chosen = published_notices(project, now, preview)
     views = [notice_view(n, project.site, now, note) for n, note in chosen]
     pages = [GeneratedPage("index.md", "首页", render_home(env, project.site, views), [])]
-    pages += [GeneratedPage(f"{v.url}index.md", v.title, render_notice(env, v), v.toc) for v in views]
+    # Material prints page titles as HTML (<title>, header): escape the title that came from data.
+    pages += [GeneratedPage(f"{v.url}index.md", html.escape(v.title), render_notice(env, v), v.toc) for v in views]
     feedback = feedback_page(project.site, [(n, v) for (n, _), v in zip(chosen, views)])
     pages.append(GeneratedPage(f"{FEEDBACK_URL}index.md", feedback.title, render_feedback(env, feedback), feedback.toc))
     chan = feeds.channel(project.site)
