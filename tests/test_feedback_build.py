@@ -109,6 +109,7 @@ def two_notices(tmp_path_factory: pytest.TempPathFactory) -> Build:
     path = data / "disclosures" / f"{FICTIONAL_ID}.yml"
     notice = yaml.safe_load(path.read_text(encoding="utf-8"))
     notice["title"] += "</script><script>alert(1)</script>&"
+    notice["parts"][1]["themes"][0]["heading"] += "<script>alert(2)</script>"  # reaches the TOC
     path.write_text(yaml.safe_dump(notice, allow_unicode=True, sort_keys=False), encoding="utf-8")
     build = build_with(tmp / "site", data)
     assert build.ok, build.result.stderr
@@ -164,12 +165,14 @@ def test_after_the_window_the_page_says_so_and_still_lists_the_channels(tmp_path
     assert channel(block, "phone")[1] == "tel:0760-88883686" and channel(block, "postcode")[0] == "528400"
 
 
-def test_a_hostile_notice_title_is_text_on_every_page(two_notices: Build) -> None:
+def test_a_hostile_notice_title_and_heading_are_text_on_every_page(two_notices: Build) -> None:
     for url in ("", "feedback", f"disclosures/{FICTIONAL_ID}", f"disclosures/{REAL_ID}"):
         page = two_notices.page(url)
-        assert "<script>alert(1)" not in page, url
+        assert "<script>alert(" not in page, url
         doc = lxml.html.fromstring(page)
         assert all("alert" not in (s.text or "") or s.get("type") == "application/ld+json"
                    for s in doc.cssselect("script")), url
     notice = lxml.html.fromstring(two_notices.page(f"disclosures/{FICTIONAL_ID}"))
     assert notice.findtext(".//title").startswith("示例县虚构局党组关于巡察整改情况的通报（虚构）</script>")
+    toc = [normalise(a.text_content()) for a in notice.cssselect("nav.md-nav--secondary a")]
+    assert "1.湖边步道管理<script>alert(2)</script>" in toc
