@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from conftest import REAL_ID, ROOT, Build, build_with
+from disclosures.feeds import JSON_PATH, RSS_PATH
 from helpers import combine_data, normalise
 
 pytestmark = pytest.mark.build
@@ -176,3 +177,11 @@ def test_a_hostile_notice_title_and_heading_are_text_on_every_page(two_notices: 
     assert notice.findtext(".//title").startswith("示例县虚构局党组关于巡察整改情况的通报（虚构）</script>")
     toc = [normalise(a.text_content()) for a in notice.cssselect("nav.md-nav--secondary a")]
     assert "1.湖边步道管理<script>alert(2)</script>" in toc
+
+
+def test_feed_copies_of_a_notice_carry_no_relative_link_to_the_feedback_page(real_site: Build) -> None:
+    for path in (RSS_PATH, JSON_PATH):
+        feed = (real_site.site / path).read_text(encoding="utf-8")
+        assert "0760-88883686" in feed, path  # the contact sentence is there
+        assert "dsc-contact__more" not in feed and "feedback/#" not in feed, path
+    assert "feedback/#" in real_site.page(f"disclosures/{REAL_ID}")
