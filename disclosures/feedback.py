@@ -38,9 +38,8 @@ class Channel:
 
 @dataclass(frozen=True)
 class WindowNote:
-    when: str  # data-window-when: open / upcoming / closed
+    when: str  # data-window-when: open / upcoming / closed (hidden per WindowView.hides in the template)
     text: str
-    hidden: bool  # per the build-time status; the browser script re-decides
 
 
 @dataclass(frozen=True)
@@ -116,15 +115,19 @@ def channels(notice: NoticeView, page_url: str) -> tuple[Channel, ...]:
 
 
 def window_notes(notice: r.Notice, view: NoticeView) -> tuple[WindowNote, ...]:
+    """What the block says before, during and after the window; the page shows the one that applies."""
     if not (notice.window and view.window):
         return ()
-    span, end, state = view.window.text, format_date(notice.window.end), view.window.status.state
+    w = notice.window
+    span = view.window.text
+    # Without an end time the last day counts whole (含当日); with one, comments are due by that time.
+    due = format_date(w.end) + (w.end_time.strftime("%H:%M") if w.end_time else "\uff08含当日\uff09")
     texts = {
-        "upcoming": f"本通报公开期限为{span}，届时欢迎通过以下方式提出意见建议。",
-        "open": f"本通报正在公开征求意见，公开期限为{span}。请于{end}（含当日）前通过以下任一方式提出意见建议。",
-        "closed": f"本通报的公开期限（{span}）已经结束。如仍有意见建议，仍可通过以下方式与我们联系。",
+        "upcoming": f"本通报公开期限为{span}\uff0c届时欢迎通过以下方式提出意见建议\u3002",
+        "open": f"本通报正在公开征求意见\uff0c公开期限为{span}\u3002请于{due}前通过以下任一方式提出意见建议\u3002",
+        "closed": view.window.closed_note + "如有其他意见建议\uff0c仍可通过以下方式与我们联系\u3002",
     }
-    return tuple(WindowNote(when, present(text), when != state) for when, text in texts.items())
+    return tuple(WindowNote(when, present(text)) for when, text in texts.items())
 
 
 def feedback_block(notice: r.Notice, view: NoticeView, site: r.Site) -> FeedbackBlock:

@@ -62,18 +62,25 @@ def test_script_json_survives_hostile_strings(hostile: str) -> None:
     assert json.loads(text) == {"name": hostile, "list": [hostile]}
 
 
-def test_window_notes_follow_the_build_status() -> None:
+def notes_of(notice: r.Notice, site: r.Site, day: str) -> dict[str, str]:
+    return {n.when: n.text for n in page_for([notice], site, at(day)).blocks[0].window_notes}
+
+
+def test_window_notes_ask_by_the_end_date_and_say_when_it_closed() -> None:
     project = real_project()
-    shown = {}
-    for day in ("2025-04-20", "2025-04-28", "2025-05-11", "2025-05-12"):
-        block = page_for(list(project.notices), project.site, at(day)).blocks[0]
-        shown[day] = [note.when for note in block.window_notes if not note.hidden]
-        assert [note.when for note in block.window_notes] == ["upcoming", "open", "closed"]
-    assert shown == {"2025-04-20": ["upcoming"], "2025-04-28": ["open"], "2025-05-11": ["open"],
-                     "2025-05-12": ["closed"]}
-    notes = {n.when: n.text for n in page_for(list(project.notices), project.site, at("2025-04-28")).blocks[0].window_notes}
-    assert "请于2025年5月11日（含当日）前" in notes["open"]
-    assert "已经结束" in notes["closed"] and "2025年4月27日至5月11日" in notes["closed"]
+    notes = notes_of(project.notices[0], project.site, "2025-04-28")
+    assert list(notes) == ["upcoming", "open", "closed"]
+    assert "请于2025年5月11日（含当日）前通过以下任一方式提出意见建议。" in notes["open"]
+    assert notes["upcoming"].startswith("本通报公开期限为2025年4月27日至5月11日，")
+    assert notes["closed"].startswith("本通报的公示期已于2025年5月11日结束") and "仍可通过以下方式" in notes["closed"]
+    # A window that ends at a time of day asks for comments by that time.
+    timed = dataclasses.replace(project.notices[0], window=r.Window(dt.date(2025, 4, 27), dt.date(2025, 5, 11),
+                                                                    end_time=dt.time(17, 30)))
+    notes = notes_of(timed, project.site, "2025-04-28")
+    assert "请于2025年5月11日17:30前" in notes["open"] and "含当日" not in notes["open"]
+    assert notes["closed"].startswith("本通报的公示期已于2025年5月11日17:30结束")
+    without = dataclasses.replace(project.notices[0], window=None)
+    assert notes_of(without, project.site, "2025-04-28") == {}
 
 
 def test_every_channel_of_the_real_notice_with_one_step_links() -> None:

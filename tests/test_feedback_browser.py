@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from conftest import REAL_ID
+from disclosures.timewindow import BEIJING
 from helpers import normalise
 
 pytestmark = pytest.mark.browser
@@ -90,4 +92,25 @@ def test_the_envelope_button_prints_only_that_envelope(browser, real_server: str
     assert "联系电话" not in text and "意见反馈" not in text  # only the envelope
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert "意见反馈" in pdf_text(page, tmp_path / "after.pdf")  # back to the whole page
+    context.close()
+
+
+@pytest.mark.parametrize(("moment", "shown"), [
+    (dt.datetime(2025, 4, 20, 9, 0, tzinfo=BEIJING), "upcoming"),
+    (dt.datetime(2025, 5, 11, 23, 30, tzinfo=BEIJING), "open"),
+    (dt.datetime(2025, 5, 20, 10, 0, tzinfo=BEIJING), "closed"),
+])
+def test_the_page_says_what_applies_on_the_day_it_is_read(browser, real_server: str, moment: dt.datetime,
+                                                          shown: str) -> None:
+    """Built on 2025-04-28 (open); read before, on the last evening of, and after the window."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.set_fixed_time(moment)
+    page.goto(real_server + "feedback/", wait_until="load")
+    block = page.locator(f"#{REAL_ID}")
+    visible = [el.get_attribute("data-window-when") for el in block.locator("[data-window-when]").all()
+               if el.is_visible()]
+    assert visible == [shown]
+    assert block.locator(".dsc-channel").count() == len(VALUES)  # the channels are always listed
+    assert all(block.locator(".dsc-channel__value").nth(i).is_visible() for i in range(len(VALUES)))
     context.close()

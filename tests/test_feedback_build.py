@@ -162,7 +162,7 @@ def test_after_the_window_the_page_says_so_and_still_lists_the_channels(tmp_path
     block = feedback_doc(build).get_element_by_id(REAL_ID)
     shown = [p for p in block.cssselect("[data-window-when]") if p.get("hidden") is None]
     assert [p.get("data-window-when") for p in shown] == ["closed"]
-    assert "已经结束" in shown[0].text_content()
+    assert "意见征集已截止" in shown[0].text_content()
     assert channel(block, "phone")[1] == "tel:0760-88883686" and channel(block, "postcode")[0] == "528400"
 
 
