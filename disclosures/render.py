@@ -10,7 +10,8 @@ import jinja2
 from .feeds import JSON_PATH, RSS_PATH
 from .glossary import GlossaryItem
 from .records import Site
-from .view import NoticeView, RevisionView, relative_url
+from .feedback import FeedbackPage
+from .view import FEEDBACK_URL, NoticeView, RevisionView, relative_url
 
 
 def template_env(overrides_dir: Path) -> jinja2.Environment:
@@ -25,8 +26,11 @@ def template_env(overrides_dir: Path) -> jinja2.Environment:
 
 
 def render_notice(env: jinja2.Environment, notice: NoticeView, feed: bool = False) -> str:
-    """The notice body; feed=True leaves out the title and the status that depends on the build day."""
-    return env.get_template("partials/disclosures/notice.html").render(n=notice, feed=feed)
+    """The notice body; feed=True leaves out the title, the status that depends on the build day
+    and the relative link to the feedback page (a feed reader would resolve it against the feed)."""
+    feedback_link = f"{relative_url(notice.url, FEEDBACK_URL)}#{notice.id}"
+    return env.get_template("partials/disclosures/notice.html").render(n=notice, feed=feed,
+                                                                        feedback_link=feedback_link)
 
 
 def render_revision(env: jinja2.Environment, notice: NoticeView, revision: RevisionView) -> str:
@@ -49,3 +53,7 @@ def render_glossary(env: jinja2.Environment, items: tuple[GlossaryItem, ...]) ->
 def render_home(env: jinja2.Environment, site: Site, notices: list[NoticeView]) -> str:
     links = {n.id: relative_url("", n.url) for n in notices}
     return env.get_template("partials/disclosures/home.html").render(site=site, notices=notices, links=links)
+
+
+def render_feedback(env: jinja2.Environment, page: FeedbackPage) -> str:
+    return env.get_template("partials/disclosures/feedback.html").render(page=page)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import html
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,13 +19,16 @@ from jinja2 import Environment
 from . import opendata
 from . import records as r
 from .banner import BannerItem, banner_items, render_banner
+from .feedback import TITLE as FEEDBACK_TITLE
+from .feedback import feedback_page
 from .glossary import GLOSSARY_URL, glossary_items
 from .load import load_project
 from . import feeds
-from .render import render_glossary, render_home, render_notice, render_revision, render_subscribe, template_env
+from .render import (render_feedback, render_glossary, render_home, render_notice, render_revision,
+                     render_subscribe, template_env)
 from .terms import mark_terms
 from .timewindow import is_public, reference_time
-from .view import NoticeView, notice_view
+from .view import FEEDBACK_URL, NoticeView, notice_view
 
 GLOSSARY_TITLE = "\u672f\u8bed\u89e3\u91ca"  # 术语解释
 
@@ -73,7 +77,9 @@ class SiteBuild:
         """MkDocs nav with Chinese titles (auto-nav would title folders in English)."""
         items: list[dict] = [{"首页": "index.md"}]
         if self.notices:
-            items.append({"公示公告": [{n.title: f"{n.url}index.md"} for n in self.notices]})
+            # MkDocs and Material print nav titles as HTML: escape what came from data.
+            items.append({"公示公告": [{html.escape(n.title): f"{n.url}index.md"} for n in self.notices]})
+        items.append({FEEDBACK_TITLE: f"{FEEDBACK_URL}index.md"})
         if self.page(f"{GLOSSARY_URL}index.md"):
             items.append({GLOSSARY_TITLE: f"{GLOSSARY_URL}index.md"})
         items.append({"订阅": SUBSCRIBE_URI})
@@ -108,19 +114,23 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     project = load_project(root / "data")
     now = reference_time(environ)
     env = template_env(root / "overrides")
+    chosen = published_notices(project, now, preview)
     views: list[NoticeView] = []
     public: list[tuple[r.Notice, NoticeView]] = []  # only these get open-data files
-    for notice, note in published_notices(project, now, preview):
+    for notice, note in chosen:
         view = notice_view(notice, project.site, now, note)
         if not note:
             view = dataclasses.replace(view, downloads=opendata.download_links(notice, view))
             public.append((notice, view))
         views.append(mark_terms(view, project.glossary))
     pages = [GeneratedPage("index.md", "首页", render_home(env, project.site, views), [])]
-    pages += [GeneratedPage(f"{v.url}index.md", v.title, render_notice(env, v), v.toc) for v in views]
+    # Material prints page titles as HTML (<title>, header): escape the title that came from data.
+    pages += [GeneratedPage(f"{v.url}index.md", html.escape(v.title), render_notice(env, v), v.toc) for v in views]
+    feedback = feedback_page(project.site, [(n, v) for (n, _), v in zip(chosen, views)])
+    pages.append(GeneratedPage(f"{FEEDBACK_URL}index.md", feedback.title, render_feedback(env, feedback), feedback.toc))
     if project.glossary:
-        html = render_glossary(env, glossary_items(project.glossary))
-        pages.append(GeneratedPage(f"{GLOSSARY_URL}index.md", GLOSSARY_TITLE, html, []))
+        glossary_html = render_glossary(env, glossary_items(project.glossary))
+        pages.append(GeneratedPage(f"{GLOSSARY_URL}index.md", GLOSSARY_TITLE, glossary_html, []))
     chan = feeds.channel(project.site)
     pages.append(GeneratedPage(SUBSCRIBE_URI, "订阅", render_subscribe(env, chan.rss_url, chan.json_url), []))
     # Even a preview (mkdocs serve) never puts a draft or scheduled notice into a feed or the open data.

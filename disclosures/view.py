@@ -9,6 +9,7 @@ problem. Anchors are documented in the README and never change meaning:
 from __future__ import annotations
 
 import datetime as dt
+import html
 import posixpath
 from dataclasses import dataclass, field
 
@@ -254,7 +255,8 @@ def _toc(parts: tuple[PartView, ...]) -> list[dict]:
     """MkDocs TOC tokens down to the themes (problems would make it too long to scan)."""
 
     def token(level: int, anchor: str, name: str, children: list[dict]) -> dict:
-        return {"level": level, "id": anchor, "name": name, "children": children}
+        # Material prints TOC names as HTML: escape the headings that came from data.
+        return {"level": level, "id": anchor, "name": html.escape(name), "children": children}
 
     toc = []
     for part in parts:

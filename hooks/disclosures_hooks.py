@@ -18,6 +18,7 @@ from mkdocs.structure.toc import get_toc
 
 from disclosures.errors import DataInvalid
 from disclosures.feeds import FeedUrlError
+from disclosures.footer import footer_items
 from disclosures.searchindex import lean_search_index
 from disclosures.searchterms import gather_terms, keywords_for, default_parts, user_dictionary_file
 from disclosures.site import SiteBuild, prepare
@@ -55,6 +56,7 @@ def on_config(config):
     config.site_description = config.site_description or site.description
     config.site_url = config.site_url or site.url
     config.nav = build.nav()
+    config.extra["disclosures_footer"] = footer_items(site)
     return config
 
 

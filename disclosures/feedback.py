@@ -1,0 +1,194 @@
+"""The feedback page (/feedback/): every contact channel of every published notice, each usable in one step.
+
+Several notices may each have their own contact, so the page holds one block per
+published notice, titled with the notice: notices open for comment first, then
+upcoming ones, then those without a window, then closed ones; newest first within
+each group. Every block keeps listing its channels after its window has closed.
+
+Window-dependent sentences carry data-window-when and are hidden at build time
+unless they match the build's status; window-status.js re-decides on the day the
+page is read.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from urllib.parse import quote, urljoin
+
+from . import records as r
+from .timewindow import format_date
+from .view import FEEDBACK_URL, NoticeView, present, relative_url
+
+TITLE = "意见反馈"
+INTRO = present("本页列出各通报接受意见建议的方式。点击电话号码可直接拨打，点击邮箱地址可写邮件（已填好主题），"
+                "每项都可以一键复制；写信时可打印信封信息。")
+_ORDER = {"open": 0, "upcoming": 1, None: 2, "closed": 3}
+
+
+@dataclass(frozen=True)
+class Channel:
+    key: str  # phone / email / address / postcode: stable class names and test hooks
+    label: str  # 联系电话
+    value: str  # what is shown and what the copy button copies
+    href: str  # tel: / mailto: link, or empty
+    note: str  # （工作时间08:30—17:30）
+
+
+@dataclass(frozen=True)
+class WindowNote:
+    when: str  # data-window-when: open / upcoming / closed (hidden per WindowView.hides in the template)
+    text: str
+
+
+@dataclass(frozen=True)
+class Envelope:
+    address: str
+    postcode: str
+    note: str  # what to write on the envelope, may be empty
+
+
+@dataclass(frozen=True)
+class FeedbackBlock:
+    id: str  # anchor on the feedback page: the notice id, so a notice links to feedback/#<id>
+    title: str
+    notice_link: str  # relative to the feedback page
+    notice: NoticeView
+    invitation: str
+    window_notes: tuple[WindowNote, ...]
+    channels: tuple[Channel, ...]
+    envelope: Envelope | None
+
+
+@dataclass(frozen=True)
+class FeedbackPage:
+    title: str
+    intro: str
+    blocks: tuple[FeedbackBlock, ...]
+    json_ld: str  # already escaped for a <script> element
+
+    @property
+    def toc(self) -> list[dict]:
+        # Material prints TOC names as HTML, so the title from data is escaped here.
+        return [{"level": 2, "id": b.id, "name": html.escape(b.title), "children": []} for b in self.blocks]
+
+
+def mail_subject(title: str) -> str:
+    return present(f"对《{title}》的意见建议")
+
+
+def mail_body(title: str, page_url: str) -> str:
+    """A template that starts the letter: which notice, where the comment goes, optional contact."""
+    lines = [
+        present("您好："),
+        "",
+        present(f"我对《{title}》（{page_url}）有以下意见建议："),
+        "",
+        "1. ",
+        "",
+        present("（以下选填，便于回复）"),
+        present("姓名："),
+        present("联系电话："),
+    ]
+    return "\r\n".join(lines)  # RFC 6068: line breaks in a mailto body are CRLF
+
+
+def mailto_href(email: str, subject: str, body: str) -> str:
+    """RFC 6068 mailto: every byte outside the unreserved set is percent-encoded as UTF-8 (space is %20)."""
+    return f"mailto:{quote(email, safe='@')}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+
+
+def channels(notice: NoticeView, page_url: str) -> tuple[Channel, ...]:
+    c = notice.contact
+    found = []
+    if c.phone:
+        found.append(Channel("phone", "联系电话", c.phone, c.phone_uri,
+                             present(f"（工作时间{c.hours}）") if c.hours else ""))
+    if c.email:
+        href = mailto_href(c.email, mail_subject(notice.title), mail_body(notice.title, page_url))
+        found.append(Channel("email", "电子邮箱", c.email, href, ""))
+    if c.address:
+        found.append(Channel("address", "邮寄地址", c.address, "", ""))
+        found.append(Channel("postcode", "邮政编码", c.postcode, "", ""))
+    return tuple(found)
+
+
+def window_notes(notice: r.Notice, view: NoticeView) -> tuple[WindowNote, ...]:
+    """What the block says before, during and after the window; the page shows the one that applies."""
+    if not (notice.window and view.window):
+        return ()
+    w = notice.window
+    span = view.window.text
+    # Without an end time the last day counts whole (含当日); with one, comments are due by that time.
+    due = format_date(w.end) + (w.end_time.strftime("%H:%M") if w.end_time else "\uff08含当日\uff09")
+    texts = {
+        "upcoming": f"本通报公开期限为{span}\uff0c届时欢迎通过以下方式提出意见建议\u3002",
+        "open": f"本通报正在公开征求意见\uff0c公开期限为{span}\u3002请于{due}前通过以下任一方式提出意见建议\u3002",
+        "closed": view.window.closed_note + "如有其他意见建议\uff0c仍可通过以下方式与我们联系\u3002",
+    }
+    return tuple(WindowNote(when, present(text)) for when, text in texts.items())
+
+
+def feedback_block(notice: r.Notice, view: NoticeView, site: r.Site) -> FeedbackBlock:
+    c = view.contact
+    envelope = Envelope(c.address, c.postcode, c.envelope_note) if c.address else None
+    return FeedbackBlock(
+        id=view.id,
+        title=view.title,
+        notice_link=relative_url(FEEDBACK_URL, view.url),
+        notice=view,
+        invitation=view.invitation,
+        window_notes=window_notes(notice, view),
+        channels=channels(view, urljoin(site.url, view.url)),
+        envelope=envelope,
+    )
+
+
+def script_json(data: object) -> str:
+    """JSON safe inside <script>: no '</script>', '<!--' or '&' can end or confuse the element."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def contact_points(notice: r.Notice, contact: r.Contact) -> list[dict]:
+    """A ContactPoint per notice; its postal address as a PostalAddress (itself a kind of ContactPoint)."""
+    point: dict = {"@type": "ContactPoint", "contactType": "意见建议", "name": present(notice.title),
+                   "availableLanguage": "zh-CN"}
+    if contact.phone:
+        point["telephone"] = contact.phone.number
+        if contact.phone.hours:
+            point["hoursAvailable"] = {"@type": "OpeningHoursSpecification",
+                                       "opens": contact.phone.hours.start, "closes": contact.phone.hours.end}
+    if contact.email:
+        point["email"] = contact.email
+    points = [point]
+    if contact.postal:
+        points.append(postal_address(contact.postal) | {"contactType": "意见建议", "name": present(notice.title)})
+    return points
+
+
+def postal_address(postal: r.PostalAddress) -> dict:
+    return {"@type": "PostalAddress", "streetAddress": postal.address, "postalCode": postal.postcode,
+            "addressCountry": "CN"}
+
+
+def json_ld(site: r.Site, notices: list[r.Notice]) -> str:
+    org: dict = {"@context": "https://schema.org", "@type": "GovernmentOrganization", "name": site.publisher}
+    if site.url:
+        org["url"] = site.url
+    if site.contact.postal:
+        org["address"] = postal_address(site.contact.postal)
+    org["contactPoint"] = [p for n in notices for p in contact_points(n, n.contact or site.contact)]
+    return script_json(org)
+
+
+def feedback_page(site: r.Site, notices: list[tuple[r.Notice, NoticeView]]) -> FeedbackPage:
+    """notices: what the build publishes, newest first."""
+    ordered = sorted(notices, key=lambda nv: _ORDER[nv[1].window.status.state if nv[1].window else None])
+    return FeedbackPage(
+        title=TITLE,
+        intro=INTRO,
+        blocks=tuple(feedback_block(n, v, site) for n, v in ordered),
+        json_ld=json_ld(site, [n for n, _ in ordered]),
+    )
