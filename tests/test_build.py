@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import lxml.html
@@ -116,3 +117,19 @@ def test_moving_a_problem_in_the_data_renumbers_the_built_page(tmp_path: Path) -
     assert headings[2].startswith("(3)充分发挥侦查监督")  # was (4)
     assert headings[4].startswith("(5)依法履行“公共利益代表”")  # unchanged: after the move
     assert len(headings) == 45
+
+
+def test_built_text_uses_full_width_chinese_punctuation(real_site: Build) -> None:
+    """Every page's visible text: no ASCII , : ; ( ) ! ? next to a Chinese character."""
+    half_width = re.compile(r"[\u4e00-\u9fff][,:;()!?]|[,:;()!?][\u4e00-\u9fff]")
+    found = []
+    pages = sorted(real_site.site.rglob("*.html"))
+    for path in pages:
+        doc = lxml.html.fromstring(path.read_text(encoding="utf-8"))
+        for element in doc.xpath("//script|//style"):
+            element.drop_tree()
+        text = doc.text_content()
+        found += [f"{path.relative_to(real_site.site)}: {text[max(0, m.start() - 10):m.end() + 10]!r}"
+                  for m in half_width.finditer(text)]
+    assert len(pages) >= 5
+    assert found == []
