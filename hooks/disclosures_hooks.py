@@ -22,6 +22,7 @@ from disclosures.footer import footer_items
 from disclosures.searchindex import lean_search_index
 from disclosures.searchterms import gather_terms, keywords_for, default_parts, user_dictionary_file
 from disclosures.site import SiteBuild, prepare
+from disclosures.themefix import fix_theme_html
 from disclosures.timewindow import BadReferenceTime
 
 _state: dict[str, object] = {"serve": False}
@@ -92,6 +93,15 @@ def on_post_build(config):
         lean = lean_search_index(index.read_text(encoding="utf-8"), notices,
                                  lambda text: keywords_for(text, terms, default_parts))  # type: ignore[arg-type]
         index.write_text(lean, encoding="utf-8")
+
+
+def on_post_page(output, page, config):
+    return fix_theme_html(output)
+
+
+def on_post_template(output_content, template_name, config):
+    # Theme pages that are not MkDocs pages, such as 404.html, need the same fixes.
+    return fix_theme_html(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_serve(server, config, builder):

@@ -54,3 +54,15 @@ def combine_data(dest: Path, site_from: Path, *notice_files: Path) -> Path:
     for f in notice_files:
         shutil.copy2(f, dest / "disclosures" / f.name)
     return dest
+
+
+def built_pages(site: Path) -> list[str]:
+    """Every HTML page of a built site as a URL path relative to the site root ("" is the home page).
+
+    Checks iterate over this, so pages added later are checked without changing the tests.
+    """
+    urls = []
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site).as_posix()
+        urls.append(relative.removesuffix("index.html") if path.name == "index.html" else relative)
+    return urls

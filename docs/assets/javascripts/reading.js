@@ -1,0 +1,56 @@
+// Reading aids that need a script. The page reads fully without it.
+//
+// The larger-text switch: a button in the header (aria-pressed tells screen readers its state). The
+// choice is kept in localStorage and applied early by partials/disclosures/reading-head.html, so the
+// page does not jump on the next visit. The button is made here, not in the HTML, because without a
+// script it could do nothing.
+(function () {
+  "use strict";
+  var KEY = "dsc-text-size";
+  var LARGE = "dsc-text-large";
+  var root = document.documentElement;
+
+  function store(large) {
+    try {
+      if (large) localStorage.setItem(KEY, "large");
+      else localStorage.removeItem(KEY);
+    } catch (e) {
+      // Storage may be blocked (private mode): the switch still works for this page.
+    }
+  }
+
+  function textSizeButton() {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "dsc-text-size";
+    button.textContent = "\u5927\u5b57"; // 大字
+    button.title = "\u653e\u5927\u6587\u5b57\uff0c\u518d\u6309\u4e00\u6b21\u6062\u590d"; // 放大文字，再按一次恢复
+    button.setAttribute("aria-pressed", String(root.classList.contains(LARGE)));
+    button.addEventListener("click", function () {
+      var large = !root.classList.contains(LARGE);
+      root.classList.toggle(LARGE, large);
+      button.setAttribute("aria-pressed", String(large));
+      store(large);
+    });
+    return button;
+  }
+
+  var header = document.querySelector(".md-header__inner");
+  if (header) {
+    // Before the colour-scheme switch and search, next to the other reader controls.
+    var anchor = header.querySelector(".md-header__option, label[for='__search']");
+    header.insertBefore(textSizeButton(), anchor);
+  }
+
+  // Material's two hidden toggles (drawer, search) lose autocomplete="off" (invalid on checkboxes, see
+  // disclosures/themefix.py), so a browser may restore them ticked: close both when a page is shown.
+  window.addEventListener("pageshow", function () {
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle && toggle.checked) {
+        toggle.checked = false;
+        toggle.dispatchEvent(new Event("change"));
+      }
+    });
+  });
+})();

@@ -1,0 +1,88 @@
+"""Every built page: valid HTML (Nu Html Checker), lang="zh-CN", headings in order, numbering as markup.
+
+The checks walk all HTML files of a build, so pages added later are covered without changing them.
+The build holds the real notice and the fictional one, whose structure differs (no categories).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from conftest import REAL_ID, ROOT, Build, build_with
+from helpers import built_pages, combine_data, normalise
+
+pytestmark = pytest.mark.build
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory, fictional_data: Path) -> Build:
+    tmp = tmp_path_factory.mktemp("valid")
+    data = combine_data(tmp / "data", ROOT / "data", *(ROOT / "data" / "disclosures").glob("*.yml"),
+                        *(fictional_data / "disclosures").glob("*.yml"))
+    build = build_with(tmp / "site", data)
+    assert build.ok, build.result.stderr
+    return build
+
+
+def _doc(build: Build, url: str) -> lxml.html.HtmlElement:
+    path = build.site / (url + "index.html" if url == "" or url.endswith("/") else url)
+    return lxml.html.fromstring(path.read_text(encoding="utf-8"))
+
+
+def test_every_page_is_valid_html(site: Build) -> None:
+    pages = sorted(site.site.rglob("*.html"))
+    assert len(pages) >= 4  # home, 404, two notices
+    # One JVM for all pages: starting Java is the slow part.
+    result = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--errors-only", "--stdout",
+                             *map(str, pages)], capture_output=True, text=True, timeout=600)
+    messages = json.loads(result.stdout)["messages"]
+    problems = [f"{m.get('url', '').split('/site/')[-1]}:{m.get('lastLine')}: {m['message']} "
+                f"[{m.get('extract', '').strip()[:80]}]" for m in messages]
+    print(f"Nu Html Checker: {len(pages)} pages, {len(problems)} errors")
+    assert problems == []
+
+
+def test_every_page_says_it_is_simplified_chinese(site: Build) -> None:
+    for url in built_pages(site.site):
+        assert _doc(site, url).get("lang") == "zh-CN", url
+
+
+def test_every_page_has_one_h1_and_never_skips_a_heading_level(site: Build) -> None:
+    pages = built_pages(site.site)
+    for url in pages:
+        levels = [int(h.tag[1]) for h in _doc(site, url).iter("h1", "h2", "h3", "h4", "h5", "h6")]
+        assert levels and levels[0] == 1, (url, levels[:3])
+        assert levels.count(1) == 1, url
+        skips = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+        assert skips == [], (url, skips)
+    assert len(pages) >= 4
+
+
+def test_numbered_structure_is_in_the_markup(site: Build) -> None:
+    """Numbers are text in the headings and paragraphs, and the lists are real lists, so a screen
+    reader reads 一、 （一） 1. （1） 一是 and announces how many measures a problem has."""
+    doc = _doc(site, f"disclosures/{REAL_ID}/")
+    problems = doc.cssselect("section.dsc-problem")
+    assert len(problems) == 45
+    for n, problem in enumerate(problems, start=1):
+        heading = problem.cssselect("h5")[0]
+        assert normalise(heading.text_content()).startswith(f"({n})")
+        measures = problem.cssselect("ol.dsc-measures > li")
+        assert measures, n
+        assert normalise(measures[0].text_content()).startswith("一是")
+    home = _doc(site, "")
+    assert home.cssselect("ol.dsc-notice-list > li.dsc-notice-card")
+
+
+def test_search_keeps_its_chinese_settings(site: Build) -> None:
+    """lang="zh-CN" comes from our own language partial; search must still segment Chinese."""
+    config = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    assert config["lang"] == ["zh"]
+    assert "\u3002" in config["separator"] and "\uff0c" in config["separator"]  # 。 ，

@@ -1,0 +1,35 @@
+"""The corrections applied to Material's markup (disclosures/themefix.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import material
+
+from disclosures import themefix
+from disclosures.themefix import fix_theme_html
+
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+
+
+def test_every_fix_still_matches_the_installed_theme() -> None:
+    """If a Material upgrade changes this markup, say which fix no longer applies."""
+    sources = "".join((MATERIAL_TEMPLATES / name).read_text(encoding="utf-8")
+                      for name in ("base.html", "partials/search.html"))
+    stale = [old for old, _ in themefix._FIXES if old not in sources]
+    assert stale == []
+
+
+def test_toggles_lose_autocomplete_and_search_dialog_gets_a_name() -> None:
+    page = ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+            '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
+            '<div class="md-search" data-md-component="search" role="dialog"><p>autocomplete="off"</p></div>')
+    fixed = fix_theme_html(page)
+    assert 'id="__drawer">' in fixed and 'id="__search">' in fixed
+    assert 'role="dialog" aria-label="\u641c\u7d22">' in fixed
+    assert '<p>autocomplete="off"</p>' in fixed  # text elsewhere is untouched
+
+
+def test_a_page_without_the_theme_markup_is_unchanged() -> None:
+    page = "<html><body><p>type=\"checkbox\"</p></body></html>"
+    assert fix_theme_html(page) == page
