@@ -19,36 +19,40 @@ ARTIFACTS = ROOT / "artifacts"
 # Text of everything print.css hides, as the screen shows it (leaf elements only, so the parts are short).
 _CHROME_TEXT = """() => {
     const chrome = document.querySelectorAll(".md-header, .md-tabs, .md-sidebar, .md-footer, .md-banner, "
-        + "[data-md-component=announce], .md-search, .md-skip, .md-top, .dsc-text-size, .dsc-no-print");
+        + "[data-md-component=announce], .md-search, .md-skip, .md-top, .dsc-text-size, .dsc-no-print, .dsc-subscribe");
     return [...chrome].flatMap((el) => [el, ...el.querySelectorAll("*")])
         .filter((el) => el.children.length === 0)
         .map((el) => el.textContent.trim()).filter((text) => text.length > 0);
 }"""
 
 
-def _pdf_text(browser, url: str, scheme: str, large_text: bool = False) -> tuple[str, list[str]]:
+def _print(browser, url: str, scheme: str, large_text: bool = False) -> tuple[str, list[str], list[str], str]:
+    """The PDF's text, the screen chrome's text, and the key facts and article text as the reader's page has
+    them (the window status is recomputed when the page is read, so it can differ from the built HTML)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     if large_text:
         context.add_init_script("localStorage.setItem('dsc-text-size', 'large')")
     page = context.new_page()
     page.goto(url)
     chrome = page.evaluate(_CHROME_TEXT)
+    facts = page.locator("dl.dsc-facts").first.locator("dt, dd").all_text_contents()
+    article = page.locator("article.dsc-notice").text_content() or ""
     ARTIFACTS.mkdir(exist_ok=True)
     pdf = ARTIFACTS / f"notice-print-{scheme}{'-large' if large_text else ''}.pdf"
     page.pdf(path=pdf, format="A4", margin={"top": "2cm", "bottom": "2cm", "left": "2cm", "right": "2cm"})
     context.close()
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
-    return text, chrome
+    return text, chrome, facts, article
 
 
 @pytest.mark.parametrize("scheme, large_text", [("light", False), ("dark", True)], ids=["light", "dark-large-text"])
 def test_printed_notice_has_the_whole_numbered_text_and_no_screen_chrome(browser, real_server: str, real_site: Build,
                                                                           scheme: str, large_text: bool) -> None:
-    text, chrome = _pdf_text(browser, real_server + NOTICE, scheme, large_text)
+    text, chrome, facts, live_article = _print(browser, real_server + NOTICE, scheme, large_text)
     printed = normalise(text)
     doc = lxml.html.fromstring(real_site.page(NOTICE.rstrip("/")))
-    article = normalise(doc.cssselect("article.dsc-notice")[0].text_content())
+    article = normalise(live_article)
 
     # All 45 problem headings, with their numbers, in order.
     problems = [normalise(h.text_content()) for h in doc.cssselect("section.dsc-problem > h5")]
@@ -59,7 +63,7 @@ def test_printed_notice_has_the_whole_numbered_text_and_no_screen_chrome(browser
     # The other numbered headings, the key facts and the contact block.
     others = [normalise(h.text_content()) for h in doc.cssselect("article.dsc-notice :is(h1, h2, h3, h4)")]
     assert find_in_order(others, printed)[1] == []
-    facts = [normalise(el.text_content()) for el in doc.cssselect("dl.dsc-facts dt, dl.dsc-facts dd")]
+    facts = [normalise(f) for f in facts]
     assert len(facts) >= 10 and [f for f in facts if f not in printed] == []
     contact = normalise(doc.cssselect("section.dsc-contact")[0].text_content())
     assert "0760-88883686" in contact and contact in printed
