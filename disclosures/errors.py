@@ -20,9 +20,9 @@ class DataError:
     def __str__(self) -> str:
         where = self.file
         if self.line:
-            where += f":{self.line}:{self.column}"
+            where += f":{self.line}:{self.column}" if self.column else f":{self.line}"
         field = f" 字段 {self.path}" if self.path else ""
-        text = f"{where}{field}:应为{self.expected},实际为{self.found}。"
+        text = f"{where}{field}：应为{self.expected}，实际为{self.found}。"
         if self.hint:
             text += self.hint
         return text
@@ -37,6 +37,6 @@ class DataInvalid(Exception):
 
     def report(self) -> str:
         count = len(self.errors)
-        lines = [f"数据有 {count} 处错误,未生成网站(data has {count} error(s); nothing was built):"]
+        lines = [f"数据有 {count} 处错误，未生成网站，site/ 保持原样（data has {count} error(s); nothing was built）："]
         lines += [f"  - {error}" for error in self.errors]
         return "\n".join(lines)

@@ -10,9 +10,6 @@ from .errors import DataError, DataInvalid
 from .glossary import read_glossary
 from .yamlload import load_yaml, position
 
-SITE_KEYS = ("name", "publisher", "url", "description", "contact", "registrations")
-
-
 def _relative(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root.parent).as_posix()
@@ -30,20 +27,20 @@ def read_site(path: Path, name: str) -> tuple[r.Site | None, list[DataError]]:
     if loaded.node is None:
         return None, loaded.errors
     reader = v.Reader(name)
-    site = v.site(v.Fields(reader, loaded.node, "", SITE_KEYS))
+    site = v.site(v.Fields(reader, loaded.node, "", v.SITE_KEYS))
     return site, reader.errors
 
 
-def read_notice(path: Path, name: str) -> tuple[r.Notice | None, list[DataError], int]:
-    """The notice, its errors, and the line of its id (for duplicate-id messages)."""
+def read_notice(path: Path, name: str) -> tuple[r.Notice | None, list[DataError], tuple[int, int]]:
+    """The notice, its errors, and the line and column of its id (for duplicate-id messages)."""
     loaded = load_yaml(path, name)
     if loaded.node is None:
-        return None, loaded.errors, 0
+        return None, loaded.errors, (0, 0)
     reader = v.Reader(name)
     fields = v.Fields(reader, loaded.node, "", v.NOTICE_KEYS)
     notice = v.notice(fields, name)
     id_node = fields.node_of("id")
-    return notice, reader.errors, position(id_node)[0] if id_node is not None else 0
+    return notice, reader.errors, position(id_node) if id_node is not None else (0, 0)
 
 
 def load_project(data_dir: Path) -> r.Project:
@@ -58,17 +55,17 @@ def load_project(data_dir: Path) -> r.Project:
         errors.append(DataError(_relative(site_path, data_dir), 0, 0, "", "网站设置文件 site.yml", "文件不存在"))
 
     notices: list[r.Notice] = []
-    first_seen: dict[str, tuple[str, int]] = {}
+    first_seen: dict[str, tuple[str, int]] = {}  # id -> file and line where it first appeared
     for path in notice_files(data_dir):
         name = _relative(path, data_dir)
-        notice, notice_errors, id_line = read_notice(path, name)
+        notice, notice_errors, (id_line, id_column) = read_notice(path, name)
         errors += notice_errors
         if notice is None or not notice.id:
             continue
         if notice.id in first_seen:
             other, other_line = first_seen[notice.id]
-            errors.append(DataError(name, id_line, 1, "id", "与其他通报不同的编号",
-                                    f"“{notice.id}”,与 {other} 第{other_line}行重复",
+            errors.append(DataError(name, id_line, id_column, "id", "与其他通报不同的编号",
+                                    f"“{notice.id}”，与 {other} 第{other_line}行重复",
                                     "每篇通报的 id 必须唯一。"))
             continue
         first_seen[notice.id] = (name, id_line)

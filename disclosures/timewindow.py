@@ -37,7 +37,7 @@ def parse_reference(value: str) -> dt.datetime:
         moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError as error:
         raise BadReferenceTime(
-            f"{REFERENCE_ENV}={value!r}:应为 ISO 8601 日期或时间,例如 2025-04-28 或 2025-05-11T23:59:00+08:00"
+            f"{REFERENCE_ENV}={value!r}：应为 ISO 8601 日期或时间，例如 2025-04-28 或 2025-05-11T23:59:00+08:00"
         ) from error
     return moment if moment.tzinfo else moment.replace(tzinfo=BEIJING)
 

@@ -18,6 +18,7 @@ import yaml
 from . import records as r
 from .figures import paragraphs_of, stated_in
 from .errors import DataError
+from .safe import BIDI_CONTROLS, LINK_SCHEMES, WEB_SCHEMES, is_safe_link, unsafe_character
 from .timewindow import bounds
 from .yamlload import position
 
@@ -35,7 +36,6 @@ _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _HOTLINE = re.compile(r"^\d{5}$")  # e.g. 12309, the procuratorate service line
 _POSTCODE = re.compile(r"^\d{6}$")
 _HOURS = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)\s*(?:-|–|—|~|至)\s*([01]\d|2[0-3]):([0-5]\d)$")
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 
 
 def describe(node: yaml.Node) -> str:
@@ -47,8 +47,15 @@ def describe(node: yaml.Node) -> str:
     if node.tag == _NULL:
         return "空值"
     if node.tag == _BOOL:
-        return f"{node.value}(YAML 把它当作是/否)"
-    return f"“{node.value}”"
+        return f"{node.value}（YAML 把它当作是/否）"
+    return f"“{visible(node.value)}”"
+
+
+def visible(value: str, limit: int = 60) -> str:
+    """A value as it can be shown in a terminal: invisible characters spelt out, long text shortened."""
+    shown = "".join(f"\\u{ord(c):04x}" if c in BIDI_CONTROLS or (c < " " and c != " ") or "\x7f" <= c <= "\x9f"
+                    else c for c in value)
+    return shown if len(shown) <= limit else shown[:limit] + "…"
 
 
 class Reader:
@@ -75,7 +82,7 @@ class Fields:
             if not isinstance(key, yaml.ScalarNode) or key.value not in allowed:
                 name = key.value if isinstance(key, yaml.ScalarNode) else "?"
                 close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
-                hint = f"是不是想写 {close[0]}?" if close else f"可用的键:{', '.join(allowed)}。"
+                hint = f"是不是想写 {close[0]}？" if close else f"可用的键：{'、'.join(allowed)}。"
                 reader.error(key, self.sub(str(name)), "已知的键", f"未知的键 {name}", hint)
 
     def sub(self, key: str) -> str:
@@ -98,18 +105,39 @@ class Fields:
                 self.missing(key, "非空文本")
             return ""
         if not isinstance(node, yaml.ScalarNode) or node.tag not in _TEXTLIKE:
-            hint = "若要写文字,请加引号,例如 \"是\"。" if getattr(node, "tag", "") == _BOOL else ""
+            hint = "若要写文字，请加引号，例如 \"是\"。" if getattr(node, "tag", "") == _BOOL else ""
             self.reader.error(node, self.sub(key), "文本", describe(node), hint)
             return ""
         value = node.value.strip()
         if required and not value:
             self.reader.error(node, self.sub(key), "非空文本", "空文本")
+        return value if self.printable(node, self.sub(key), value) else ""
+
+    def printable(self, node: yaml.Node, path: str, value: str) -> bool:
+        """Refuse characters that would break a feed or make text read differently from what it is."""
+        char = unsafe_character(value)
+        if char is None:
+            return True
+        self.reader.error(node, path, "可见的文字",
+                          f"看不见的控制字符 U+{ord(char):04X}\uff08在“{visible(value)}”中\uff09",
+                          "请删除这个字符\uff08常见于从其他软件复制的文字\uff09。")
+        return False
+
+    def link(self, key: str, schemes: tuple[str, ...] = LINK_SCHEMES, required: bool = False,
+             expected: str = "") -> str:
+        """A URL that is safe to publish as a link: only the given schemes, nothing hidden in it."""
+        value = self.text(key, required)
+        if value and not is_safe_link(value, schemes):
+            names = "、".join(f"{s}:" for s in schemes)
+            self.reader.error(self.node_of(key), self.sub(key), expected or f"以 {names} 开头的完整链接",
+                              f"“{visible(value)}”", "链接只能是网址、电子邮箱或电话号码。")
+            return ""
         return value
 
     def checked_text(self, key: str, pattern: re.Pattern[str], expected: str, required: bool = True) -> str:
         value = self.text(key, required)
         if value and not pattern.match(value):
-            self.reader.error(self.node_of(key), self.sub(key), expected, f"“{value}”")
+            self.reader.error(self.node_of(key), self.sub(key), expected, f"“{visible(value)}”")
             return ""
         return value
 
@@ -117,15 +145,15 @@ class Fields:
         node = self.node_of(key)
         if node is None:
             if required:
-                self.missing(key, "日期(YYYY-MM-DD)")
+                self.missing(key, "日期（YYYY-MM-DD）")
             return None
         if not isinstance(node, yaml.ScalarNode) or not _DATE.match(node.value.strip()):
-            self.reader.error(node, self.sub(key), "日期,格式为 YYYY-MM-DD(例如 2025-04-27)", describe(node))
+            self.reader.error(node, self.sub(key), "日期，格式为 YYYY-MM-DD（例如 2025-04-27）", describe(node))
             return None
         try:
             return dt.date.fromisoformat(node.value.strip())
         except ValueError:
-            self.reader.error(node, self.sub(key), "真实存在的日期", f"“{node.value}”(没有这一天)")
+            self.reader.error(node, self.sub(key), "真实存在的日期", f"“{node.value.strip()}”（没有这一天）")
             return None
 
     def flag(self, key: str) -> bool:
@@ -152,10 +180,10 @@ class Fields:
         node = self.node_of(key)
         if node is None:
             if required:
-                self.missing(key, "列表(每项以“- ”开头)")
+                self.missing(key, "列表（每项以“- ”开头）")
             return
         if not isinstance(node, yaml.SequenceNode):
-            self.reader.error(node, self.sub(key), "列表(每项以“- ”开头)", describe(node))
+            self.reader.error(node, self.sub(key), "列表（每项以“- ”开头）", describe(node))
             return
         if required and not node.value:
             self.reader.error(node, self.sub(key), "至少一项", "空列表")
@@ -171,7 +199,26 @@ class Fields:
 
 # --- records -----------------------------------------------------------------
 
-_PARAGRAPH_KEYS = ("lead", "text")
+# Allowed keys of every mapping in the data files. schema/*.schema.json lists the same names
+# (tests/test_schema.py compares them): add a key in both places.
+PARAGRAPH_KEYS = ("lead", "text")
+PHONE_KEYS = ("number", "hours")
+POSTAL_KEYS = ("address", "postcode", "envelope_note")
+CONTACT_KEYS = ("phone", "postal", "email")
+REGISTRATION_KEYS = ("site_code", "icp", "public_security")
+SITE_KEYS = ("name", "publisher", "url", "description", "contact", "registrations")
+PROBLEM_KEYS = ("heading", "measures")
+THEME_KEYS = ("heading", "problems")
+SECTION_KEYS = ("heading", "lead", "text", "paragraphs", "themes", "measures")
+PART_KEYS = ("heading", "state", "paragraphs", "sections", "themes", "closing")
+ISSUER_KEYS = ("name", "short_name")
+INSPECTION_KEYS = ("body", "round", "start", "end", "feedback")
+WINDOW_KEYS = ("start", "end")
+SIGNATURE_KEYS = ("name", "date")
+REVISION_KEYS = ("date", "note")
+FIGURE_KEYS = ("label", "value", "unit", "note")
+NOTICE_KEYS = ("id", "title", "published", "draft", "issuer", "inspection", "window", "signature",
+               "preamble", "parts", "invitation", "contact", "revisions", "figures")
 
 
 def paragraph(fields: Fields, node: yaml.Node, path: str) -> r.Paragraph | None:
@@ -180,13 +227,14 @@ def paragraph(fields: Fields, node: yaml.Node, path: str) -> r.Paragraph | None:
         if not node.value.strip():
             fields.reader.error(node, path, "非空文本", "空文本")
             return None
-        return r.Paragraph(text=node.value.strip())
-    sub = fields.fields_of(node, path, _PARAGRAPH_KEYS)
+        text = node.value.strip()
+        return r.Paragraph(text=text) if fields.printable(node, path, text) else None
+    sub = fields.fields_of(node, path, PARAGRAPH_KEYS)
     if sub is None:
         return None
     lead, text = sub.text("lead", required=False), sub.text("text", required=False)
     if not lead and not text:
-        fields.reader.error(node, path, "lead(首句)或 text(正文)至少一项", "两项都没有")
+        fields.reader.error(node, path, "lead（首句）或 text（正文）至少一项", "两项都没有")
         return None
     return r.Paragraph(text=text, lead=lead)
 
@@ -203,7 +251,7 @@ def hours(fields: Fields) -> r.OfficeHours | None:
     match = _HOURS.match(value)
     if not match or match.group(1, 2) >= match.group(3, 4):
         fields.reader.error(fields.node_of("hours"), fields.sub("hours"),
-                            "时间段 HH:MM-HH:MM,开始早于结束(例如 08:30-17:30)", f"“{value}”")
+                            "时间段 HH:MM-HH:MM，开始早于结束（例如 08:30-17:30）", f"“{value}”")
         return None
     return r.OfficeHours(f"{match.group(1)}:{match.group(2)}", f"{match.group(3)}:{match.group(4)}")
 
@@ -213,7 +261,7 @@ def phone(fields: Fields) -> r.Phone:
     plain = number.replace(" ", "")
     if number and not (_LANDLINE.match(plain) or _MOBILE.match(plain) or _HOTLINE.match(plain)):
         fields.reader.error(fields.node_of("number"), fields.sub("number"),
-                            "带区号的固定电话(如 0760-88883686)或 11 位手机号", f"“{number}”")
+                            "带区号的固定电话（如 0760-88883686）或 11 位手机号", f"“{number}”")
     return r.Phone(number=number, hours=hours(fields))
 
 
@@ -227,16 +275,14 @@ def postal(fields: Fields) -> r.PostalAddress:
 
 def contact(fields: Fields) -> r.Contact:
     result = r.Contact(
-        phone=fields.mapping("phone", phone, ("number", "hours"), required=False),
-        postal=fields.mapping("postal", postal, ("address", "postcode", "envelope_note"), required=False),
-        email=fields.checked_text("email", _EMAIL, "电子邮箱地址(如 name@example.org)", required=False),
+        phone=fields.mapping("phone", phone, PHONE_KEYS, required=False),
+        postal=fields.mapping("postal", postal, POSTAL_KEYS, required=False),
+        email=fields.checked_text("email", _EMAIL, "电子邮箱地址（如 name@example.org）", required=False),
     )
     if not (result.phone or result.postal or result.email):
-        fields.reader.error(fields.node, fields.path, "至少一种联系方式(phone、postal 或 email)", "没有联系方式")
+        fields.reader.error(fields.node, fields.path, "至少一种联系方式（phone、postal 或 email）", "没有联系方式")
     return result
 
-
-_CONTACT_KEYS = ("phone", "postal", "email")
 
 
 def registrations(fields: Fields) -> r.Registrations:
@@ -256,7 +302,7 @@ def site_url(fields: Fields) -> str:
     if node is None or (isinstance(node, yaml.ScalarNode) and not node.value.strip()):
         fields.missing("url", _SITE_URL_EXPECTED)
         return ""
-    url = fields.checked_text("url", _URL, _SITE_URL_EXPECTED)
+    url = fields.link("url", WEB_SCHEMES, expected=_SITE_URL_EXPECTED)
     if url and ("?" in url or "#" in url):
         fields.reader.error(fields.node_of("url"), fields.sub("url"), "不含 ? 或 # 的网址", f"“{url}”")
         return ""
@@ -269,9 +315,8 @@ def site(fields: Fields) -> r.Site:
         publisher=fields.text("publisher"),
         url=site_url(fields),
         description=fields.text("description", required=False),
-        contact=fields.mapping("contact", contact, _CONTACT_KEYS) or r.Contact(),
-        registrations=fields.mapping("registrations", registrations, ("site_code", "icp", "public_security"),
-                                     required=False) or r.Registrations(),
+        contact=fields.mapping("contact", contact, CONTACT_KEYS) or r.Contact(),
+        registrations=fields.mapping("registrations", registrations, REGISTRATION_KEYS, required=False) or r.Registrations(),
     )
 
 
@@ -280,16 +325,14 @@ def problem(fields: Fields) -> r.Problem:
 
 
 def theme(fields: Fields) -> r.Theme:
-    found = (fields.fields_of(n, p, ("heading", "measures")) for n, p in fields.items("problems", required=True))
+    found = (fields.fields_of(n, p, PROBLEM_KEYS) for n, p in fields.items("problems", required=True))
     return r.Theme(heading=fields.text("heading"), problems=tuple(problem(f) for f in found if f))
 
 
 def themes(fields: Fields) -> tuple[r.Theme, ...]:
-    found = (fields.fields_of(n, p, ("heading", "problems")) for n, p in fields.items("themes"))
+    found = (fields.fields_of(n, p, THEME_KEYS) for n, p in fields.items("themes"))
     return tuple(theme(f) for f in found if f)
 
-
-_SECTION_KEYS = ("heading", "lead", "text", "paragraphs", "themes", "measures")
 
 
 def section(fields: Fields) -> r.Section:
@@ -299,9 +342,9 @@ def section(fields: Fields) -> r.Section:
     body = {"paragraphs": paragraphs(fields, "paragraphs"), "themes": themes(fields),
             "measures": paragraphs(fields, "measures")}
     if heading and run_in:
-        fields.reader.error(fields.node, fields.path, "标题(heading)或首句段落(lead/text)二选一", "两者都有")
+        fields.reader.error(fields.node, fields.path, "标题（heading）或首句段落（lead/text）二选一", "两者都有")
     elif not heading and not run_in:
-        fields.reader.error(fields.node, fields.path, "heading(独立标题)或 lead/text(段落)", "都没有")
+        fields.reader.error(fields.node, fields.path, "heading（独立标题）或 lead/text（段落）", "都没有")
     elif run_in and any(body.values()):
         fields.reader.error(fields.node, fields.path, "段落式小节不再包含 paragraphs/themes/measures",
                             "段落式小节下还有内容", "有下级内容时请改用 heading。")
@@ -317,11 +360,9 @@ def part_state(fields: Fields) -> str:
     return value
 
 
-PART_KEYS = ("heading", "state", "paragraphs", "sections", "themes", "closing")
-
 
 def part(fields: Fields) -> r.Part:
-    found = (fields.fields_of(n, p, _SECTION_KEYS) for n, p in fields.items("sections"))
+    found = (fields.fields_of(n, p, SECTION_KEYS) for n, p in fields.items("sections"))
     result = r.Part(
         heading=fields.text("heading"),
         state=part_state(fields),
@@ -355,7 +396,7 @@ def inspection(fields: Fields) -> r.Inspection:
 
 
 _MOMENT = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T]([01]\d|2[0-3]):([0-5]\d))?$")
-_MOMENT_EXPECTED = "日期 YYYY-MM-DD,可加北京时间 HH:MM(例如 2025-04-27 或 2025-05-11 17:30)"
+_MOMENT_EXPECTED = "日期 YYYY-MM-DD\uff0c可加北京时间 HH:MM\uff08例如 2025-04-27 或 2025-05-11 17:30\uff09"
 
 
 def moment(fields: Fields, key: str) -> tuple[dt.date, dt.time | None] | None:
@@ -371,7 +412,7 @@ def moment(fields: Fields, key: str) -> tuple[dt.date, dt.time | None] | None:
     try:
         day = dt.date.fromisoformat(match.group(1))
     except ValueError:
-        fields.reader.error(node, fields.sub(key), "真实存在的日期", f"“{node.value}”(没有这一天)")
+        fields.reader.error(node, fields.sub(key), "真实存在的日期", f"“{node.value.strip()}”\uff08没有这一天\uff09")
         return None
     return day, (dt.time(int(match.group(2)), int(match.group(3))) if match.group(2) else None)
 
@@ -382,7 +423,7 @@ def window(fields: Fields) -> r.Window | None:
         return None
     if end[1] == dt.time():
         fields.reader.error(fields.node_of("end"), fields.sub("end"), "结束时间晚于 00:00", f"“{fields.node_of('end').value}”",
-                            "结束日期当天全天都在公示期内;要在午夜结束,请只写日期。")
+                            "结束日期当天全天都在公示期内\uff1b要在午夜结束\uff0c请只写日期。")
         return None
     result = r.Window(start=start[0], end=end[0], start_time=start[1], end_time=end[1])
     first, last = bounds(result)
@@ -401,7 +442,7 @@ def revisions(fields: Fields, published: dt.date) -> tuple[r.Revision, ...]:
     """Dated updates, oldest first; one per day, so each keeps a stable anchor and feed guid."""
     found: dict[dt.date, r.Revision] = {}
     for node, path in fields.items("revisions"):
-        sub = fields.fields_of(node, path, ("date", "note"))
+        sub = fields.fields_of(node, path, REVISION_KEYS)
         if sub is None:
             continue
         day, note = sub.date("date"), sub.text("note")
@@ -419,7 +460,6 @@ def revisions(fields: Fields, published: dt.date) -> tuple[r.Revision, ...]:
 
 
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-FIGURE_KEYS = ("label", "value", "unit", "note")
 
 
 def figure(fields: Fields) -> r.Figure:
@@ -447,32 +487,29 @@ def figures(fields: Fields, notice: r.Notice) -> tuple[r.Figure, ...]:
     return tuple(found)
 
 
-NOTICE_KEYS = ("id", "title", "published", "draft", "issuer", "inspection", "window", "signature",
-               "preamble", "parts", "invitation", "contact", "revisions", "figures")
-
-
 def notice(fields: Fields, source: str) -> r.Notice:
     found = (fields.fields_of(n, p, PART_KEYS) for n, p in fields.items("parts", required=True))
     published = fields.date("published") or dt.date.min
     result = r.Notice(
-        id=fields.checked_text("id", _ID, "由小写字母、数字和连字符组成的编号(如 zhongshan-2025-04-27)"),
+        id=fields.checked_text("id", _ID, "由小写字母、数字和连字符组成的编号（如 zhongshan-2025-04-27）"),
         source=source,
         title=fields.text("title"),
         published=published,
         draft=fields.flag("draft"),
-        issuer=fields.mapping("issuer", issuer, ("name", "short_name")) or r.Issuer(""),
-        inspection=fields.mapping("inspection", inspection, ("body", "round", "start", "end", "feedback"),
-                                  required=False),
-        window=fields.mapping("window", window, ("start", "end"), required=False),
-        signature=fields.mapping("signature", signature, ("name", "date")) or r.Signature("", dt.date.min),
+        issuer=fields.mapping("issuer", issuer, ISSUER_KEYS) or r.Issuer(""),
+        inspection=fields.mapping("inspection", inspection, INSPECTION_KEYS, required=False),
+        window=fields.mapping("window", window, WINDOW_KEYS, required=False),
+        signature=fields.mapping("signature", signature, SIGNATURE_KEYS) or r.Signature("", dt.date.min),
         preamble=paragraphs(fields, "preamble"),
         parts=tuple(part(f) for f in found if f),
         invitation=fields.text("invitation", required=False),
-        contact=fields.mapping("contact", contact, _CONTACT_KEYS, required=False),
+        contact=fields.mapping("contact", contact, CONTACT_KEYS, required=False),
         revisions=revisions(fields, published),
     )
     if result.window and result.published != dt.date.min and result.window.start < result.published:
-        fields.reader.error(fields.node_of("window"), fields.sub("window.start"),
+        window_node = fields.node_of("window")
+        start_node = dict((k.value, v) for k, v in window_node.value).get("start") if window_node else None
+        fields.reader.error(start_node or window_node, fields.sub("window.start"),
                             f"不早于发布日期 {result.published}", str(result.window.start),
                             "公示不能在通报发布之前开始。")
     return dataclasses.replace(result, figures=figures(fields, result))

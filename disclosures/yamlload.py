@@ -34,34 +34,38 @@ def position(node: yaml.Node) -> tuple[int, int]:
 def _tab_errors(name: str, text: str) -> list[DataError]:
     errors = []
     for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue  # a blank line with a stray tab is harmless
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            errors.append(DataError(name, number, indent.index("\t") + 1, "", "用空格缩进", "制表符(Tab)",
-                                    "YAML 只允许空格缩进,请把 Tab 换成空格。"))
+            errors.append(DataError(name, number, indent.index("\t") + 1, "", "用空格缩进", "制表符（Tab）",
+                                    "YAML 只允许空格缩进，请把 Tab 换成空格。"))
     return errors
 
 
 def _structure_errors(name: str, root: yaml.Node) -> list[DataError]:
     """Duplicate keys inside one mapping, anywhere in the document."""
     errors: list[DataError] = []
-    stack = [root]
+    stack: list[tuple[yaml.Node, str]] = [(root, "")]
     while stack:
-        node = stack.pop()
+        node, path = stack.pop()
         if isinstance(node, yaml.MappingNode):
             seen: dict[str, yaml.Node] = {}
             for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode):
-                    if key.value in seen:
-                        line, column = position(key)
-                        first_line, _ = position(seen[key.value])
-                        errors.append(DataError(name, line, column, key.value, "每个键只出现一次",
-                                                f"重复的键 {key.value}(第{first_line}行已有)",
-                                                "请删除或合并其中一个。"))
-                    else:
-                        seen[key.value] = key
-                stack.append(value)
+                if not isinstance(key, yaml.ScalarNode):
+                    continue
+                sub = f"{path}.{key.value}" if path else key.value
+                if key.value in seen:
+                    line, column = position(key)
+                    first_line, _ = position(seen[key.value])
+                    errors.append(DataError(name, line, column, sub, "每个键只出现一次",
+                                            f"重复的键 {key.value}\uff08第{first_line}行已有\uff09",
+                                            "请删除或合并其中一个。"))
+                else:
+                    seen[key.value] = key
+                stack.append((value, sub))
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+            stack.extend((item, f"{path}[{index}]") for index, item in enumerate(node.value))
     return errors
 
 
@@ -75,24 +79,35 @@ def _reject_anchors(name: str, text: str) -> list[DataError]:
                 line, column = event.start_mark.line + 1, event.start_mark.column + 1
                 kind = "别名 *" if isinstance(event, yaml.AliasEvent) else "锚点 &"
                 errors.append(DataError(name, line, column, "", "普通的值", f"{kind}{anchor}",
-                                        "数据文件不支持锚点和别名,请直接写出内容。"))
+                                        "数据文件不支持锚点和别名\uff0c请直接写出内容。"))
     except yaml.YAMLError:
         return []  # the parser reports the syntax error itself
     return errors
 
 
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
 def load_yaml(path: Path, name: str, sequence: bool = False) -> Loaded:
     """Return the root mapping (a list if `sequence`) of a data file, or the reasons it cannot be read."""
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return Loaded(None, [DataError(name, 0, 0, "", "可读取的文件", f"无法读取\uff08{error.strerror}\uff09")])
     if raw.startswith(_BOM):
-        return Loaded(None, [DataError(name, 1, 1, "", "不带 BOM 的 UTF-8 文件", "字节顺序标记(BOM)",
-                                       "请在编辑器中另存为“UTF-8(无 BOM)”。")])
+        return Loaded(None, [DataError(name, 1, 1, "", "不带 BOM 的 UTF-8 文件", "字节顺序标记\uff08BOM\uff09",
+                                       "请在编辑器中另存为“UTF-8\uff08无 BOM\uff09”。")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return Loaded(None, [DataError(name, line, 0, "", "UTF-8 编码的文本", "无法按 UTF-8 读取的字节",
-                                       "请在编辑器中另存为“UTF-8”(不要用 GBK/GB2312)。")])
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = len(raw[line_start: error.start].decode("utf-8", "replace")) + 1
+        return Loaded(None, [DataError(name, line, column, "", "UTF-8 编码的文本",
+                                       f"无法按 UTF-8 读取的字节 0x{raw[error.start]:02X}",
+                                       "请在编辑器中另存为“UTF-8”\uff08不要用 GBK/GB2312\uff09。")])
     if not text.strip():
         return Loaded(None, [DataError(name, 0, 0, "", "YAML 数据", "空文件")])
     errors = _tab_errors(name, text)
@@ -103,11 +118,19 @@ def load_yaml(path: Path, name: str, sequence: bool = False) -> Loaded:
         return Loaded(None, errors)
     try:
         root = yaml.compose(text, Loader=_LOADER)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+    except yaml.reader.ReaderError as error:
+        # A control character YAML does not allow, e.g. a NUL pasted from another program.
+        # libyaml reports a byte offset: find the character ourselves.
+        bad = yaml.reader.Reader.NON_PRINTABLE.search(text)
+        line, column = _line_column(text, bad.start()) if bad else (0, 0)
+        return Loaded(None, [DataError(name, line, column, "", "可打印的文字",
+                                       f"控制字符 U+{error.character:04X}" if isinstance(error.character, int)
+                                       else "控制字符", "请删除这个看不见的字符。")])
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         return Loaded(None, [DataError(name, line, column, "", "合乎 YAML 语法的内容",
-                                       f"语法错误({error.problem})", "请检查缩进、冒号和引号。")])
+                                       f"语法错误\uff08{getattr(error, 'problem', None) or error}\uff09", "请检查缩进、冒号和引号。")])
     if root is None:
         return Loaded(None, [DataError(name, 0, 0, "", "YAML 数据", "空文件")])
     if sequence and not isinstance(root, yaml.SequenceNode):
