@@ -15,3 +15,8 @@ test:
 serve:
 	scripts/setup
 	.venv/bin/mkdocs serve
+
+# Validate data/ without building (fast; suitable for an editor's save hook).
+check:
+	scripts/setup
+	.venv/bin/disclosures check data

@@ -25,6 +25,9 @@ from disclosures.site import SiteBuild, prepare
 from disclosures.themefix import fix_theme_html
 from disclosures.timewindow import BadReferenceTime
 
+# 未生成网站，原有的 site/ 保持不变。
+NOT_BUILT = "\u672a\u751f\u6210\u7f51\u7ad9\uff0c\u539f\u6709\u7684 site/ \u4fdd\u6301\u4e0d\u53d8\u3002(Nothing was built; site/ is unchanged.)"
+
 _state: dict[str, object] = {"serve": False}
 
 
@@ -46,7 +49,7 @@ def on_config(config):
         published = {n.id for n in build.notices}
         terms = gather_terms(root / "data", [n for n in build.project.notices if n.id in published])
     except (DataInvalid, BadReferenceTime, FeedUrlError) as error:
-        raise PluginError(str(error)) from None
+        raise PluginError(f"{error}\n{NOT_BUILT}") from None
     search = config.plugins.get("material/search")
     if search is not None:
         search.config.jieba_dict_user = str(user_dictionary_file(root, terms))

@@ -1,0 +1,7 @@
+"""`python -m disclosures check [DATA_DIR]`."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())
