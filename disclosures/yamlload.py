@@ -70,19 +70,21 @@ def _structure_errors(name: str, root: yaml.Node) -> list[DataError]:
 
 
 def _reject_anchors(name: str, text: str) -> list[DataError]:
-    """Anchors and aliases are never needed in our data and can expand exponentially."""
-    errors = []
+    """Anchors and aliases are never needed in our data and can expand exponentially ("billion laughs").
+
+    Parsing events is linear and expands nothing; one message (at the first one) is enough.
+    """
     try:
-        for event in yaml.parse(text, Loader=_LOADER):
-            anchor = getattr(event, "anchor", None)
-            if anchor is not None:
-                line, column = event.start_mark.line + 1, event.start_mark.column + 1
-                kind = "别名 *" if isinstance(event, yaml.AliasEvent) else "锚点 &"
-                errors.append(DataError(name, line, column, "", "普通的值", f"{kind}{anchor}",
-                                        "数据文件不支持锚点和别名\uff0c请直接写出内容。"))
+        found = [e for e in yaml.parse(text, Loader=_LOADER) if getattr(e, "anchor", None) is not None]
     except yaml.YAMLError:
         return []  # the parser reports the syntax error itself
-    return errors
+    if not found:
+        return []
+    first = found[0]
+    kind = "别名 *" if isinstance(first, yaml.AliasEvent) else "锚点 &"
+    more = f"文件中共有 {len(found)} 处锚点或别名\uff1b" if len(found) > 1 else ""
+    return [DataError(name, first.start_mark.line + 1, first.start_mark.column + 1, "", "普通的值",
+                      f"{kind}{first.anchor}", f"{more}数据文件不支持锚点和别名\uff0c请直接写出内容。")]
 
 
 def _line_column(text: str, index: int) -> tuple[int, int]:
