@@ -8,6 +8,7 @@ rebuild, so data/ is read afresh each time.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -15,7 +16,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import CountHandler
 
+from disclosures import staging
 from disclosures.errors import DataInvalid
 from disclosures.feeds import FeedUrlError
 from disclosures.footer import footer_items
@@ -26,9 +29,12 @@ from disclosures.themefix import fix_theme_html
 from disclosures.timewindow import BadReferenceTime
 
 # 未生成网站，原有的 site/ 保持不变。
-NOT_BUILT = "\u672a\u751f\u6210\u7f51\u7ad9\uff0c\u539f\u6709\u7684 site/ \u4fdd\u6301\u4e0d\u53d8\u3002(Nothing was built; site/ is unchanged.)"
+NOT_BUILT = "\u672a\u751f\u6210\u7f51\u7ad9\uff0c\u539f\u6709\u7684 site/ \u4fdd\u6301\u4e0d\u53d8\u3002\uff08Nothing was built; site/ is unchanged.\uff09"
 
-_state: dict[str, object] = {"serve": False}
+_state: dict[str, object] = {"serve": False, "dirty": False}
+log = logging.getLogger("mkdocs.hooks.disclosures")
+_warnings = CountHandler()  # MkDocs counts strict-mode warnings only after on_post_build
+_warnings.setLevel(logging.WARNING)
 
 
 def _build() -> SiteBuild:
@@ -37,6 +43,7 @@ def _build() -> SiteBuild:
 
 def on_startup(command, dirty):
     _state["serve"] = command == "serve"
+    _state["dirty"] = dirty
 
 
 # Hooks run after plugins by default; this one must run before the search plugin's on_config,
@@ -61,7 +68,35 @@ def on_config(config):
     config.site_url = config.site_url or site.url
     config.nav = build.nav()
     config.extra["disclosures_footer"] = footer_items(site)
+    _stage(config)
     return config
+
+
+def _stage(config) -> None:
+    """Build into a staging folder beside site/ (not when serving: serve builds into a temporary folder)."""
+    if _state["serve"]:
+        return
+    site_dir = Path(config.site_dir)
+    _state["staged"] = (config, site_dir)
+    config.site_dir = str(staging.begin(site_dir, keep_existing=bool(_state["dirty"])))
+    _warnings.counts.clear()
+    logging.getLogger("mkdocs").addHandler(_warnings)
+
+
+def _unstage(publish: bool) -> None:
+    """Swap the staging folder in (publish) or throw it away; the real site_dir goes back into the config."""
+    staged = _state.pop("staged", None)
+    logging.getLogger("mkdocs").removeHandler(_warnings)
+    if staged is None:
+        return
+    config, site_dir = staged
+    built = Path(config.site_dir)
+    config.site_dir = str(site_dir)  # e.g. gh-deploy reads it after the build
+    if publish:
+        staging.publish(built, site_dir)
+        log.info(f"Published the new build to {site_dir}")
+    else:
+        staging.discard(built)
 
 
 def on_files(files: Files, config):
@@ -110,3 +145,17 @@ def on_post_template(output_content, template_name, config):
 def on_serve(server, config, builder):
     server.watch(str(Path(config.config_file_path).parent / "data"))
     return server
+
+
+@event_priority(-100)  # last, after every plugin has written its files
+def on_post_build(config):
+    # In strict mode MkDocs fails the build after this event if anything warned: keep the old site then.
+    _unstage(publish=not (config.strict and _warnings.get_counts()))
+
+
+def on_build_error(error):
+    _unstage(publish=False)
+
+
+def on_shutdown():
+    _unstage(publish=False)  # a build stopped without an error event (e.g. Ctrl-C)

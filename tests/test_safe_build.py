@@ -1,0 +1,115 @@
+"""A failed build never touches the published site/, and the same input always gives the same bytes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REAL_ID, ROOT, Build, make_project, run_build
+from helpers import combine_data
+
+pytestmark = pytest.mark.build
+
+EPOCH = {"SOURCE_DATE_EPOCH": "1745800000"}  # 2025-04-28, Beijing time
+NOTICE = f"data/disclosures/{REAL_ID}.yml"
+NOT_BUILT = "未生成网站\uff0c原有的 site/ 保持不变。"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under folder, by relative path, with its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def leftovers(root: Path) -> list[str]:
+    return sorted(p.name for p in root.iterdir() if p.name.startswith(".staging-"))
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> tuple[Build, dict[str, bytes]]:
+    build = run_build(make_project(tmp_path / "project", ROOT / "data"), extra_env=EPOCH)
+    assert build.ok, build.result.stderr
+    return build, tree(build.site)
+
+
+def test_bad_data_after_a_good_build_leaves_site_unchanged(built: tuple[Build, dict[str, bytes]]) -> None:
+    good, before = built
+    path = good.root / NOTICE
+    path.write_text(path.read_text(encoding="utf-8").replace("\ntitle:", "\ntitel:"), encoding="utf-8")
+    bad = run_build(good.root, extra_env=EPOCH)
+    assert bad.result.returncode != 0
+    err = bad.result.stderr
+    assert "Traceback" not in err and "Traceback" not in bad.result.stdout
+    assert f"ERROR   -  数据有 2 处错误\uff08data has 2 error(s)\uff09\uff1a\n  - {NOTICE}:2:1 字段 title\uff1a" in err
+    assert f"  - {NOTICE}:3:1 字段 titel\uff1a应为已知的键\uff0c实际为未知的键 titel。是不是想写 title\uff1f\n{NOT_BUILT}" in err
+    assert tree(good.site) == before
+    assert leftovers(good.root) == []
+
+
+def test_failure_during_page_rendering_leaves_site_unchanged(built: tuple[Build, dict[str, bytes]]) -> None:
+    good, before = built
+    main = good.root / "overrides" / "main.html"
+    # A template bug that only shows while MkDocs writes pages, long after data was validated.
+    main.write_text(main.read_text(encoding="utf-8") + "{% block content %}{{ super() }}{{ 1 // 0 }}{% endblock %}\n",
+                    encoding="utf-8")
+    bad = run_build(good.root, extra_env=EPOCH)
+    assert bad.result.returncode != 0 and "ZeroDivisionError" in bad.result.stderr
+    assert tree(good.site) == before
+    assert leftovers(good.root) == []
+
+
+def test_strict_mode_warning_leaves_site_unchanged(built: tuple[Build, dict[str, bytes]]) -> None:
+    good, before = built
+    (good.root / "docs" / "broken.md").write_text("# Broken\n\n[nowhere](missing.md)\n", encoding="utf-8")
+    bad = run_build(good.root, extra_env=EPOCH)
+    assert bad.result.returncode != 0 and "Aborted with 1 warnings in strict mode!" in bad.result.stdout
+    assert tree(good.site) == before
+    assert leftovers(good.root) == []
+
+
+def test_a_good_rebuild_replaces_the_whole_site(built: tuple[Build, dict[str, bytes]]) -> None:
+    good, before = built
+    (good.site / "stale.html").write_text("left over from an older build", encoding="utf-8")
+    path = good.root / NOTICE
+    path.write_text(path.read_text(encoding="utf-8").replace("\ntitle: 中共", "\ntitle: 新标题中共"), encoding="utf-8")
+    again = run_build(good.root, extra_env=EPOCH)
+    assert again.ok, again.result.stderr
+    after = tree(again.site)
+    assert "stale.html" not in after
+    assert "新标题中共".encode() in after[f"disclosures/{REAL_ID}/index.html"]
+    assert set(after) == set(before)
+    assert leftovers(good.root) == []
+
+
+def test_same_input_gives_a_byte_identical_site(tmp_path: Path, fictional_data: Path) -> None:
+    notices = [*(ROOT / "data" / "disclosures").glob("*.yml"), *(fictional_data / "disclosures").glob("*.yml")]
+    # Different folders, and the notice files written in opposite orders (so directory order differs too).
+    first = combine_data(tmp_path / "data-a", ROOT / "data", *notices)
+    second = combine_data(tmp_path / "data-b", ROOT / "data", *reversed(notices))
+    a = run_build(make_project(tmp_path / "a", first), extra_env=EPOCH)
+    b = run_build(make_project(tmp_path / "elsewhere" / "b", second), extra_env=EPOCH)
+    assert a.ok and b.ok, a.result.stderr + b.result.stderr
+    trees = tree(a.site), tree(b.site)
+    assert len(trees[0]) > 10
+    assert sorted(trees[0]) == sorted(trees[1])
+    assert [name for name in trees[0] if trees[0][name] != trees[1][name]] == []
+
+
+def test_check_command_reports_the_same_mistakes_without_building(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", ROOT / "data")
+    ok = subprocess.run([sys.executable, "-m", "disclosures", "check"], cwd=project, capture_output=True, text=True)
+    assert (ok.returncode, ok.stderr) == (0, "")
+    assert ok.stdout == "数据无误\uff1adata/site.yml 与 1 篇通报\uff08data is valid\uff09\n"
+    path = project / NOTICE
+    path.write_text(path.read_text(encoding="utf-8").replace("published: 2025-04-27", "published: 2025-04-31"),
+                    encoding="utf-8")
+    bad = subprocess.run([sys.executable, "-m", "disclosures", "check", str(project / "data")],
+                         capture_output=True, text=True)
+    assert bad.returncode == 1 and bad.stdout == ""
+    assert bad.stderr.splitlines() == [
+        "数据有 1 处错误\uff08data has 1 error(s)\uff09\uff1a",
+        f"  - {NOTICE}:4:12 字段 published\uff1a应为真实存在的日期\uff0c实际为“2025-04-31”\uff08没有这一天\uff09。",
+    ]
+    assert not (project / "site").exists()
