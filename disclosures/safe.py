@@ -6,6 +6,7 @@ use an XML serializer. These cover the two places neither does it for us.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
@@ -44,6 +45,16 @@ def is_safe_link(url: str, schemes: tuple[str, ...] = LINK_SCHEMES) -> bool:
     if parts.scheme in WEB_SCHEMES:
         return url.startswith(f"{parts.scheme}://") and bool(parts.hostname)
     return bool(parts.path)
+
+
+def html_text(text: str) -> str:
+    """Plain text as HTML, for values MkDocs and Material print without escaping.
+
+    MkDocs treats page titles, nav titles, TOC names, site_name and site_description
+    as HTML (its theme environment has no autoescape), so text from data must be
+    escaped before it is handed to MkDocs.
+    """
+    return html.escape(text, quote=True)
 
 
 def json_for_script(value: object) -> str:

@@ -12,6 +12,7 @@ import logging
 import os
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -24,6 +25,7 @@ from disclosures.feeds import FeedUrlError
 from disclosures.footer import footer_items
 from disclosures.searchindex import lean_search_index
 from disclosures.searchterms import gather_terms, keywords_for, default_parts, user_dictionary_file
+from disclosures.safe import html_text
 from disclosures.site import SiteBuild, prepare
 from disclosures.themefix import fix_theme_html
 from disclosures.timewindow import BadReferenceTime
@@ -63,8 +65,9 @@ def on_config(config):
     _state["build"] = build
     _state["terms"] = terms
     site = build.project.site
-    config.site_name = site.name
-    config.site_description = config.site_description or site.description
+    # Material prints these unescaped (and sometimes with |e): escaped Markup is right in both cases.
+    config.site_name = Markup(html_text(site.name))
+    config.site_description = config.site_description or Markup(html_text(site.description))
     config.site_url = config.site_url or site.url
     config.nav = build.nav()
     config.extra["disclosures_footer"] = footer_items(site)
@@ -122,8 +125,8 @@ def on_page_content(html, page, config, files):
     return generated.html
 
 
+@event_priority(-100)  # last, after every plugin has written its files (the search index too)
 def on_post_build(config):
-    # Runs after the search plugin has written its index (hooks come after plugins).
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.is_file():
         notices = [(n.url, n.title) for n in _build().notices]
@@ -131,6 +134,8 @@ def on_post_build(config):
         lean = lean_search_index(index.read_text(encoding="utf-8"), notices,
                                  lambda text: keywords_for(text, terms, default_parts))  # type: ignore[arg-type]
         index.write_text(lean, encoding="utf-8")
+    # In strict mode MkDocs fails the build after this event if anything warned: keep the old site then.
+    _unstage(publish=not (config.strict and _warnings.get_counts()))
 
 
 def on_post_page(output, page, config):
@@ -145,12 +150,6 @@ def on_post_template(output_content, template_name, config):
 def on_serve(server, config, builder):
     server.watch(str(Path(config.config_file_path).parent / "data"))
     return server
-
-
-@event_priority(-100)  # last, after every plugin has written its files
-def on_post_build(config):
-    # In strict mode MkDocs fails the build after this event if anything warned: keep the old site then.
-    _unstage(publish=not (config.strict and _warnings.get_counts()))
 
 
 def on_build_error(error):
