@@ -20,14 +20,16 @@ _URL_FORBIDDEN = re.compile(r"[\s\"'<>\\`{}|^]")
 # Explicit bidirectional embeddings, overrides and isolates: they can make text read differently
 # from what it is (e.g. a phone number shown reversed). Plain marks (U+200E/U+200F) are harmless.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Line and paragraph separators (YAML reads them as line breaks) and non-characters.
+_INVISIBLE = BIDI_CONTROLS | frozenset("\u2028\u2029\ufffe\uffff")
 
 
 def unsafe_character(text: str) -> str | None:
-    """The first character that must not reach a page: control characters (not tab or newline) and bidi controls."""
+    """The first character that must not reach a page: control characters (not tab or newline), bidi controls."""
     for char in text:
         if char in "\t\n":
             continue
-        if char in BIDI_CONTROLS or unicodedata.category(char) in ("Cc", "Cs", "Co") or char in "\ufffe\uffff":
+        if char in _INVISIBLE or unicodedata.category(char) in ("Cc", "Cs"):
             return char
     return None
 

@@ -18,7 +18,7 @@ import yaml
 from . import records as r
 from .figures import paragraphs_of, stated_in
 from .errors import DataError
-from .safe import BIDI_CONTROLS, LINK_SCHEMES, WEB_SCHEMES, is_safe_link, unsafe_character
+from .safe import LINK_SCHEMES, WEB_SCHEMES, is_safe_link, unsafe_character
 from .timewindow import bounds
 from .yamlload import position
 
@@ -53,8 +53,7 @@ def describe(node: yaml.Node) -> str:
 
 def visible(value: str, limit: int = 60) -> str:
     """A value as it can be shown in a terminal: invisible characters spelt out, long text shortened."""
-    shown = "".join(f"\\u{ord(c):04x}" if c in BIDI_CONTROLS or (c < " " and c != " ") or "\x7f" <= c <= "\x9f"
-                    else c for c in value)
+    shown = "".join(f"\\u{ord(c):04x}" if c in "\t\n" or unsafe_character(c) else c for c in value)
     return shown if len(shown) <= limit else shown[:limit] + "…"
 
 
