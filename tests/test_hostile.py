@@ -1,0 +1,136 @@
+"""Notices full of hostile strings either build with every text present and escaped, or fail with messages.
+
+Most examples run the gather phase in process (disclosures.site.prepare renders every
+generated page); a few run a whole `mkdocs build` to cover what MkDocs and Material add.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import lxml.html
+import pytest
+import yaml
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT, TEST_DATA, make_project, run_build
+from disclosures.errors import DataInvalid
+from disclosures.safe import unsafe_character
+from disclosures.site import prepare
+from disclosures.view import present
+
+NOW = {"DISCLOSURE_NOW": "2025-04-28"}
+HOSTILE = ["<script>alert(1)</script>", "</script>", "</title>", "<!--", "-->", "]]>", "<![CDATA[", "&amp;", "&",
+           "&#x3c;", '"', "'", "`", "<img src=x onerror=alert(1)>", "javascript:alert(1)", "{{ 7*7 }}", "{% raw %}",
+           "${x}", "%3Cscript%3E", "\\", "\u200b", "\u200e", "\ufeff", "😀", "👨\u200d👩\u200d👧", "ｆｕｌｌ", "，：；（）",
+           ",:;()!?", "yes", "no", "on", "null", "~", "- ", ": ", "#", "\n", "   ", "\t", "一、", "中文"]
+# Characters validation must refuse: controls, bidi overrides and isolates, line separators.
+INVISIBLE = ["\x00", "\x07", "\x1b", "\x7f", "\x85", "\r", "\u202e", "\u2066", "\u2028", "\ufffe"]
+
+# Random text without the invisible characters (those are injected on purpose below).
+visible_chars = st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp"),
+                              exclude_characters="".join(INVISIBLE) + "\u202a\u202b\u202c\u202d\u2067\u2068\u2069\uffff")
+pieces = st.one_of(st.sampled_from(HOSTILE), st.text(visible_chars, max_size=8))
+text = st.one_of(st.lists(pieces, min_size=1, max_size=6).map("".join),
+                 st.sampled_from(HOSTILE).map(lambda s: s * 500))  # very long
+paragraph = st.one_of(text, st.fixed_dictionaries({"lead": text, "text": text}))
+problem = st.fixed_dictionaries({"heading": text, "measures": st.lists(paragraph, min_size=1, max_size=2)})
+theme = st.fixed_dictionaries({"heading": text, "problems": st.lists(problem, min_size=1, max_size=2)})
+part = st.fixed_dictionaries({"heading": text, "paragraphs": st.lists(paragraph, max_size=2),
+                              "themes": st.lists(theme, max_size=2)})
+notice = st.fixed_dictionaries({
+    "id": st.just("hostile"),
+    "title": text,
+    "published": st.just("2025-03-10"),
+    "issuer": st.fixed_dictionaries({"name": text}),
+    "preamble": st.lists(paragraph, max_size=2),
+    "parts": st.lists(part, min_size=1, max_size=2),
+    "invitation": text,
+    "signature": st.fixed_dictionaries({"name": text, "date": st.just("2025-03-10")}),
+})
+# About half the notices carry one invisible character somewhere a clerk would not see it.
+notices = st.one_of(notice, st.tuples(notice, st.sampled_from(INVISIBLE)).map(
+    lambda pair: {**pair[0], "invitation": pair[0]["invitation"] + pair[1] + "。"}))
+
+# Everything the notice templates may produce; anything else would have come from data.
+TAGS = {"article", "h1", "h2", "h3", "h4", "h5", "h6", "p", "span", "strong", "section", "dl", "div", "dt", "dd",
+        "ol", "li", "time", "footer", "a"}
+ATTRIBUTES = {"id", "class", "role", "aria-labelledby", "datetime", "href", "reversed"}
+
+
+def texts(value: object) -> list[str]:
+    """Every text a notice carries that must show on its page."""
+    if isinstance(value, dict):
+        return [t for key, v in value.items() if key not in ("id", "published", "date") for t in texts(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in texts(v)]
+    return [value] if isinstance(value, str) else []
+
+
+def write_project(root: Path, data: dict) -> None:
+    shutil.rmtree(root, ignore_errors=True)
+    (root / "data" / "disclosures").mkdir(parents=True)
+    shutil.copy2(TEST_DATA / "fictional" / "site.yml", root / "data" / "site.yml")
+    os.symlink(ROOT / "overrides", root / "overrides")  # prepare() renders with the real templates
+    (root / "data" / "disclosures" / "hostile.yml").write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def assert_safe_and_complete(html: str, data: dict) -> None:
+    doc = lxml.html.fromstring(html)
+    for element in doc.iter():
+        if isinstance(element.tag, str):
+            assert element.tag in TAGS, element.tag
+            assert set(element.attrib) <= ATTRIBUTES | {a for a in element.attrib if a.startswith("data-window-")}
+            href = element.get("href")
+            assert href is None or href.startswith(("tel:", "mailto:", "#", "../", "./"))
+    shown = doc.text_content()
+    for value in texts(data):
+        assert present(value.strip()) in shown, value
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("hostile")
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(data=notices)
+def test_hostile_notices_render_escaped_or_fail_with_messages(scratch: Path, data: dict) -> None:
+    write_project(scratch / "p", data)
+    try:
+        build = prepare(scratch / "p", NOW)
+    except DataInvalid as error:
+        event("refused by validation")
+        assert error.errors and all(str(e).startswith("data/disclosures/hostile.yml:") for e in error.errors)
+        return
+    event("built")
+    assert not any(unsafe_character(t.strip()) for t in texts(data))  # surrounding white space is dropped
+    page = build.page("disclosures/hostile/index.md")
+    assert page is not None
+    assert_safe_and_complete(page.html, data)
+
+
+@pytest.mark.build
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(data=notices)
+def test_hostile_notices_in_a_real_build(tmp_path: Path, data: dict) -> None:
+    project = tmp_path / "project"
+    shutil.rmtree(project, ignore_errors=True)
+    write_project(tmp_path / "data-src", data)
+    build = run_build(make_project(project, tmp_path / "data-src" / "data"))
+    output = build.result.stdout + build.result.stderr
+    assert "Traceback" not in output
+    if not build.ok:
+        assert "data/disclosures/hostile.yml:" in build.result.stderr and "数据有" in build.result.stderr
+        return
+    doc = lxml.html.fromstring(build.page("disclosures/hostile"))
+    article = doc.cssselect("article.dsc-notice")[0]
+    assert_safe_and_complete(lxml.html.tostring(article, encoding="unicode"), data)
+    title = doc.cssselect("title")[0].text_content()
+    assert present(data["title"].strip()) in title
+    assert not [s for s in doc.iter("script") if "alert" in (s.text or "")]
