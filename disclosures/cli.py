@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import DataInvalid
 from .load import load_project
+from .searchterms import TERMS_FILE, read_terms_file
 
 OK = "数据无误\uff1a{site} 与 {count} 篇通报\uff08data is valid\uff09"
 NO_DATA = "找不到数据文件夹 {path}\uff08no such folder\uff09"
@@ -22,15 +23,23 @@ def check(data_dir: Path) -> tuple[bool, str]:
     """Whether data_dir is valid, and the text to show."""
     if not data_dir.is_dir():
         return False, NO_DATA.format(path=data_dir)
+    errors = []
+    project = None
     try:
         project = load_project(data_dir)
     except DataInvalid as error:
-        return False, error.report()
+        errors += error.errors
+    try:
+        read_terms_file(data_dir / TERMS_FILE, f"{data_dir.name}/{TERMS_FILE}")
+    except DataInvalid as error:
+        errors += error.errors
+    if errors or project is None:
+        return False, DataInvalid(errors).report()
     return True, OK.format(site=(data_dir / "site.yml").as_posix(), count=len(project.notices))
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="disclosures", description="巡察整改公开: tools for the data in data/")
+    parser = argparse.ArgumentParser(prog="disclosures", description="巡察整改公开 - tools for the data in data/")
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate data/ without building (exit 0 when valid, 1 when not)")
     check_parser.add_argument("data_dir", nargs="?", default="data", type=Path, help="the data folder (default: data)")

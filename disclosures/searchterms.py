@@ -99,7 +99,7 @@ def _synonyms(fields: Fields) -> tuple[tuple[str, tuple[str, ...]], ...]:
         if not _HAN_TERM.match(str(key.value)):
             fields.reader.error(key, path, "2 至 16 个汉字组成的词", f"“{key.value}”")
         elif not isinstance(value, yaml.SequenceNode):
-            fields.reader.error(value, path, "列表(每项以“- ”开头)", describe(value))
+            fields.reader.error(value, path, "列表\uff08每项以“- ”开头\uff09", describe(value))
         else:
             items = ((item, f"{path}[{i}]") for i, item in enumerate(value.value))
             pairs.append((str(key.value), tuple(_term_list(fields, items))))
@@ -110,9 +110,9 @@ def _term_list(fields: Fields, items: Iterable[tuple[yaml.Node, str]]) -> list[s
     terms = []
     for node, path in items:
         if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
-            fields.reader.error(node, path, "一个词(文本)", describe(node))
+            fields.reader.error(node, path, "一个词\uff08文本\uff09", describe(node))
         elif not _HAN_TERM.match(node.value.strip()):
-            fields.reader.error(node, path, "2 至 16 个汉字组成的词(不含空格、数字、字母或标点)",
+            fields.reader.error(node, path, "2 至 16 个汉字组成的词\uff08不含空格、数字、字母或标点\uff09",
                                 f"“{node.value}”")
         else:
             terms.append(node.value.strip())

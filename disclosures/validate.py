@@ -129,7 +129,7 @@ class Fields:
         if value and not is_safe_link(value, schemes):
             names = "、".join(f"{s}:" for s in schemes)
             self.reader.error(self.node_of(key), self.sub(key), expected or f"以 {names} 开头的完整链接",
-                              f"“{visible(value)}”", "链接只能是网址、电子邮箱或电话号码。")
+                              f"“{visible(value)}”", "链接只能是网址、电子邮箱或电话号码。" if "tel" in schemes else "")
             return ""
         return value
 

@@ -52,7 +52,7 @@ def test_failure_during_page_rendering_leaves_site_unchanged(built: tuple[Build,
     good, before = built
     main = good.root / "overrides" / "main.html"
     # A template bug that only shows while MkDocs writes pages, long after data was validated.
-    main.write_text(main.read_text(encoding="utf-8") + "{% block content %}{{ super() }}{{ 1 // 0 }}{% endblock %}\n",
+    main.write_text(main.read_text(encoding="utf-8") + "{% block footer %}{{ 1 // 0 }}{% endblock %}\n",
                     encoding="utf-8")
     bad = run_build(good.root, extra_env=EPOCH)
     assert bad.result.returncode != 0 and "ZeroDivisionError" in bad.result.stderr

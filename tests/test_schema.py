@@ -12,12 +12,15 @@ import referencing
 import yaml
 
 from conftest import ROOT, TEST_DATA
+from disclosures import searchterms
 from disclosures import validate as v
 from test_validation import VALID
 
 SCHEMA_DIR = ROOT / "schema"
 SITE_SCHEMA = json.loads((SCHEMA_DIR / "site.schema.json").read_text(encoding="utf-8"))
 NOTICE_SCHEMA = json.loads((SCHEMA_DIR / "disclosure.schema.json").read_text(encoding="utf-8"))
+TERMS_SCHEMA = json.loads((SCHEMA_DIR / "search-terms.schema.json").read_text(encoding="utf-8"))
+SCHEMA_FOR = {"site.yml": SITE_SCHEMA, searchterms.TERMS_FILE: TERMS_SCHEMA}  # otherwise a notice
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 
 # Every mapping the validator reads, with the schema object that describes it.
@@ -32,11 +35,13 @@ OBJECTS = [
     (NOTICE_SCHEMA, "/properties/inspection", v.INSPECTION_KEYS),
     (NOTICE_SCHEMA, "/properties/window", v.WINDOW_KEYS),
     (NOTICE_SCHEMA, "/properties/signature", v.SIGNATURE_KEYS),
+    (NOTICE_SCHEMA, "/properties/revisions/items", v.REVISION_KEYS),
     (NOTICE_SCHEMA, "/definitions/paragraph/oneOf/1", v.PARAGRAPH_KEYS),
     (NOTICE_SCHEMA, "/definitions/part", v.PART_KEYS),
     (NOTICE_SCHEMA, "/definitions/section", v.SECTION_KEYS),
     (NOTICE_SCHEMA, "/definitions/theme", v.THEME_KEYS),
     (NOTICE_SCHEMA, "/definitions/problem", v.PROBLEM_KEYS),
+    (TERMS_SCHEMA, "", searchterms._KEYS),
 ]
 
 
@@ -76,7 +81,7 @@ _TextDates.yaml_implicit_resolvers = {
 def validator_for(schema: dict) -> jsonschema.Draft7Validator:
     registry = referencing.Registry().with_resources(
         (s["$id"], referencing.Resource.from_contents(s, referencing.jsonschema.DRAFT7))
-        for s in (SITE_SCHEMA, NOTICE_SCHEMA))
+        for s in (SITE_SCHEMA, NOTICE_SCHEMA, TERMS_SCHEMA))
     return jsonschema.Draft7Validator(schema, registry=registry)
 
 
@@ -89,7 +94,7 @@ DATA_FILES = sorted([*ROOT.glob("data/**/*.yml"), *TEST_DATA.glob("fictional/**/
 
 @pytest.mark.parametrize("path", DATA_FILES, ids=[p.relative_to(ROOT).as_posix() for p in DATA_FILES])
 def test_valid_data_files_satisfy_the_schema(path: Path) -> None:
-    schema = SITE_SCHEMA if path.name == "site.yml" else NOTICE_SCHEMA
+    schema = SCHEMA_FOR.get(path.name, NOTICE_SCHEMA)
     assert schema_errors(schema, path.read_text(encoding="utf-8")) == []
 
 
@@ -98,8 +103,7 @@ def test_data_files_carry_a_modeline_pointing_at_the_schema(path: Path) -> None:
     match = MODELINE.match(path.read_text(encoding="utf-8").splitlines()[0])
     assert match, "first line should be the yaml-language-server modeline"
     target = (path.parent / match.group(1)).resolve()
-    expected = "site.schema.json" if path.name == "site.yml" else "disclosure.schema.json"
-    assert target == (SCHEMA_DIR / expected).resolve()
+    assert target == (SCHEMA_DIR / SCHEMA_FOR.get(path.name, NOTICE_SCHEMA)["$id"]).resolve()
 
 
 def test_schema_accepts_the_small_valid_notice_and_flags_a_misspelt_key() -> None:

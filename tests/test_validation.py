@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from conftest import TEST_DATA
+from disclosures.cli import check
 from disclosures.errors import DataInvalid
 from disclosures.load import load_project
+from disclosures.validate import NOTICE_KEYS
 
 NAME = "data/disclosures/example-2025-03-10.yml"
 SITE = "data/site.yml"
@@ -65,9 +67,7 @@ CASES = [
         f"{NAME}:2:1 字段 titel\uff1a应为已知的键\uff0c实际为未知的键 titel。是不是想写 title\uff1f",
     )),
     Case("unknown key, nothing close", replaced("invitation:", "remark: x\ninvitation:"), (
-        f"{NAME}:10:1 字段 remark\uff1a应为已知的键\uff0c实际为未知的键 remark。"
-        "可用的键\uff1aid、title、published、draft、issuer、inspection、window、signature、preamble、parts、"
-        "invitation、contact。",
+        f"{NAME}:10:1 字段 remark\uff1a应为已知的键\uff0c实际为未知的键 remark。可用的键\uff1a{'、'.join(NOTICE_KEYS)}。",
     )),
     Case("unknown key, nested", replaced("  name: 示例局党组\nparts", "  nmae: 示例局党组\nparts"), (
         f"{NAME}:5:3 字段 issuer.name\uff1a应为非空文本\uff0c实际为缺少该字段。",
@@ -184,7 +184,8 @@ def test_site_url_must_be_a_plain_web_address(tmp_path: Path, url: str) -> None:
                                    encoding="utf-8")
     found = messages(data)
     assert len(found) == 1
-    assert found[0].startswith(f"{SITE}:4:6 字段 url\uff1a应为以 http:、https: 开头的完整链接\uff0c实际为“")
+    assert found[0].startswith(f"{SITE}:4:6 字段 url\uff1a应为网站的公开网址\uff0c以 http:// 或 https:// 开头")
+    assert found[0].endswith(f"实际为“{url}”。")
 
 
 def test_several_mistakes_in_several_files_are_all_reported_in_order(tmp_path: Path) -> None:
@@ -210,3 +211,19 @@ def DataInvalid_from(data: Path) -> DataInvalid:  # noqa: N802 - reads as the ex
     with pytest.raises(DataInvalid) as caught:
         load_project(data)
     return caught.value
+
+
+def test_check_lists_mistakes_in_notices_and_search_terms_together(tmp_path: Path) -> None:
+    data = data_dir(tmp_path, {"example-2025-03-10.yml": replaced("title:", "titel:")})
+    assert check(data) == (False, DataInvalid_from(data).report())
+    (data / "search-terms.yml").write_text("terms:\n  - ab\n", encoding="utf-8")
+    ok, text = check(data)
+    assert not ok
+    assert text.splitlines()[0] == "数据有 3 处错误\uff08data has 3 error(s)\uff09\uff1a"
+    assert text.splitlines()[-1].startswith("  - data/search-terms.yml:2:5 ")
+
+
+def test_check_accepts_valid_data(tmp_path: Path) -> None:
+    data = data_dir(tmp_path, {"example-2025-03-10.yml": VALID})
+    assert check(data) == (True, f"数据无误\uff1a{data.as_posix()}/site.yml 与 1 篇通报\uff08data is valid\uff09")
+    assert check(tmp_path / "missing") == (False, f"找不到数据文件夹 {tmp_path / 'missing'}\uff08no such folder\uff09")
