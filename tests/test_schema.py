@@ -12,7 +12,7 @@ import referencing
 import yaml
 
 from conftest import ROOT, TEST_DATA
-from disclosures import searchterms
+from disclosures import glossary, searchterms
 from disclosures import validate as v
 from test_validation import VALID
 
@@ -20,7 +20,9 @@ SCHEMA_DIR = ROOT / "schema"
 SITE_SCHEMA = json.loads((SCHEMA_DIR / "site.schema.json").read_text(encoding="utf-8"))
 NOTICE_SCHEMA = json.loads((SCHEMA_DIR / "disclosure.schema.json").read_text(encoding="utf-8"))
 TERMS_SCHEMA = json.loads((SCHEMA_DIR / "search-terms.schema.json").read_text(encoding="utf-8"))
-SCHEMA_FOR = {"site.yml": SITE_SCHEMA, searchterms.TERMS_FILE: TERMS_SCHEMA}  # otherwise a notice
+GLOSSARY_SCHEMA = json.loads((SCHEMA_DIR / "glossary.schema.json").read_text(encoding="utf-8"))
+SCHEMA_FOR = {"site.yml": SITE_SCHEMA, searchterms.TERMS_FILE: TERMS_SCHEMA,
+              "glossary.yml": GLOSSARY_SCHEMA}  # otherwise a notice
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 
 # Every mapping the validator reads, with the schema object that describes it.
@@ -36,12 +38,14 @@ OBJECTS = [
     (NOTICE_SCHEMA, "/properties/window", v.WINDOW_KEYS),
     (NOTICE_SCHEMA, "/properties/signature", v.SIGNATURE_KEYS),
     (NOTICE_SCHEMA, "/properties/revisions/items", v.REVISION_KEYS),
+    (NOTICE_SCHEMA, "/properties/figures/items", v.FIGURE_KEYS),
     (NOTICE_SCHEMA, "/definitions/paragraph/oneOf/1", v.PARAGRAPH_KEYS),
     (NOTICE_SCHEMA, "/definitions/part", v.PART_KEYS),
     (NOTICE_SCHEMA, "/definitions/section", v.SECTION_KEYS),
     (NOTICE_SCHEMA, "/definitions/theme", v.THEME_KEYS),
     (NOTICE_SCHEMA, "/definitions/problem", v.PROBLEM_KEYS),
     (TERMS_SCHEMA, "", searchterms._KEYS),
+    (GLOSSARY_SCHEMA, "/items", glossary.GLOSSARY_KEYS),
 ]
 
 
@@ -81,7 +85,7 @@ _TextDates.yaml_implicit_resolvers = {
 def validator_for(schema: dict) -> jsonschema.Draft7Validator:
     registry = referencing.Registry().with_resources(
         (s["$id"], referencing.Resource.from_contents(s, referencing.jsonschema.DRAFT7))
-        for s in (SITE_SCHEMA, NOTICE_SCHEMA, TERMS_SCHEMA))
+        for s in (SITE_SCHEMA, NOTICE_SCHEMA, TERMS_SCHEMA, GLOSSARY_SCHEMA))
     return jsonschema.Draft7Validator(schema, registry=registry)
 
 
