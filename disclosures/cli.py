@@ -13,7 +13,6 @@ from pathlib import Path
 
 from .errors import DataInvalid
 from .load import load_project
-from .searchterms import TERMS_FILE, read_terms_file
 
 OK = "数据无误\uff1a{site} 与 {count} 篇通报\uff08data is valid\uff09"
 NO_DATA = "找不到数据文件夹 {path}\uff08no such folder\uff09"
@@ -23,18 +22,10 @@ def check(data_dir: Path) -> tuple[bool, str]:
     """Whether data_dir is valid, and the text to show."""
     if not data_dir.is_dir():
         return False, NO_DATA.format(path=data_dir)
-    errors = []
-    project = None
     try:
         project = load_project(data_dir)
     except DataInvalid as error:
-        errors += error.errors
-    try:
-        read_terms_file(data_dir / TERMS_FILE, f"{data_dir.name}/{TERMS_FILE}")
-    except DataInvalid as error:
-        errors += error.errors
-    if errors or project is None:
-        return False, DataInvalid(errors).report()
+        return False, error.report()
     return True, OK.format(site=(data_dir / "site.yml").as_posix(), count=len(project.notices))
 
 

@@ -8,6 +8,7 @@ from . import records as r
 from . import validate as v
 from .errors import DataError, DataInvalid
 from .glossary import read_glossary
+from .searchterms import TERMS_FILE, read_terms
 from .yamlload import load_yaml, position
 
 def _relative(path: Path, root: Path) -> str:
@@ -77,6 +78,10 @@ def load_project(data_dir: Path) -> r.Project:
         glossary, glossary_errors = read_glossary(glossary_path, _relative(glossary_path, data_dir))
         errors += glossary_errors
 
+    terms_path = data_dir / TERMS_FILE  # optional
+    search_terms, terms_errors = read_terms(terms_path, _relative(terms_path, data_dir))
+    errors += terms_errors
+
     if errors or site is None:
         raise DataInvalid(errors)
-    return r.Project(site=site, notices=tuple(notices), glossary=glossary)
+    return r.Project(site=site, notices=tuple(notices), glossary=glossary, search_terms=search_terms)

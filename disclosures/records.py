@@ -182,7 +182,17 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class SearchTerms:
+    """data/search-terms.yml: words for the search dictionary."""
+
+    whole: tuple[str, ...]  # kept as one token, e.g. 第一议题
+    split: tuple[str, ...]  # broken into their parts, e.g. 联系电话 -> 联系 / 电话
+    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # word in the text -> what readers type, e.g. 邮政信箱 -> 地址
+
+
+@dataclass(frozen=True)
 class Project:
     site: Site
     notices: tuple[Notice, ...]
     glossary: tuple[GlossaryEntry, ...] = ()
+    search_terms: SearchTerms = SearchTerms((), ())

@@ -5,22 +5,21 @@ browser can only find what the index holds as tokens (or token prefixes). So
 terms of art such as 第一议题 or 醉酒危险驾驶 must stay one token, while
 compounds such as 联系电话 must be split so that a reader typing 电话 finds
 them. Terms come from three places, merged: phrases the notices themselves put
-in Chinese quotes (“…”), data/search-terms.yml, and the glossary (if any).
+in Chinese quotes (“…”), data/search-terms.yml, and the glossary (data/glossary.yml).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from . import records as r
-from .errors import DataInvalid
+from .errors import DataError, DataInvalid
+from .records import SearchTerms
 from .validate import Fields, Reader, describe
 from .yamlload import load_yaml
 
@@ -34,15 +33,7 @@ WHOLE_FREQ = 1_000_000
 # Terms this long get their parts as keywords (醉酒危险驾驶 -> 醉酒, 危险, 驾驶).
 PARTS_MIN = 5
 TERMS_FILE = "search-terms.yml"
-GLOSSARY_FILE = "glossary.yml"
 _KEYS = ("terms", "split", "synonyms")
-
-
-@dataclass(frozen=True)
-class SearchTerms:
-    whole: tuple[str, ...]  # kept as one token, e.g. 第一议题
-    split: tuple[str, ...]  # broken into their parts, e.g. 联系电话 -> 联系 / 电话
-    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # word in the text -> what readers type, e.g. 邮政信箱 -> 地址
 
 
 def strings_in(record: object) -> Iterator[str]:
@@ -69,20 +60,26 @@ def quoted_terms(texts: Iterable[str]) -> set[str]:
 
 def read_terms_file(path: Path, name: str) -> SearchTerms:
     """data/search-terms.yml, validated; a missing file means no extra terms. Raises DataInvalid."""
+    terms, errors = read_terms(path, name)
+    if errors:
+        raise DataInvalid(errors)
+    return terms
+
+
+def read_terms(path: Path, name: str) -> tuple[SearchTerms, list[DataError]]:
+    """data/search-terms.yml and its mistakes (load_project reports them with all the others)."""
     if not path.is_file():
-        return SearchTerms((), ())
+        return SearchTerms((), ()), []
     loaded = load_yaml(path, name)
     if loaded.node is None:
-        raise DataInvalid(loaded.errors)
+        return SearchTerms((), ()), loaded.errors
     reader = Reader(name)
     fields = Fields(reader, loaded.node, "", _KEYS)
     lists = {key: _term_list(fields, fields.items(key)) for key in ("terms", "split")}
     for term in sorted(set(lists["terms"]) & set(lists["split"])):
         reader.error(loaded.node, "", "每个词只出现在 terms 或 split 之一中", f"“{term}”两处都有")
     synonyms = _synonyms(fields)
-    if reader.errors:
-        raise DataInvalid(reader.errors)
-    return SearchTerms(tuple(lists["terms"]), tuple(lists["split"]), synonyms)
+    return SearchTerms(tuple(lists["terms"]), tuple(lists["split"]), synonyms), reader.errors
 
 
 def _synonyms(fields: Fields) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -119,31 +116,14 @@ def _term_list(fields: Fields, items: Iterable[tuple[yaml.Node, str]]) -> list[s
     return terms
 
 
-def glossary_terms(path: Path) -> list[str]:
-    """The `term` of each glossary entry, if data/glossary.yml exists.
+def gather_terms(project: r.Project, notices: Iterable[r.Notice]) -> SearchTerms:
+    """All terms for the dictionary, merged and sorted so the generated file is reproducible.
 
-    The glossary belongs to another feature, which validates it; here we only
-    take what is usable and never fail because of it.
+    notices: the published ones (a draft's words must not leak into the public dictionary).
     """
-    if not path.is_file():
-        return []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError):
-        return []
-    if isinstance(data, dict):  # tolerate {entries: [...]} or {terms: [...]} as well as a bare list
-        data = next((v for v in data.values() if isinstance(v, list)), [])
-    if not isinstance(data, list):
-        return []
-    terms = (str(e.get("term", "")).strip() for e in data if isinstance(e, dict))
-    return [t for t in terms if _HAN_TERM.match(t)]
-
-
-def gather_terms(data_dir: Path, notices: Iterable[r.Notice], data_name: str = "data") -> SearchTerms:
-    """All terms for the dictionary, merged and sorted so the generated file is reproducible."""
-    listed = read_terms_file(data_dir / TERMS_FILE, f"{data_name}/{TERMS_FILE}")
+    listed = project.search_terms
     whole = quoted_terms(s for n in notices for s in strings_in(n))
-    whole |= set(listed.whole) | set(glossary_terms(data_dir / GLOSSARY_FILE))
+    whole |= set(listed.whole) | {e.term for e in project.glossary if _HAN_TERM.match(e.term)}
     whole -= set(listed.split)  # an explicit split wins over a quoted phrase
     return SearchTerms(tuple(sorted(whole)), tuple(sorted(set(listed.split))), listed.synonyms)
 
@@ -181,16 +161,24 @@ def write_if_changed(path: Path, text: str) -> Path:
     return path
 
 
-@functools.cache
-def _plain_tokenizer() -> "jieba.Tokenizer":  # noqa: F821 - imported lazily, it loads a dictionary
-    import jieba
-
-    return jieba.Tokenizer()  # jieba's own dictionary only, unlike the global one Material extends
-
-
 def default_parts(term: str) -> list[str]:
-    """How jieba would cut the term without our dictionary: 醉酒危险驾驶 -> 醉酒 / 危险 / 驾驶."""
-    return _plain_tokenizer().lcut(term)
+    """The dictionary words a term is made of: 醉酒危险驾驶 -> 醉酒 / 危险 / 驾驶.
+
+    jieba's search-mode cut lists the dictionary words inside a term; the longest
+    ones, left to right and without overlap, are its parts. This uses the global
+    dictionary Material's search has already loaded: a second jieba.Tokenizer cost
+    about a second and 75 MiB on every build (bench/).
+    """
+    import jieba  # imported here: importing it is cheap, but `check` should not need it
+
+    words = {w for w in jieba.cut_for_search(term) if w != term}
+    parts: list[str] = []
+    start = 0
+    while start < len(term):
+        part = max((w for w in words if term.startswith(w, start)), key=len, default=term[start])
+        parts.append(part)
+        start += len(part)
+    return parts
 
 
 def user_dictionary_file(root: Path, terms: SearchTerms) -> Path:

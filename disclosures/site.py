@@ -26,6 +26,9 @@ from .load import load_project
 from . import feeds
 from .render import (render_feedback, render_glossary, render_home, render_notice, render_revision,
                      render_subscribe, template_env)
+from .records import SearchTerms
+from .searchindex import lean_search_index
+from .searchterms import default_parts, gather_terms, keywords_for
 from .terms import mark_terms
 from .timewindow import is_public, reference_time
 from .view import FEEDBACK_URL, NoticeView, notice_view
@@ -60,10 +63,16 @@ class SiteBuild:
     assets: list[GeneratedAsset] = field(default_factory=list)
     banner: tuple[BannerItem, ...] = ()  # notices open (or about to open) for comment
     templates: Environment | None = None
+    terms: SearchTerms = SearchTerms((), ())  # the search dictionary for what this build shows
 
     def banner_html(self, base_url: str) -> str:
         """The site-wide banner for a page at base_url from the root; empty when there is none."""
         return render_banner(self.templates, self.banner, base_url) if self.templates else ""
+
+    def search_index(self, raw: str) -> str:
+        """Material's search index, rewritten: each notice section a result of its own, with keywords."""
+        notices = [(n.url, n.title) for n in self.notices]
+        return lean_search_index(raw, notices, lambda text: keywords_for(text, self.terms, default_parts))
 
     def page(self, src_uri: str) -> GeneratedPage | None:
         return self._pages_by_uri.get(src_uri)
@@ -138,7 +147,8 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     assets = feed_assets(env, project.site, [v for v in views if v.id in public_ids])
     assets += open_data_assets(root, project.site, public)
     return SiteBuild(project=project, now=now, notices=views, pages=pages, assets=assets,
-                     banner=banner_items(views), templates=env)
+                     banner=banner_items(views), templates=env,
+                     terms=gather_terms(project, [n for n, _ in chosen]))
 
 
 def open_data_assets(root: Path, site: r.Site, public: list[tuple[r.Notice, NoticeView]]) -> list[GeneratedAsset]:

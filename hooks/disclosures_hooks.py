@@ -23,8 +23,7 @@ from disclosures import staging
 from disclosures.errors import DataInvalid
 from disclosures.feeds import FeedUrlError
 from disclosures.footer import footer_items
-from disclosures.searchindex import lean_search_index
-from disclosures.searchterms import gather_terms, keywords_for, default_parts, user_dictionary_file
+from disclosures.searchterms import user_dictionary_file
 from disclosures.safe import html_text
 from disclosures.site import SiteBuild, prepare
 from disclosures.themefix import fix_theme_html
@@ -55,15 +54,12 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     try:
         build = prepare(root, os.environ, preview=bool(_state["serve"]))
-        published = {n.id for n in build.notices}
-        terms = gather_terms(root / "data", [n for n in build.project.notices if n.id in published])
     except (DataInvalid, BadReferenceTime, FeedUrlError) as error:
         raise PluginError(f"{error}\n{NOT_BUILT}") from None
     search = config.plugins.get("material/search")
     if search is not None:
-        search.config.jieba_dict_user = str(user_dictionary_file(root, terms))
+        search.config.jieba_dict_user = str(user_dictionary_file(root, build.terms))
     _state["build"] = build
-    _state["terms"] = terms
     site = build.project.site
     # Material prints these unescaped (and sometimes with |e): escaped Markup is right in both cases.
     config.site_name = Markup(html_text(site.name))
@@ -129,11 +125,7 @@ def on_page_content(html, page, config, files):
 def on_post_build(config):
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.is_file():
-        notices = [(n.url, n.title) for n in _build().notices]
-        terms = _state["terms"]
-        lean = lean_search_index(index.read_text(encoding="utf-8"), notices,
-                                 lambda text: keywords_for(text, terms, default_parts))  # type: ignore[arg-type]
-        index.write_text(lean, encoding="utf-8")
+        index.write_text(_build().search_index(index.read_text(encoding="utf-8")), encoding="utf-8")
     # In strict mode MkDocs fails the build after this event if anything warned: keep the old site then.
     _unstage(publish=not (config.strict and _warnings.get_counts()))
 

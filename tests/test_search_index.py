@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 from pathlib import Path
@@ -11,7 +12,8 @@ import pytest
 from conftest import Build
 from disclosures.errors import DataInvalid
 from disclosures.searchindex import lean_search_index
-from disclosures.searchterms import (SearchTerms, glossary_terms, jieba_user_dictionary, keywords_for,
+from disclosures import records as r
+from disclosures.searchterms import (SearchTerms, gather_terms, jieba_user_dictionary, keywords_for,
                                      quoted_terms, read_terms_file)
 
 Z = "\u200b"
@@ -41,14 +43,20 @@ def test_terms_file_read(tmp_path: Path) -> None:
     assert read_terms_file(tmp_path / "missing.yml", "x") == SearchTerms((), ())
 
 
-def test_glossary_is_optional_and_read_tolerantly(tmp_path: Path) -> None:
-    assert glossary_terms(tmp_path / "glossary.yml") == []
-    (tmp_path / "glossary.yml").write_text("- term: 两项监督\n  definition: …\n- {term: x1}\n- oops\n", encoding="utf-8")
-    assert glossary_terms(tmp_path / "glossary.yml") == ["两项监督"]
-    (tmp_path / "glossary.yml").write_text("entries:\n  - term: 三会一课\n", encoding="utf-8")
-    assert glossary_terms(tmp_path / "glossary.yml") == ["三会一课"]
-    (tmp_path / "glossary.yml").write_text(": : :\n", encoding="utf-8")
-    assert glossary_terms(tmp_path / "glossary.yml") == []
+def test_dictionary_merges_quoted_listed_and_glossary_terms() -> None:
+    site = r.Site(name="x", publisher="x", url="https://x.example/", description="", contact=r.Contact(email="a@b.cn"))
+    notice = r.Notice(id="n", source="n.yml", title="t", published=dt.date(2025, 1, 1), issuer=r.Issuer("x"),
+                      signature=r.Signature("x", dt.date(2025, 1, 1)),
+                      parts=(r.Part(heading="落实\u201c第一议题\u201d与\u201c联系电话\u201d"),))
+    project = r.Project(site=site, notices=(notice,),
+                        glossary=(r.GlossaryEntry(term="两项监督", explanation="…"),
+                                  r.GlossaryEntry(term="Latin", explanation="…")),
+                        search_terms=SearchTerms(("认罪认罚",), ("联系电话",), (("邮政信箱", ("地址",)),)))
+    terms = gather_terms(project, [notice])
+    assert terms.whole == ("两项监督", "第一议题", "认罪认罚")  # sorted; Latin is no dictionary term
+    assert terms.split == ("联系电话",)  # an explicit split wins over a quoted phrase
+    assert terms.synonyms == (("邮政信箱", ("地址",)),)
+    assert gather_terms(project, []).whole == ("两项监督", "认罪认罚")  # only shown notices give quoted terms
 
 
 def test_user_dictionary_keeps_terms_whole_and_splits_compounds() -> None:
