@@ -56,6 +56,9 @@ def synthetic_notice(real: dict, index: int, rng: random.Random) -> dict:
                 rng.shuffle(themes)
                 for theme in themes:
                     theme["problems"] = _vary_problems(theme["problems"], rng)
+    # Key figures must stand in the text (validation checks it): keep those whose sentence survived.
+    text = yaml.safe_dump(notice["parts"], allow_unicode=True, width=100000)
+    notice["figures"] = [f for f in notice.get("figures", []) if f["label"] in text and f"{f['value']}{f['unit']}" in text]
     return notice
 
 

@@ -13,11 +13,11 @@ page is read.
 from __future__ import annotations
 
 import html
-import json
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin
 
 from . import records as r
+from .safe import json_for_script
 from .timewindow import format_date
 from .view import FEEDBACK_URL, NoticeView, present, relative_url
 
@@ -145,12 +145,6 @@ def feedback_block(notice: r.Notice, view: NoticeView, site: r.Site) -> Feedback
     )
 
 
-def script_json(data: object) -> str:
-    """JSON safe inside <script>: no '</script>', '<!--' or '&' can end or confuse the element."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def contact_points(notice: r.Notice, contact: r.Contact) -> list[dict]:
     """A ContactPoint per notice; its postal address as a PostalAddress (itself a kind of ContactPoint)."""
     point: dict = {"@type": "ContactPoint", "contactType": "意见建议", "name": present(notice.title),
@@ -180,7 +174,7 @@ def json_ld(site: r.Site, notices: list[r.Notice]) -> str:
     if site.contact.postal:
         org["address"] = postal_address(site.contact.postal)
     org["contactPoint"] = [p for n in notices for p in contact_points(n, n.contact or site.contact)]
-    return script_json(org)
+    return json_for_script(org)
 
 
 def feedback_page(site: r.Site, notices: list[tuple[r.Notice, NoticeView]]) -> FeedbackPage:

@@ -11,7 +11,8 @@ import pytest
 
 from conftest import ROOT, TEST_DATA
 from disclosures import records as r
-from disclosures.feedback import feedback_page, mail_body, mail_subject, mailto_href, script_json
+from disclosures.feedback import feedback_page, mail_body, mail_subject, mailto_href
+from disclosures.safe import json_for_script as script_json
 from disclosures.footer import ICP_LOOKUP, footer_items
 from disclosures.load import load_project
 from disclosures.timewindow import BEIJING
