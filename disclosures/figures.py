@@ -35,7 +35,11 @@ def _themes(themes: tuple[r.Theme, ...]) -> Iterator[str]:
 
 
 def paragraphs_of(notice: r.Notice) -> Iterator[str]:
-    """Every heading and paragraph of the notice, in reading order."""
+    """Every heading and paragraph of the notice, in reading order, normalised for stated_in."""
+    return map(_normal, _texts_of(notice))
+
+
+def _texts_of(notice: r.Notice) -> Iterator[str]:
     yield notice.title
     for p in notice.preamble:
         yield from _paragraph_texts(p)
@@ -57,10 +61,13 @@ def paragraphs_of(notice: r.Notice) -> Iterator[str]:
 
 
 def stated_in(figure: r.Figure, paragraphs: list[str]) -> bool:
-    """True when some paragraph holds value+unit (not part of a longer number) with the label nearby."""
+    """True when some paragraph holds value+unit (not part of a longer number) with the label nearby.
+
+    paragraphs: from paragraphs_of, normalised once per notice rather than once per figure.
+    """
     value, label = _normal(figure.value + figure.unit), _normal(figure.label)
     pattern = re.compile(r"(?<![\d.])" + re.escape(value))
-    for text in map(_normal, paragraphs):
+    for text in paragraphs:
         for match in pattern.finditer(text):
             if label in text[max(0, match.start() - NEAR - len(label)): match.end() + NEAR + len(label)]:
                 return True

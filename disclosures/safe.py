@@ -24,14 +24,16 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 _INVISIBLE = BIDI_CONTROLS | frozenset("\u2028\u2029\ufffe\uffff")
 
 
+# One pattern for all of them (checked on every text value, so it must be fast): control characters
+# (Unicode category Cc) except tab and newline, lone surrogates (Cs), and the invisible ones above.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff"
+                     + "".join(sorted(_INVISIBLE)) + "]")
+
+
 def unsafe_character(text: str) -> str | None:
     """The first character that must not reach a page: control characters (not tab or newline), bidi controls."""
-    for char in text:
-        if char in "\t\n":
-            continue
-        if char in _INVISIBLE or unicodedata.category(char) in ("Cc", "Cs"):
-            return char
-    return None
+    match = _UNSAFE.search(text)
+    return match.group() if match else None
 
 
 def is_safe_link(url: str, schemes: tuple[str, ...] = LINK_SCHEMES) -> bool:

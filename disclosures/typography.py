@@ -25,6 +25,10 @@ _SPACE_AFTER_PUNCT = re.compile("(?<=[\uff0c\u3002\uff1b\uff1a\uff01\uff1f\u3001
 _SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}])[ \\t]+(?=[{_CJK}])")
 
 
+# Every rule below starts from one of these characters.
+_NEEDS_WORK = re.compile("[,:;?!( \t\u3000]")
+
+
 def _is_url_or_email(text: str) -> bool:
     return "://" in text or "@" in text
 
@@ -39,8 +43,8 @@ def _fullwidth_parens(match: re.Match[str]) -> str:
 
 def to_fullwidth(text: str) -> str:
     """Return text with Chinese punctuation full-width, leaving numbers, times and addresses alone."""
-    if not text:
-        return text
+    if not _NEEDS_WORK.search(text):
+        return text  # most data is already full-width: nothing to change
     # Protect URLs and e-mail addresses: split on whitespace-free tokens that contain them.
     pieces = re.split(r"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|[a-z]+://\S+)", text)
     out = []
