@@ -3,8 +3,10 @@
     .venv/bin/python bench/run.py              # N = 1, 10, 100 (about 5 minutes on 2 cores)
     .venv/bin/python bench/run.py --sizes 1000 # the long option
 
-Prints, for each N: build wall time and peak memory with our hooks and for the
-plain-Markdown baseline (and their ratio, the hooks' overhead); search index
+Prints, for each N: build wall time and peak memory with our hooks and for two
+baselines without them (see baseline.py: the notices' text as plain Markdown,
+and the very pages and files our hooks generate, written out as files), with
+the ratios (the hooks' overhead); search index
 size raw and gzipped; bytes a reader downloads for the home page, a notice
 page and a first search; and the time from typing to the first result in
 headless Chromium. Figures, never pass/fail.
@@ -27,7 +29,7 @@ import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from baseline import write_baseline_project  # noqa: E402
+from baseline import write_baseline_project, write_same_pages_project  # noqa: E402
 from synthetic import write_site_data  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,8 +48,12 @@ def hooks_project(data: Path, dest: Path) -> Path:
     return dest
 
 
+def build_env() -> dict[str, str]:
+    return dict(os.environ, DISCLOSURE_NOW=NOW, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+
+
 def build_once(project: Path) -> dict:
-    env = dict(os.environ, DISCLOSURE_NOW=NOW, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+    env = build_env()
     shutil.rmtree(project / "site", ignore_errors=True)
     out = subprocess.run([sys.executable, str(ROOT / "bench" / "build_once.py"), str(project / "mkdocs.yml")],
                          env=env, capture_output=True, text=True, check=True)
@@ -132,8 +138,11 @@ def run(count: int, repeat: int, work: Path) -> dict:
     data = write_site_data(work / f"data-{count}", count)
     ours = hooks_project(data, work / f"hooks-{count}")
     base = write_baseline_project(data, work / f"baseline-{count}")
-    result = {"n": count, "hooks": measure_builds(ours, repeat), "baseline": measure_builds(base, repeat)}
+    same = write_same_pages_project(ours, work / f"same-pages-{count}", build_env())
+    result = {"n": count, "hooks": measure_builds(ours, repeat), "baseline": measure_builds(base, repeat),
+              "same_pages": measure_builds(same, repeat)}
     result["overhead"] = result["hooks"]["seconds"] / result["baseline"]["seconds"]
+    result["overhead_same_pages"] = result["hooks"]["seconds"] / result["same_pages"]["seconds"]
     index = (ours / "site" / "search" / "search_index.json").read_bytes()
     result["index_bytes"], result["index_gzip_bytes"] = len(index), gz_size(index)
     result.update(reader_figures(ours / "site", "disclosures/synthetic-0001/"))
@@ -145,12 +154,14 @@ def kib(n: float) -> str:
 
 
 def print_table(results: list[dict]) -> None:
-    print("| N | build (hooks) | build (baseline) | overhead | peak mem (hooks / baseline) | search index raw / gzip "
+    print("| N | build (hooks) | baseline: text as Markdown | overhead | baseline: same pages, no hooks | overhead "
+          "| peak mem (hooks / text / same pages) | search index raw / gzip "
           "| home page | notice page | first search | typing → first result |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         print(f"| {r['n']} | {r['hooks']['seconds']:.2f} s | {r['baseline']['seconds']:.2f} s | {r['overhead']:.2f}× "
-              f"| {r['hooks']['peak_mib']:.0f} / {r['baseline']['peak_mib']:.0f} MiB "
+              f"| {r['same_pages']['seconds']:.2f} s | {r['overhead_same_pages']:.2f}× "
+              f"| {r['hooks']['peak_mib']:.0f} / {r['baseline']['peak_mib']:.0f} / {r['same_pages']['peak_mib']:.0f} MiB "
               f"| {kib(r['index_bytes'])} / {kib(r['index_gzip_bytes'])} "
               f"| {kib(r['home_bytes'])} ({kib(r['home_gzip_bytes'])} gz) "
               f"| {kib(r['notice_bytes'])} ({kib(r['notice_gzip_bytes'])} gz) "
