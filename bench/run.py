@@ -60,10 +60,15 @@ def build_once(project: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def measure_builds(project: Path, repeat: int) -> dict:
-    runs = [build_once(project) for _ in range(repeat)]
-    return {"seconds": statistics.median(r["seconds"] for r in runs),
-            "peak_mib": max(r["peak_mib"] for r in runs)}
+def measure_builds(projects: dict[str, Path], repeat: int) -> dict[str, dict]:
+    """Median wall time and peak memory per project. Rounds are interleaved (a, b, c, a, b, c, …)
+    so that a slow spell of this shared machine hits every variant alike, not one of them."""
+    runs: dict[str, list[dict]] = {name: [] for name in projects}
+    for _ in range(repeat):
+        for name, project in projects.items():
+            runs[name].append(build_once(project))
+    return {name: {"seconds": statistics.median(r["seconds"] for r in rs), "peak_mib": max(r["peak_mib"] for r in rs)}
+            for name, rs in runs.items()}
 
 
 def gz_size(data: bytes) -> int:
@@ -139,8 +144,7 @@ def run(count: int, repeat: int, work: Path) -> dict:
     ours = hooks_project(data, work / f"hooks-{count}")
     base = write_baseline_project(data, work / f"baseline-{count}")
     same = write_same_pages_project(ours, work / f"same-pages-{count}", build_env())
-    result = {"n": count, "hooks": measure_builds(ours, repeat), "baseline": measure_builds(base, repeat),
-              "same_pages": measure_builds(same, repeat)}
+    result = {"n": count, **measure_builds({"hooks": ours, "baseline": base, "same_pages": same}, repeat)}
     result["overhead"] = result["hooks"]["seconds"] / result["baseline"]["seconds"]
     result["overhead_same_pages"] = result["hooks"]["seconds"] / result["same_pages"]["seconds"]
     index = (ours / "site" / "search" / "search_index.json").read_bytes()
@@ -172,7 +176,7 @@ def print_table(results: list[dict]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100])
-    parser.add_argument("--repeat", type=int, default=3, help="builds per variant; the median is reported")
+    parser.add_argument("--repeat", type=int, default=5, help="builds per variant; the median is reported")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     args = parser.parse_args()
     results = []
