@@ -32,6 +32,9 @@ from disclosures.timewindow import BadReferenceTime
 # 未生成网站，原有的 site/ 保持不变。
 NOT_BUILT = "\u672a\u751f\u6210\u7f51\u7ad9\uff0c\u539f\u6709\u7684 site/ \u4fdd\u6301\u4e0d\u53d8\u3002\uff08Nothing was built; site/ is unchanged.\uff09"
 
+# 预览未更新，仍显示上一次成功生成的内容。 (mkdocs serve builds into a temporary folder, not site/)
+NOT_REBUILT = "\u9884\u89c8\u672a\u66f4\u65b0\uff0c\u4ecd\u663e\u793a\u4e0a\u4e00\u6b21\u6210\u529f\u751f\u6210\u7684\u5185\u5bb9\u3002\uff08The preview was not rebuilt.\uff09"
+
 _state: dict[str, object] = {"serve": False, "dirty": False}
 log = logging.getLogger("mkdocs.hooks.disclosures")
 _warnings = CountHandler()  # MkDocs counts strict-mode warnings only after on_post_build
@@ -55,7 +58,7 @@ def on_config(config):
     try:
         build = prepare(root, os.environ, preview=bool(_state["serve"]))
     except (DataInvalid, BadReferenceTime, FeedUrlError) as error:
-        raise PluginError(f"{error}\n{NOT_BUILT}") from None
+        raise PluginError(f"{error}\n{NOT_REBUILT if _state['serve'] else NOT_BUILT}") from None
     search = config.plugins.get("material/search")
     if search is not None:
         search.config.jieba_dict_user = str(user_dictionary_file(root, build.terms))
