@@ -13,6 +13,7 @@ The file stays the JSON Material's worker reads.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Callable, Iterable
 
@@ -52,7 +53,8 @@ def lean_search_index(raw: str, notices: Iterable[tuple[str, str]],
         page, _, anchor = doc["location"].partition("#")
         if page in urls and anchor:
             doc = {**doc, "location": section_location(page, anchor), "tags": [page_titles.get(page, urls[page])]}
-        elif anchor and (plain(doc["title"]) in titles or not doc["text"]):
+        # Material escapes & < > in the titles it indexes; the notices' titles are plain text.
+        elif anchor and (html.unescape(plain(doc["title"])) in titles or not doc["text"]):
             continue  # a listing of notices (a card or its bare heading): each notice has its own entries
         words = keywords(plain(doc["title"] + " " + doc["text"]))
         if words:

@@ -85,6 +85,16 @@ def test_lean_index_separates_notice_sections_and_drops_listings() -> None:
     assert "keywords" in index["config"]["fields"]
 
 
+def test_a_listing_of_a_notice_whose_title_has_html_specials_is_dropped_too() -> None:
+    # Material writes "&" and "<" in indexed titles as &amp; and &lt;.
+    raw = json.dumps({"config": {"fields": {}}, "docs": [
+        {"location": "#n1", "title": "A&amp;B" + Z + "&lt;通报&gt;", "text": "发布日期"},
+        {"location": "disclosures/n1/", "title": "A&amp;B" + Z + "&lt;通报&gt;", "text": ""},
+    ]})
+    index = json.loads(lean_search_index(raw, [("disclosures/n1/", "A&B<通报>")]))
+    assert [d["location"] for d in index["docs"]] == ["disclosures/n1/"]
+
+
 # --- the index as built from data/ ----------------------------------------------
 
 @pytest.mark.build
