@@ -8,12 +8,11 @@ shape is documented in the README; bump VERSION on any incompatible change.
 from __future__ import annotations
 
 import json
-import posixpath
 from pathlib import Path
 from typing import Any
 
 from . import records as r
-from .view import Link, NoticeView, Para, PartView, SectionView, ThemeView
+from .view import Link, NoticeView, Para, PartView, SectionView, ThemeView, relative_url
 
 VERSION = 1
 INDEX_PATH = "data/notices.json"
@@ -106,6 +105,5 @@ def dump(document: dict[str, Any]) -> bytes:
 
 def download_links(notice: r.Notice, view: NoticeView) -> tuple[Link, ...]:
     """Links from the notice page to its two downloads, relative so the site works under any sub-path."""
-    here = "/" + view.url
-    return (Link("JSON", posixpath.relpath("/" + json_path(notice), here), "application/json"),
-            Link("YAML \u6e90\u6587\u4ef6", posixpath.relpath("/" + yaml_path(notice), here), "application/yaml"))
+    return (Link("JSON", relative_url(view.url, json_path(notice)), "application/json"),
+            Link("YAML \u6e90\u6587\u4ef6", relative_url(view.url, yaml_path(notice)), "application/yaml"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 
 import jinja2
@@ -40,8 +39,7 @@ def render_revision(env: jinja2.Environment, notice: NoticeView, revision: Revis
 
 def render_subscribe(env: jinja2.Environment, rss_url: str, json_url: str) -> str:
     """The 订阅 page at subscribe/: the feeds sit at the site root, one level up."""
-    links = {"rss": posixpath.relpath("/" + RSS_PATH, "/subscribe/"),
-             "json": posixpath.relpath("/" + JSON_PATH, "/subscribe/")}
+    links = {"rss": relative_url("subscribe/", RSS_PATH), "json": relative_url("subscribe/", JSON_PATH)}
     return env.get_template("partials/disclosures/subscribe.html").render(rss_url=rss_url, json_url=json_url,
                                                                          links=links)
 

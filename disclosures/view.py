@@ -35,8 +35,11 @@ FEEDBACK_URL = "feedback/"
 
 
 def relative_url(from_url: str, to_url: str) -> str:
-    """Link between two directory-style page URLs ("" is home), so the site works under any sub-path."""
+    """Link from a directory-style page URL ("" is home) to a page ("…/") or a file ("feed.xml"),
+    relative so that the site works under any sub-path."""
     target = posixpath.relpath("/" + to_url, "/" + from_url)
+    if to_url and not to_url.endswith("/"):
+        return target  # a file
     return "./" if target == "." else target + "/"
 
 

@@ -93,3 +93,5 @@ def test_relative_urls() -> None:
     assert relative_url("disclosures/a/", "") == "../../"
     assert relative_url("disclosures/a/", "feedback/") == "../../feedback/"
     assert relative_url("feedback/", "feedback/") == "./"
+    assert relative_url("subscribe/", "feed.xml") == "../feed.xml"
+    assert relative_url("disclosures/a/", "data/notices/a.json") == "../../data/notices/a.json"
