@@ -30,7 +30,9 @@ _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+# Also used, unanchored, by the importer to find an address in running text.
+EMAIL_PATTERN = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+_EMAIL = re.compile(f"^{EMAIL_PATTERN}$")
 _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _HOTLINE = re.compile(r"^\d{5}$")  # e.g. 12309, the procuratorate service line

@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..validate import EMAIL_PATTERN
+
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 # The end of a range may leave out the year, or the year and month: 2025年4月27日至5月11日.
 _RANGE = re.compile(_DATE + r"\s*(?:至|到|—|-|–|~)\s*(?:(\d{4})\s*年)?\s*(?:(\d{1,2})\s*月)?\s*(\d{1,2})\s*日")
@@ -26,7 +28,7 @@ _HOURS = re.compile(r"(?:工作时间|时间)\s*:?\s*(\d{1,2}:\d{2})\s*(?:—+|-
 _POSTAL = re.compile(r"(?:邮政信箱|通信地址|通讯地址|邮寄地址|来信地址|信件邮寄)\s*:?\s*([^;。(]+)")
 _ENVELOPE = re.compile(r"信封上?(?:请)?注明\s*“([^”]+)”")
 _POSTCODE = re.compile(r"(?:邮政编码|邮编)\s*:?\s*(\d{6})")
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(EMAIL_PATTERN)  # what validation accepts
 _TITLE_OBJECT = re.compile(r"现将(.{2,30}?)(?:予以公布|予以公开|公布如下|通报如下|公告如下|报告如下)")
 
 
