@@ -32,7 +32,7 @@ def _el(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Elemen
 
 
 def shorten(text: str, limit: int = _LABEL_CHARS) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def bar_chart(bars: list[Bar], title: str, description: str, id_prefix: str) -> str:

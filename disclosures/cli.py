@@ -14,8 +14,8 @@ from pathlib import Path
 from .errors import DataInvalid
 from .load import load_project
 
-OK = "数据无误\uff1a{site} 与 {count} 篇通报\uff08data is valid\uff09"
-NO_DATA = "找不到数据文件夹 {path}\uff08no such folder\uff09"
+OK = "数据无误：{site} 与 {count} 篇通报（data is valid）"
+NO_DATA = "找不到数据文件夹 {path}（no such folder）"
 
 
 def check(data_dir: Path) -> tuple[bool, str]:

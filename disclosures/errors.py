@@ -37,6 +37,6 @@ class DataInvalid(Exception):
 
     def report(self) -> str:
         count = len(self.errors)
-        lines = [f"数据有 {count} 处错误\uff08data has {count} error(s)\uff09\uff1a"]
+        lines = [f"数据有 {count} 处错误（data has {count} error(s)）："]
         lines += [f"  - {error}" for error in self.errors]
         return "\n".join(lines)

@@ -121,11 +121,11 @@ def window_notes(notice: r.Notice, view: NoticeView) -> tuple[WindowNote, ...]:
     w = notice.window
     span = view.window.text
     # Without an end time the last day counts whole (含当日); with one, comments are due by that time.
-    due = format_date(w.end) + (w.end_time.strftime("%H:%M") if w.end_time else "\uff08含当日\uff09")
+    due = format_date(w.end) + (w.end_time.strftime("%H:%M") if w.end_time else "（含当日）")
     texts = {
-        "upcoming": f"本通报公开期限为{span}\uff0c届时欢迎通过以下方式提出意见建议\u3002",
-        "open": f"本通报正在公开征求意见\uff0c公开期限为{span}\u3002请于{due}前通过以下任一方式提出意见建议\u3002",
-        "closed": view.window.closed_note + "如有其他意见建议\uff0c仍可通过以下方式与我们联系\u3002",
+        "upcoming": f"本通报公开期限为{span}，届时欢迎通过以下方式提出意见建议。",
+        "open": f"本通报正在公开征求意见，公开期限为{span}。请于{due}前通过以下任一方式提出意见建议。",
+        "closed": view.window.closed_note + "如有其他意见建议，仍可通过以下方式与我们联系。",
     }
     return tuple(WindowNote(when, present(text)) for when, text in texts.items())
 

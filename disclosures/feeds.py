@@ -94,7 +94,7 @@ def summary(notice: NoticeView) -> str:
     """Plain text: the opening paragraph, cut at a length readers show in a list."""
     first = notice.preamble[0] if notice.preamble else None
     text = (first.lead + first.text) if first else (notice.invitation or notice.title)
-    return text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS] + "\u2026\u2026"
+    return text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS] + "……"
 
 
 def notice_items(notice: NoticeView, body_html: str, revision_html: list[str], home: str) -> list[FeedItem]:
@@ -104,7 +104,7 @@ def notice_items(notice: NoticeView, body_html: str, revision_html: list[str], h
                       beijing_midnight(notice.published_iso), notice.issuer)]
     for revision, body in zip(notice.revisions, revision_html, strict=True):
         anchor_link = f"{link}#{revision.anchor}"
-        items.append(FeedItem(anchor_link, anchor_link, f"{notice.title}\uff08{revision.date}\u66f4\u65b0\uff09",
+        items.append(FeedItem(anchor_link, anchor_link, f"{notice.title}（{revision.date}更新）",
                               revision.note, absolute_links(body, link), beijing_midnight(revision.date_iso),
                               notice.issuer))
     return items

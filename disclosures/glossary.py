@@ -43,7 +43,7 @@ def read_glossary(path: Path, name: str) -> tuple[tuple[r.GlossaryEntry, ...], l
     for index, node in enumerate(loaded.node.value):
         where = f"[{index}]"
         if not isinstance(node, yaml.MappingNode):
-            reader.error(node, where, "一组“键: 值”\uff08term 和 explanation\uff09", v.describe(node))
+            reader.error(node, where, "一组“键: 值”（term 和 explanation）", v.describe(node))
             continue
         fields = v.Fields(reader, node, where, GLOSSARY_KEYS)
         entry = r.GlossaryEntry(term=fields.text("term"), explanation=fields.text("explanation"),
@@ -51,7 +51,7 @@ def read_glossary(path: Path, name: str) -> tuple[tuple[r.GlossaryEntry, ...], l
         line = node.start_mark.line + 1
         for form in (entry.term, *entry.aliases):
             if form and form in first:
-                reader.error(node, where, "每个术语及其别名只出现一次", f"“{form}”\uff08第{first[form]}行已有\uff09",
+                reader.error(node, where, "每个术语及其别名只出现一次", f"“{form}”（第{first[form]}行已有）",
                              "请删除或合并重复的条目。")
             elif form:
                 first[form] = line

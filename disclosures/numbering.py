@@ -37,7 +37,7 @@ def part_label(n: int) -> str:
 
 def section_label(n: int) -> str:
     """Second level: full-width parentheses, as in the printed notice."""
-    return f"\uff08{chinese_numeral(n)}\uff09"
+    return f"（{chinese_numeral(n)}）"
 
 
 def theme_label(n: int) -> str:
@@ -47,7 +47,7 @@ def theme_label(n: int) -> str:
 
 def problem_label(n: int) -> str:
     """Fourth level: full-width parentheses around Arabic digits."""
-    return f"\uff08{n}\uff09"
+    return f"（{n}）"
 
 
 def measure_label(n: int) -> str:

@@ -106,4 +106,4 @@ def dump(document: dict[str, Any]) -> bytes:
 def download_links(notice: r.Notice, view: NoticeView) -> tuple[Link, ...]:
     """Links from the notice page to its two downloads, relative so the site works under any sub-path."""
     return (Link("JSON", relative_url(view.url, json_path(notice)), "application/json"),
-            Link("YAML \u6e90\u6587\u4ef6", relative_url(view.url, yaml_path(notice)), "application/yaml"))
+            Link("YAML 源文件", relative_url(view.url, yaml_path(notice)), "application/yaml"))

@@ -111,7 +111,7 @@ def _chart(parts: tuple[PartSummary, ...]) -> str:
     if len(rows) < 2:
         return ""
     bars = [Bar(c.label + c.heading, c.problems, f"{c.problems}个问题") for c in rows]
-    description = "\uff1b".join(f"{c.label}{c.heading}\uff1a{c.problems}个问题" for c in rows) + "\u3002"
+    description = "；".join(f"{c.label}{c.heading}：{c.problems}个问题" for c in rows) + "。"
     return bar_chart(bars, "各类别问题数量", description, CHART_ID)
 
 

@@ -128,7 +128,7 @@ class Part:
 
 
 # The optional `state` of a part: how far the problems it lists have been dealt with.
-PART_STATES = {"rectified": "\u5df2\u6574\u6539", "ongoing": "\u957f\u671f\u6574\u6539\u4e2d"}  # 已整改 / 长期整改中
+PART_STATES = {"rectified": "已整改", "ongoing": "长期整改中"}  # 已整改 / 长期整改中
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from .yamlload import load_yaml
 
 # A dictionary term is a run of Han characters: Material hands only such runs to jieba.
 _HAN_TERM = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,16}$")
-_QUOTED = re.compile(r"\u201c([^\u201c\u201d]+)\u201d")  # “…”
+_QUOTED = re.compile(r"“([^“”]+)”")  # “…”
 # A quoted phrase longer than this is a slogan or a title, not a term people type.
 QUOTED_MAX = 8
 # jieba frequency for a whole term: high enough to beat any split of it.
@@ -96,7 +96,7 @@ def _synonyms(fields: Fields) -> tuple[tuple[str, tuple[str, ...]], ...]:
         if not _HAN_TERM.match(str(key.value)):
             fields.reader.error(key, path, "2 至 16 个汉字组成的词", f"“{key.value}”")
         elif not isinstance(value, yaml.SequenceNode):
-            fields.reader.error(value, path, "列表\uff08每项以“- ”开头\uff09", describe(value))
+            fields.reader.error(value, path, "列表（每项以“- ”开头）", describe(value))
         else:
             items = ((item, f"{path}[{i}]") for i, item in enumerate(value.value))
             pairs.append((str(key.value), tuple(_term_list(fields, items))))
@@ -107,9 +107,9 @@ def _term_list(fields: Fields, items: Iterable[tuple[yaml.Node, str]]) -> list[s
     terms = []
     for node, path in items:
         if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
-            fields.reader.error(node, path, "一个词\uff08文本\uff09", describe(node))
+            fields.reader.error(node, path, "一个词（文本）", describe(node))
         elif not _HAN_TERM.match(node.value.strip()):
-            fields.reader.error(node, path, "2 至 16 个汉字组成的词\uff08不含空格、数字、字母或标点\uff09",
+            fields.reader.error(node, path, "2 至 16 个汉字组成的词（不含空格、数字、字母或标点）",
                                 f"“{node.value}”")
         else:
             terms.append(node.value.strip())

@@ -33,9 +33,9 @@ from .terms import mark_terms
 from .timewindow import is_public, reference_time
 from .view import FEEDBACK_URL, NoticeView, notice_view
 
-GLOSSARY_TITLE = "\u672f\u8bed\u89e3\u91ca"  # 术语解释
+GLOSSARY_TITLE = "术语解释"
 
-DRAFT_NOTE = "\u9884\u89c8\uff1a\u672c\u901a\u62a5\u5c1a\u672a\u516c\u5f00\uff08\u8349\u7a3f\u6216\u672a\u5230\u53d1\u5e03\u65e5\u671f\uff09\uff0c\u6b63\u5f0f\u6784\u5efa\u7684\u7f51\u7ad9\u4e2d\u4e0d\u4f1a\u51fa\u73b0\u3002"  # 预览：本通报尚未公开（草稿或未到发布日期），正式构建的网站中不会出现。
+DRAFT_NOTE = "预览：本通报尚未公开（草稿或未到发布日期），正式构建的网站中不会出现。"
 
 
 @dataclass(frozen=True)

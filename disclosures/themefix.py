@@ -8,7 +8,7 @@ applies and the HTML and accessibility tests fail, pointing here.
 
 from __future__ import annotations
 
-SEARCH_LABEL = "\u641c\u7d22"  # 搜索
+SEARCH_LABEL = "搜索"
 
 _FIXES: tuple[tuple[str, str], ...] = (
     # autocomplete is only allowed on text-like inputs (Nu Html Checker error). Material adds it to its two

@@ -111,7 +111,7 @@ def format_window(window: Window) -> str:
 def closed_note(window: Window) -> str:
     """What a closed notice says where readers would send comments."""
     last = format_date(window.end) + _time(window.end_time)
-    return f"本通报的公示期已于{last}结束\uff0c意见征集已截止\u3002"
+    return f"本通报的公示期已于{last}结束，意见征集已截止。"
 
 
 def iso_bounds(window: Window) -> tuple[str, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u201c\u201d\u2018\u2019"
+_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’"
 _IS_CJK = re.compile(f"[{_CJK}]")
 
 # A comma, colon or semicolon is Chinese unless it sits between two digits (1,000 or 08:30).
@@ -21,7 +21,7 @@ _QUESTION = re.compile(f"(?<=[{_CJK}])\\?")
 _EXCLAIM = re.compile(f"(?<=[{_CJK}])!")
 _PARENS = re.compile(r"\(([^()]*)\)")
 # Spaces next to full-width punctuation or between two CJK characters are noise from the copy.
-_SPACE_AFTER_PUNCT = re.compile("(?<=[\uff0c\u3002\uff1b\uff1a\uff01\uff1f\u3001\uff09\u201c\u201d])[ \\t\u3000]+")
+_SPACE_AFTER_PUNCT = re.compile("(?<=[，。；：！？、）“”])[ \\t\u3000]+")
 _SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}])[ \\t]+(?=[{_CJK}])")
 
 
@@ -37,7 +37,7 @@ def _fullwidth_parens(match: re.Match[str]) -> str:
     inner = match.group(1)
     before = match.string[match.start() - 1] if match.start() > 0 else ""
     if _IS_CJK.search(inner) or _IS_CJK.match(before or " "):
-        return f"\uff08{inner}\uff09"
+        return f"（{inner}）"
     return match.group(0)
 
 
@@ -52,11 +52,11 @@ def to_fullwidth(text: str) -> str:
         if index % 2 == 1 or _is_url_or_email(piece):
             out.append(piece)
             continue
-        piece = _COMMA.sub("\uff0c", piece)
-        piece = _COLON.sub("\uff1a", piece)
-        piece = _SEMICOLON.sub("\uff1b", piece)
-        piece = _QUESTION.sub("\uff1f", piece)
-        piece = _EXCLAIM.sub("\uff01", piece)
+        piece = _COMMA.sub("，", piece)
+        piece = _COLON.sub("：", piece)
+        piece = _SEMICOLON.sub("；", piece)
+        piece = _QUESTION.sub("？", piece)
+        piece = _EXCLAIM.sub("！", piece)
         piece = _PARENS.sub(_fullwidth_parens, piece)
         out.append(piece)
     text = "".join(out)

@@ -120,8 +120,8 @@ class Fields:
         if char is None:
             return True
         self.reader.error(node, path, "可见的文字",
-                          f"看不见的控制字符 U+{ord(char):04X}\uff08在“{visible(value)}”中\uff09",
-                          "请删除这个字符\uff08常见于从其他软件复制的文字\uff09。")
+                          f"看不见的控制字符 U+{ord(char):04X}（在“{visible(value)}”中）",
+                          "请删除这个字符（常见于从其他软件复制的文字）。")
         return False
 
     def link(self, key: str, schemes: tuple[str, ...] = LINK_SCHEMES, required: bool = False,
@@ -294,7 +294,7 @@ def registrations(fields: Fields) -> r.Registrations:
     )
 
 
-_SITE_URL_EXPECTED = "网站的公开网址\uff0c以 http:// 或 https:// 开头\uff08订阅源 feed.xml 里的链接都由它生成\uff09"
+_SITE_URL_EXPECTED = "网站的公开网址，以 http:// 或 https:// 开头（订阅源 feed.xml 里的链接都由它生成）"
 
 
 def site_url(fields: Fields) -> str:
@@ -355,7 +355,7 @@ def section(fields: Fields) -> r.Section:
 def part_state(fields: Fields) -> str:
     value = fields.text("state", required=False)
     if value and value not in r.PART_STATES:
-        choices = "、".join(f"{key}\uff08{label}\uff09" for key, label in r.PART_STATES.items())
+        choices = "、".join(f"{key}（{label}）" for key, label in r.PART_STATES.items())
         fields.reader.error(fields.node_of("state"), fields.sub("state"), f"{choices} 之一", f"“{value}”")
         return ""
     return value
@@ -397,7 +397,7 @@ def inspection(fields: Fields) -> r.Inspection:
 
 
 _MOMENT = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T]([01]\d|2[0-3]):([0-5]\d))?$")
-_MOMENT_EXPECTED = "日期 YYYY-MM-DD\uff0c可加北京时间 HH:MM\uff08例如 2025-04-27 或 2025-05-11 17:30\uff09"
+_MOMENT_EXPECTED = "日期 YYYY-MM-DD，可加北京时间 HH:MM（例如 2025-04-27 或 2025-05-11 17:30）"
 
 
 def moment(fields: Fields, key: str) -> tuple[dt.date, dt.time | None] | None:
@@ -413,7 +413,7 @@ def moment(fields: Fields, key: str) -> tuple[dt.date, dt.time | None] | None:
     try:
         day = dt.date.fromisoformat(match.group(1))
     except ValueError:
-        fields.reader.error(node, fields.sub(key), "真实存在的日期", f"“{node.value.strip()}”\uff08没有这一天\uff09")
+        fields.reader.error(node, fields.sub(key), "真实存在的日期", f"“{node.value.strip()}”（没有这一天）")
         return None
     return day, (dt.time(int(match.group(2)), int(match.group(3))) if match.group(2) else None)
 
@@ -424,7 +424,7 @@ def window(fields: Fields) -> r.Window | None:
         return None
     if end[1] == dt.time():
         fields.reader.error(fields.node_of("end"), fields.sub("end"), "结束时间晚于 00:00", f"“{fields.node_of('end').value}”",
-                            "结束日期当天全天都在公示期内\uff1b要在午夜结束\uff0c请只写日期。")
+                            "结束日期当天全天都在公示期内；要在午夜结束，请只写日期。")
         return None
     result = r.Window(start=start[0], end=end[0], start_time=start[1], end_time=end[1])
     first, last = bounds(result)
@@ -466,7 +466,7 @@ _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 def figure(fields: Fields) -> r.Figure:
     return r.Figure(
         label=fields.text("label"),
-        value=fields.checked_text("value", _NUMBER, "正文中写出的数字\uff08如 17562 或 9.96\uff0c不加单位和逗号\uff09"),
+        value=fields.checked_text("value", _NUMBER, "正文中写出的数字（如 17562 或 9.96，不加单位和逗号）"),
         unit=fields.text("unit"),
         note=fields.text("note", required=False),
     )
@@ -483,7 +483,7 @@ def figures(fields: Fields, notice: r.Notice) -> tuple[r.Figure, ...]:
         item = figure(sub)
         if item.label and item.value and item.unit and not stated_in(item, text):
             fields.reader.error(node, path, f"正文中在“{item.label}”附近写有“{item.value}{item.unit}”",
-                                "正文中找不到", "要点数字须与正文一致\uff1a请核对数字、单位和说明文字\uff08label 应照抄正文用语\uff09。")
+                                "正文中找不到", "要点数字须与正文一致：请核对数字、单位和说明文字（label 应照抄正文用语）。")
         found.append(item)
     return tuple(found)
 

@@ -230,9 +230,9 @@ def contact_view(contact: r.Contact) -> ContactView:
     items = []
     if phone:
         items.append(ContactItem("联系电话", phone.number, "tel:" + phone.number.replace(" ", ""),
-                                 f"\uff08工作时间{hours}\uff09" if hours else ""))
+                                 f"（工作时间{hours}）" if hours else ""))
     if postal:
-        note = f"\uff08信封上注明\u201c{present(postal.envelope_note)}\u201d\uff09" if postal.envelope_note else ""
+        note = f"（信封上注明“{present(postal.envelope_note)}”）" if postal.envelope_note else ""
         items.append(ContactItem("邮政信箱", present(postal.address), "", note))
         items.append(ContactItem("邮政编码", postal.postcode, "", ""))
     if contact.email:
@@ -277,7 +277,7 @@ def _facts(notice: r.Notice, window: WindowView | None) -> tuple[Fact, ...]:
     facts = [Fact("发布单位", present(notice.issuer.name))]
     if notice.inspection:
         ins = notice.inspection
-        facts.append(Fact("巡察组", present(ins.body) + (f"\uff08{present(ins.round)}\uff09" if ins.round else "")))
+        facts.append(Fact("巡察组", present(ins.body) + (f"（{present(ins.round)}）" if ins.round else "")))
         facts.append(Fact("巡察时间", format_window(r.Window(ins.start, ins.end))))
         facts.append(Fact("反馈时间", format_date(ins.feedback)))
     facts.append(Fact("发布日期", format_date(notice.published)))
@@ -312,7 +312,7 @@ def notice_view(notice: r.Notice, site: r.Site, now: dt.datetime, draft_note: st
     overview = overview_of(notice)
     toc = _toc(parts_t)
     if overview:
-        toc.insert(0, {"level": 2, "id": "overview", "name": "\u6982\u89c8", "children": []})  # 概览
+        toc.insert(0, {"level": 2, "id": "overview", "name": "概览", "children": []})
     return NoticeView(
         id=notice.id,
         url=notice_url(notice.id),

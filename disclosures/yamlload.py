@@ -59,7 +59,7 @@ def _structure_errors(name: str, root: yaml.Node) -> list[DataError]:
                     line, column = position(key)
                     first_line, _ = position(seen[key.value])
                     errors.append(DataError(name, line, column, sub, "每个键只出现一次",
-                                            f"重复的键 {key.value}\uff08第{first_line}行已有\uff09",
+                                            f"重复的键 {key.value}（第{first_line}行已有）",
                                             "请删除或合并其中一个。"))
                 else:
                     seen[key.value] = key
@@ -84,9 +84,9 @@ def _reject_anchors(name: str, text: str) -> list[DataError]:
         return []
     first = found[0]
     kind = "别名 *" if isinstance(first, yaml.AliasEvent) else "锚点 &"
-    more = f"文件中共有 {len(found)} 处锚点或别名\uff1b" if len(found) > 1 else ""
+    more = f"文件中共有 {len(found)} 处锚点或别名；" if len(found) > 1 else ""
     return [DataError(name, first.start_mark.line + 1, first.start_mark.column + 1, "", "普通的值",
-                      f"{kind}{first.anchor}", f"{more}数据文件不支持锚点和别名\uff0c请直接写出内容。")]
+                      f"{kind}{first.anchor}", f"{more}数据文件不支持锚点和别名，请直接写出内容。")]
 
 
 def _line_column(text: str, index: int) -> tuple[int, int]:
@@ -99,10 +99,10 @@ def load_yaml(path: Path, name: str, sequence: bool = False) -> Loaded:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return Loaded(None, [DataError(name, 0, 0, "", "可读取的文件", f"无法读取\uff08{error.strerror}\uff09")])
+        return Loaded(None, [DataError(name, 0, 0, "", "可读取的文件", f"无法读取（{error.strerror}）")])
     if raw.startswith(_BOM):
-        return Loaded(None, [DataError(name, 1, 1, "", "不带 BOM 的 UTF-8 文件", "字节顺序标记\uff08BOM\uff09",
-                                       "请在编辑器中另存为“UTF-8\uff08无 BOM\uff09”。")])
+        return Loaded(None, [DataError(name, 1, 1, "", "不带 BOM 的 UTF-8 文件", "字节顺序标记（BOM）",
+                                       "请在编辑器中另存为“UTF-8（无 BOM）”。")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -111,7 +111,7 @@ def load_yaml(path: Path, name: str, sequence: bool = False) -> Loaded:
         column = len(raw[line_start: error.start].decode("utf-8", "replace")) + 1
         return Loaded(None, [DataError(name, line, column, "", "UTF-8 编码的文本",
                                        f"无法按 UTF-8 读取的字节 0x{raw[error.start]:02X}",
-                                       "请在编辑器中另存为“UTF-8”\uff08不要用 GBK/GB2312\uff09。")])
+                                       "请在编辑器中另存为“UTF-8”（不要用 GBK/GB2312）。")])
     if not text.strip():
         return Loaded(None, [DataError(name, 0, 0, "", "YAML 数据", "空文件")])
     errors = _tab_errors(name, text)
@@ -134,12 +134,12 @@ def load_yaml(path: Path, name: str, sequence: bool = False) -> Loaded:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         return Loaded(None, [DataError(name, line, column, "", "合乎 YAML 语法的内容",
-                                       f"语法错误\uff08{getattr(error, 'problem', None) or error}\uff09", "请检查缩进、冒号和引号。")])
+                                       f"语法错误（{getattr(error, 'problem', None) or error}）", "请检查缩进、冒号和引号。")])
     if root is None:
         return Loaded(None, [DataError(name, 0, 0, "", "YAML 数据", "空文件")])
     if sequence and not isinstance(root, yaml.SequenceNode):
         line, column = position(root)
-        return Loaded(None, [DataError(name, line, column, "", "列表\uff08每项以“- ”开头\uff09", "映射或单个值")])
+        return Loaded(None, [DataError(name, line, column, "", "列表（每项以“- ”开头）", "映射或单个值")])
     if not sequence and not isinstance(root, yaml.MappingNode):
         line, column = position(root)
         return Loaded(None, [DataError(name, line, column, "", "以“键: 值”组成的映射", "列表或单个值")])

@@ -30,10 +30,10 @@ from disclosures.themefix import fix_theme_html
 from disclosures.timewindow import BadReferenceTime
 
 # 未生成网站，原有的 site/ 保持不变。
-NOT_BUILT = "\u672a\u751f\u6210\u7f51\u7ad9\uff0c\u539f\u6709\u7684 site/ \u4fdd\u6301\u4e0d\u53d8\u3002\uff08Nothing was built; site/ is unchanged.\uff09"
+NOT_BUILT = "未生成网站，原有的 site/ 保持不变。（Nothing was built; site/ is unchanged.）"
 
 # 预览未更新，仍显示上一次成功生成的内容。 (mkdocs serve builds into a temporary folder, not site/)
-NOT_REBUILT = "\u9884\u89c8\u672a\u66f4\u65b0\uff0c\u4ecd\u663e\u793a\u4e0a\u4e00\u6b21\u6210\u529f\u751f\u6210\u7684\u5185\u5bb9\u3002\uff08The preview was not rebuilt.\uff09"
+NOT_REBUILT = "预览未更新，仍显示上一次成功生成的内容。（The preview was not rebuilt.）"
 
 _state: dict[str, object] = {"serve": False, "dirty": False}
 log = logging.getLogger("mkdocs.hooks.disclosures")

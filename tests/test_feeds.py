@@ -353,7 +353,7 @@ def test_the_notice_page_lists_its_revisions(feed_site: Build) -> None:
     doc = lxml.html.fromstring(feed_site.page(f"disclosures/{ESCAPING_ID}"))
     entries = doc.cssselect("section.dsc-revisions li")
     assert [li.get("id") for li in entries] == ["revision-2025-04-28"]
-    assert entries[0].text_content() == "2025年4月28日\uff1a" + TRICKY_NOTE
+    assert entries[0].text_content() == "2025年4月28日：" + TRICKY_NOTE
     assert not lxml.html.fromstring(feed_site.page(f"disclosures/{REAL_ID}")).cssselect("section.dsc-revisions")
 
 

@@ -280,24 +280,24 @@ def test_half_width_crlf_bom_and_chrome(tmp_path: Path) -> None:
 
 
 FULL_WIDTH = "\n".join([
-    "为深化巡察整改\uff0c现将有关情况公布如下\uff1a",
+    "为深化巡察整改，现将有关情况公布如下：",
     "一、具体问题整改情况",
-    "1\uff0e党建工作薄弱",  # a part holding themes directly: the （一） level is skipped
-    "\uff081\uff09组织生活不规范",
+    "1．党建工作薄弱",  # a part holding themes directly: the （一） level is skipped
+    "（1）组织生活不规范",
     "一是规范组织生活。每月召开支部会议。",
-    "二是建立台账\uff08试行\uff09。",
-    "\uff082\uff09发展党员程序不严",
+    "二是建立台账（试行）。",
+    "（2）发展党员程序不严",
     "一是逐一复核。",
-    "2\u3001作风建设有差距",
-    "\uff083\uff09调研不深入",
+    "2、作风建设有差距",
+    "（3）调研不深入",
     "一是开展蹲点调研。",
     "本部分整改已全部完成。",
     "二、长期整改事项",
-    "\uff08一\uff09建章立制",
+    "（一）建章立制",
     "一是修订制度。",
     "二是开展培训。",
     "一是再次检查。",  # 一是 restarts inside the same section: cannot be one list
-    "\uff08二\uff09加强监督",
+    "（二）加强监督",
     "2024年5月8日",
 ])
 
@@ -320,7 +320,7 @@ def test_full_width_labels_and_skipped_levels(tmp_path: Path) -> None:
     assert "重新开始" in unplaced[0][1]
     assert data["published"] == data["signature"]["date"] == dt.date(2024, 5, 8)
     # Neither a title line nor an issuer in the text: placeholders the clerk must fill, and say so.
-    assert data["title"] == "\uff08请填写标题\uff09" and data["issuer"]["name"] == "\uff08请填写发布机关\uff09"
+    assert data["title"] == "（请填写标题）" and data["issuer"]["name"] == "（请填写发布机关）"
     assert any("请填写 title" in text for _, text in _review(imported, "guess"))
     _every_line_in_order(FULL_WIDTH, data, signature_lines=1)
 
@@ -328,14 +328,14 @@ def test_full_width_labels_and_skipped_levels(tmp_path: Path) -> None:
 SKIPPED_NUMBERS = "\n".join([
     "某县统计局党组关于巡察整改情况的通报",
     "一、问题整改",
-    "\uff08一\uff09数据质量",
-    "\uff081\uff09台账不全",  # a problem directly under a section: no theme to hold it
+    "（一）数据质量",
+    "（1）台账不全",  # a problem directly under a section: no theme to hold it
     "一是补齐台账。",
     "1.统计执法",
     "2.统计监督",
-    "\uff081\uff09监督不到位",
+    "（1）监督不到位",
     "一是加强监督。",
-    "\uff083\uff09检查不严",  # (2) is missing in the source
+    "（3）检查不严",  # (2) is missing in the source
     "加强检查,每月一次。",  # a plain paragraph under a problem becomes its measure
     "三、下一步打算",  # 二、 is missing
     "继续抓好整改。",
@@ -416,12 +416,12 @@ def test_an_unrecognised_part_of_the_closing_paragraph_is_reported() -> None:
     ("一、总体情况", Level.PART, 1, "总体情况"),
     ("十二、其他", Level.PART, 12, "其他"),
     ("(一)提高站位", Level.SECTION, 1, "提高站位"),
-    ("\uff08十一\uff09提高站位", Level.SECTION, 11, "提高站位"),
+    ("（十一）提高站位", Level.SECTION, 11, "提高站位"),
     ("1.学习", Level.THEME, 1, "学习"),
-    ("18\uff0e学习", Level.THEME, 18, "学习"),
-    ("2\u3001学习", Level.THEME, 2, "学习"),
+    ("18．学习", Level.THEME, 18, "学习"),
+    ("2、学习", Level.THEME, 2, "学习"),
     ("(45)问题", Level.PROBLEM, 45, "问题"),
-    ("\uff081\uff09问题", Level.PROBLEM, 1, "问题"),
+    ("（1）问题", Level.PROBLEM, 1, "问题"),
     ("一是制定方案。", Level.MEASURE, 1, "制定方案。"),
     ("二十是制定方案。", Level.MEASURE, 20, "制定方案。"),
 ])

@@ -13,8 +13,8 @@ def test_chinese_numerals(n: int, expected: str) -> None:
 
 def test_labels_use_full_width_punctuation() -> None:
     assert part_label(4) == "四、"
-    assert section_label(2) == "\uff08二\uff09"
-    assert problem_label(14) == "\uff0814\uff09"
+    assert section_label(2) == "（二）"
+    assert problem_label(14) == "（14）"
     assert measure_label(3) == "三是"
 
 

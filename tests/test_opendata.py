@@ -82,7 +82,7 @@ def test_term_explanations_sit_outside_the_notice_text(real_site: Build) -> None
     for term in terms:
         note = notes[term.get("aria-describedby")]
         assert note.get("role") == "tooltip"
-        assert note.text_content().startswith(forms[term.text_content()] + "\uff1a")
+        assert note.text_content().startswith(forms[term.text_content()] + "：")
         assert term.get("href").startswith("../../glossary/#term-")
     assert not doc.cssselect("article.dsc-notice .dsc-term-note")
     assert "坚决维护党中央权威和集中统一领导" not in article_text(real_site.page(NOTICE_URL))

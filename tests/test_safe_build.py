@@ -15,7 +15,7 @@ pytestmark = pytest.mark.build
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1745800000"}  # 2025-04-28, Beijing time
 NOTICE = f"data/disclosures/{REAL_ID}.yml"
-NOT_BUILT = "未生成网站\uff0c原有的 site/ 保持不变。"
+NOT_BUILT = "未生成网站，原有的 site/ 保持不变。"
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -42,8 +42,8 @@ def test_bad_data_after_a_good_build_leaves_site_unchanged(built: tuple[Build, d
     assert bad.result.returncode != 0
     err = bad.result.stderr
     assert "Traceback" not in err and "Traceback" not in bad.result.stdout
-    assert f"ERROR   -  数据有 2 处错误\uff08data has 2 error(s)\uff09\uff1a\n  - {NOTICE}:2:1 字段 title\uff1a" in err
-    assert f"  - {NOTICE}:3:1 字段 titel\uff1a应为已知的键\uff0c实际为未知的键 titel。是不是想写 title\uff1f\n{NOT_BUILT}" in err
+    assert f"ERROR   -  数据有 2 处错误（data has 2 error(s)）：\n  - {NOTICE}:2:1 字段 title：" in err
+    assert f"  - {NOTICE}:3:1 字段 titel：应为已知的键，实际为未知的键 titel。是不是想写 title？\n{NOT_BUILT}" in err
     assert tree(good.site) == before
     assert leftovers(good.root) == []
 
@@ -101,7 +101,7 @@ def test_check_command_reports_the_same_mistakes_without_building(tmp_path: Path
     project = make_project(tmp_path / "project", ROOT / "data")
     ok = subprocess.run([sys.executable, "-m", "disclosures", "check"], cwd=project, capture_output=True, text=True)
     assert (ok.returncode, ok.stderr) == (0, "")
-    assert ok.stdout == "数据无误\uff1adata/site.yml 与 1 篇通报\uff08data is valid\uff09\n"
+    assert ok.stdout == "数据无误：data/site.yml 与 1 篇通报（data is valid）\n"
     path = project / NOTICE
     path.write_text(path.read_text(encoding="utf-8").replace("published: 2025-04-27", "published: 2025-04-31"),
                     encoding="utf-8")
@@ -109,7 +109,7 @@ def test_check_command_reports_the_same_mistakes_without_building(tmp_path: Path
                          capture_output=True, text=True)
     assert bad.returncode == 1 and bad.stdout == ""
     assert bad.stderr.splitlines() == [
-        "数据有 1 处错误\uff08data has 1 error(s)\uff09\uff1a",
-        f"  - {NOTICE}:4:12 字段 published\uff1a应为真实存在的日期\uff0c实际为“2025-04-31”\uff08没有这一天\uff09。",
+        "数据有 1 处错误（data has 1 error(s)）：",
+        f"  - {NOTICE}:4:12 字段 published：应为真实存在的日期，实际为“2025-04-31”（没有这一天）。",
     ]
     assert not (project / "site").exists()

@@ -20,7 +20,7 @@ Z = "\u200b"
 
 
 def test_quoted_terms_are_short_chinese_phrases_only() -> None:
-    texts = ["狠抓\u201c第一议题\u201d制度", "\u201c承诺+自查\u201d与\u201c生态环境民事公益诉讼业务培训暨公益诉讼检察沙龙\u201d"]
+    texts = ["狠抓“第一议题”制度", "“承诺+自查”与“生态环境民事公益诉讼业务培训暨公益诉讼检察沙龙”"]
     assert quoted_terms(texts) == {"第一议题"}
 
 
@@ -47,7 +47,7 @@ def test_dictionary_merges_quoted_listed_and_glossary_terms() -> None:
     site = r.Site(name="x", publisher="x", url="https://x.example/", description="", contact=r.Contact(email="a@b.cn"))
     notice = r.Notice(id="n", source="n.yml", title="t", published=dt.date(2025, 1, 1), issuer=r.Issuer("x"),
                       signature=r.Signature("x", dt.date(2025, 1, 1)),
-                      parts=(r.Part(heading="落实\u201c第一议题\u201d与\u201c联系电话\u201d"),))
+                      parts=(r.Part(heading="落实“第一议题”与“联系电话”"),))
     project = r.Project(site=site, notices=(notice,),
                         glossary=(r.GlossaryEntry(term="两项监督", explanation="…"),
                                   r.GlossaryEntry(term="Latin", explanation="…")),

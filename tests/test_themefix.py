@@ -26,7 +26,7 @@ def test_toggles_lose_autocomplete_and_search_dialog_gets_a_name() -> None:
             '<div class="md-search" data-md-component="search" role="dialog"><p>autocomplete="off"</p></div>')
     fixed = fix_theme_html(page)
     assert 'id="__drawer">' in fixed and 'id="__search">' in fixed
-    assert 'role="dialog" aria-label="\u641c\u7d22">' in fixed
+    assert 'role="dialog" aria-label="搜索">' in fixed
     assert '<p>autocomplete="off"</p>' in fixed  # text elsewhere is untouched
 
 

@@ -59,7 +59,7 @@ def test_optional_times_narrow_the_first_and_last_day() -> None:
     assert status_at(w, at("2025-04-27T09:00:00+08:00")).detail == "距公示结束还有 14 天"
     assert status_at(w, at("2025-05-11T17:29:00+08:00")).detail == "今天是最后一天"
     assert status_at(w, at("2025-05-11T17:30:00+08:00")).state == "closed"
-    assert closed_note(w) == "本通报的公示期已于2025年5月11日17:30结束\uff0c意见征集已截止\u3002"
+    assert closed_note(w) == "本通报的公示期已于2025年5月11日17:30结束，意见征集已截止。"
 
 
 def test_format_window_repeats_the_year_only_when_it_changes() -> None:

@@ -22,10 +22,10 @@ class Level(IntEnum):
 _CN = "一二三四五六七八九十百零〇"
 _PATTERNS = (
     (Level.PART, re.compile(rf"^([{_CN}]+)\s*[、．]\s*(.+)$")),
-    (Level.SECTION, re.compile(rf"^[(\uff08]\s*([{_CN}]+)\s*[)\uff09]\s*(.+)$")),
+    (Level.SECTION, re.compile(rf"^[(（]\s*([{_CN}]+)\s*[)）]\s*(.+)$")),
     # 1. 1． 1、 but not a decimal (1.5亿元) or a year (2024年)
-    (Level.THEME, re.compile(r"^(\d{1,3})\s*[.\uff0e\u3001](?!\d)\s*(.+)$")),
-    (Level.PROBLEM, re.compile(r"^[(\uff08]\s*(\d{1,3})\s*[)\uff09]\s*(.+)$")),
+    (Level.THEME, re.compile(r"^(\d{1,3})\s*[.．、](?!\d)\s*(.+)$")),
+    (Level.PROBLEM, re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*(.+)$")),
     (Level.MEASURE, re.compile(rf"^([{_CN}]+)是(?![否的])\s*(.+)$")),
 )
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
@@ -63,7 +63,7 @@ def label_of(text: str) -> Label | None:
     return None
 
 
-_CLOSERS = {"“": "”", "‘": "’", "《": "》", "(": ")", "\uff08": "\uff09", "[": "]", "【": "】", "\"": "\""}
+_CLOSERS = {"“": "”", "‘": "’", "《": "》", "(": ")", "（": "）", "[": "]", "【": "】", "\"": "\""}
 
 
 def split_lead(text: str) -> tuple[str, str]:

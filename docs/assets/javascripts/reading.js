@@ -23,8 +23,8 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "dsc-text-size";
-    button.textContent = "\u5927\u5b57"; // 大字
-    button.title = "\u653e\u5927\u6587\u5b57\uff0c\u518d\u6309\u4e00\u6b21\u6062\u590d"; // 放大文字，再按一次恢复
+    button.textContent = "大字";
+    button.title = "放大文字，再按一次恢复";
     button.setAttribute("aria-pressed", String(root.classList.contains(LARGE)));
     button.addEventListener("click", function () {
       var large = !root.classList.contains(LARGE);

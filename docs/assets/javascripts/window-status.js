@@ -20,9 +20,9 @@
 
   var DAY = 86400000;
   var BEIJING_OFFSET = 8 * 3600000; // Asia/Shanghai has had no daylight saving since 1991
-  var LABELS = { upcoming: "\u672a\u5f00\u59cb", open: "\u516c\u793a\u4e2d", closed: "\u5df2\u7ed3\u675f" }; // 未开始 公示中 已结束
-  var CLOSED_DETAIL = "\u516c\u793a\u671f\u5df2\u7ed3\u675f"; // 公示期已结束
-  var LAST_DAY_DETAIL = "\u4eca\u5929\u662f\u6700\u540e\u4e00\u5929"; // 今天是最后一天
+  var LABELS = { upcoming: "未开始", open: "公示中", closed: "已结束" };
+  var CLOSED_DETAIL = "公示期已结束";
+  var LAST_DAY_DETAIL = "今天是最后一天";
 
   function beijingDay(ms) {
     return Math.floor((ms + BEIJING_OFFSET) / DAY);
@@ -35,7 +35,7 @@
   // 2025年4月27日, with the time of day (09:00) only when it is not midnight.
   function formatMoment(ms) {
     var d = new Date(ms + BEIJING_OFFSET); // read with getUTC*: Beijing wall-clock time
-    var text = d.getUTCFullYear() + "\u5e74" + (d.getUTCMonth() + 1) + "\u6708" + d.getUTCDate() + "\u65e5";
+    var text = d.getUTCFullYear() + "年" + (d.getUTCMonth() + 1) + "月" + d.getUTCDate() + "日";
     if (d.getUTCHours() || d.getUTCMinutes()) {
       text += pad(d.getUTCHours()) + ":" + pad(d.getUTCMinutes());
     }
@@ -45,7 +45,7 @@
   // start inclusive, end exclusive, as in timewindow.status_at.
   function statusAt(start, end, now) {
     if (now < start) {
-      return { state: "upcoming", detail: "\u516c\u793a\u5c06\u4e8e" + formatMoment(start) + "\u5f00\u59cb" };
+      return { state: "upcoming", detail: "公示将于" + formatMoment(start) + "开始" };
     }
     if (now >= end) {
       return { state: "closed", detail: CLOSED_DETAIL };
@@ -53,7 +53,7 @@
     var daysLeft = beijingDay(end - 1) - beijingDay(now);
     return {
       state: "open",
-      detail: daysLeft === 0 ? LAST_DAY_DETAIL : "\u8ddd\u516c\u793a\u7ed3\u675f\u8fd8\u6709 " + daysLeft + " \u5929"
+      detail: daysLeft === 0 ? LAST_DAY_DETAIL : "距公示结束还有 " + daysLeft + " 天"
     };
   }
 
