@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import texts
+
 
 @dataclass(frozen=True)
 class DataError:
@@ -21,8 +23,8 @@ class DataError:
         where = self.file
         if self.line:
             where += f":{self.line}:{self.column}" if self.column else f":{self.line}"
-        field = f" 字段 {self.path}" if self.path else ""
-        text = f"{where}{field}：应为{self.expected}，实际为{self.found}。"
+        field = texts.DATA_ERROR_FIELD.format(path=self.path) if self.path else ""
+        text = texts.DATA_ERROR.format(where=where, field=field, expected=self.expected, found=self.found)
         if self.hint:
             text += self.hint
         return text
@@ -37,6 +39,6 @@ class DataInvalid(Exception):
 
     def report(self) -> str:
         count = len(self.errors)
-        lines = [f"数据有 {count} 处错误（data has {count} error(s)）："]
+        lines = [texts.DATA_ERROR_COUNT.format(count=count)]
         lines += [f"  - {error}" for error in self.errors]
         return "\n".join(lines)
