@@ -1,10 +1,18 @@
-"""Data errors: one message per problem, in words a clerk can act on."""
+"""Errors a clerk can act on: one base for everything wrong with the data or the configuration,
+and data errors with one message per problem."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from . import texts
+
+
+class ProjectError(Exception):
+    """Something in the data or the configuration stops the build; str(error) says what and how to fix it.
+
+    The hook and the command line catch this one class and print the message, never a traceback.
+    """
 
 
 @dataclass(frozen=True)
@@ -30,7 +38,7 @@ class DataError:
         return text
 
 
-class DataInvalid(Exception):
+class DataInvalid(ProjectError):
     """Raised once, after validation, carrying every error found."""
 
     def __init__(self, errors: list[DataError]):

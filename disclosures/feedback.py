@@ -12,6 +12,7 @@ page is read.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin
@@ -19,21 +20,14 @@ from urllib.parse import quote, urljoin
 from . import records as r
 from .safe import json_for_script
 from .timewindow import format_date
-from .view import FEEDBACK_URL, NoticeView, present, relative_url
+from .typography import present
+from .urls import FEEDBACK_URL, relative_url
+from .viewmodels import Channel, NoticeView
 
 TITLE = "意见反馈"
 INTRO = present("本页列出各通报接受意见建议的方式。点击电话号码可直接拨打，点击邮箱地址可写邮件（已填好主题），"
                 "每项都可以一键复制；写信时可打印信封信息。")
 _ORDER = {"open": 0, "upcoming": 1, None: 2, "closed": 3}
-
-
-@dataclass(frozen=True)
-class Channel:
-    key: str  # phone / email / address / postcode: stable class names and test hooks
-    label: str  # 联系电话
-    value: str  # what is shown and what the copy button copies
-    href: str  # tel: / mailto: link, or empty
-    note: str  # （工作时间08:30—17:30）
 
 
 @dataclass(frozen=True)
@@ -100,17 +94,16 @@ def mailto_href(email: str, subject: str, body: str) -> str:
 
 
 def channels(notice: NoticeView, page_url: str) -> tuple[Channel, ...]:
-    c = notice.contact
+    """The notice's channels (contacts.py) with a mailto link that starts the letter; the envelope note
+    is shown on the envelope, not beside the address."""
     found = []
-    if c.phone:
-        found.append(Channel("phone", "联系电话", c.phone, c.phone_uri,
-                             present(f"（工作时间{c.hours}）") if c.hours else ""))
-    if c.email:
-        href = mailto_href(c.email, mail_subject(notice.title), mail_body(notice.title, page_url))
-        found.append(Channel("email", "电子邮箱", c.email, href, ""))
-    if c.address:
-        found.append(Channel("address", "邮寄地址", c.address, "", ""))
-        found.append(Channel("postcode", "邮政编码", c.postcode, "", ""))
+    for c in notice.contact.items:
+        if c.key == "email":
+            c = dataclasses.replace(c, href=mailto_href(c.value, mail_subject(notice.title),
+                                                        mail_body(notice.title, page_url)))
+        elif c.key == "address":
+            c = dataclasses.replace(c, note="")
+        found.append(c)
     return tuple(found)
 
 

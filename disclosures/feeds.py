@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from email.utils import format_datetime
 from urllib.parse import urljoin, urlsplit
 
+from .errors import ProjectError
 from .records import Site
 from .timewindow import BEIJING
-from .view import NoticeView, present
-
-RSS_PATH = "feed.xml"
-JSON_PATH = "feed.json"
+from .typography import present
+from .urls import JSON_FEED_PATH, RSS_PATH
+from .viewmodels import NoticeView
 LANGUAGE = "zh-CN"
 SUMMARY_CHARS = 200
 
@@ -34,7 +34,7 @@ ET.register_namespace("content", _CONTENT)
 _LINK_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
 
 
-class FeedUrlError(ValueError):
+class FeedUrlError(ProjectError, ValueError):
     """The site address is not absolute: a feed with relative links breaks in every reader."""
 
 
@@ -50,7 +50,7 @@ class Channel:
 
     @property
     def json_url(self) -> str:
-        return self.home + JSON_PATH
+        return self.home + JSON_FEED_PATH
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The overview at the top of a notice: problems by part and category with their state, key figures, a chart.
+"""The overview at the top of a notice, read from its numbered view: problems by part and category, states,
+key figures, a chart.
 
 Which parts count: a part that holds problems (themes), or that declares a
 `state` (e.g. 需长期整改事项, whose headed sections are items rather than
@@ -10,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import numbering as num
 from . import records as r
 from .chart import Bar, bar_chart
-from .typography import to_fullwidth
+from .typography import present
+from .viewmodels import PartView, ThemeView
 
 CHART_ID = "overview-chart"
 
@@ -78,19 +79,16 @@ class Overview:
         return sum(p.problems for p in self.parts)
 
 
-def _count(themes: tuple[r.Theme, ...]) -> int:
+def _count(themes: tuple[ThemeView, ...]) -> int:
     return sum(len(t.problems) for t in themes)
 
 
-def _part_summary(number: int, part: r.Part) -> PartSummary | None:
-    categories = [CategoryRow(num.section_label(i), to_fullwidth(s.heading), f"part-{number}-section-{i}",
-                              len(s.themes), _count(s.themes))
-                  for i, s in enumerate(part.sections, start=1) if s.themes]
+def _part_summary(part: PartView) -> PartSummary | None:
+    categories = [CategoryRow(s.label, s.heading, s.anchor, len(s.themes), _count(s.themes))
+                  for s in part.sections if s.themes]
     if part.themes:
-        categories.append(CategoryRow(num.part_label(number), to_fullwidth(part.heading), f"part-{number}",
-                                      len(part.themes), _count(part.themes)))
-    items = tuple(Item(num.section_label(i), to_fullwidth(s.heading), f"part-{number}-section-{i}")
-                  for i, s in enumerate(part.sections, start=1) if s.heading and not s.themes)
+        categories.append(CategoryRow(part.label, part.heading, part.anchor, len(part.themes), _count(part.themes)))
+    items = tuple(Item(s.label, s.heading, s.anchor) for s in part.sections if s.heading and not s.themes)
     if not categories and not part.state:
         return None
     themes = sum(c.themes for c in categories)
@@ -101,9 +99,8 @@ def _part_summary(number: int, part: r.Part) -> PartSummary | None:
         words.append(f"{sorted_in}{themes}个方面、{problems}个问题")
     if items and not problems:
         words.append(f"{len(items)}项")
-    return PartSummary(num.part_label(number), to_fullwidth(part.heading), f"part-{number}", part.state,
-                       r.PART_STATES.get(part.state, ""), "".join(words), tuple(categories),
-                       items if not problems else (), themes, problems)
+    return PartSummary(part.label, part.heading, part.anchor, part.state, r.PART_STATES.get(part.state, ""),
+                       "".join(words), tuple(categories), items if not problems else (), themes, problems)
 
 
 def _chart(parts: tuple[PartSummary, ...]) -> str:
@@ -115,11 +112,10 @@ def _chart(parts: tuple[PartSummary, ...]) -> str:
     return bar_chart(bars, "各类别问题数量", description, CHART_ID)
 
 
-def overview_of(notice: r.Notice) -> Overview | None:
-    """The overview, or None when the notice has neither problems, stated parts nor figures."""
-    parts = tuple(s for i, p in enumerate(notice.parts, start=1) if (s := _part_summary(i, p)) is not None)
-    figures = tuple(FigureCard(to_fullwidth(f.label), f.value, to_fullwidth(f.unit), to_fullwidth(f.note))
-                    for f in notice.figures)
-    if not parts and not figures:
+def overview_of(parts: tuple[PartView, ...], figures: tuple[r.Figure, ...]) -> Overview | None:
+    """The overview of a numbered notice body, or None when it has neither problems, stated parts nor figures."""
+    summaries = tuple(s for p in parts if (s := _part_summary(p)) is not None)
+    cards = tuple(FigureCard(present(f.label), f.value, present(f.unit), present(f.note)) for f in figures)
+    if not summaries and not cards:
         return None
-    return Overview(parts, figures, _chart(parts))
+    return Overview(summaries, cards, _chart(summaries))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from .errors import ProjectError
 from .records import Window
 
 BEIJING = ZoneInfo("Asia/Shanghai")
@@ -24,7 +25,7 @@ State = Literal["upcoming", "open", "closed"]
 STATE_LABELS: dict[str, str] = {"upcoming": "未开始", "open": "公示中", "closed": "已结束"}
 
 
-class BadReferenceTime(ValueError):
+class BadReferenceTime(ProjectError, ValueError):
     """DISCLOSURE_NOW is set but is not an ISO 8601 date or date-time."""
 
 

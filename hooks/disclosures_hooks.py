@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -20,14 +22,12 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from disclosures import staging
-from disclosures.errors import DataInvalid
-from disclosures.feeds import FeedUrlError
+from disclosures.build import SiteBuild, prepare
+from disclosures.errors import ProjectError
 from disclosures.footer import footer_items
-from disclosures.searchterms import user_dictionary_file
 from disclosures.safe import html_text
-from disclosures.site import SiteBuild, prepare
+from disclosures.searchterms import user_dictionary_file
 from disclosures.themefix import fix_theme_html
-from disclosures.timewindow import BadReferenceTime
 
 # 未生成网站，原有的 site/ 保持不变。
 NOT_BUILT = "未生成网站，原有的 site/ 保持不变。（Nothing was built; site/ is unchanged.）"
@@ -35,19 +35,32 @@ NOT_BUILT = "未生成网站，原有的 site/ 保持不变。（Nothing was bui
 # 预览未更新，仍显示上一次成功生成的内容。 (mkdocs serve builds into a temporary folder, not site/)
 NOT_REBUILT = "预览未更新，仍显示上一次成功生成的内容。（The preview was not rebuilt.）"
 
-_state: dict[str, object] = {"serve": False, "dirty": False}
+
+
+@dataclass
+class _State:
+    """What one MkDocs run carries from event to event."""
+
+    serve: bool = False  # `mkdocs serve`: preview drafts, build into MkDocs' temporary folder
+    dirty: bool = False  # `--dirty`: keep the previous files in the staging folder
+    build: SiteBuild | None = None  # the gather phase's result, set in on_config
+    staged: tuple[MkDocsConfig, Path] | None = None  # (config, the real site_dir) while building into staging
+
+
+_state = _State()
 log = logging.getLogger("mkdocs.hooks.disclosures")
 _warnings = CountHandler()  # MkDocs counts strict-mode warnings only after on_post_build
 _warnings.setLevel(logging.WARNING)
 
 
 def _build() -> SiteBuild:
-    return _state["build"]  # type: ignore[return-value]
+    assert _state.build is not None, "on_config runs before every other build event"
+    return _state.build
 
 
 def on_startup(command, dirty):
-    _state["serve"] = command == "serve"
-    _state["dirty"] = dirty
+    _state.serve = command == "serve"
+    _state.dirty = dirty
 
 
 # Hooks run after plugins by default; this one must run before the search plugin's on_config,
@@ -56,13 +69,13 @@ def on_startup(command, dirty):
 def on_config(config):
     root = Path(config.config_file_path).parent
     try:
-        build = prepare(root, os.environ, preview=bool(_state["serve"]))
-    except (DataInvalid, BadReferenceTime, FeedUrlError) as error:
-        raise PluginError(f"{error}\n{NOT_REBUILT if _state['serve'] else NOT_BUILT}") from None
+        build = prepare(root, os.environ, preview=_state.serve)
+    except ProjectError as error:
+        raise PluginError(f"{error}\n{NOT_REBUILT if _state.serve else NOT_BUILT}") from None
     search = config.plugins.get("material/search")
     if search is not None:
         search.config.jieba_dict_user = str(user_dictionary_file(root, build.terms))
-    _state["build"] = build
+    _state.build = build
     site = build.project.site
     # Material prints these unescaped (and sometimes with |e): escaped Markup is right in both cases.
     config.site_name = Markup(html_text(site.name))
@@ -76,18 +89,18 @@ def on_config(config):
 
 def _stage(config) -> None:
     """Build into a staging folder beside site/ (not when serving: serve builds into a temporary folder)."""
-    if _state["serve"]:
+    if _state.serve:
         return
     site_dir = Path(config.site_dir)
-    _state["staged"] = (config, site_dir)
-    config.site_dir = str(staging.begin(site_dir, keep_existing=bool(_state["dirty"])))
+    _state.staged = (config, site_dir)
+    config.site_dir = str(staging.begin(site_dir, keep_existing=_state.dirty))
     _warnings.counts.clear()
     logging.getLogger("mkdocs").addHandler(_warnings)
 
 
 def _unstage(publish: bool) -> None:
     """Swap the staging folder in (publish) or throw it away; the real site_dir goes back into the config."""
-    staged = _state.pop("staged", None)
+    staged, _state.staged = _state.staged, None
     logging.getLogger("mkdocs").removeHandler(_warnings)
     if staged is None:
         return

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import REAL_ID, ROOT, Build, build_with
-from disclosures.feeds import JSON_PATH, RSS_PATH
+from disclosures.urls import JSON_FEED_PATH as JSON_PATH, RSS_PATH
 from helpers import combine_data, normalise
 
 pytestmark = pytest.mark.build

@@ -1,6 +1,6 @@
 """Notices full of hostile strings either build with every text present and escaped, or fail with messages.
 
-Most examples run the gather phase in process (disclosures.site.prepare renders every
+Most examples run the gather phase in process (disclosures.build.prepare renders every
 generated page); a few run a whole `mkdocs build` to cover what MkDocs and Material add.
 """
 
@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 from conftest import ROOT, TEST_DATA, make_project, run_build
 from disclosures.errors import DataInvalid
 from disclosures.safe import unsafe_character
-from disclosures.site import prepare
-from disclosures.view import present
+from disclosures.build import prepare
+from disclosures.typography import present
 from disclosures.yamlload import _LOADER
 
 NOW = {"DISCLOSURE_NOW": "2025-04-28"}

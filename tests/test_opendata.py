@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import REAL_ID, ROOT, Build, build_with, make_project
-from disclosures.site import prepare
+from disclosures.build import prepare
 from disclosures.typography import to_fullwidth
 from helpers import article_text, combine_data, normalise
 
