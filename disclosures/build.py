@@ -26,12 +26,15 @@ from .glossary import glossary_items
 from .load import load_project
 from .nav import GLOSSARY_TITLE, HOME_TITLE, SUBSCRIBE_TITLE, nav
 from .records import SearchTerms
-from .render import render_feedback, render_glossary, render_home, render_notice, render_subscribe, template_env
-from .searchindex import lean_search_index
-from .searchterms import default_parts, gather_terms, keywords_for
+from .render import (render_feedback, render_glossary, render_home, render_notice, render_search, render_subscribe,
+                     template_env)
+from .searchmarks import notice_search
+from .searchpage import search_page
+from .searchterms import gather_terms
+from .texts import SEARCH_PAGE_TITLE
 from .terms import mark_terms
 from .timewindow import is_public, reference_time
-from .urls import FEEDBACK_URL, GLOSSARY_URL, SUBSCRIBE_URL, page_source
+from .urls import FEEDBACK_URL, GLOSSARY_URL, SEARCH_URL, SUBSCRIBE_URL, page_source
 from .view import notice_view
 from .viewmodels import NoticeView
 
@@ -61,11 +64,6 @@ class SiteBuild:
         """The site-wide banner for a page at base_url from the root; empty when there is none."""
         return render_banner(self.templates, self.banner, base_url) if self.templates else ""
 
-    def search_index(self, raw: str) -> str:
-        """Material's search index, rewritten: each notice section a result of its own, with keywords."""
-        notices = [(n.url, n.title) for n in self.notices]
-        return lean_search_index(raw, notices, lambda text: keywords_for(text, self.terms, default_parts))
-
     def page(self, src_uri: str) -> GeneratedPage | None:
         return self._pages_by_uri.get(src_uri)
 
@@ -94,10 +92,12 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     now = reference_time(environ)
     env = template_env(root / "overrides")
     chosen = published_notices(project, now, preview)
+    terms = gather_terms(project, [n for n, _ in chosen])
     views: list[NoticeView] = []
     public: list[tuple[r.Notice, NoticeView]] = []  # only these get open-data files
     for notice, note in chosen:
         view = notice_view(notice, project.site, now, note)
+        view = dataclasses.replace(view, search=notice_search(notice, view, terms))
         if not note:
             view = dataclasses.replace(view, downloads=opendata.download_links(notice, view))
             public.append((notice, view))
@@ -111,6 +111,8 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     if project.glossary:
         glossary_html = render_glossary(env, glossary_items(project.glossary))
         pages.append(GeneratedPage(page_source(GLOSSARY_URL), GLOSSARY_TITLE, glossary_html, []))
+    pages.append(GeneratedPage(page_source(SEARCH_URL), SEARCH_PAGE_TITLE,
+                               render_search(env, search_page([(n, v) for (n, _), v in zip(chosen, views)])), []))
     chan = channel(project.site)
     pages.append(GeneratedPage(page_source(SUBSCRIBE_URL), SUBSCRIBE_TITLE,
                                render_subscribe(env, chan.rss_url, chan.json_url), []))
@@ -120,4 +122,4 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     assets += open_data_assets(root, project.site, public)
     return SiteBuild(project=project, now=now, notices=views, pages=pages, assets=assets,
                      banner=banner_items(views), templates=env,
-                     terms=gather_terms(project, [n for n, _ in chosen]))
+                     terms=terms)

@@ -9,6 +9,8 @@ import jinja2
 from .glossary import GlossaryItem
 from .records import Site
 from .feedback import FeedbackPage
+from .searchpage import SearchPage
+from .texts import catalogue
 from .urls import FEEDBACK_URL, HOME_URL, JSON_FEED_PATH, RSS_PATH, SUBSCRIBE_URL, relative_url
 from .viewmodels import NoticeView, RevisionView
 
@@ -55,3 +57,7 @@ def render_home(env: jinja2.Environment, site: Site, notices: list[NoticeView]) 
 
 def render_feedback(env: jinja2.Environment, page: FeedbackPage) -> str:
     return env.get_template("partials/disclosures/feedback.html").render(page=page)
+
+
+def render_search(env: jinja2.Environment, page: SearchPage) -> str:
+    return env.get_template("partials/disclosures/search.html").render(page=page, texts=catalogue())

@@ -1,11 +1,12 @@
-"""The search dictionary: terms jieba must keep whole, and words it must split, gathered from data/.
+"""The search dictionary: terms of art readers type whole, words to split, and synonyms, gathered from data/.
 
-Material's search plugin segments Chinese with jieba at build time, and the
-browser can only find what the index holds as tokens (or token prefixes). So
-terms of art such as 第一议题 or 醉酒危险驾驶 must stay one token, while
-compounds such as 联系电话 must be split so that a reader typing 电话 finds
-them. Terms come from three places, merged: phrases the notices themselves put
-in Chinese quotes (“…”), data/search-terms.yml, and the glossary (data/glossary.yml).
+Pagefind segments Chinese on its own when it indexes the pages, and the browser
+finds a word only as the prefix of an indexed one. So the dictionary is given to
+the index as hidden keywords next to the text that uses a term (searchmarks.py):
+the whole term (第一议题), the pieces of a long one (醉酒危险驾驶 -> 驾驶) and what
+readers type instead (醉驾). Terms come from three places, merged: phrases the
+notices themselves put in Chinese quotes (“…”), data/search-terms.yml, and the
+glossary (data/glossary.yml).
 """
 
 from __future__ import annotations
@@ -23,13 +24,11 @@ from .records import SearchTerms
 from .validate import Fields, Reader, describe
 from .yamlload import load_yaml
 
-# A dictionary term is a run of Han characters: Material hands only such runs to jieba.
+# A dictionary term is a run of Han characters.
 _HAN_TERM = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,16}$")
 _QUOTED = re.compile(r"“([^“”]+)”")  # “…”
 # A quoted phrase longer than this is a slogan or a title, not a term people type.
 QUOTED_MAX = 8
-# jieba frequency for a whole term: high enough to beat any split of it.
-WHOLE_FREQ = 1_000_000
 # Terms this long get their parts as keywords (醉酒危险驾驶 -> 醉酒, 危险, 驾驶).
 PARTS_MIN = 5
 TERMS_FILE = "search-terms.yml"
@@ -131,9 +130,9 @@ def gather_terms(project: r.Project, notices: Iterable[r.Notice]) -> SearchTerms
 def keywords_for(text: str, terms: SearchTerms, parts: Callable[[str], Iterable[str]]) -> list[str]:
     """Extra words for a search entry: the parts of each whole term in it, and synonyms.
 
-    The browser segments a query by the words the index already holds, so 醉酒驾驶
-    finds 醉酒危险驾驶 only if 醉酒 is a word somewhere; the parts provide it.
-    parts: how a term falls apart (default_parts), passed in to keep this testable.
+    The browser matches a typed word only as the prefix of an indexed word, so 驾驶
+    finds 醉酒危险驾驶 only if it is a word of its own there; the parts provide it.
+    parts: how a term falls apart (searchmarks.term_parts), passed in to keep this testable.
     """
     found: list[str] = []
     for term in terms.whole:
@@ -145,45 +144,3 @@ def keywords_for(text: str, terms: SearchTerms, parts: Callable[[str], Iterable[
         if word in text:
             found += others
     return list(dict.fromkeys(found))
-
-
-def jieba_user_dictionary(terms: SearchTerms) -> str:
-    """jieba's user-dictionary format: `word frequency` per line; frequency 0 forces a split."""
-    lines = [f"{t} {WHOLE_FREQ}" for t in terms.whole] + [f"{t} 0" for t in terms.split]
-    return "".join(line + "\n" for line in lines)
-
-
-def write_if_changed(path: Path, text: str) -> Path:
-    """Write the generated file only when it changed, so `mkdocs serve` does not loop on it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
-    return path
-
-
-def default_parts(term: str) -> list[str]:
-    """The dictionary words a term is made of: 醉酒危险驾驶 -> 醉酒 / 危险 / 驾驶.
-
-    jieba's search-mode cut lists the dictionary words inside a term; the longest
-    ones, left to right and without overlap, are its parts. This uses the global
-    dictionary Material's search has already loaded: a second jieba.Tokenizer cost
-    about a second and 75 MiB on every build (bench/).
-    """
-    import jieba  # imported here: importing it is cheap, but `check` should not need it
-
-    words = {w for w in jieba.cut_for_search(term) if w != term}
-    parts: list[str] = []
-    start = 0
-    while start < len(term):
-        part = max((w for w in words if term.startswith(w, start)), key=len, default=term[start])
-        parts.append(part)
-        start += len(part)
-    return parts
-
-
-def user_dictionary_file(root: Path, terms: SearchTerms) -> Path:
-    """Write the jieba user dictionary for the project under root; returns its path.
-
-    It lives in .cache/ (like Material's own plugin caches), outside docs/ and site/.
-    """
-    return write_if_changed(root / ".cache" / "search" / "jieba-user-dict.txt", jieba_user_dictionary(terms))

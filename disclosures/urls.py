@@ -16,6 +16,8 @@ HOME_URL = ""
 FEEDBACK_URL = "feedback/"
 GLOSSARY_URL = "glossary/"
 SUBSCRIBE_URL = "subscribe/"
+SEARCH_URL = "search/"  # the search page; ?q=… opens it with results
+PAGEFIND_DIR = "pagefind"  # the search index and Pagefind's scripts, written after the build
 
 RSS_PATH = "feed.xml"
 JSON_FEED_PATH = "feed.json"

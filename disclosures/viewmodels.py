@@ -134,6 +134,15 @@ class Link:
 
 
 @dataclass(frozen=True)
+class NoticeSearch:
+    """What the page gives the search index (searchmarks.py): keywords per anchor, filters, sort keys."""
+
+    keywords: dict[str, str]  # anchor -> hidden keyword line rendered after that heading
+    filters: tuple[tuple[str, str], ...]  # (filter name, value)
+    sort: tuple[tuple[str, str], ...]  # (sort key, value)
+
+
+@dataclass(frozen=True)
 class NoticeView:
     id: str
     url: str
@@ -157,6 +166,7 @@ class NoticeView:
     overview: Overview | None = None
     term_notes: tuple[TermNote, ...] = ()  # explanations of the terms marked in the text
     downloads: tuple[Link, ...] = ()  # open-data files of this notice (never for drafts)
+    search: NoticeSearch | None = None  # filters and keywords for the search index (searchmarks.py)
 
 
 Node = PartView | SectionView | ThemeView | ProblemView | Para

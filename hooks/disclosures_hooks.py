@@ -26,7 +26,8 @@ from disclosures.build import SiteBuild, prepare
 from disclosures.errors import ProjectError
 from disclosures.footer import footer_items
 from disclosures.safe import html_text
-from disclosures.searchterms import user_dictionary_file
+from disclosures.search import index_site
+from disclosures.texts import catalogue
 from disclosures.themefix import fix_theme_html
 
 # 未生成网站，原有的 site/ 保持不变。
@@ -63,18 +64,13 @@ def on_startup(command, dirty):
     _state.dirty = dirty
 
 
-# Hooks run after plugins by default; this one must run before the search plugin's on_config,
-# which loads jieba's user dictionary (generated here from the data).
-@event_priority(100)
+@event_priority(100)  # first: everything else reads what this sets
 def on_config(config):
     root = Path(config.config_file_path).parent
     try:
         build = prepare(root, os.environ, preview=_state.serve)
     except ProjectError as error:
         raise PluginError(f"{error}\n{NOT_REBUILT if _state.serve else NOT_BUILT}") from None
-    search = config.plugins.get("material/search")
-    if search is not None:
-        search.config.jieba_dict_user = str(user_dictionary_file(root, build.terms))
     _state.build = build
     site = build.project.site
     # Material prints these unescaped (and sometimes with |e): escaped Markup is right in both cases.
@@ -126,6 +122,7 @@ def on_files(files: Files, config):
 def on_env(env, config, files):
     # overrides/main.html calls this in Material's announce block, once per page.
     env.globals["disclosures_banner"] = _build().banner_html
+    env.globals["disclosures_texts"] = catalogue()  # the header's search box (overrides/partials/alternate.html)
     return env
 
 
@@ -137,11 +134,15 @@ def on_page_content(html, page, config, files):
     return generated.html
 
 
-@event_priority(-100)  # last, after every plugin has written its files (the search index too)
+@event_priority(-100)  # last, after every plugin has written its files
 def on_post_build(config):
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    if index.is_file():
-        index.write_text(_build().search_index(index.read_text(encoding="utf-8")), encoding="utf-8")
+    # The search index is made from the built pages, in the staging folder before it is swapped in.
+    try:
+        stats = index_site(Path(config.site_dir))
+    except ProjectError as error:
+        _unstage(publish=False)
+        raise PluginError(f"{error}\n{NOT_REBUILT if _state.serve else NOT_BUILT}") from None
+    log.info(f"Search index: {stats.pages} pages, {stats.files} files, {stats.bytes / 1024:.0f} KiB")
     # In strict mode MkDocs fails the build after this event if anything warned: keep the old site then.
     _unstage(publish=not (config.strict and _warnings.get_counts()))
 

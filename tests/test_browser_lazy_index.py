@@ -1,4 +1,4 @@
-"""The search index is downloaded only when a reader opens search, not with every page."""
+"""Pagefind (script, worker, wasm and index) is downloaded only when a reader starts to search."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ import pytest
 from conftest import REAL_ID
 
 pytestmark = pytest.mark.browser
+
+BOX = "#dsc-search-box"
 
 
 @contextmanager
@@ -26,25 +28,30 @@ def recorded_page(browser, url: str) -> Iterator[tuple[object, list[str]]]:
         context.close()
 
 
-def _index_requests(requested: list[str]) -> list[str]:
-    return [u for u in requested if u.split("?")[0].endswith("/search/search_index.json")]
+def _search_requests(requested: list[str]) -> list[str]:
+    return [u for u in requested if "/pagefind/" in u]
 
 
-@pytest.mark.parametrize("url", ["", f"disclosures/{REAL_ID}/"])
-def test_reading_a_page_does_not_download_the_index(browser, real_server: str, url: str) -> None:
+@pytest.mark.parametrize("url", ["", f"disclosures/{REAL_ID}/", "glossary/"])
+def test_reading_a_page_does_not_download_the_search(browser, real_server: str, url: str) -> None:
     with recorded_page(browser, real_server + url) as (page, requested):
         page.wait_for_timeout(500)
-        assert requested and _index_requests(requested) == []
+        assert requested and _search_requests(requested) == []
 
 
-def test_opening_search_downloads_the_index_and_finds_results(browser, real_server: str) -> None:
+def test_focusing_the_box_downloads_the_search_and_typing_finds_results(browser, real_server: str) -> None:
     with recorded_page(browser, real_server) as (page, requested):
-        page.click("label.md-search__icon, input.md-search__input")
-        page.keyboard.type("2024")
-        page.wait_for_selector(".md-search-result__item", timeout=10_000)
-        assert len(_index_requests(requested)) == 1
+        page.focus(BOX)
+        page.wait_for_selector("form[data-dsc-search=header][data-ready]", state="attached")
+        loaded = _search_requests(requested)
+        assert any(u.endswith("/pagefind/pagefind.js") for u in loaded)
+        assert not any(".pf_fragment" in u for u in loaded)  # no notice text before a query
+        page.keyboard.insert_text("2024")
+        page.wait_for_selector("[data-search-result]", timeout=10_000)
+        assert any(".pf_index" in u for u in _search_requests(requested))
 
 
-def test_a_search_link_loads_the_index_at_once(browser, real_server: str) -> None:
-    with recorded_page(browser, real_server + "?q=2024") as (_, requested):
-        assert len(_index_requests(requested)) == 1
+def test_a_search_link_loads_the_search_at_once(browser, real_server: str) -> None:
+    with recorded_page(browser, real_server + "search/?q=2024") as (page, requested):
+        page.wait_for_selector("[data-search-result]", timeout=10_000)
+        assert any(u.endswith("/pagefind/pagefind.js") for u in _search_requests(requested))

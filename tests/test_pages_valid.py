@@ -81,8 +81,14 @@ def test_numbered_structure_is_in_the_markup(site: Build) -> None:
     assert home.cssselect("ol.dsc-notice-list > li.dsc-notice-card")
 
 
-def test_search_keeps_its_chinese_settings(site: Build) -> None:
-    """lang="zh-CN" comes from our own language partial; search must still segment Chinese."""
-    config = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
-    assert config["lang"] == ["zh"]
-    assert "。" in config["separator"] and "，" in config["separator"]
+def test_every_page_has_the_search_box_and_the_search_page_works_without_javascript(site: Build) -> None:
+    """The header's box is an input type="search" in a form that opens /search/ (also without JavaScript);
+    the search page offers the filters and, for readers without JavaScript, the list of notices."""
+    for url in ("", "feedback/"):
+        box = _doc(site, url).cssselect("form[role=search][data-dsc-search=header] input[type=search][name=q]")
+        assert len(box) == 1, url
+    search = _doc(site, "search/")
+    assert search.cssselect("form[data-dsc-search=page] input[type=search][name=q]")
+    assert {s.get("name") for s in search.cssselect("select[data-dsc-filter]")} >= {"unit", "year", "window"}
+    nojs = search.cssselect("[data-dsc-nojs]")[0]
+    assert "JavaScript" in nojs.text_content() and nojs.cssselect("a[href*='disclosures/']")

@@ -1,4 +1,4 @@
-"""Search as a reader uses it: Chinese typed through an input method, in headless Chromium."""
+"""Search as a reader uses it: Chinese typed through an input method into the header box, in headless Chromium."""
 
 from __future__ import annotations
 
@@ -34,14 +34,15 @@ QUERIES = [
     ("邮编", "notice-contact"),
     ("0760", "notice-contact"),
 ]
-BOX = "input.md-search__input"
+BOX = "#dsc-search-box"  # the header's input type="search"
+RESULT_LINKS = "[data-search-result] > a"
 
 
 def type_like_a_person(page, cdp, text: str) -> None:
     """Latin letters, digits and spaces arrive as plain text input; Chinese through an IME
     composition (the candidate grows, then is committed), with no keyup at all."""
     page.fill(BOX, "")  # an input event: the previous results go, so stale ones cannot pass
-    page.wait_for_function("!document.querySelector('.md-search-result__item')")
+    page.wait_for_function("!document.querySelector('[data-search-result]')")
     for run in _runs(text):
         if run.isascii():
             for char in run:
@@ -70,7 +71,7 @@ def search_page(browser, real_server: str):
     page.on("request", lambda request: requested.append(request.url))
     page.goto(real_server)
     page.click(BOX)
-    page.wait_for_selector(".md-search-result__meta:has-text('键入')")  # the worker is ready
+    page.wait_for_selector("form[data-dsc-search][data-ready]", state="attached")  # Pagefind is loaded
     yield page, context.new_cdp_session(page), requested
     context.close()
 
@@ -91,31 +92,31 @@ def test_typed_queries_find_the_problem_among_the_first_three(search_page, real_
 def _found_quickly(page, anchor: str) -> bool:
     try:
         page.wait_for_function(
-            "anchor => [...document.querySelectorAll('.md-search-result__item > a')].slice(0, 3)"
-            ".some(a => new URL(a.href).searchParams.get('section') === anchor)", arg=anchor, timeout=5_000)
+            "anchor => [...document.querySelectorAll('[data-search-result] > a')].slice(0, 3)"
+            ".some(a => new URL(a.href).hash === '#' + anchor)", arg=anchor, timeout=5_000)
         return True
     except Exception:  # noqa: BLE001 - a timeout is a miss, reported with what was shown instead
         return False
 
 
 def _tops(page) -> list[str]:
-    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.slice(0, 3).map(e => e.href)")
+    return page.eval_on_selector_all(RESULT_LINKS, "els => els.slice(0, 3).map(e => e.href)")
 
 
 def test_each_problem_is_a_result_of_its_own_titled_and_tagged(search_page) -> None:
     page, cdp, _ = search_page
     type_like_a_person(page, cdp, "食堂")
     assert _found_quickly(page, "problem-28")
-    first = page.locator(".md-search-result__item").first
-    assert first.locator("h1").inner_text().replace("\u200b", "").startswith("（28）加强食堂规范管理")
-    assert "中共中山市人民检察院党组关于巡察整改进展情况的通报" in first.locator(".md-tag").inner_text().replace("\u200b", "")
+    first = page.locator("[data-search-result]").first
+    assert first.locator(".dsc-search__title").inner_text().startswith("（28）加强食堂规范管理")
+    assert "中共中山市人民检察院党组关于巡察整改进展情况的通报" in first.locator(".dsc-search__notice").inner_text()
 
 
 def test_clicking_a_result_lands_on_the_problem(search_page) -> None:
     page, cdp, _ = search_page
     type_like_a_person(page, cdp, "工会经费")
     assert _found_quickly(page, "problem-31")
-    page.locator(".md-search-result__item > a").first.click()
+    page.locator(RESULT_LINKS).first.click()
     page.wait_for_function("location.hash === '#problem-31'")
     box = page.locator("#problem-31").bounding_box()
     assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
@@ -126,7 +127,8 @@ def test_unfinished_composition_does_not_search(search_page) -> None:
     page.fill(BOX, "")
     cdp.send("Input.imeSetComposition", {"text": "shitang", "selectionStart": 7, "selectionEnd": 7})
     page.wait_for_timeout(500)
-    assert page.locator(".md-search-result__meta").inner_text() == "键入以开始搜索"
+    assert page.locator("[data-search-result]").count() == 0
+    assert page.locator(".dsc-search__status").first.text_content() == "键入以开始搜索"
     cdp.send("Input.insertText", {"text": "食堂"})
     assert _found_quickly(page, "problem-28")
 
@@ -134,6 +136,6 @@ def test_unfinished_composition_does_not_search(search_page) -> None:
 def test_a_query_with_no_match_says_so(search_page) -> None:
     page, cdp, _ = search_page
     type_like_a_person(page, cdp, "qqxyz")
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('没有')")
-    assert page.locator(".md-search-result__meta").inner_text() == "没有找到符合条件的结果"
-    assert page.locator(".md-search-result__item").count() == 0
+    page.wait_for_function("document.querySelector('.dsc-search__status').textContent.includes('没有')")
+    assert page.locator(".dsc-search__status").first.inner_text() == "没有找到符合条件的结果"
+    assert page.locator("[data-search-result]").count() == 0

@@ -1,4 +1,4 @@
-"""The search dictionary and index: pure functions, and the index as built from data/."""
+"""The search dictionary, the keywords and filters a notice page gives the index, and the index as built."""
 
 from __future__ import annotations
 
@@ -7,16 +7,14 @@ import gzip
 import json
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from conftest import Build
 from disclosures.errors import DataInvalid
-from disclosures.searchindex import lean_search_index
 from disclosures import records as r
-from disclosures.searchterms import (SearchTerms, gather_terms, jieba_user_dictionary, keywords_for,
-                                     quoted_terms, read_terms_file)
-
-Z = "\u200b"
+from disclosures.searchmarks import bigrams, date_tokens, keywords
+from disclosures.searchterms import SearchTerms, gather_terms, keywords_for, quoted_terms, read_terms_file
 
 
 def test_quoted_terms_are_short_chinese_phrases_only() -> None:
@@ -59,11 +57,6 @@ def test_dictionary_merges_quoted_listed_and_glossary_terms() -> None:
     assert gather_terms(project, []).whole == ("两项监督", "认罪认罚")  # only shown notices give quoted terms
 
 
-def test_user_dictionary_keeps_terms_whole_and_splits_compounds() -> None:
-    text = jieba_user_dictionary(SearchTerms(("认罪认罚",), ("联系电话",)))
-    assert text.splitlines() == ["认罪认罚 1000000", "联系电话 0"]
-
-
 def test_keywords_give_parts_of_long_terms_and_synonyms() -> None:
     terms = SearchTerms(("醉酒危险驾驶", "认罪认罚"), (), (("邮政信箱", ("地址",)),))
     parts = {"醉酒危险驾驶": ["醉酒", "危险", "驾驶"], "认罪认罚": ["认罪", "认罚"]}
@@ -71,49 +64,82 @@ def test_keywords_give_parts_of_long_terms_and_synonyms() -> None:
     assert keywords_for("邮政信箱：中山市", terms, parts.__getitem__) == ["地址"]
 
 
-def test_lean_index_separates_notice_sections_and_drops_listings() -> None:
-    raw = json.dumps({"config": {"fields": {"title": {"boost": 1000}}}, "docs": [
-        {"location": "", "title": "首页", "text": "<p>说明</p>"},
-        {"location": "#notices", "title": "公示" + Z + "公告", "text": ""},
-        {"location": "#n1", "title": "某" + Z + "通报", "text": "发布日期"},
-        {"location": "disclosures/n1/", "title": "某" + Z + "通报", "text": ""},
-        {"location": "disclosures/n1/#problem-1", "title": "（1）食堂", "text": "<p>邮政信箱</p>"},
-    ]})
-    index = json.loads(lean_search_index(raw, [("disclosures/n1/", "某通报")], lambda t: ["地址"] if "邮政" in t else []))
-    assert [d["location"] for d in index["docs"]] == ["", "disclosures/n1/", "disclosures/n1/?section=problem-1"]
-    assert index["docs"][2]["tags"] == ["某" + Z + "通报"] and index["docs"][2]["keywords"] == "地址"
-    assert "keywords" in index["config"]["fields"]
+def test_bigrams_cover_every_short_word_inside_a_long_run() -> None:
+    assert bigrams("（3）严格做好党费收缴、使用和管理") == ["严格", "格做", "做好", "好党", "党费", "费收", "收缴", "使用", "用和", "和管",
+                                                    "管理"]
+    assert bigrams("食堂 AB 12") == []  # two-character runs are words already
 
 
-def test_a_listing_of_a_notice_whose_title_has_html_specials_is_dropped_too() -> None:
-    # Material writes "&" and "<" in indexed titles as &amp; and &lt;.
-    raw = json.dumps({"config": {"fields": {}}, "docs": [
-        {"location": "#n1", "title": "A&amp;B" + Z + "&lt;通报&gt;", "text": "发布日期"},
-        {"location": "disclosures/n1/", "title": "A&amp;B" + Z + "&lt;通报&gt;", "text": ""},
-    ]})
-    index = json.loads(lean_search_index(raw, [("disclosures/n1/", "A&B<通报>")]))
-    assert [d["location"] for d in index["docs"]] == ["disclosures/n1/"]
+def test_dates_become_the_tokens_search_js_makes_of_a_typed_date() -> None:
+    text = "于2023年11月5日反馈；公开期限：2025年4月27日至5月11日。"
+    assert date_tokens(text) == ["rq20231105", "rq20250427", "ny202311", "ny202504", "yr1105", "yr0427", "yr0511"]
+    assert date_tokens("共17562件，第3条") == []
+
+
+def test_keyword_line_holds_dictionary_terms_their_parts_synonyms_and_dates() -> None:
+    terms = SearchTerms(("醉酒危险驾驶", "三会一课"), ("联系电话",), (("醉酒危险驾驶", ("醉驾",)),))
+    line = keywords("（14）深化醉酒危险驾驶治理", ["2024年6月3日起，落实三会一课。联系电话：12345。"], terms).split()
+    assert {"醉酒危险驾驶", "三会一课", "醉驾", "驾驶", "电话", "rq20240603", "yr0603"} <= set(line)
+    assert "治理" in line  # from the heading
+    assert "会一" not in line  # body text gives no bigrams, only the heading does
+    assert keywords("食堂", ["无"], SearchTerms((), ())) == ""
 
 
 # --- the index as built from data/ ----------------------------------------------
 
-@pytest.mark.build
-def test_built_index_keeps_terms_whole_and_is_utf8(real_site: Build) -> None:
-    raw = (real_site.site / "search" / "search_index.json").read_bytes()
-    assert b"\\u" not in raw.replace(b"\\\\u", b"")  # only the separator pattern may spell \u
-    index = json.loads(raw)
-    tokens = {t for d in index["docs"] for field in ("title", "text") for t in d[field].split(Z)}
-    for term in ("第一议题", "两项监督", "三会一课", "巡察整改", "认罪认罚", "醉酒危险驾驶", "涉案财物"):
-        assert term in tokens, term
-    assert {"电话", "邮箱"} <= tokens  # split out of 联系电话 and 电子邮箱
-    print(f"search index: {len(raw)} bytes raw, {len(gzip.compress(raw, 9))} bytes gzipped")
+def _pagefind_json(path: Path) -> dict:
+    """A Pagefind fragment: gzip of b"pagefind_dcd" and JSON."""
+    raw = gzip.decompress(path.read_bytes())
+    assert raw.startswith(b"pagefind_dcd")
+    return json.loads(raw[len(b"pagefind_dcd"):].decode("utf-8"))
+
+
+def _fragments(site: Path) -> dict[str, dict]:
+    return {f["url"]: f for f in map(_pagefind_json, (site / "pagefind" / "fragment").glob("*.pf_fragment"))}
 
 
 @pytest.mark.build
-def test_built_index_has_every_problem_as_its_own_entry(real_site: Build) -> None:
-    index = json.loads((real_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    problems = {d["location"].rsplit("=", 1)[1]: d for d in index["docs"] if "?section=problem-" in d["location"]}
-    assert sorted(problems, key=lambda a: int(a.split("-")[1])) == [f"problem-{n}" for n in range(1, 46)]
-    assert problems["problem-14"]["title"].replace(Z, "").startswith("（14）深化醉酒危险驾驶犯罪专项治理")
-    assert all(d["tags"][0].replace(Z, "") == "中共中山市人民检察院党组关于巡察整改进展情况的通报" for d in problems.values())
-    assert not any(d["location"].startswith("#") for d in index["docs"])  # no home-page listing duplicates
+def test_built_index_holds_the_notice_and_glossary_texts_only(real_site: Build) -> None:
+    out = real_site.site / "pagefind"
+    assert (out / "pagefind.js").is_file() and (out / "pagefind-worker.js").is_file()
+    assert not list(out.glob("pagefind-*ui*")) and not (out / "pagefind-highlight.js").exists()  # unused UIs removed
+    assert not (real_site.site / "search" / "search_index.json").exists()  # Material's search is gone
+    fragments = _fragments(real_site.site)
+    assert sorted(fragments) == ["/disclosures/zhongshan-procuratorate-2025-04-27/", "/glossary/"]
+    notice = fragments["/disclosures/zhongshan-procuratorate-2025-04-27/"]
+    assert notice["meta"]["title"] == "中共中山市人民检察院党组关于巡察整改进展情况的通报"
+    content = notice["content"].replace("\u200b", "")
+    # The chrome is not indexed: banner, skip link, back-to-top, navigation, footer, glossary tooltips.
+    page = real_site.page("disclosures/zhongshan-procuratorate-2025-04-27/")
+    for chrome in ("跳转至", "回到页面顶部", "正在公示", "网站标识码", "下载本通报的开放数据", "前往意见反馈页"):
+        assert chrome in page or chrome == "网站标识码", chrome
+        assert chrome not in content, chrome
+    tip = lxml.html.fromstring(page).cssselect(".dsc-term-note")[0].text_content()
+    assert tip.split("：", 1)[1][:20] not in content
+    print(f"pagefind/: {sum(p.stat().st_size for p in out.rglob('*') if p.is_file())} bytes")
+
+
+@pytest.mark.build
+def test_every_problem_is_a_sub_result_with_its_anchor_and_the_notice_has_its_filters(real_site: Build) -> None:
+    notice = _fragments(real_site.site)["/disclosures/zhongshan-procuratorate-2025-04-27/"]
+    anchors = {a["id"]: a["text"].replace("\u200b", "") for a in notice["anchors"]}
+    assert [f"problem-{n}" for n in range(1, 46)] == [a for a in anchors if a.startswith("problem-")]
+    assert anchors["problem-14"].startswith("（14）深化醉酒危险驾驶犯罪专项治理")
+    assert "notice-contact" in anchors and "part-3-section-3" in anchors
+    assert "overview" not in anchors  # the overview repeats the text's counts: not indexed
+    assert notice["filters"] == {"unit": ["中共中山市人民检察院党组"], "year": ["2025"], "round": ["市委第五轮巡察"],
+                                 "window": ["2025-04-27T00:00:00+08:00/2025-05-12T00:00:00+08:00"]}
+
+
+@pytest.mark.build
+def test_headings_carry_hidden_keywords_for_short_words_dates_and_the_dictionary(real_site: Build) -> None:
+    doc = lxml.html.fromstring(real_site.page("disclosures/zhongshan-procuratorate-2025-04-27/"))
+    keys = {k.getprevious().get("id"): k.text_content() for k in doc.cssselect(".dsc-search-keys")}
+    assert all(doc.cssselect(".dsc-search-keys")[i].get("hidden") is not None for i in range(len(keys)))
+    assert keys["problem-14"].startswith("⟦") and keys["problem-14"].endswith("⟧")
+    words = {anchor: line.strip("⟦⟧").split() for anchor, line in keys.items()}
+    assert {"醉驾", "醉酒危险驾驶", "驾驶"} <= set(words["problem-14"])
+    assert {"邮编", "地址", "电话"} <= set(words["notice-contact"])
+    assert "rq20240731" in words["notice-title"]  # 反馈时间 2024年7月31日, a fact of the notice
+    feed = json.loads((real_site.site / "feed.json").read_text(encoding="utf-8"))
+    assert "⟦" not in json.dumps(feed, ensure_ascii=False)  # not in the feed copy

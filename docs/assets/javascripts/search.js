@@ -1,27 +1,373 @@
-// Two small additions to Material's search (see README, "Search").
+// The site search (README, "Search"): the header box and the search page /search/, on Pagefind.
+//
+// Pagefind's index lives in <site>/pagefind/ (disclosures/search.py). Its script, worker and wasm
+// cost about 200 KB, so they are loaded only when a search box or filter first gets focus (or a
+// /search/?q=… link is opened). Each page result is shown as its sections (Pagefind's sub-results:
+// one per heading with an id), so a problem （N） is a result of its own and its link lands on
+// #problem-N. Every result element carries data-search-result (the test contract).
 (function () {
   "use strict";
 
-  // 1. React to text however it arrives. Material reads the query on "keyup" (and focus)
-  // only. Chinese is typed through an input method: the text lands with "input" and
-  // "compositionend" events, often with no keyup for the final characters (so do paste,
-  // dictation and autocomplete). Re-announce those as a keyup so Material reads the box
-  // again; it ignores a value it has already seen. During a composition the box holds
-  // unfinished pinyin, so wait for the composition to end.
-  function announce(event) {
-    var box = event.target;
-    if (!(box instanceof HTMLInputElement) || !box.matches("[data-md-component=search-query]")) return;
-    if (event.isComposing) return;
-    box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
-  }
-  document.addEventListener("input", announce, true);
-  document.addEventListener("compositionend", announce, true);
+  var script = document.currentScript;
+  if (!script || !("fetch" in window)) return;
+  var ROOT = new URL("../../", script.src); // this file is <root>/assets/javascripts/search.js
+  var BATCH = 5; // page results whose texts are fetched at a time (each is one notice's text, compressed)
+  var TOKEN = /^(rq|ny|yr)\d+$/; // date tokens, as disclosures/searchmarks.py writes them
+  var HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
 
-  // 2. Land on the section a result points to. Each notice section is indexed as
-  // <page>?section=<anchor> (disclosures/searchindex.py) so that it is a result of its
-  // own; go to that anchor as a fragment link would.
-  var section = new URLSearchParams(location.search).get("section");
-  if (section && !location.hash && document.getElementById(section)) {
-    location.replace("#" + encodeURIComponent(section));
+  var loading = null;
+  function pagefind() {
+    if (!loading) {
+      loading = import(new URL("pagefind/pagefind.js", ROOT).href).then(function (pf) {
+        return pf.options({ basePath: new URL("pagefind/", ROOT).pathname, baseUrl: ROOT.pathname,
+                            excerptLength: 45 }).then(function () { pf.init(); return pf; });
+      });
+    }
+    return loading;
   }
+
+  // --- the query ------------------------------------------------------------------------------
+
+  function pad(n) { return ("0" + Number(n)).slice(-2); }
+
+  // A typed date becomes the token the index holds for it: 2024年8月30日, 2024-08-30, 2024/8/30 ->
+  // rq20240830; 2024年8月 -> ny202408; 8月30日 -> yr0830. A year alone stays a number (2024年 -> 2024).
+  function dateTokens(text) {
+    return text
+      .replace(/(\d{4})\s*[年\-\/.]\s*(\d{1,2})\s*[月\-\/.]\s*(\d{1,2})\s*[日号]?/g,
+               function (_, y, m, d) { return " rq" + y + pad(m) + pad(d) + " "; })
+      .replace(/(\d{4})\s*年\s*(\d{1,2})\s*月/g, function (_, y, m) { return " ny" + y + pad(m) + " "; })
+      .replace(/(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g, function (_, m, d) { return " yr" + pad(m) + pad(d) + " "; })
+      .replace(/(\d)\s*[年月日号]/g, "$1 ");
+  }
+
+  // Chinese has no spaces: cut a run into words (the browser's own dictionary), then join runs of
+  // single characters back together (两/项/监督 -> 两项 监督), since the index holds words, not characters.
+  function words(text) {
+    if (!window.Intl || !Intl.Segmenter) return text.split(/\s+/);
+    var out = [];
+    var single = "";
+    var segments = new Intl.Segmenter("zh", { granularity: "word" }).segment(text);
+    for (var it = segments[Symbol.iterator](), s = it.next(); !s.done; s = it.next()) {
+      var seg = s.value;
+      if (!seg.isWordLike) { if (single) out.push(single); single = ""; continue; }
+      if (seg.segment.length === 1 && HAN.test(seg.segment)) { single += seg.segment; continue; }
+      if (single) out.push(single);
+      single = "";
+      out.push(seg.segment);
+    }
+    if (single) out.push(single);
+    return out;
+  }
+
+  function prepare(raw) {
+    var text = dateTokens(raw.normalize("NFKC").toLowerCase());
+    var out = [];
+    text.split(/\s+/).forEach(function (part) {
+      if (!part) return;
+      if (TOKEN.test(part)) out.push(part);
+      else out = out.concat(words(part));
+    });
+    return out.filter(function (w, i) { return w && out.indexOf(w) === i; });
+  }
+
+  // --- filters ----------------------------------------------------------------------------------
+
+  function windowState(value, now) {
+    var bounds = value.split("/");
+    var start = Date.parse(bounds[0]);
+    var end = Date.parse(bounds[1]); // exclusive, as in timewindow.status_at
+    return now < start ? "upcoming" : now < end ? "open" : "closed";
+  }
+
+  // The window filter holds each notice's bounds: decide on the reader's clock which are open now.
+  function chosenFilters(form, pf) {
+    var chosen = {};
+    var wanted = "";
+    form.querySelectorAll("[data-dsc-filter]").forEach(function (el) {
+      var name = el.getAttribute("data-dsc-filter");
+      if (!el.value) return;
+      if (name === "window") wanted = el.value;
+      else chosen[name] = el.value;
+    });
+    if (!wanted) return Promise.resolve(chosen);
+    return pf.filters().then(function (all) {
+      var now = Date.now();
+      chosen.window = { any: Object.keys(all.window || {}).filter(function (v) { return windowState(v, now) === wanted; }) };
+      return chosen;
+    });
+  }
+
+  // --- results ----------------------------------------------------------------------------------
+
+  // Pagefind's excerpt (text with <mark>) as nodes, without the hidden keyword run ⟦…⟧ next to a heading.
+  function excerptNodes(html) {
+    var doc = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html"); // inert: nothing runs
+    var pieces = [];
+    doc.body.firstChild.childNodes.forEach(function (node) {
+      pieces.push({ text: node.textContent, mark: node.nodeName === "MARK" });
+    });
+    var whole = pieces.map(function (p) { return p.text; }).join("");
+    var inside = whole.indexOf("⟧") >= 0 && (whole.indexOf("⟦") < 0 || whole.indexOf("⟧") < whole.indexOf("⟦"));
+    var nodes = [];
+    pieces.forEach(function (p) {
+      var kept = "";
+      for (var i = 0; i < p.text.length; i++) {
+        var c = p.text[i];
+        if (c === "⟦") inside = true;
+        else if (c === "⟧") inside = false;
+        else if (!inside) kept += c;
+      }
+      if (!kept) return;
+      if (p.mark) {
+        var mark = document.createElement("mark");
+        mark.textContent = kept;
+        nodes.push(mark);
+      } else {
+        nodes.push(document.createTextNode(kept));
+      }
+    });
+    return nodes;
+  }
+
+  function score(sub) {
+    return (sub.weighted_locations || []).reduce(function (sum, l) { return sum + l.balanced_score; }, 0);
+  }
+
+  // One result per section the words were found in; a section whose own heading holds every typed
+  // word comes first (a problem titled with the word before sections that only mention it).
+  function items(datas, terms) {
+    var plain = terms.filter(function (t) { return !TOKEN.test(t); });
+    var list = [];
+    datas.forEach(function (data, rank) {
+      var notice = (data.meta && data.meta.title) || "";
+      var subs = terms.length && data.sub_results && data.sub_results.length ? data.sub_results : [
+        { title: notice, url: data.url, excerpt: terms.length ? data.excerpt : "" }];
+      subs.forEach(function (sub) {
+        var title = sub.title || notice;
+        var inTitle = plain.length > 0 && plain.every(function (t) { return title.toLowerCase().indexOf(t) >= 0; });
+        list.push({ title: title, url: sub.url, excerpt: sub.excerpt, notice: notice === title ? "" : notice,
+                    rank: rank, inTitle: inTitle, score: score(sub) });
+      });
+    });
+    return list.sort(function (a, b) {
+      return (b.inTitle - a.inTitle) || (a.rank - b.rank) || (b.score - a.score);
+    });
+  }
+
+  function link(url, terms) {
+    var target = new URL(url, location.href);
+    var plain = terms.filter(function (t) { return !TOKEN.test(t); });
+    if (plain.length) target.searchParams.set("hl", plain.join(" ")); // search-highlight.js marks them
+    return target.href;
+  }
+
+  function resultElement(item, terms) {
+    var li = document.createElement("li");
+    li.className = "dsc-search__result";
+    li.setAttribute("data-search-result", "");
+    var a = document.createElement("a");
+    a.href = link(item.url, terms);
+    var title = document.createElement("span");
+    title.className = "dsc-search__title";
+    title.textContent = item.title;
+    a.appendChild(title);
+    if (item.notice) {
+      var tag = document.createElement("span");
+      tag.className = "dsc-search__notice";
+      tag.textContent = item.notice;
+      a.appendChild(tag);
+    }
+    var nodes = item.excerpt ? excerptNodes(item.excerpt) : [];
+    if (nodes.length) {
+      var excerpt = document.createElement("span");
+      excerpt.className = "dsc-search__excerpt";
+      nodes.forEach(function (n) { excerpt.appendChild(n); });
+      a.appendChild(excerpt);
+    }
+    li.appendChild(a);
+    return li;
+  }
+
+  // --- one search form (the header box or the search page) --------------------------------------
+
+  function Search(form) {
+    this.form = form;
+    this.kind = form.getAttribute("data-dsc-search");
+    this.box = form.querySelector("input[type=search]");
+    this.list = form.querySelector(".dsc-search__results");
+    this.status = form.querySelector(".dsc-search__status");
+    this.more = form.querySelector(".dsc-search__more");
+    this.panel = form.querySelector(".dsc-search__panel");
+    this.allLink = form.querySelector(".dsc-search__all-link");
+    this.serial = 0;
+    this.results = [];
+    this.shown = 0;
+    this.terms = [];
+    this.timer = 0;
+  }
+
+  Search.prototype.text = function (name, count) {
+    return (this.form.getAttribute("data-text-" + name) || "").replace("{count}", String(count));
+  };
+
+  Search.prototype.say = function (text) {
+    this.form.setAttribute("data-state", text === this.text("loading") ? "loading" : "done");
+    this.status.textContent = text;
+  };
+
+  Search.prototype.open = function (yes) {
+    if (this.panel) this.panel.hidden = !yes;
+  };
+
+  Search.prototype.ready = function () {
+    var self = this;
+    return pagefind().then(function (pf) {
+      self.form.setAttribute("data-ready", "");
+      if (!self.status.textContent) self.status.textContent = self.text("ready");
+      return pf;
+    }, function () { self.say(self.text("failed")); throw new Error("pagefind"); });
+  };
+
+  Search.prototype.soon = function () {
+    var self = this;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(function () { self.run(); }, 120);
+  };
+
+  Search.prototype.run = function () {
+    var self = this;
+    var serial = ++this.serial;
+    var raw = this.box.value.trim();
+    this.terms = prepare(raw);
+    this.remember(raw);
+    return this.ready().then(function (pf) {
+      return chosenFilters(self.form, pf).then(function (filters) {
+        if (serial !== self.serial) return null;
+        var filtered = Object.keys(filters).length > 0;
+        if (!self.terms.length && !filtered) {
+          self.clear(self.text("ready"));
+          self.open(false);
+          return null;
+        }
+        self.say(self.text("loading"));
+        self.open(true);
+        if (filters.window && !filters.window.any.length) return { results: [] };
+        return pf.search(self.terms.length ? self.terms.join(" ") : null,
+                         { filters: filters, sort: self.terms.length ? undefined : { published: "desc" } });
+      });
+    }).then(function (search) {
+      if (!search || serial !== self.serial) return;
+      self.results = search.results;
+      self.shown = 0;
+      self.list.textContent = "";
+      if (!self.results.length) { self.say(self.text("none")); self.showMore(); return; }
+      return self.page(serial).then(function () {
+        if (serial !== self.serial) return;
+        self.say(self.text(self.terms.length ? "count" : "count-notices", self.results.length));
+      });
+    }).catch(function () { /* said in ready() */ });
+  };
+
+  Search.prototype.page = function (serial) {
+    var self = this;
+    var batch = this.results.slice(this.shown, this.shown + BATCH);
+    this.shown += batch.length;
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (datas) {
+      if (serial !== self.serial) return;
+      items(datas, self.terms).forEach(function (item) { self.list.appendChild(resultElement(item, self.terms)); });
+      self.showMore();
+    });
+  };
+
+  Search.prototype.showMore = function () {
+    if (this.more) this.more.hidden = this.shown >= this.results.length;
+  };
+
+  Search.prototype.clear = function (status) {
+    this.results = [];
+    this.shown = 0;
+    this.list.textContent = "";
+    this.status.textContent = status;
+    this.showMore();
+  };
+
+  // The search page keeps its address in step, so a search can be linked and shared.
+  Search.prototype.remember = function (raw) {
+    var params = new URLSearchParams();
+    if (raw) params.set("q", raw);
+    this.form.querySelectorAll("[data-dsc-filter]").forEach(function (el) {
+      if (el.value) params.set(el.name, el.value);
+    });
+    var query = params.toString();
+    if (this.allLink) this.allLink.search = query ? "?" + query : "";
+    if (this.kind === "page") history.replaceState(history.state, "", query ? "?" + query : location.pathname);
+  };
+
+  Search.prototype.focusResult = function (step) {
+    var links = Array.prototype.slice.call(this.list.querySelectorAll("a"));
+    if (!links.length) return false;
+    var at = links.indexOf(document.activeElement);
+    var next = at < 0 ? (step > 0 ? 0 : links.length - 1) : at + step;
+    if (next < 0) { this.box.focus(); return true; }
+    links[Math.min(next, links.length - 1)].focus();
+    return true;
+  };
+
+  Search.prototype.bind = function () {
+    var self = this;
+    var form = this.form;
+    form.addEventListener("focusin", function () { self.ready().catch(function () {}); });
+    // Text arrives by keyboard, input method, paste or dictation: all give "input" events; during a
+    // composition the box holds unfinished pinyin, so wait for compositionend.
+    this.box.addEventListener("input", function (event) { if (!event.isComposing) self.soon(); });
+    this.box.addEventListener("compositionend", function () { self.soon(); });
+    form.querySelectorAll("[data-dsc-filter]").forEach(function (el) {
+      el.addEventListener("change", function () { self.run(); });
+    });
+    if (this.more) this.more.addEventListener("click", function () { self.page(self.serial); });
+    if (this.kind === "page") {
+      form.addEventListener("submit", function (event) { event.preventDefault(); self.run(); });
+    }
+    form.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && self.panel && !self.panel.hidden) {
+        self.open(false);
+        self.box.focus();
+        event.preventDefault();
+      } else if ((event.key === "ArrowDown" || event.key === "ArrowUp") && !event.isComposing &&
+                 (event.target === self.box || self.list.contains(event.target))) {
+        if (self.focusResult(event.key === "ArrowDown" ? 1 : -1)) event.preventDefault();
+      }
+    });
+    if (this.panel) {
+      // The header's result list closes when focus or a click goes elsewhere.
+      form.addEventListener("focusout", function (event) {
+        if (!event.relatedTarget || !form.contains(event.relatedTarget)) self.open(false);
+      });
+      this.box.addEventListener("focus", function () { if (self.list.firstChild) self.open(true); });
+    }
+  };
+
+  function start() {
+    document.querySelectorAll("[data-dsc-nojs]").forEach(function (el) { el.hidden = true; });
+    document.querySelectorAll("form[data-dsc-search]").forEach(function (form) {
+      var search = new Search(form);
+      search.bind();
+      if (search.kind !== "page") return;
+      var params = new URLSearchParams(location.search);
+      search.box.value = params.get("q") || "";
+      var filtered = false;
+      form.querySelectorAll("[data-dsc-filter]").forEach(function (el) {
+        var value = params.get(el.name);
+        if (value && Array.prototype.some.call(el.options, function (o) { return o.value === value; })) {
+          el.value = value;
+          filtered = true;
+        }
+      });
+      if (search.box.value || filtered) search.run();
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();
