@@ -14,6 +14,8 @@ from __future__ import annotations
 
 # Search (the header box, the search page /search/ and docs/assets/javascripts/search.js).
 SEARCH_LABEL = "搜索"
+SEARCH_HEADER_LANDMARK = "站内搜索"
+SEARCH_PAGE_LANDMARK = "搜索与筛选"
 SEARCH_PLACEHOLDER = "搜索通报、问题、日期"
 SEARCH_PAGE_TITLE = "搜索"
 SEARCH_BOX_LABEL = "搜索词"

@@ -38,10 +38,10 @@ BOX = "#dsc-search-box"  # the header's input type="search"
 RESULT_LINKS = "[data-search-result] > a"
 
 
-def type_like_a_person(page, cdp, text: str) -> None:
+def type_like_a_person(page, cdp, text: str, box: str = BOX) -> None:
     """Latin letters, digits and spaces arrive as plain text input; Chinese through an IME
     composition (the candidate grows, then is committed), with no keyup at all."""
-    page.fill(BOX, "")  # an input event: the previous results go, so stale ones cannot pass
+    page.fill(box, "")  # an input event: the previous results go, so stale ones cannot pass
     page.wait_for_function("!document.querySelector('[data-search-result]')")
     for run in _runs(text):
         if run.isascii():

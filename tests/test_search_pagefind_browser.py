@@ -1,0 +1,220 @@
+"""The search over several fictional notices (tests/data/search), in headless Chromium, typed by input events only:
+results at the level of a problem, anchors and highlight, filters without typing, dates, a short word inside a
+longer one, the shareable /search/?q=… page, the keyboard path, no request outside the site, axe."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from conftest import TEST_DATA, Build, build_with, serve
+from test_accessibility import _axe
+from test_search_browser import type_like_a_person
+
+pytestmark = pytest.mark.browser
+
+PAGE_BOX = "#dsc-search-page-box"
+RESULTS = "[data-search-result]"
+HILLSIDE_2024 = "/disclosures/hillside-water-2024-09-02/"
+HILLSIDE_2025 = "/disclosures/hillside-water-2025-03-18/"
+VALLEY = "/disclosures/valley-clinic-2025-06-20/"
+
+
+@pytest.fixture(scope="module")
+def search_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    build: Build = build_with(tmp_path_factory.mktemp("search"), TEST_DATA / "search", now="2025-06-21")
+    assert build.ok, build.result.stderr
+    server, url = serve(build.site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture()
+def page(browser, search_site: str):
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    yield page
+    site = urlsplit(search_site).netloc
+    assert [u for u in requested if urlsplit(u).netloc != site and urlsplit(u).scheme not in ("data", "blob")] == []
+    context.close()
+
+
+def _open_search(page, base: str, query: str = "") -> object:
+    page.goto(base + "search/" + query)
+    page.click(PAGE_BOX)
+    page.wait_for_selector("form[data-dsc-search=page][data-ready]", state="attached")
+    return page.context.new_cdp_session(page)
+
+
+def _settled(page) -> None:
+    """Wait until the page form has answered (results shown or a status other than loading)."""
+    page.wait_for_function("document.querySelector('form[data-dsc-search=page]').dataset.state === 'done'")
+
+
+def _results(page) -> list[tuple[str, str, str]]:
+    """(path, anchor, title) of each result shown, in order."""
+    found = page.eval_on_selector_all(
+        RESULTS + " > a", "els => els.map(a => { const u = new URL(a.href); "
+        "return [u.pathname, u.hash.slice(1), a.querySelector('.dsc-search__title').textContent]; })")
+    return [tuple(r) for r in found]
+
+
+def _type(page, cdp, text: str) -> None:
+    type_like_a_person(page, cdp, text, box=PAGE_BOX)  # Chinese through the IME, the rest as text input
+    page.wait_for_selector(RESULTS, timeout=10_000)
+    _settled(page)
+
+
+def test_a_problem_whose_heading_holds_a_short_word_comes_before_sections_that_mention_it(page, search_site) -> None:
+    cdp = _open_search(page, search_site)
+    _type(page, cdp, "油费")  # inside 燃油费 in the heading; 油费 alone in the text of problems 1 and 2
+    results = _results(page)
+    assert results[0][:2] == (HILLSIDE_2024, "problem-3") and results[0][2].startswith("（3）严格车辆燃油费报销审核")
+    assert {(p, a) for p, a, _ in results[1:]} >= {(HILLSIDE_2024, "problem-1"), (HILLSIDE_2024, "problem-2")}
+    first = page.locator(RESULTS).first
+    assert "山前区水务局" in first.locator(".dsc-search__notice").inner_text()  # tagged with its notice
+
+
+@pytest.mark.parametrize("query", ["2024年8月30日", "2024-08-30", "8月30日", "2024/8/30"])
+def test_a_date_as_written_or_as_digits_finds_the_section_that_holds_it(page, search_site, query: str) -> None:
+    cdp = _open_search(page, search_site)
+    _type(page, cdp, query)
+    assert _results(page)[0][:2] == (HILLSIDE_2024, "problem-2")
+    excerpt = page.locator(RESULTS).first.locator(".dsc-search__excerpt").inner_text()
+    assert "⟦" not in excerpt and "rq2024" not in excerpt and "8月30日" in excerpt  # keywords never shown
+
+
+def test_a_year_and_month_finds_the_dates_in_it(page, search_site) -> None:
+    cdp = _open_search(page, search_site)
+    _type(page, cdp, "2024年8月")
+    assert {(p, a) for p, a, _ in _results(page)} >= {(HILLSIDE_2024, "problem-2"), (HILLSIDE_2024, "problem-4")}
+
+
+def test_clicking_a_result_lands_on_the_anchor_with_the_words_marked(page, search_site) -> None:
+    cdp = _open_search(page, search_site)
+    _type(page, cdp, "油费")
+    page.locator(RESULTS + " > a").first.click()
+    page.wait_for_function("location.hash === '#problem-3'")
+    box = page.locator("#problem-3").bounding_box()
+    assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
+    assert page.locator("#problem-3 mark.dsc-search-hit").inner_text() == "油费"
+    assert page.locator("header mark, nav mark").count() == 0  # only the page's text is marked
+
+
+def _notices(page) -> list[str]:
+    return [p for p, _, _ in _results(page)]
+
+
+def _choose(page, name: str, value: str) -> None:
+    page.select_option(f"select[name={name}]", value)
+    _settled(page)
+
+
+def test_filters_list_notices_without_typing_newest_first(page, search_site) -> None:
+    _open_search(page, search_site)
+    _choose(page, "unit", "中共示例市山前区水务局党组")
+    assert _notices(page) == [HILLSIDE_2025, HILLSIDE_2024]
+    _choose(page, "unit", "")
+    _choose(page, "year", "2025")
+    assert _notices(page) == [VALLEY, HILLSIDE_2025]
+    _choose(page, "year", "")
+    _choose(page, "round", "区委第三轮巡察")
+    assert _notices(page) == [VALLEY]
+    assert parse_qs(urlsplit(page.url).query) == {"round": ["区委第三轮巡察"]}  # shareable
+
+
+def test_window_status_is_decided_by_the_readers_clock(browser, search_site) -> None:
+    """The index is static; the window filter holds each window's bounds and the browser compares them with now."""
+    found = {}
+    for day in ("2024-09-10T12:00:00+08:00", "2026-01-05T12:00:00+08:00"):
+        context = browser.new_context()
+        page = context.new_page()
+        page.clock.set_fixed_time(day)
+        _open_search(page, search_site)
+        _choose(page, "window", "open")
+        opened = _notices(page)
+        _choose(page, "window", "closed")
+        found[day[:4]] = (opened, _notices(page))
+        context.close()
+    assert found["2024"] == ([HILLSIDE_2024], [])
+    assert found["2026"] == ([VALLEY], [HILLSIDE_2024])
+
+
+def test_a_filter_narrows_a_query(page, search_site) -> None:
+    cdp = _open_search(page, search_site)
+    _type(page, cdp, "巡查")
+    assert set(_notices(page)) == {HILLSIDE_2025}
+    _choose(page, "year", "2024")
+    assert page.locator("form[data-dsc-search=page] .dsc-search__status").inner_text() == "没有找到符合条件的结果"
+
+
+def test_a_search_link_opens_with_its_results_and_typing_updates_it(page, search_site) -> None:
+    page.goto(search_site + "search/?q=%E6%B2%B9%E8%B4%B9&unit=" + "中共示例市山前区水务局党组")
+    page.wait_for_selector(RESULTS, timeout=10_000)
+    assert page.input_value(PAGE_BOX) == "油费"
+    assert page.input_value("select[name=unit]") == "中共示例市山前区水务局党组"
+    assert _results(page)[0][1] == "problem-3"
+    assert page.locator("[data-dsc-nojs]").is_hidden()
+    _choose(page, "unit", "")
+    _type(page, page.context.new_cdp_session(page), "药品")
+    page.wait_for_function("new URLSearchParams(location.search).get('q') === '药品'")
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["药品"]}
+    assert {(p, a) for p, a, _ in _results(page)[:2]} == {(VALLEY, "theme-1"), (VALLEY, "problem-1")}
+
+
+
+def test_without_javascript_the_search_page_offers_a_note_and_the_notices(browser, search_site) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(search_site + "search/?q=油费")
+    note = page.locator("[data-dsc-nojs]")
+    assert note.is_visible() and "JavaScript" in note.inner_text()
+    assert sorted(urlsplit(h).path for h in note.locator("a[href*='disclosures/']").evaluate_all(
+        "els => els.map(a => a.href)")) == sorted([HILLSIDE_2024, HILLSIDE_2025, VALLEY])
+    page.goto(search_site)
+    page.fill("#dsc-search-box", "油费")
+    page.press("#dsc-search-box", "Enter")  # the header form opens the search page
+    page.wait_for_url("**/search/?q=*")
+    context.close()
+
+
+def test_keyboard_path_into_and_out_of_the_header_results(page, search_site) -> None:
+    page.goto(search_site)
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "dsc-search-box":
+            break
+    assert page.evaluate("document.activeElement.id") == "dsc-search-box"
+    page.wait_for_selector("form[data-dsc-search=header][data-ready]", state="attached")
+    page.keyboard.insert_text("油费")
+    page.wait_for_selector("#dsc-search-panel " + RESULTS)
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.closest('[data-search-result]') !== null")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.id") == "dsc-search-box"
+    page.keyboard.press("Escape")
+    assert page.locator("#dsc-search-panel").is_hidden()
+    assert page.evaluate("document.activeElement.id") == "dsc-search-box"
+    page.keyboard.press("Tab")  # out of the search: focus moves on to the header's next control
+    assert page.evaluate("!document.activeElement.closest('form[data-dsc-search]')")
+
+
+@pytest.mark.parametrize("where", ["header", "page"])
+def test_axe_finds_nothing_with_results_shown(page, search_site, where: str) -> None:
+    if where == "page":
+        page.goto(search_site + "search/?q=油费")
+    else:
+        page.goto(search_site)
+        page.click("#dsc-search-box")
+        page.keyboard.insert_text("油费")
+    page.wait_for_selector(RESULTS)
+    result = _axe(page)
+    assert result["rules"] > 50
+    assert result["violations"] == []
+    # axe cannot decide the sidebar's site name of this fixture's site (long, partly covered; not the search's):
+    # contrast it is unsure about must at least not be in the search form or its results.
+    assert [u for u in result["unsure_contrast"] if ".dsc-search" in u or "data-search-result" in u] == []
