@@ -1,15 +1,20 @@
-"""Benchmark: how build and search scale with the number of notices.
+"""Benchmark: how build and search scale with the number of notices, Pagefind beside Material's search.
 
-    .venv/bin/python bench/run.py              # N = 1, 10, 100 (about 5 minutes on 2 cores)
-    .venv/bin/python bench/run.py --sizes 1000 # the long option
+    .venv/bin/python bench/run.py                   # N = 100 and 1000 (about 15 minutes on 2 cores)
+    .venv/bin/python bench/run.py --sizes 1 10 100  # smaller sites
 
-Prints, for each N: build wall time and peak memory with our hooks and for two
-baselines without them (see baseline.py: the notices' text as plain Markdown,
-and the very pages and files our hooks generate, written out as files), with
-the ratios (the hooks' overhead); search index
-size raw and gzipped; bytes a reader downloads for the home page, a notice
-page and a first search; and the time from typing to the first result in
-headless Chromium. Figures, never pass/fail.
+Builds the same synthetic data (synthetic.py) twice, rounds interleaved:
+
+- pagefind: this project (Pagefind indexes the built pages after the build);
+- material: the project as it was with Material's search plugin (jieba at build
+  time, the whole index fetched on the first search), taken from git at
+  --material-rev and built with its own package (PYTHONPATH).
+
+For each it prints build wall time (median) and peak memory; the search index on
+disk (bytes, files); what a reader fetches (as gzip would send it) for the first
+search (from focusing the box to the first result) and for a second, different
+search; and the time from typing to the first result in headless Chromium.
+Figures, never pass/fail.
 """
 
 from __future__ import annotations
@@ -29,44 +34,58 @@ import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from baseline import write_baseline_project, write_same_pages_project  # noqa: E402
 from synthetic import write_site_data  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = "2030-01-01"
-QUERY = "醉酒驾驶"
+QUERIES = ("醉酒驾驶", "食堂")  # the first search, then a second one
+# The last commit with Material's search plugin (the base this search replaced).
+MATERIAL_REV = "2697900"
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
+RESULT_TIMEOUT_MS = 60_000
 
 
-def hooks_project(data: Path, dest: Path) -> Path:
+def pagefind_project(data: Path, dest: Path) -> Path:
     dest.mkdir(parents=True)
-    for name in ("mkdocs.yml", "docs", "overrides", "hooks"):
+    for name in PROJECT_PARTS:
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
     shutil.copytree(data, dest / "data")
     return dest
 
 
-def build_env() -> dict[str, str]:
-    return dict(os.environ, DISCLOSURE_NOW=NOW, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+def material_project(data: Path, dest: Path, rev: str) -> Path:
+    """The project at rev (its package too), with the same data."""
+    dest.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, *PROJECT_PARTS, "disclosures"],
+                             capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+    shutil.copytree(data, dest / "data")
+    return dest
 
 
-def build_once(project: Path) -> dict:
-    env = build_env()
+def build_env(project: Path, own_package: bool) -> dict[str, str]:
+    env = dict(os.environ, DISCLOSURE_NOW=NOW, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+    if own_package:  # its disclosures/ comes before the installed (editable) one
+        env["PYTHONPATH"] = str(project)
+    return env
+
+
+def build_once(project: Path, own_package: bool) -> dict:
     shutil.rmtree(project / "site", ignore_errors=True)
     out = subprocess.run([sys.executable, str(ROOT / "bench" / "build_once.py"), str(project / "mkdocs.yml")],
-                         env=env, capture_output=True, text=True, check=True)
+                         env=build_env(project, own_package), capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def measure_builds(projects: dict[str, Path], repeat: int) -> dict[str, dict]:
-    """Median wall time and peak memory per project. Rounds are interleaved (a, b, c, a, b, c, …)
-    so that a slow spell of this shared machine hits every variant alike, not one of them."""
+def measure_builds(projects: dict[str, tuple[Path, bool]], repeat: int) -> dict[str, dict]:
+    """Median wall time and peak memory per project, rounds interleaved so a slow spell hits all alike."""
     runs: dict[str, list[dict]] = {name: [] for name in projects}
     for _ in range(repeat):
-        for name, project in projects.items():
-            runs[name].append(build_once(project))
+        for name, (project, own) in projects.items():
+            runs[name].append(build_once(project, own))
     return {name: {"seconds": statistics.median(r["seconds"] for r in rs), "peak_mib": max(r["peak_mib"] for r in rs)}
             for name, rs in runs.items()}
 
@@ -75,115 +94,120 @@ def gz_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
+def index_on_disk(site: Path, material: bool) -> tuple[int, int]:
+    files = [site / "search" / "search_index.json"] if material else [p for p in (site / "pagefind").rglob("*")
+                                                                       if p.is_file()]
+    return sum(p.stat().st_size for p in files), len(files)
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
 
-def reader_figures(site: Path, notice_url: str) -> dict:
-    """Bytes over the wire (uncompressed, and as gzip would send them) and typing-to-result time."""
+# Type a query as input events and time until the first result is in the list (null after the timeout).
+_TYPE_AND_TIME = """async ([box, list, item, query, timeout]) => {
+    const input = document.querySelector(box);
+    const results = document.querySelector(list);
+    input.focus();
+    return await new Promise((resolve) => {
+        const start = performance.now();
+        const done = () => {
+            if (results.querySelector(item)) { observer.disconnect(); resolve(performance.now() - start); }
+        };
+        const observer = new MutationObserver(done);
+        observer.observe(results, {childList: true, subtree: true});
+        setTimeout(() => { observer.disconnect(); resolve(null); }, timeout);
+        input.value = query;
+        input.dispatchEvent(new Event("input", {bubbles: true}));
+        input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true, key: "End"}));
+    });
+}"""
+
+UI = {  # box, result list, result item, what to do before typing
+    "pagefind": ("#dsc-search-box", "#dsc-search-panel .dsc-search__results", "[data-search-result]", None),
+    "material": ("input.md-search__input", ".md-search-result__list", ".md-search-result__item",
+                 "label.md-search__icon, input.md-search__input"),
+}
+
+
+def reader_figures(site: Path, kind: str) -> dict:
+    """Bytes fetched (as gzip would send them) and typing-to-result time, first and second search."""
     from playwright.sync_api import sync_playwright
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
+    box, results, item, opener = UI[kind]
     figures: dict = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-
-        def load(url: str) -> tuple[object, object, list[bytes]]:
-            context = browser.new_context()  # cold cache each time
-            page = context.new_page()
-            bodies: list[bytes] = []
-            page.on("response", lambda r: bodies.append(r.body()) if r.status == 200 else None)
-            page.goto(base + url, wait_until="networkidle")
-            return context, page, bodies
-
-        for name, url in (("home", ""), ("notice", notice_url)):
-            context, _, bodies = load(url)
-            figures[f"{name}_bytes"] = sum(map(len, bodies))
-            figures[f"{name}_gzip_bytes"] = sum(map(gz_size, bodies))
-            context.close()
-
-        context, page, bodies = load("")
-        bodies.clear()
-        page.click("label.md-search__icon, input.md-search__input")
-        # Type the query as a person would, then time from the last keystroke to the first result shown.
-        elapsed = page.evaluate("""async (query) => {
-            const input = document.querySelector("input.md-search__input");
-            const list = document.querySelector(".md-search-result__list");
-            input.focus();
-            return await new Promise((resolve) => {
-                const start = performance.now();
-                const done = () => {
-                    if (list.querySelector(".md-search-result__item")) {
-                        observer.disconnect();
-                        resolve(performance.now() - start);
-                    }
-                };
-                const observer = new MutationObserver(done);
-                observer.observe(list, {childList: true, subtree: true});
-                input.value = query;
-                input.dispatchEvent(new Event("input", {bubbles: true}));
-                input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true, key: "End"}));
-                done();
-            });
-        }""", QUERY)
-        page.wait_for_load_state("networkidle")
-        figures["first_search_bytes"] = sum(map(len, bodies))
-        figures["first_search_gzip_bytes"] = sum(map(gz_size, bodies))
-        figures["typing_to_result_ms"] = elapsed
+        context = browser.new_context(viewport={"width": 1280, "height": 800})  # cold cache
+        page = context.new_page()
+        bodies: list[bytes] = []
+        page.on("response", lambda r: bodies.append(r.body()) if r.status == 200 else None)
+        page.goto(base, wait_until="networkidle")
+        figures["page_gzip_bytes"] = sum(map(gz_size, bodies))
+        for n, query in enumerate(QUERIES, start=1):
+            bodies.clear()
+            if opener and n == 1:
+                page.click(opener)
+            elapsed = page.evaluate(_TYPE_AND_TIME, [box, results, item, query, RESULT_TIMEOUT_MS])
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(300)
+            figures[f"search{n}_gzip_bytes"] = sum(map(gz_size, bodies))
+            figures[f"search{n}_ms"] = elapsed
+            if elapsed is None:
+                break
         context.close()
         browser.close()
     server.shutdown()
     return figures
 
 
-def run(count: int, repeat: int, work: Path) -> dict:
+def run(count: int, repeat: int, work: Path, rev: str) -> dict:
     data = write_site_data(work / f"data-{count}", count)
-    ours = hooks_project(data, work / f"hooks-{count}")
-    base = write_baseline_project(data, work / f"baseline-{count}")
-    same = write_same_pages_project(ours, work / f"same-pages-{count}", build_env())
-    result = {"n": count, **measure_builds({"hooks": ours, "baseline": base, "same_pages": same}, repeat)}
-    result["overhead"] = result["hooks"]["seconds"] / result["baseline"]["seconds"]
-    result["overhead_same_pages"] = result["hooks"]["seconds"] / result["same_pages"]["seconds"]
-    index = (ours / "site" / "search" / "search_index.json").read_bytes()
-    result["index_bytes"], result["index_gzip_bytes"] = len(index), gz_size(index)
-    result.update(reader_figures(ours / "site", "disclosures/synthetic-0001/"))
+    projects = {"pagefind": (pagefind_project(data, work / f"pagefind-{count}"), False),
+                "material": (material_project(data, work / f"material-{count}", rev), True)}
+    result: dict = {"n": count, "builds": measure_builds(projects, repeat)}
+    for kind, (project, _) in projects.items():
+        size, files = index_on_disk(project / "site", kind == "material")
+        result[kind] = {"index_bytes": size, "index_files": files, **reader_figures(project / "site", kind)}
     return result
 
 
-def kib(n: float) -> str:
-    return f"{n / 1024:,.0f} KiB"
+def kib(n: float | None) -> str:
+    return "–" if n is None else f"{n / 1024:,.0f} KiB"
+
+
+def ms(n: float | None) -> str:
+    return f"> {RESULT_TIMEOUT_MS / 1000:.0f} s (none)" if n is None else f"{n:,.0f} ms"
 
 
 def print_table(results: list[dict]) -> None:
-    print("| N | build (hooks) | baseline: text as Markdown | overhead | baseline: same pages, no hooks | overhead "
-          "| peak mem (hooks / text / same pages) | search index raw / gzip "
-          "| home page | notice page | first search | typing → first result |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| N | search | build | peak memory | index on disk | files | first search fetches (gzip) "
+          "| typing → first result | second search fetches (gzip) | second: typing → result |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
-        print(f"| {r['n']} | {r['hooks']['seconds']:.2f} s | {r['baseline']['seconds']:.2f} s | {r['overhead']:.2f}× "
-              f"| {r['same_pages']['seconds']:.2f} s | {r['overhead_same_pages']:.2f}× "
-              f"| {r['hooks']['peak_mib']:.0f} / {r['baseline']['peak_mib']:.0f} / {r['same_pages']['peak_mib']:.0f} MiB "
-              f"| {kib(r['index_bytes'])} / {kib(r['index_gzip_bytes'])} "
-              f"| {kib(r['home_bytes'])} ({kib(r['home_gzip_bytes'])} gz) "
-              f"| {kib(r['notice_bytes'])} ({kib(r['notice_gzip_bytes'])} gz) "
-              f"| {kib(r['first_search_bytes'])} ({kib(r['first_search_gzip_bytes'])} gz) "
-              f"| {r['typing_to_result_ms']:.0f} ms |")
+        for kind in ("material", "pagefind"):
+            b, f = r["builds"][kind], r[kind]
+            print(f"| {r['n']:,} | {kind} | {b['seconds']:.1f} s | {b['peak_mib']:.0f} MiB | {kib(f['index_bytes'])} "
+                  f"| {f['index_files']:,} | {kib(f.get('search1_gzip_bytes'))} | {ms(f.get('search1_ms'))} "
+                  f"| {kib(f.get('search2_gzip_bytes'))} | {ms(f.get('search2_ms')) if 'search2_ms' in f else '–'} |")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100])
-    parser.add_argument("--repeat", type=int, default=5, help="builds per variant; the median is reported")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--repeat", type=int, default=3, help="builds per variant below 1000 notices; the median")
+    parser.add_argument("--material-rev", default=MATERIAL_REV, help="git revision with Material's search")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     args = parser.parse_args()
     results = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         for count in args.sizes:
             repeat = 1 if count >= 1000 else args.repeat
-            result = run(count, repeat, Path(tmp))
+            result = run(count, repeat, Path(tmp), args.material_rev)
             print(json.dumps(result), file=sys.stderr, flush=True)
             results.append(result)
     print_table(results)
