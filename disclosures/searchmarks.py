@@ -73,10 +73,10 @@ def term_parts(term: str) -> list[str]:
     return bigrams(term)
 
 
-def keywords(heading: str, texts: Iterable[str], terms: SearchTerms) -> str:
-    """The keyword line of one headed part: heading bigrams, dictionary words and dates, space-separated."""
+def keywords(heading: str, texts: Iterable[str], terms: SearchTerms, pieces: bool = True) -> str:
+    """The keyword line of one headed part: heading bigrams (if pieces), dictionary words and dates."""
     body = heading + " " + " ".join(texts)
-    words = bigrams(heading)
+    words = bigrams(heading) if pieces else []
     words += [t for t in terms.whole if t in body]
     words += [p for t in terms.split if t in body for p in bigrams(t)]  # 联系电话 -> 电话
     words += keywords_for(body, terms, term_parts)
@@ -108,7 +108,9 @@ def _contact_texts(view: NoticeView) -> list[str]:
 
 def notice_keywords(view: NoticeView, terms: SearchTerms) -> dict[str, str]:
     """Keyword line per anchor of a notice page (the contact section included); empty lines left out."""
-    found = {anchor: keywords(heading, texts, terms) for anchor, heading, texts in _regions(view)}
+    # The notice's title is formulaic (…关于巡察整改情况的通报): its pieces would match nearly every query.
+    found = {anchor: keywords(heading, texts, terms, pieces=anchor != TITLE_ANCHOR)
+             for anchor, heading, texts in _regions(view)}
     found[CONTACT_ANCHOR] = keywords("", _contact_texts(view), terms)
     return {anchor: line for anchor, line in found.items() if line}
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -137,12 +138,14 @@ def on_page_content(html, page, config, files):
 @event_priority(-100)  # last, after every plugin has written its files
 def on_post_build(config):
     # The search index is made from the built pages, in the staging folder before it is swapped in.
+    started = time.perf_counter()
     try:
         stats = index_site(Path(config.site_dir))
     except ProjectError as error:
         _unstage(publish=False)
         raise PluginError(f"{error}\n{NOT_REBUILT if _state.serve else NOT_BUILT}") from None
-    log.info(f"Search index: {stats.pages} pages, {stats.files} files, {stats.bytes / 1024:.0f} KiB")
+    log.info(f"Search index: {stats.pages} pages, {stats.files} files, {stats.bytes / 1024:.0f} KiB "
+             f"in {time.perf_counter() - started:.1f} s")
     # In strict mode MkDocs fails the build after this event if anything warned: keep the old site then.
     _unstage(publish=not (config.strict and _warnings.get_counts()))
 

@@ -19,10 +19,12 @@ def test_pages_request_nothing_but_the_site(browser, real_server: str) -> None:
     page.on("request", lambda request: requested.append(request.url))
     for url in ("", f"disclosures/{REAL_ID}/"):
         page.goto(real_server + url, wait_until="networkidle")
-    # Searching loads the index and the worker: still only the site itself.
-    page.click("label.md-search__icon, input.md-search__input")
-    page.keyboard.type("2024")
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    # Searching loads Pagefind (script, worker, wasm) and the index: still only the site itself.
+    page.click("#dsc-search-box")
+    page.keyboard.insert_text("2024")
+    page.wait_for_selector("[data-search-result]", timeout=10_000)
+    page.goto(real_server + "search/?q=食堂", wait_until="networkidle")
+    page.wait_for_selector("[data-search-result]", timeout=10_000)
     context.close()
     foreign = [u for u in requested if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != site_host]
     assert len(requested) > 5

@@ -20,7 +20,7 @@
     if (!loading) {
       loading = import(new URL("pagefind/pagefind.js", ROOT).href).then(function (pf) {
         return pf.options({ basePath: new URL("pagefind/", ROOT).pathname, baseUrl: ROOT.pathname,
-                            excerptLength: 45 }).then(function () { pf.init(); return pf; });
+                            excerptLength: 30 }).then(function () { pf.init(); return pf; });
       });
     }
     return loading;
@@ -100,34 +100,63 @@
 
   // --- results ----------------------------------------------------------------------------------
 
-  // Pagefind's excerpt (text with <mark>) as nodes, without the hidden keyword run ⟦…⟧ next to a heading.
-  function excerptNodes(html) {
-    var doc = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html"); // inert: nothing runs
-    var pieces = [];
-    doc.body.firstChild.childNodes.forEach(function (node) {
-      pieces.push({ text: node.textContent, mark: node.nodeName === "MARK" });
+  // The text of one result: its words in Pagefind's copy of the page (from its heading to the next one),
+  // without the hidden keyword run ⟦…⟧ and without the heading itself (shown as the title).
+  function regionText(data, sub) {
+    var raw = data.raw_content || data.content || "";
+    var zws = raw.indexOf("\u200B") >= 0;
+    var words = zws ? raw.split("\u200B") : raw.split(/[\r\n\s]+/);
+    var start = sub && sub.anchor ? sub.anchor.location : 0;
+    var end = words.length;
+    (data.anchors || []).forEach(function (a) { if (a.location > start && a.location < end) end = a.location; });
+    var text = words.slice(start, end).join(zws ? "" : " ").replace(/⟦[^⟧]*⟧?/g, "");
+    var heading = sub && sub.anchor ? sub.anchor.text : "";
+    if (heading && text.indexOf(heading) === 0) text = text.slice(heading.length).replace(/^[.\s]+/, "");
+    return text.replace(/\s+/g, " ").trim();
+  }
+
+  function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+  // What to mark: each typed word, and each date token as the date is written in the text.
+  function markPattern(terms) {
+    var parts = terms.map(function (t) {
+      var m = /^rq(\d{4})(\d\d)(\d\d)$/.exec(t);
+      if (m) return m[1] + "\\s*[年\\-/.]\\s*0?" + Number(m[2]) + "\\s*[月\\-/.]\\s*0?" + Number(m[3]) + "(?!\\d)\\s*日?";
+      m = /^ny(\d{4})(\d\d)$/.exec(t);
+      if (m) return m[1] + "\\s*年\\s*0?" + Number(m[2]) + "\\s*月";
+      m = /^yr(\d\d)(\d\d)$/.exec(t);
+      if (m) return "(?<!\\d)0?" + Number(m[1]) + "\\s*月\\s*0?" + Number(m[2]) + "\\s*日";
+      return escapeRegExp(t);
     });
-    var whole = pieces.map(function (p) { return p.text; }).join("");
-    var inside = whole.indexOf("⟧") >= 0 && (whole.indexOf("⟦") < 0 || whole.indexOf("⟧") < whole.indexOf("⟦"));
+    return parts.length ? new RegExp(parts.join("|"), "gi") : null;
+  }
+
+  var BEFORE = 24; // characters shown before the first match
+  var LENGTH = 110; // characters shown in all
+
+  // A short excerpt around the first typed word in the text, every typed word in it marked.
+  function excerptNodes(text, terms) {
+    var pattern = markPattern(terms);
+    var first = pattern ? text.search(pattern) : -1;
+    var start = first > BEFORE ? first - BEFORE : 0;
+    var shown = text.slice(start, start + LENGTH);
     var nodes = [];
-    pieces.forEach(function (p) {
-      var kept = "";
-      for (var i = 0; i < p.text.length; i++) {
-        var c = p.text[i];
-        if (c === "⟦") inside = true;
-        else if (c === "⟧") inside = false;
-        else if (!inside) kept += c;
-      }
-      if (!kept) return;
-      if (p.mark) {
+    var at = 0;
+    if (pattern) {
+      shown.replace(pattern, function (match, offset) {
+        if (typeof offset !== "number") offset = arguments[arguments.length - 2];
+        if (offset > at) nodes.push(document.createTextNode(shown.slice(at, offset)));
         var mark = document.createElement("mark");
-        mark.textContent = kept;
+        mark.textContent = match;
         nodes.push(mark);
-      } else {
-        nodes.push(document.createTextNode(kept));
-      }
-    });
-    return nodes;
+        at = offset + match.length;
+        return match;
+      });
+    }
+    if (at < shown.length) nodes.push(document.createTextNode(shown.slice(at)));
+    if (start > 0) nodes.unshift(document.createTextNode("…"));
+    if (start + LENGTH < text.length) nodes.push(document.createTextNode("…"));
+    return shown ? nodes : [];
   }
 
   function score(sub) {
@@ -142,12 +171,12 @@
     datas.forEach(function (data, rank) {
       var notice = (data.meta && data.meta.title) || "";
       var subs = terms.length && data.sub_results && data.sub_results.length ? data.sub_results : [
-        { title: notice, url: data.url, excerpt: terms.length ? data.excerpt : "" }];
+        { title: notice, url: data.url, whole: true }];
       subs.forEach(function (sub) {
         var title = sub.title || notice;
         var inTitle = plain.length > 0 && plain.every(function (t) { return title.toLowerCase().indexOf(t) >= 0; });
-        list.push({ title: title, url: sub.url, excerpt: sub.excerpt, notice: notice === title ? "" : notice,
-                    rank: rank, inTitle: inTitle, score: score(sub) });
+        list.push({ title: title, url: sub.url, text: terms.length ? regionText(data, sub.whole ? null : sub) : "",
+                    notice: notice === title ? "" : notice, rank: rank, inTitle: inTitle, score: score(sub) });
       });
     });
     return list.sort(function (a, b) {
@@ -178,7 +207,7 @@
       tag.textContent = item.notice;
       a.appendChild(tag);
     }
-    var nodes = item.excerpt ? excerptNodes(item.excerpt) : [];
+    var nodes = item.text ? excerptNodes(item.text, terms) : [];
     if (nodes.length) {
       var excerpt = document.createElement("span");
       excerpt.className = "dsc-search__excerpt";
