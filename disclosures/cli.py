@@ -1,7 +1,7 @@
 """Command line: `disclosures check [DATA_DIR]` validates data/ without building the site.
 
 Fast enough for an editor's save hook: it imports only the loader and the
-validator (no MkDocs, Jinja2 or jieba). Exit status 0 when the data is valid,
+validator (no MkDocs, Jinja2 or Pagefind). Exit status 0 when the data is valid,
 1 when it is not, 2 for a wrong command line.
 """
 

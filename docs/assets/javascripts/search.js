@@ -11,7 +11,7 @@
   var script = document.currentScript;
   if (!script || !("fetch" in window)) return;
   var ROOT = new URL("../../", script.src); // this file is <root>/assets/javascripts/search.js
-  var BATCH = 5; // page results whose texts are fetched at a time (each is one notice's text, compressed)
+  var BATCH = 3; // page results whose texts are fetched at a time (each notice's text is about 28 KB compressed)
   var TOKEN = /^(rq|ny|yr)\d+$/; // date tokens, as disclosures/searchmarks.py writes them
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
 
