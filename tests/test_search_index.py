@@ -13,6 +13,7 @@ import pytest
 from conftest import Build
 from disclosures.errors import DataInvalid
 from disclosures import records as r
+from disclosures.search import indexed_part
 from disclosures.searchmarks import bigrams, date_tokens, keywords
 from disclosures.searchterms import SearchTerms, gather_terms, keywords_for, quoted_terms, read_terms_file
 
@@ -83,6 +84,17 @@ def test_keyword_line_holds_dictionary_terms_their_parts_synonyms_and_dates() ->
     assert "治理" in line  # from the heading
     assert "会一" not in line  # body text gives no bigrams, only the heading does
     assert keywords("食堂", ["无"], SearchTerms((), ())) == ""
+
+
+def test_only_the_element_marked_for_the_index_is_handed_to_pagefind() -> None:
+    page = ('<html><body><nav><a>通报</a></nav><article class="x" data-pagefind-body><h1>标题</h1>'
+            '<article>内层</article><p>正文</p></article><footer>页脚</footer></body></html>')
+    part = indexed_part(page)
+    assert part is not None and "<h1>标题</h1><article>内层</article><p>正文</p></article></body>" in part
+    assert "页脚" not in part and "<nav>" not in part and 'lang="zh-CN"' in part
+    assert indexed_part("<html><body><p>首页</p></body></html>") is None  # not indexed at all
+    broken = '<div data-pagefind-body><p>未闭合'
+    assert indexed_part(broken) == broken  # Pagefind then reads the whole page
 
 
 # --- the index as built from data/ ----------------------------------------------

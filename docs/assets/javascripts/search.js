@@ -11,6 +11,7 @@
   var script = document.currentScript;
   if (!script || !("fetch" in window)) return;
   var ROOT = new URL("../../", script.src); // this file is <root>/assets/javascripts/search.js
+  var HEADER_ITEMS = 5; // the header's list is a preview; the search page shows everything
   var BATCH = 3; // page results whose texts are fetched at a time (each notice's text is about 28 KB compressed)
   var TOKEN = /^(rq|ny|yr)\d+$/; // date tokens, as disclosures/searchmarks.py writes them
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
@@ -304,7 +305,10 @@
     this.shown += batch.length;
     return Promise.all(batch.map(function (r) { return r.data(); })).then(function (datas) {
       if (serial !== self.serial) return;
-      items(datas, self.terms).forEach(function (item) { self.list.appendChild(resultElement(item, self.terms)); });
+      var room = self.kind === "header" ? HEADER_ITEMS - self.list.children.length : Infinity;
+      items(datas, self.terms).slice(0, room).forEach(function (item) {
+        self.list.appendChild(resultElement(item, self.terms));
+      });
       self.showMore();
     });
   };
