@@ -58,8 +58,12 @@ def indexed_part(html: str) -> str | None:
 
 
 def _write_indexed_parts(site_dir: Path, dest: Path) -> None:
-    """The indexed part of every built page, at the same paths (so Pagefind gives the same URLs)."""
-    for path in site_dir.rglob("*.html"):
+    """The indexed part of every built page, at the same paths (so Pagefind gives the same URLs).
+
+    Written in sorted order: Pagefind numbers pages in the order it finds them, and a directory lists
+    its files in creation order (tmpfs) or hash order, so the same input gives the same index.
+    """
+    for path in sorted(site_dir.rglob("*.html")):
         part = indexed_part(path.read_text(encoding="utf-8"))
         if part is not None:
             target = dest / path.relative_to(site_dir)
