@@ -13,10 +13,11 @@ import html
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urljoin
 
 from jinja2 import Environment
 
-from . import opendata
+from . import opendata, texts
 from . import records as r
 from .assets import GeneratedAsset, feed_assets, open_data_assets
 from .banner import BannerItem, banner_items, render_banner
@@ -26,15 +27,22 @@ from .glossary import glossary_items
 from .load import load_project
 from .nav import GLOSSARY_TITLE, HOME_TITLE, SUBSCRIBE_TITLE, nav
 from .records import SearchTerms
-from .render import render_feedback, render_glossary, render_home, render_notice, render_subscribe, template_env
+from .poster import pdf_links, poster_view
+from .qr import qr_svg
+from .render import (render_feedback, render_glossary, render_home, render_notice, render_poster, render_share_meta,
+                     render_subscribe, template_env)
+from .share import ShareMeta, notice_card, notice_share, site_card, site_share
 from .searchindex import lean_search_index
 from .searchterms import default_parts, gather_terms, keywords_for
 from .terms import mark_terms
 from .timewindow import is_public, reference_time
-from .urls import FEEDBACK_URL, GLOSSARY_URL, SUBSCRIBE_URL, page_source
+from .urls import (FEEDBACK_URL, GLOSSARY_URL, HOME_URL, SUBSCRIBE_URL, page_source, poster_url, relative_url,
+                   share_image_path)
 from .view import notice_view
 from .viewmodels import NoticeView
 
+# Set to 1 to make each poster a PDF after the build (Chromium's print path, see posterpdf.py).
+POSTER_PDF_SWITCH = "DISCLOSURE_POSTER_PDF"
 DRAFT_NOTE = "预览：本通报尚未公开（草稿或未到发布日期），正式构建的网站中不会出现。"
 
 
@@ -44,6 +52,20 @@ class GeneratedPage:
     title: str
     html: str
     toc: list[dict]
+    share: ShareMeta | None = None  # description and Open Graph tags (share.py)
+    hide: tuple[str, ...] = ()  # Material's front-matter `hide` (navigation, toc) for full-width pages
+    searchable: bool = True
+
+    def front_matter(self) -> dict:
+        """The page's front matter. Material prints `description` unescaped, so it is escaped here."""
+        matter: dict = {"title": self.title}
+        if self.share:
+            matter["description"] = html.escape(self.share.description)
+        if self.hide:
+            matter["hide"] = list(self.hide)
+        if not self.searchable:
+            matter["search"] = {"exclude": True}
+        return matter
 
 
 @dataclass(frozen=True)
@@ -56,6 +78,16 @@ class SiteBuild:
     banner: tuple[BannerItem, ...] = ()  # notices open (or about to open) for comment
     templates: Environment | None = None
     terms: SearchTerms = SearchTerms((), ())  # the search dictionary for what this build shows
+    poster_pdfs: bool = False  # make each poster a PDF after the build (posterpdf.py; needs Chromium)
+
+    def head_html(self, src_uri: str | None) -> str:
+        """The Open Graph tags of a page; the site's own for pages not generated here (404)."""
+        if self.templates is None:
+            return ""
+        generated = self.page(src_uri) if src_uri else None
+        share = generated.share if generated and generated.share else site_share(self.project.site, "",
+                                                                                 self.project.site.name)
+        return render_share_meta(self.templates, share)
 
     def banner_html(self, base_url: str) -> str:
         """The site-wide banner for a page at base_url from the root; empty when there is none."""
@@ -88,6 +120,26 @@ def published_notices(project: r.Project, now: dt.datetime, preview: bool) -> li
     return sorted(chosen, key=lambda item: (item[0].published, item[0].id), reverse=True)
 
 
+def with_poster_and_phone(view: NoticeView, site: r.Site) -> NoticeView:
+    """The notice view with a link to its poster and a QR code of its address (for the wide screen)."""
+    address = urljoin(site.url, view.url)
+    return dataclasses.replace(view, poster_link=relative_url(view.url, poster_url(view.id)),
+                               phone_qr=qr_svg(address, texts.PHONE_QR_LABEL.format(url=address), "dsc-qr"))
+
+
+def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool) -> list[GeneratedPage]:
+    """A notice's page and its poster page."""
+    poster = poster_view(view, site.url, pdf_links(view.id) if pdfs else ())
+    # Material prints page titles as HTML (<title>, header): escape the titles that came from data.
+    return [
+        GeneratedPage(page_source(view.url), html.escape(view.title), render_notice(env, view), view.toc,
+                      share=notice_share(view, site)),
+        GeneratedPage(page_source(poster_url(view.id)), html.escape(poster.title), render_poster(env, poster), [],
+                      share=notice_share(view, site, poster_url(view.id)), hide=("navigation", "toc"),
+                      searchable=False),
+    ]
+
+
 def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> SiteBuild:
     """Validate data/ under root and render every generated page. Raises a ProjectError (errors.py)."""
     project = load_project(root / "data")
@@ -101,23 +153,30 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
         if not note:
             view = dataclasses.replace(view, downloads=opendata.download_links(notice, view))
             public.append((notice, view))
-        views.append(mark_terms(view, project.glossary))
-    pages = [GeneratedPage("index.md", HOME_TITLE, render_home(env, project.site, views), [])]
-    # Material prints page titles as HTML (<title>, header): escape the title that came from data.
-    pages += [GeneratedPage(page_source(v.url), html.escape(v.title), render_notice(env, v), v.toc) for v in views]
-    feedback = feedback_page(project.site, [(n, v) for (n, _), v in zip(chosen, views)])
+        views.append(with_poster_and_phone(mark_terms(view, project.glossary), project.site))
+    site = project.site
+    pdfs = environ.get(POSTER_PDF_SWITCH, "") == "1"
+    pages = [GeneratedPage("index.md", HOME_TITLE, render_home(env, site, views), [],
+                           share=site_share(site, HOME_URL, site.name))]
+    for v in views:
+        pages += notice_pages(env, site, v, pdfs)
+    feedback = feedback_page(site, [(n, v) for (n, _), v in zip(chosen, views)])
     pages.append(GeneratedPage(page_source(FEEDBACK_URL), feedback.title, render_feedback(env, feedback),
-                               feedback.toc))
+                               feedback.toc, share=site_share(site, FEEDBACK_URL, feedback.title)))
     if project.glossary:
         glossary_html = render_glossary(env, glossary_items(project.glossary))
-        pages.append(GeneratedPage(page_source(GLOSSARY_URL), GLOSSARY_TITLE, glossary_html, []))
-    chan = channel(project.site)
+        pages.append(GeneratedPage(page_source(GLOSSARY_URL), GLOSSARY_TITLE, glossary_html, [],
+                                   share=site_share(site, GLOSSARY_URL, GLOSSARY_TITLE)))
+    chan = channel(site)
     pages.append(GeneratedPage(page_source(SUBSCRIBE_URL), SUBSCRIBE_TITLE,
-                               render_subscribe(env, chan.rss_url, chan.json_url), []))
+                               render_subscribe(env, chan.rss_url, chan.json_url), [],
+                               share=site_share(site, SUBSCRIBE_URL, SUBSCRIBE_TITLE)))
     # Even a preview (mkdocs serve) never puts a draft or scheduled notice into a feed or the open data.
     public_ids = {n.id for n, _ in public}
     assets = feed_assets(env, project.site, [v for v in views if v.id in public_ids])
     assets += open_data_assets(root, project.site, public)
+    assets.append(GeneratedAsset(share_image_path(), site_card(site)))
+    assets += [GeneratedAsset(share_image_path(v.id), notice_card(v, site)) for v in views]
     return SiteBuild(project=project, now=now, notices=views, pages=pages, assets=assets,
                      banner=banner_items(views), templates=env,
-                     terms=gather_terms(project, [n for n, _ in chosen]))
+                     terms=gather_terms(project, [n for n, _ in chosen]), poster_pdfs=pdfs)

@@ -21,7 +21,7 @@ from . import records as r
 from .safe import json_for_script
 from .timewindow import format_date
 from .typography import present
-from .urls import FEEDBACK_URL, relative_url
+from .urls import FEEDBACK_URL, feedback_anchor, relative_url
 from .viewmodels import Channel, NoticeView
 
 TITLE = "意见反馈"
@@ -127,7 +127,7 @@ def feedback_block(notice: r.Notice, view: NoticeView, site: r.Site) -> Feedback
     c = view.contact
     envelope = Envelope(c.address, c.postcode, c.envelope_note) if c.address else None
     return FeedbackBlock(
-        id=view.id,
+        id=feedback_anchor(view.id),
         title=view.title,
         notice_link=relative_url(FEEDBACK_URL, view.url),
         notice=view,

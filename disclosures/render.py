@@ -6,7 +6,10 @@ from pathlib import Path
 
 import jinja2
 
+from . import texts
 from .glossary import GlossaryItem
+from .poster import PosterView
+from .share import ShareMeta
 from .records import Site
 from .feedback import FeedbackPage
 from .urls import FEEDBACK_URL, HOME_URL, JSON_FEED_PATH, RSS_PATH, SUBSCRIBE_URL, relative_url
@@ -15,13 +18,15 @@ from .viewmodels import NoticeView, RevisionView
 
 def template_env(overrides_dir: Path) -> jinja2.Environment:
     # Autoescape everything: all text shown here comes from data files.
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(overrides_dir),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["texts"] = texts.catalogue()  # texts.NAME in templates (texts.py)
+    return env
 
 
 def render_notice(env: jinja2.Environment, notice: NoticeView, feed: bool = False) -> str:
@@ -55,3 +60,11 @@ def render_home(env: jinja2.Environment, site: Site, notices: list[NoticeView]) 
 
 def render_feedback(env: jinja2.Environment, page: FeedbackPage) -> str:
     return env.get_template("partials/disclosures/feedback.html").render(page=page)
+
+
+def render_poster(env: jinja2.Environment, poster: PosterView) -> str:
+    return env.get_template("partials/disclosures/poster.html").render(p=poster)
+
+
+def render_share_meta(env: jinja2.Environment, share: ShareMeta) -> str:
+    return env.get_template("partials/disclosures/share-meta.html").render(s=share)

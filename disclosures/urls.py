@@ -28,6 +28,26 @@ def notice_url(notice_id: str) -> str:
     return f"disclosures/{notice_id}/"
 
 
+def poster_url(notice_id: str) -> str:
+    """The notice-board poster of a notice (poster.py)."""
+    return f"{notice_url(notice_id)}poster/"
+
+
+def poster_pdf_path(notice_id: str, size: str) -> str:
+    """The poster as a PDF file for one paper size ("a4", "a3")."""
+    return f"{poster_url(notice_id)}poster-{notice_id}-{size}.pdf"
+
+
+def share_image_path(notice_id: str | None = None) -> str:
+    """The share card (Open Graph image) of a notice, or of the site when notice_id is None."""
+    return f"{notice_url(notice_id)}share.svg" if notice_id else "assets/share.svg"
+
+
+def feedback_anchor(notice_id: str) -> str:
+    """The notice's block on the feedback page."""
+    return notice_id
+
+
 def page_source(url: str) -> str:
     """The path MkDocs knows a generated page by: "disclosures/<id>/" -> "disclosures/<id>/index.md"."""
     return f"{url}index.md"

@@ -157,6 +157,8 @@ class NoticeView:
     overview: Overview | None = None
     term_notes: tuple[TermNote, ...] = ()  # explanations of the terms marked in the text
     downloads: tuple[Link, ...] = ()  # open-data files of this notice (never for drafts)
+    poster_link: str = ""  # its notice-board poster, relative to the notice page (poster.py)
+    phone_qr: str = ""  # inline SVG: a QR code of the page's address ("在手机上打开")
 
 
 Node = PartView | SectionView | ThemeView | ProblemView | Para

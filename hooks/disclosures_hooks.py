@@ -21,10 +21,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from disclosures import staging
+from disclosures import linkcheck, staging
 from disclosures.build import SiteBuild, prepare
 from disclosures.errors import ProjectError
 from disclosures.footer import footer_items
+from disclosures.posterpdf import poster_pdfs
 from disclosures.safe import html_text
 from disclosures.searchterms import user_dictionary_file
 from disclosures.themefix import fix_theme_html
@@ -117,7 +118,8 @@ def _unstage(publish: bool) -> None:
 def on_files(files: Files, config):
     for page in _build().pages:
         # Front matter carries the title; the body is replaced in on_page_content.
-        files.append(File.generated(config, page.src_uri, content=f"---\ntitle: {json.dumps(page.title)}\n---\n"))
+        matter = "".join(f"{key}: {json.dumps(value)}\n" for key, value in page.front_matter().items())
+        files.append(File.generated(config, page.src_uri, content=f"---\n{matter}---\n"))
     for asset in _build().assets:
         files.append(File.generated(config, asset.path, content=asset.content))
     return files
@@ -126,6 +128,7 @@ def on_files(files: Files, config):
 def on_env(env, config, files):
     # overrides/main.html calls this in Material's announce block, once per page.
     env.globals["disclosures_banner"] = _build().banner_html
+    env.globals["disclosures_head"] = _build().head_html  # Open Graph tags, by the page's src_uri
     return env
 
 
@@ -142,6 +145,13 @@ def on_post_build(config):
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.is_file():
         index.write_text(_build().search_index(index.read_text(encoding="utf-8")), encoding="utf-8")
+    try:
+        if _build().poster_pdfs:
+            poster_pdfs(Path(config.site_dir), [v.id for v in _build().notices])
+        report = linkcheck.verify(Path(config.site_dir), _build().project.site.url)
+    except ProjectError as error:
+        raise PluginError(f"{error}\n{NOT_REBUILT if _state.serve else NOT_BUILT}") from None
+    log.info(linkcheck.external_summary(report))
     # In strict mode MkDocs fails the build after this event if anything warned: keep the old site then.
     _unstage(publish=not (config.strict and _warnings.get_counts()))
 
