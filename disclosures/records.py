@@ -47,6 +47,9 @@ class Registrations:
     site_code: str = ""  # 网站标识码
     icp: str = ""  # ICP备案号
     public_security: str = ""  # 公安机关备案号
+    find_error: str = ""  # the national 我为政府网站找错 entry for this site
+    site_mark: str = ""  # where the 党政机关网站标识 links (its verification page)
+    site_mark_image: str = ""  # the mark's image, a path under docs/ (nothing is loaded from outside)
 
 
 @dataclass(frozen=True)

@@ -206,7 +206,7 @@ PARAGRAPH_KEYS = ("lead", "text")
 PHONE_KEYS = ("number", "hours")
 POSTAL_KEYS = ("address", "postcode", "envelope_note")
 CONTACT_KEYS = ("phone", "postal", "email")
-REGISTRATION_KEYS = ("site_code", "icp", "public_security")
+REGISTRATION_KEYS = ("site_code", "icp", "public_security", "find_error", "site_mark", "site_mark_image")
 SITE_KEYS = ("name", "publisher", "url", "description", "contact", "registrations")
 PROBLEM_KEYS = ("heading", "measures")
 THEME_KEYS = ("heading", "problems")
@@ -291,7 +291,31 @@ def registrations(fields: Fields) -> r.Registrations:
         site_code=fields.text("site_code", required=False),
         icp=fields.text("icp", required=False),
         public_security=fields.text("public_security", required=False),
+        find_error=inspection_link(fields, "find_error", _FIND_ERROR_EXPECTED),
+        site_mark=inspection_link(fields, "site_mark", _SITE_MARK_EXPECTED),
+        site_mark_image=site_mark_image(fields),
     )
+
+
+_FIND_ERROR_EXPECTED = "“我为政府网站找错”入口的完整网址，以 https:// 或 http:// 开头（由上级主管部门提供）"
+_SITE_MARK_EXPECTED = "党政机关网站标识的核验网址，以 https:// 或 http:// 开头（开办审核后获得）"
+# A file in docs/, e.g. assets/images/site-mark.png; the link check after the build finds a missing one.
+_SITE_FILE = re.compile(r"^[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*\.(?:png|gif|svg|jpg|jpeg|webp)$")
+
+
+def inspection_link(fields: Fields, key: str, expected: str) -> str:
+    """A footer entry the national inspection rules ask for: a web address, nothing else."""
+    return fields.link(key, WEB_SCHEMES, expected=expected)
+
+
+def site_mark_image(fields: Fields) -> str:
+    """The 党政机关网站标识 image, kept in docs/ so that no page loads anything from outside the site."""
+    value = fields.checked_text("site_mark_image", _SITE_FILE,
+                                "docs/ 下图片文件的路径（如 assets/images/site-mark.png）", required=False)
+    if value and not fields.node_of("site_mark"):
+        fields.reader.error(fields.node_of("site_mark_image"), fields.sub("site_mark_image"),
+                            "同时填写 site_mark（标识链接到的核验网址）", "只有图片，没有 site_mark")
+    return value
 
 
 _SITE_URL_EXPECTED = "网站的公开网址，以 http:// 或 https:// 开头（订阅源 feed.xml 里的链接都由它生成）"
