@@ -92,7 +92,7 @@ def excerpt(notice: NoticeView, budget: int) -> tuple[tuple[PosterLine, ...], bo
             chosen.append(line)
             used += cost
             continue
-        room = (budget - used) * CHARS_PER_LINE - len(line.label + line.lead)
+        room = (budget - used) * CHARS_PER_LINE - len(line.label) - 2  # 2: the paragraph's indent
         if line.kind == "para" and room > CHARS_PER_LINE // 2:
             text = (line.lead + line.text)[:room]
             chosen.append(PosterLine("para", line.label, text[:len(line.lead)], text[len(line.lead):]))
