@@ -87,7 +87,7 @@ def _axe(page) -> dict:
 @pytest.fixture(scope="module")
 def pages(real_site: Build) -> list[str]:
     urls = built_pages(real_site.site)
-    assert "" in urls and NOTICE in urls
+    assert "" in urls and NOTICE in urls and NOTICE + "poster/" in urls  # the poster page is checked too
     return urls
 
 
