@@ -1,5 +1,5 @@
 # The two commands the README promises. Both set up from nothing first.
-.PHONY: site test serve check
+.PHONY: site test serve check posters
 
 # Set up and build site/ (MkDocs strict mode: any warning fails the build).
 site:
@@ -20,3 +20,9 @@ serve:
 check:
 	scripts/setup
 	.venv/bin/disclosures check data
+
+# Build site/ with each notice-board poster also as A4 and A3 PDF (needs Debian's chromium:
+# scripts/setup --test installs it).
+posters:
+	scripts/setup
+	DISCLOSURE_POSTER_PDF=1 .venv/bin/mkdocs build --strict
