@@ -143,3 +143,23 @@ def test_a_missing_site_mark_image_fails_the_build(tmp_path: Path) -> None:
     assert not build.ok
     assert "页面 /index.html：链接“assets/images/no-such-mark.png”指向的 /assets/images/no-such-mark.png 不存在" \
         in build.result.stderr
+
+
+@pytest.mark.build
+def test_the_fast_scanner_reads_built_pages_as_an_html_parser_does(real_site) -> None:
+    """scan_html is a regular-expression scanner (for speed): on every built page it must find exactly the
+    ids and links lxml's HTML parser finds (script and style bodies are not markup)."""
+    import lxml.html
+
+    pages = sorted(real_site.site.rglob("*.html"))
+    assert len(pages) >= 5
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        scan = linkcheck.scan_html(text)
+        doc = lxml.html.fromstring(text)
+        ids = {e.get("id") for e in doc.iter() if isinstance(e.tag, str) and e.get("id") is not None}
+        ids |= {a.get("name") for a in doc.iter("a") if a.get("name") is not None}
+        links = [e.get(name) for e in doc.iter() if isinstance(e.tag, str)
+                 for name in linkcheck._LINK_ATTRIBUTES if e.get(name) is not None]
+        assert scan.ids == ids, path
+        assert sorted(scan.links) == sorted(links), path
