@@ -145,15 +145,23 @@ def on_post_build(config):
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.is_file():
         index.write_text(_build().search_index(index.read_text(encoding="utf-8")), encoding="utf-8")
+    # In strict mode MkDocs fails the build after this event if anything warned: keep the old site then
+    # (and leave MkDocs' own message as the one the clerk reads).
+    failing = bool(config.strict and _warnings.get_counts())
+    if not failing:
+        _finish(Path(config.site_dir))
+    _unstage(publish=not failing)
+
+
+def _finish(site_dir: Path) -> None:
+    """The steps on the finished folder: poster PDFs (optional), then the link check over everything."""
     try:
         if _build().poster_pdfs:
-            poster_pdfs(Path(config.site_dir), [v.id for v in _build().notices])
-        report = linkcheck.verify(Path(config.site_dir), _build().project.site.url)
+            poster_pdfs(site_dir, [v.id for v in _build().notices])
+        report = linkcheck.verify(site_dir, _build().project.site.url)
     except ProjectError as error:
         raise PluginError(f"{error}\n{NOT_REBUILT if _state.serve else NOT_BUILT}") from None
     log.info(linkcheck.external_summary(report))
-    # In strict mode MkDocs fails the build after this event if anything warned: keep the old site then.
-    _unstage(publish=not (config.strict and _warnings.get_counts()))
 
 
 def on_post_page(output, page, config):
