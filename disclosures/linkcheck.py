@@ -92,12 +92,15 @@ def scan_html(text: str) -> Scan:
     return Scan(frozenset(ids), tuple(links))
 
 
-class Site:
+class BuiltSite:
     """The built folder as the checker sees it: file names, and the ids of each HTML page (read once)."""
 
-    def __init__(self, root: Path, url: str):
+    def __init__(self, root: Path, url: str, aliases: tuple[str, ...] = ()):
         self.root = root
         self.url = url if url.endswith("/") else url + "/"
+        # Other addresses the same folder is known by, e.g. MkDocs' site_url (canonical links, sitemap),
+        # which `mkdocs serve` sets to its own local address.
+        self.bases = [urlsplit(u if u.endswith("/") else u + "/") for u in (self.url, *aliases) if u]
         self._scans: dict[str, Scan] = {}
         self._files: dict[str, str | None] = {}
 
@@ -107,10 +110,11 @@ class Site:
 
     def internal_path(self, absolute: str) -> str | None:
         """The path under the site root an absolute address names, or None when it is out of the site."""
-        parts, base = urlsplit(absolute), urlsplit(self.url)
-        if (parts.scheme, parts.netloc) != (base.scheme, base.netloc) or not parts.path.startswith(base.path):
-            return None
-        return unquote(parts.path[len(base.path):])
+        parts = urlsplit(absolute)
+        for base in self.bases:
+            if (parts.scheme, parts.netloc) == (base.scheme, base.netloc) and parts.path.startswith(base.path):
+                return unquote(parts.path[len(base.path):])
+        return None
 
     def file_for(self, path: str) -> str | None:
         """The file a path serves, as a web server would: a directory address serves its index.html."""
@@ -135,14 +139,14 @@ class Site:
         return self._scans[path]
 
 
-def html_links(site: Site, path: str) -> Iterator[tuple[str, str]]:
+def html_links(site: BuiltSite, path: str) -> Iterator[tuple[str, str]]:
     """(link, the address it is relative to) for each link in an HTML page."""
     base = site.address(path)
     for link in site.scan(path).links:
         yield link, base
 
 
-def feed_links(site: Site, path: str) -> Iterator[tuple[str, str]]:
+def feed_links(site: BuiltSite, path: str) -> Iterator[tuple[str, str]]:
     """Links in an RSS/Atom file: element links and the HTML of each item, relative to the item's link."""
     base = site.address(path)
     tree = ET.parse(site.root / path)
@@ -164,7 +168,7 @@ def feed_links(site: Site, path: str) -> Iterator[tuple[str, str]]:
                 yield from ((href, urljoin(base, link)) for href in scan_html(c.text).links)
 
 
-def json_links(site: Site, path: str) -> Iterator[tuple[str, str]]:
+def json_links(site: BuiltSite, path: str) -> Iterator[tuple[str, str]]:
     """Links in a JSON file: site addresses, open-data paths, anchors, and the links in content_html."""
     base = site.address(path)
 
@@ -200,7 +204,7 @@ def _readers(path: str):
     return None
 
 
-def check_link(site: Site, source: str, link: str, base: str, report: Report, missing_file: str,
+def check_link(site: BuiltSite, source: str, link: str, base: str, report: Report, missing_file: str,
                missing_anchor: str) -> None:
     link = link.strip()
     if not link or link.lower().startswith(_NOT_FETCHED):
@@ -226,9 +230,10 @@ def check_link(site: Site, source: str, link: str, base: str, report: Report, mi
 
 
 def check_site(root: Path, url: str, missing_file: str = "missing file {path}",
-               missing_anchor: str = "no #{anchor} in {path}") -> Report:
-    """Check every page, feed and JSON file under root as if served from url (the site's address)."""
-    site = Site(root, url)
+               missing_anchor: str = "no #{anchor} in {path}", aliases: tuple[str, ...] = ()) -> Report:
+    """Check every page, feed and JSON file under root as if served from url (the site's address;
+    aliases are other addresses of the same folder)."""
+    site = BuiltSite(root, url, aliases)
     report = Report()
     for file in sorted(p for p in root.rglob("*") if p.is_file()):
         path = file.relative_to(root).as_posix()
@@ -252,9 +257,9 @@ class BrokenLinks(ProjectError):
         super().__init__("\n".join(lines))
 
 
-def verify(root: Path, url: str) -> Report:
+def verify(root: Path, url: str, aliases: tuple[str, ...] = ()) -> Report:
     """Check the built folder root (served from url); raise BrokenLinks naming every broken link."""
-    report = check_site(root, url, texts.LINK_MISSING_FILE, texts.LINK_MISSING_ANCHOR)
+    report = check_site(root, url, texts.LINK_MISSING_FILE, texts.LINK_MISSING_ANCHOR, aliases)
     if report.broken:
         raise BrokenLinks(report.broken)
     return report

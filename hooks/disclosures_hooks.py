@@ -149,16 +149,16 @@ def on_post_build(config):
     # (and leave MkDocs' own message as the one the clerk reads).
     failing = bool(config.strict and _warnings.get_counts())
     if not failing:
-        _finish(Path(config.site_dir))
+        _finish(Path(config.site_dir), config.site_url or "")
     _unstage(publish=not failing)
 
 
-def _finish(site_dir: Path) -> None:
+def _finish(site_dir: Path, site_url: str) -> None:
     """The steps on the finished folder: poster PDFs (optional), then the link check over everything."""
     try:
         if _build().poster_pdfs:
             poster_pdfs(site_dir, [v.id for v in _build().notices])
-        report = linkcheck.verify(site_dir, _build().project.site.url)
+        report = linkcheck.verify(site_dir, _build().project.site.url, aliases=(site_url,))
     except ProjectError as error:
         raise PluginError(f"{error}\n{NOT_REBUILT if _state.serve else NOT_BUILT}") from None
     log.info(linkcheck.external_summary(report))

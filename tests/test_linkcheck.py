@@ -163,3 +163,13 @@ def test_the_fast_scanner_reads_built_pages_as_an_html_parser_does(real_site) ->
                  for name in linkcheck._LINK_ATTRIBUTES if e.get(name) is not None]
         assert scan.ids == ids, path
         assert sorted(scan.links) == sorted(links), path
+
+
+def test_another_address_of_the_same_folder_counts_as_internal(tmp_path: Path) -> None:
+    """`mkdocs serve` writes its own local address into canonical links and the sitemap."""
+    site = _site(tmp_path, home_links='<link rel="canonical" href="http://127.0.0.1:8000/disclosures/a/">'
+                                      '<a href="http://127.0.0.1:8000/disclosures/b/">无此页</a>')
+    report = linkcheck.check_site(site, SITE_URL, aliases=("http://127.0.0.1:8000/",))
+    assert [(b.target, b.reason) for b in report.broken] == [("http://127.0.0.1:8000/disclosures/b/",
+                                                              "missing file /disclosures/b/")]
+    assert not any(link.startswith("http://127.0.0.1") for link in report.external)
