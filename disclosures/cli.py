@@ -11,8 +11,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import records as r
+from . import texts
 from .errors import DataInvalid
 from .load import load_project
+from .ordinals import dotted, kept_numbers, node_at
+from .yamlload import load_yaml, position
 
 OK = "数据无误：{site} 与 {count} 篇通报（data is valid）"
 NO_DATA = "找不到数据文件夹 {path}（no such folder）"
@@ -26,7 +30,22 @@ def check(data_dir: Path) -> tuple[bool, str]:
         project = load_project(data_dir)
     except DataInvalid as error:
         return False, error.report()
-    return True, OK.format(site=(data_dir / "site.yml").as_posix(), count=len(project.notices))
+    ok = OK.format(site=(data_dir / "site.yml").as_posix(), count=len(project.notices))
+    return True, "\n".join([ok, *kept_summary(data_dir, project)])
+
+
+def kept_summary(data_dir: Path, project: r.Project) -> list[str]:
+    """Numbers kept from the source where it skips a label: valid, but deliberate exceptions to read again."""
+    lines = []
+    for notice in project.notices:
+        kept = kept_numbers(notice)
+        root = load_yaml(data_dir.parent / notice.source, notice.source).node if kept else None
+        for item in kept:
+            line, column = position(node_at(root, item.path)) if root is not None else (0, 0)
+            lines.append("  - " + texts.KEPT_NUMBER_LINE.format(where=f"{notice.source}:{line}:{column}",
+                                                             path=dotted(item.path), label=item.label,
+                                                             derived=item.derived))
+    return [texts.KEPT_NUMBERS_SUMMARY.format(count=len(lines)), *lines] if lines else []
 
 
 def main(argv: list[str] | None = None) -> int:

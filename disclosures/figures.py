@@ -55,6 +55,7 @@ def _texts_of(notice: r.Notice) -> Iterator[str]:
             for p in s.paragraphs + s.measures:
                 yield from _paragraph_texts(p)
             yield from _themes(s.themes)
+            yield from _themes((r.Theme("", s.problems),))
         yield from _themes(part.themes)
         for p in part.closing:
             yield from _paragraph_texts(p)

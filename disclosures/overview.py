@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from . import numbering as num
 from . import records as r
+from . import texts
+from .ordinals import Counter
 from .chart import Bar, bar_chart
 from .typography import to_fullwidth
 
@@ -82,15 +84,21 @@ def _count(themes: tuple[r.Theme, ...]) -> int:
     return sum(len(t.problems) for t in themes)
 
 
+def _section_numbers(part: r.Part) -> list[int]:
+    numbers = Counter()
+    return [numbers.take(s.number) for s in part.sections]
+
+
 def _part_summary(number: int, part: r.Part) -> PartSummary | None:
+    numbered = list(zip(_section_numbers(part), part.sections))
     categories = [CategoryRow(num.section_label(i), to_fullwidth(s.heading), f"part-{number}-section-{i}",
-                              len(s.themes), _count(s.themes))
-                  for i, s in enumerate(part.sections, start=1) if s.themes]
+                              len(s.themes), _count(s.themes) + len(s.problems))
+                  for i, s in numbered if s.themes or s.problems]
     if part.themes:
         categories.append(CategoryRow(num.part_label(number), to_fullwidth(part.heading), f"part-{number}",
                                       len(part.themes), _count(part.themes)))
     items = tuple(Item(num.section_label(i), to_fullwidth(s.heading), f"part-{number}-section-{i}")
-                  for i, s in enumerate(part.sections, start=1) if s.heading and not s.themes)
+                  for i, s in numbered if s.heading and not s.themes and not s.problems)
     if not categories and not part.state:
         return None
     themes = sum(c.themes for c in categories)
@@ -98,10 +106,11 @@ def _part_summary(number: int, part: r.Part) -> PartSummary | None:
     words = []
     if problems:
         sorted_in = f"{len(categories)}类、" if len(categories) > 1 else ""
-        words.append(f"{sorted_in}{themes}个方面、{problems}个问题")
+        words.append(f"{sorted_in}{themes}个方面、{problems}个问题" if themes else f"{sorted_in}{problems}个问题")
     if items and not problems:
         words.append(f"{len(items)}项")
-    return PartSummary(num.part_label(number), to_fullwidth(part.heading), f"part-{number}", part.state,
+    label, heading = (num.part_label(number), to_fullwidth(part.heading)) if part.heading else ("", texts.WHOLE_NOTICE)
+    return PartSummary(label, heading, f"part-{number}", part.state,
                        r.PART_STATES.get(part.state, ""), "".join(words), tuple(categories),
                        items if not problems else (), themes, problems)
 
@@ -117,7 +126,8 @@ def _chart(parts: tuple[PartSummary, ...]) -> str:
 
 def overview_of(notice: r.Notice) -> Overview | None:
     """The overview, or None when the notice has neither problems, stated parts nor figures."""
-    parts = tuple(s for i, p in enumerate(notice.parts, start=1) if (s := _part_summary(i, p)) is not None)
+    numbers = Counter()
+    parts = tuple(s for p in notice.parts if (s := _part_summary(numbers.take(p.number), p)) is not None)
     figures = tuple(FigureCard(to_fullwidth(f.label), f.value, to_fullwidth(f.unit), to_fullwidth(f.note))
                     for f in notice.figures)
     if not parts and not figures:

@@ -33,11 +33,12 @@ def _themes(themes: tuple[ThemeView, ...], marker: FirstUse) -> tuple[ThemeView,
 
 
 def _section(s: SectionView, marker: FirstUse) -> SectionView:
-    # Same order as notice.html: run-in paragraph, or paragraphs, themes, then measures.
+    # Same order as notice.html: run-in paragraph, or paragraphs, themes, problems, then measures.
     run_in = _para(s.run_in, marker) if s.run_in else None
     paragraphs = _paras(s.paragraphs, marker)
     themes = _themes(s.themes, marker)
-    return dataclasses.replace(s, run_in=run_in, paragraphs=paragraphs, themes=themes,
+    problems = tuple(dataclasses.replace(p, measures=_paras(p.measures, marker)) for p in s.problems)
+    return dataclasses.replace(s, run_in=run_in, paragraphs=paragraphs, themes=themes, problems=problems,
                                measures=_paras(s.measures, marker))
 
 

@@ -16,6 +16,8 @@ from typing import TypeVar
 import yaml
 
 from . import records as r
+from . import texts
+from .ordinals import dotted, kept_numbers, node_at
 from .figures import paragraphs_of, stated_in
 from .errors import DataError
 from .safe import LINK_SCHEMES, WEB_SCHEMES, is_safe_link, unsafe_character
@@ -38,6 +40,8 @@ _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _HOTLINE = re.compile(r"^\d{5}$")  # e.g. 12309, the procuratorate service line
 _POSTCODE = re.compile(r"^\d{6}$")
 _HOURS = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)\s*(?:-|–|—|~|至)\s*([01]\d|2[0-3]):([0-5]\d)$")
+# What the importer writes where the source does not say (（请填写标题）); refused wherever it stands.
+PLACEHOLDER = re.compile(r"[（(]请填写[^）)]*[）)]")
 
 
 def describe(node: yaml.Node) -> str:
@@ -115,7 +119,13 @@ class Fields:
         return value if self.printable(node, self.sub(key), value) else ""
 
     def printable(self, node: yaml.Node, path: str, value: str) -> bool:
-        """Refuse characters that would break a feed or make text read differently from what it is."""
+        """Refuse characters that would break a feed or make text read differently from what it is,
+        and the importer's placeholders, which must never reach a page."""
+        placeholder = PLACEHOLDER.search(value)
+        if placeholder:
+            self.reader.error(node, path, texts.PLACEHOLDER_EXPECTED,
+                              texts.PLACEHOLDER_FOUND.format(text=placeholder.group(0)), texts.PLACEHOLDER_HINT)
+            return False
         char = unsafe_character(value)
         if char is None:
             return True
@@ -149,13 +159,33 @@ class Fields:
                 self.missing(key, "日期（YYYY-MM-DD）")
             return None
         if not isinstance(node, yaml.ScalarNode) or not _DATE.match(node.value.strip()):
-            self.reader.error(node, self.sub(key), "日期，格式为 YYYY-MM-DD（例如 2025-04-27）", describe(node))
+            placeholder = isinstance(node, yaml.ScalarNode) and PLACEHOLDER.search(node.value)
+            self.reader.error(node, self.sub(key), "日期，格式为 YYYY-MM-DD（例如 2025-04-27）", describe(node),
+                              texts.PLACEHOLDER_HINT if placeholder else "")
             return None
         try:
             return dt.date.fromisoformat(node.value.strip())
         except ValueError:
             self.reader.error(node, self.sub(key), "真实存在的日期", f"“{node.value.strip()}”（没有这一天）")
             return None
+
+    def number(self, key: str) -> int | None:
+        """An optional positive whole number."""
+        node = self.node_of(key)
+        if node is None:
+            return None
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int" and node.value.isdigit() \
+                and int(node.value) > 0:
+            return int(node.value)
+        self.reader.error(node, self.sub(key), texts.NUMBER_EXPECTED, describe(node))
+        return None
+
+    def choice(self, key: str, choices: tuple[str, ...], expected: str, default: str) -> str:
+        value = self.text(key, required=False)
+        if value and value not in choices:
+            self.reader.error(self.node_of(key), self.sub(key), expected, f"“{value}”")
+            return default
+        return value or default
 
     def flag(self, key: str) -> bool:
         node = self.node_of(key)
@@ -208,18 +238,18 @@ POSTAL_KEYS = ("address", "postcode", "envelope_note")
 CONTACT_KEYS = ("phone", "postal", "email")
 REGISTRATION_KEYS = ("site_code", "icp", "public_security")
 SITE_KEYS = ("name", "publisher", "url", "description", "contact", "registrations")
-PROBLEM_KEYS = ("heading", "measures")
-THEME_KEYS = ("heading", "problems")
-SECTION_KEYS = ("heading", "lead", "text", "paragraphs", "themes", "measures")
-PART_KEYS = ("heading", "state", "paragraphs", "sections", "themes", "closing")
+PROBLEM_KEYS = ("heading", "number", "lead_in", "measures")
+THEME_KEYS = ("heading", "number", "problems")
+SECTION_KEYS = ("heading", "number", "lead", "text", "paragraphs", "themes", "problems", "measures")
+PART_KEYS = ("heading", "number", "state", "paragraphs", "sections", "themes", "closing")
 ISSUER_KEYS = ("name", "short_name")
-INSPECTION_KEYS = ("body", "round", "start", "end", "feedback")
+INSPECTION_KEYS = ("body", "kind", "round", "start", "end", "feedback")
 WINDOW_KEYS = ("start", "end")
 SIGNATURE_KEYS = ("name", "date")
 REVISION_KEYS = ("date", "note")
 FIGURE_KEYS = ("label", "value", "unit", "note")
 NOTICE_KEYS = ("id", "title", "published", "draft", "issuer", "inspection", "window", "signature",
-               "preamble", "parts", "invitation", "contact", "revisions", "figures")
+               "preamble", "parts", "invitation", "contact", "revisions", "figures", "section_problems")
 
 
 def paragraph(fields: Fields, node: yaml.Node, path: str) -> r.Paragraph | None:
@@ -322,12 +352,21 @@ def site(fields: Fields) -> r.Site:
 
 
 def problem(fields: Fields) -> r.Problem:
-    return r.Problem(heading=fields.text("heading"), measures=paragraphs(fields, "measures", required=True))
+    lead_in = fields.text("lead_in", required=False)
+    if lead_in and not lead_in.endswith(("：", ":")):
+        fields.reader.error(fields.node_of("lead_in"), fields.sub("lead_in"), texts.LEAD_IN_EXPECTED, f"“{lead_in}”")
+    return r.Problem(heading=fields.text("heading"), measures=paragraphs(fields, "measures", required=True),
+                     lead_in=lead_in, number=fields.number("number"))
+
+
+def problems(fields: Fields, required: bool = False) -> tuple[r.Problem, ...]:
+    found = (fields.fields_of(n, p, PROBLEM_KEYS) for n, p in fields.items("problems", required=required))
+    return tuple(problem(f) for f in found if f)
 
 
 def theme(fields: Fields) -> r.Theme:
-    found = (fields.fields_of(n, p, PROBLEM_KEYS) for n, p in fields.items("problems", required=True))
-    return r.Theme(heading=fields.text("heading"), problems=tuple(problem(f) for f in found if f))
+    return r.Theme(heading=fields.text("heading"), problems=problems(fields, required=True),
+                   number=fields.number("number"))
 
 
 def themes(fields: Fields) -> tuple[r.Theme, ...]:
@@ -341,7 +380,7 @@ def section(fields: Fields) -> r.Section:
     lead, text = fields.text("lead", required=False), fields.text("text", required=False)
     run_in = r.Paragraph(text=text, lead=lead) if (lead or text) else None
     body = {"paragraphs": paragraphs(fields, "paragraphs"), "themes": themes(fields),
-            "measures": paragraphs(fields, "measures")}
+            "measures": paragraphs(fields, "measures"), "problems": problems(fields)}
     if heading and run_in:
         fields.reader.error(fields.node, fields.path, "标题（heading）或首句段落（lead/text）二选一", "两者都有")
     elif not heading and not run_in:
@@ -349,7 +388,9 @@ def section(fields: Fields) -> r.Section:
     elif run_in and any(body.values()):
         fields.reader.error(fields.node, fields.path, "段落式小节不再包含 paragraphs/themes/measures",
                             "段落式小节下还有内容", "有下级内容时请改用 heading。")
-    return r.Section(heading=heading, run_in=run_in, **body)
+    if body["themes"] and body["problems"]:
+        fields.reader.error(fields.node, fields.path, texts.SECTION_THEMES_OR_PROBLEMS, "两者都有")
+    return r.Section(heading=heading, run_in=run_in, number=fields.number("number"), **body)
 
 
 def part_state(fields: Fields) -> str:
@@ -362,10 +403,12 @@ def part_state(fields: Fields) -> str:
 
 
 
-def part(fields: Fields) -> r.Part:
+def part(fields: Fields, alone: bool) -> r.Part:
+    """A part; one alone in its notice may go without a heading: its sections are then the top level."""
     found = (fields.fields_of(n, p, SECTION_KEYS) for n, p in fields.items("sections"))
     result = r.Part(
-        heading=fields.text("heading"),
+        heading=fields.text("heading", required=False),
+        number=fields.number("number"),
         state=part_state(fields),
         paragraphs=paragraphs(fields, "paragraphs"),
         sections=tuple(section(f) for f in found if f),
@@ -375,6 +418,11 @@ def part(fields: Fields) -> r.Part:
     if result.sections and result.themes:
         fields.reader.error(fields.node, fields.path, "sections 或 themes 二选一", "两者都有",
                             "有分类时请把 themes 放进各个 sections。")
+    heading_node = fields.node_of("heading")
+    blank = heading_node is None or (isinstance(heading_node, yaml.ScalarNode) and not heading_node.value.strip())
+    if blank and not (alone and not result.number):
+        fields.reader.error(heading_node or fields.node, fields.sub("heading"), texts.HEADLESS_PART_EXPECTED,
+                            "空文本" if heading_node is not None else "缺少该字段")
     return result
 
 
@@ -382,15 +430,27 @@ def issuer(fields: Fields) -> r.Issuer:
     return r.Issuer(name=fields.text("name"), short_name=fields.text("short_name", required=False))
 
 
+def inspection_kind(fields: Fields, body: str) -> str:
+    """巡视 or 巡察: as stated, else from the body's name (巡视组 / 巡察组); the two must agree."""
+    said = [kind for kind in r.INSPECTION_KINDS if kind in body]
+    stated = fields.choice("kind", r.INSPECTION_KINDS, texts.INSPECTION_KIND_EXPECTED, "")
+    if stated and len(said) == 1 and said[0] != stated:
+        fields.reader.error(fields.node_of("kind"), fields.sub("kind"),
+                            texts.INSPECTION_KIND_CONFLICT.format(kind=said[0]), f"“{stated}”")
+    return stated or (said[0] if len(said) == 1 else r.INSPECTION_KINDS[0])
+
+
 def inspection(fields: Fields) -> r.Inspection:
+    body = fields.text("body")
     result = r.Inspection(
-        body=fields.text("body"),
+        body=body,
+        kind=inspection_kind(fields, body),
         round=fields.text("round", required=False),
-        start=fields.date("start") or dt.date.min,
-        end=fields.date("end") or dt.date.min,
-        feedback=fields.date("feedback") or dt.date.min,
+        start=fields.date("start", required=False),
+        end=fields.date("end", required=False),
+        feedback=fields.date("feedback", required=False),
     )
-    if dt.date.min not in (result.start, result.end) and result.end < result.start:
+    if result.start and result.end and result.end < result.start:
         fields.reader.error(fields.node_of("end"), fields.sub("end"), f"不早于开始日期 {result.start}",
                             str(result.end))
     return result
@@ -488,8 +548,20 @@ def figures(fields: Fields, notice: r.Notice) -> tuple[r.Figure, ...]:
     return tuple(found)
 
 
+def kept_number_errors(fields: Fields, notice: r.Notice) -> None:
+    """An explicit number must be larger than the derived one: a label is never shown twice or going back."""
+    for kept in kept_numbers(notice):
+        if not kept.valid:
+            item = node_at(fields.node, kept.path)
+            node = item
+            if isinstance(item, yaml.MappingNode):
+                node = next((v for k, v in item.value if getattr(k, "value", None) == "number"), item)
+            fields.reader.error(node, dotted(kept.path), texts.KEPT_NUMBER_EXPECTED.format(derived=kept.derived),
+                                kept.label, texts.KEPT_NUMBER_HINT)
+
+
 def notice(fields: Fields, source: str) -> r.Notice:
-    found = (fields.fields_of(n, p, PART_KEYS) for n, p in fields.items("parts", required=True))
+    found = [fields.fields_of(n, p, PART_KEYS) for n, p in fields.items("parts", required=True)]
     published = fields.date("published") or dt.date.min
     result = r.Notice(
         id=fields.checked_text("id", _ID, "由小写字母、数字和连字符组成的编号（如 zhongshan-2025-04-27）"),
@@ -502,11 +574,14 @@ def notice(fields: Fields, source: str) -> r.Notice:
         window=fields.mapping("window", window, WINDOW_KEYS, required=False),
         signature=fields.mapping("signature", signature, SIGNATURE_KEYS) or r.Signature("", dt.date.min),
         preamble=paragraphs(fields, "preamble"),
-        parts=tuple(part(f) for f in found if f),
+        parts=tuple(part(f, len(found) == 1) for f in found if f),
         invitation=fields.text("invitation", required=False),
         contact=fields.mapping("contact", contact, CONTACT_KEYS, required=False),
         revisions=revisions(fields, published),
+        section_problems=fields.choice("section_problems", r.SECTION_PROBLEM_NUMBERING,
+                                       texts.SECTION_PROBLEMS_EXPECTED, r.SECTION_PROBLEM_NUMBERING[0]),
     )
+    kept_number_errors(fields, result)
     if result.window and result.published != dt.date.min and result.window.start < result.published:
         window_node = fields.node_of("window")
         start_node = dict((k.value, v) for k, v in window_node.value).get("start") if window_node else None

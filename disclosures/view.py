@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from . import numbering as num
 from . import records as r
+from . import texts
+from .ordinals import Counter
 from .glossary import Segment, TermNote
 from .overview import Overview, overview_of
 from .timewindow import (WindowStatus, beijing_date, closed_note, format_date, format_window, iso_bounds,
@@ -61,6 +63,7 @@ class ProblemView:
     anchor: str
     level: int
     measures: tuple[Para, ...]
+    lead_in: str = ""  # 整改落实情况：: the measures are shown run on after it, in one paragraph
 
 
 @dataclass(frozen=True)
@@ -83,12 +86,13 @@ class SectionView:
     paragraphs: tuple[Para, ...]
     themes: tuple[ThemeView, ...]
     measures: tuple[Para, ...]
+    problems: tuple[ProblemView, ...] = ()  # problems directly under the category, labelled 1. 2.
 
 
 @dataclass(frozen=True)
 class PartView:
     label: str
-    heading: str
+    heading: str  # empty (and no label) for the one part of a notice whose top level is （一）
     anchor: str
     paragraphs: tuple[Para, ...]
     sections: tuple[SectionView, ...]
@@ -180,45 +184,72 @@ def _para(p: r.Paragraph, label: str = "") -> Para:
     return Para(lead=present(p.lead), text=present(p.text), label=label)
 
 
-def _measures(items: tuple[r.Paragraph, ...]) -> tuple[Para, ...]:
+def _measures(items: tuple[r.Paragraph, ...], run_on: bool = False) -> tuple[Para, ...]:
+    """一是 二是 …; measures run on after a lead-in show no 一是 when there is only one."""
+    if run_on and len(items) == 1:
+        return (_para(items[0]),)
     return tuple(_para(p, num.measure_label(i)) for i, p in enumerate(items, start=1))
 
 
 class _Counter:
-    """Running numbers for themes and problems, shared across the whole notice."""
+    """Running numbers for themes, problems and problems held by sections, across the whole notice."""
 
-    def __init__(self) -> None:
-        self.theme = 0
-        self.problem = 0
+    def __init__(self, section_problems: str = "continue") -> None:
+        self.theme = Counter()
+        self.problem = Counter()
+        self.section_problem = Counter()
+        self.restart_section_problems = section_problems == "restart"
+        self.problems_shown = 0  # every problem, of either kind, for the count
+        self.themes_shown = 0
+
+
+def _problem(problem: r.Problem, n: int, label: str, anchor: str, level: int) -> ProblemView:
+    return ProblemView(n, label, present(problem.heading), anchor, level,
+                       _measures(problem.measures, run_on=bool(problem.lead_in)), present(problem.lead_in))
 
 
 def _themes(themes: tuple[r.Theme, ...], level: int, counter: _Counter) -> tuple[ThemeView, ...]:
     views = []
     for theme in themes:
-        counter.theme += 1
+        t = counter.theme.take(theme.number)
+        counter.themes_shown += 1
         problems = []
         for problem in theme.problems:
-            counter.problem += 1
-            n = counter.problem
-            problems.append(ProblemView(n, num.problem_label(n), present(problem.heading), f"problem-{n}",
-                                        level + 1, _measures(problem.measures)))
-        t = counter.theme
+            n = counter.problem.take(problem.number)
+            counter.problems_shown += 1
+            problems.append(_problem(problem, n, num.problem_label(n), f"problem-{n}", level + 1))
         views.append(ThemeView(t, num.theme_label(t), present(theme.heading), f"theme-{t}", level, tuple(problems)))
     return tuple(views)
 
 
-def _sections(part_no: int, sections: tuple[r.Section, ...], counter: _Counter) -> tuple[SectionView, ...]:
+def _section_problems(s: r.Section, anchor: str, level: int, counter: _Counter) -> tuple[ProblemView, ...]:
+    """Problems directly under a category: 1. 2. …, anchored inside their section (numbers may restart)."""
+    if counter.restart_section_problems:
+        counter.section_problem = Counter()
     views = []
-    for i, s in enumerate(sections, start=1):
+    for problem in s.problems:
+        n = counter.section_problem.take(problem.number)
+        counter.problems_shown += 1
+        views.append(_problem(problem, n, num.theme_label(n), f"{anchor}-problem-{n}", level))
+    return tuple(views)
+
+
+def _sections(part_no: int, sections: tuple[r.Section, ...], counter: _Counter, level: int = 3) -> tuple[SectionView, ...]:
+    views = []
+    numbers = Counter()
+    for s in sections:
+        i = numbers.take(s.number)
+        anchor = f"part-{part_no}-section-{i}"
         views.append(SectionView(
             label=num.section_label(i),
             heading=present(s.heading),
             run_in=_para(s.run_in) if s.run_in else None,
-            anchor=f"part-{part_no}-section-{i}",
-            level=3,
+            anchor=anchor,
+            level=level,
             paragraphs=tuple(_para(p) for p in s.paragraphs),
-            themes=_themes(s.themes, 4, counter),
+            themes=_themes(s.themes, level + 1, counter),
             measures=_measures(s.measures),
+            problems=_section_problems(s, anchor, level + 1, counter),
         ))
     return tuple(views)
 
@@ -266,10 +297,13 @@ def _toc(parts: tuple[PartView, ...]) -> list[dict]:
         children = []
         for s in part.sections:
             if s.heading:
-                children.append(token(3, s.anchor, s.label + s.heading,
-                                      [token(4, t.anchor, t.label + t.heading, []) for t in s.themes]))
+                children.append(token(s.level, s.anchor, s.label + s.heading,
+                                      [token(s.level + 1, t.anchor, t.label + t.heading, []) for t in s.themes]))
         children += [token(3, t.anchor, t.label + t.heading, []) for t in part.themes]
-        toc.append(token(2, part.anchor, part.label + part.heading, children))
+        if part.heading:
+            toc.append(token(2, part.anchor, part.label + part.heading, children))
+        else:  # the top level is （一）: its sections are the first level of the contents
+            toc += children
     return toc
 
 
@@ -277,9 +311,13 @@ def _facts(notice: r.Notice, window: WindowView | None) -> tuple[Fact, ...]:
     facts = [Fact("发布单位", present(notice.issuer.name))]
     if notice.inspection:
         ins = notice.inspection
-        facts.append(Fact("巡察组", present(ins.body) + (f"（{present(ins.round)}）" if ins.round else "")))
-        facts.append(Fact("巡察时间", format_window(r.Window(ins.start, ins.end))))
-        facts.append(Fact("反馈时间", format_date(ins.feedback)))
+        facts.append(Fact(texts.FACT_INSPECTION_BODY.format(kind=ins.kind),
+                          present(ins.body) + (f"（{present(ins.round)}）" if ins.round else "")))
+        if ins.start and ins.end:
+            facts.append(Fact(texts.FACT_INSPECTION_PERIOD.format(kind=ins.kind),
+                              format_window(r.Window(ins.start, ins.end))))
+        if ins.feedback:
+            facts.append(Fact(texts.FACT_INSPECTION_FEEDBACK, format_date(ins.feedback)))
     facts.append(Fact("发布日期", format_date(notice.published)))
     if window:
         facts.append(Fact("公开期限", window.text))
@@ -294,16 +332,18 @@ def revision_views(revisions: tuple[r.Revision, ...], now: dt.datetime) -> tuple
 
 
 def notice_view(notice: r.Notice, site: r.Site, now: dt.datetime, draft_note: str = "") -> NoticeView:
-    counter = _Counter()
+    counter = _Counter(notice.section_problems)
     parts = []
-    for i, part in enumerate(notice.parts, start=1):
+    numbers = Counter()
+    for part in notice.parts:
+        i = numbers.take(part.number)
         theme_level = 3
         parts.append(PartView(
-            label=num.part_label(i),
+            label=num.part_label(i) if part.heading else "",
             heading=present(part.heading),
             anchor=f"part-{i}",
             paragraphs=tuple(_para(p) for p in part.paragraphs),
-            sections=_sections(i, part.sections, counter),
+            sections=_sections(i, part.sections, counter, level=3 if part.heading else 2),
             themes=_themes(part.themes, theme_level, counter),
             closing=tuple(_para(p) for p in part.closing),
         ))
@@ -328,8 +368,8 @@ def notice_view(notice: r.Notice, site: r.Site, now: dt.datetime, draft_note: st
         contact=contact_view(notice.contact or site.contact),
         signature_name=present(notice.signature.name),
         signature_date=format_date(notice.signature.date),
-        problem_count=counter.problem,
-        theme_count=counter.theme,
+        problem_count=counter.problems_shown,
+        theme_count=counter.themes_shown,
         toc=toc,
         draft_note=draft_note,
         revisions=revision_views(notice.revisions, now),
