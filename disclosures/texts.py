@@ -43,6 +43,25 @@ LEAD_IN_EXPECTED = "以冒号结尾的引语（如“整改落实情况：”）
 HEADLESS_PART_EXPECTED = "非空的 heading（只有原文没有“一、”这一层、全文只有一个部分时才可不写）"
 SECTION_THEMES_OR_PROBLEMS = "themes 或 problems 二选一"
 
+# The importer's review list (disclosures-import): what it guessed, kept, left out or did not find.
+IMPORT_KEPT_NUMBER = ("{level}原文编号为{number}，按顺序应为{derived}：原文跳号，已在数据里用 number 保留原文编号，"
+                      "后面的条目从它接着编号；check 会把它列为有意保留的编号。请核对原文是否确实跳号")
+IMPORT_TOP_LEVEL_SECTION = "原文没有“一、”这一层，以“（一）”为最高一层：放入一个不写标题的部分，页面同样以（一）为最高一层"
+IMPORT_SECTION_PROBLEMS_RESTART = "分类下的问题在每个分类里从 1. 重新编号，已写 section_problems: restart"
+IMPORT_LEAD_IN = "措施前的引语“{lead_in}”写入 lead_in，其后的文字按“一是”“二是”分为 {count} 项措施，页面连成一段显示"
+IMPORT_NO_NUMBERING = "原文没有“一、”“（一）”这样的编号：第一段作为导语（preamble），其余段落放入一个不写标题的部分"
+IMPORT_STATED_DATE = "原文没有落款日期，发布日期取自网页标注的发布时间：{date}"
+IMPORT_WINDOW_DATE = "原文没有落款日期，也没有网页标注的发布时间，发布日期暂取公开期限的第一天：{date}"
+IMPORT_NO_DATE = ("原文没有落款日期，也没有网页标注的发布时间：published 留作“{placeholder}”，"
+                  "填写实际发布日期之前，检查和生成网站都会拒绝这份数据")
+IMPORT_ISSUER_FROM_TITLE = "发布机关全称取自标题：{full}；正文里的写法“{short}”不同，作为简称（short_name）"
+IMPORT_NO_CONTACT = ("未找到联系方式段落：页面将显示网站的默认联系方式（data/site.yml），它可能属于别的单位；"
+                     "请核对，需要时补写 contact")
+IMPORT_INSPECTION_MISSING = "原文未写明或未能识别：{missing}；inspection 只写入找到的部分，请核对原文"
+IMPORT_INSPECTION_WITHOUT_BODY = "找到了{kind}日期，但没有找到{kind}组的名称，未写入 inspection；请按原文补写"
+IMPORT_WORD_NUMBERING = "段落使用 Word 自动编号，已按编号定义补上“{label}”（第 {level} 级），请核对层级"
+IMPORT_WORD_NUMBERING_UNREAD = "段落使用 Word 自动编号，但读不出编号格式，编号不在文字里，请核对层级"
+
 
 def catalogue() -> dict[str, str]:
     """Every text by name, for templates and scripts."""
