@@ -48,7 +48,8 @@ def lead_in_measures(text: str) -> tuple[str, list[Para]] | None:
         return None
     rest = text[match.end():]
     spans = measure_spans(rest)
-    measures = [_para(rest[a:b]) for a, b in spans] if spans else [tidy(rest)]
+    # A lone 一是 is left in the text: the page shows a single run-on measure without a label.
+    measures = [_para(rest[a:b]) for a, b in spans] if len(spans) > 1 else [tidy(rest)]
     return tidy(match.group(0).strip()), [m for m in measures if m]
 
 
@@ -235,8 +236,9 @@ class Placer:
         run_on = lead_in_measures(body)
         if run_on:
             self.problem["lead_in"], self.problem["measures"] = run_on
-            self.review.append(ReviewItem(line.number, "guess", texts.IMPORT_LEAD_IN.format(
-                lead_in=run_on[0], count=len(run_on[1]))))
+            message = texts.IMPORT_LEAD_IN if len(run_on[1]) > 1 else texts.IMPORT_LEAD_IN_ONE
+            self.review.append(ReviewItem(line.number, "guess", message.format(lead_in=run_on[0],
+                                                                               count=len(run_on[1]))))
             return
         self.problem["measures"].append(tidy(body))
         self.review.append(ReviewItem(line.number, "guess", "问题标题后同一段还有正文,作为第一项措施,页面会标“一是”"))

@@ -89,7 +89,8 @@ def _format_number(n: int, fmt: str) -> str | None:
 
 class WordNumbering:
     """Labels of Word's automatic numbering, counted as Word does: each list (numId) keeps a counter per
-    level, starting at the level's start value; a paragraph at a level restarts the levels below it."""
+    level, starting at the level's start value; a paragraph at a level restarts the levels below it,
+    unless a level says otherwise (lvlRestart 0: never; n: only after level n)."""
 
     def __init__(self, document: object):
         try:
@@ -98,8 +99,8 @@ class WordNumbering:
             self.root = None
         self.counters: dict[int, dict[int, int]] = {}
 
-    def _levels(self, num_id: int) -> dict[int, tuple[str, str, int]]:
-        """level -> (number format, label text such as "（%2）", start) for one list."""
+    def _levels(self, num_id: int) -> dict[int, tuple[str, str, int, int | None]]:
+        """level -> (number format, label text such as "（%2）", start, lvlRestart) for one list."""
         if self.root is None:
             return {}
         nums = [n for n in self.root.iter(f"{_W}num") if n.get(f"{_W}numId") == str(num_id)]
@@ -107,16 +108,18 @@ class WordNumbering:
             return {}
         abstract = nums[0].find(f"{_W}abstractNumId")
         abstract_id = abstract.get(f"{_W}val") if abstract is not None else None
-        levels: dict[int, tuple[str, str, int]] = {}
+        levels: dict[int, tuple[str, str, int, int | None]] = {}
         for node in self.root.iter(f"{_W}abstractNum"):
             if node.get(f"{_W}abstractNumId") != abstract_id:
                 continue
             for lvl in node.iter(f"{_W}lvl"):
-                fmt, text, start = (lvl.find(f"{_W}{tag}") for tag in ("numFmt", "lvlText", "start"))
+                fmt, text, start, restart = (lvl.find(f"{_W}{tag}")
+                                             for tag in ("numFmt", "lvlText", "start", "lvlRestart"))
                 levels[int(lvl.get(f"{_W}ilvl", "0"))] = (
                     fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
                     text.get(f"{_W}val", "") if text is not None else "",
-                    int(start.get(f"{_W}val", "1")) if start is not None else 1)
+                    int(start.get(f"{_W}val", "1")) if start is not None else 1,
+                    int(restart.get(f"{_W}val", "0")) if restart is not None else None)
         return levels
 
     def label(self, num_id: int, level: int) -> str | None:
@@ -127,12 +130,14 @@ class WordNumbering:
         counts = self.counters.setdefault(num_id, {})
         counts[level] = counts.get(level, levels[level][2] - 1) + 1
         for deeper in [k for k in counts if k > level]:
-            del counts[deeper]
+            restart = levels.get(deeper, ("", "", 1, None))[3]
+            if restart is None or (restart and level + 1 <= restart):
+                del counts[deeper]
         text = levels[level][1]
         for shown in range(level + 1):
             if f"%{shown + 1}" not in text:
                 continue
-            fmt, _, start = levels.get(shown, ("decimal", "", 1))
+            fmt, _, start, _ = levels.get(shown, ("decimal", "", 1, None))
             number = _format_number(counts.get(shown, start), fmt)
             if number is None:
                 return None
