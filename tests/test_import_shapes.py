@@ -282,7 +282,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, dict[str, tu
     tmp = tmp_path_factory.mktemp("imports")
     data = tmp / "data"
     (data / "disclosures").mkdir(parents=True)
-    (data / "site.yml").write_text((ROOT / "data" / "site.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    for name in ("site.yml", "glossary.yml"):
+        (data / name).write_text((ROOT / "data" / name).read_text(encoding="utf-8"), encoding="utf-8")
     notices: dict[str, tuple[str, Imported]] = {}
     for source in SOURCES:
         notices[notice_id(source)] = (source.read_text(encoding="utf-8"), imported(source.name))
@@ -337,11 +338,14 @@ def test_xunshi_is_named_so_in_facts_feeds_and_open_data(built: tuple[Build, dic
         assert "<dt>巡视组</dt>" in page and "<dt>巡视时间</dt>" in page and "<dt>巡察组</dt>" not in page
         document = json.loads((build.site / "data" / "notices" / f"{key}.json").read_text(encoding="utf-8"))
         assert document["inspection"]["kind"] == "巡视"
+        # The glossary explains the word the notice uses: 巡视, never 巡察.
+        assert 'role="tooltip" hidden>巡视：' in page and 'role="tooltip" hidden>巡察：' not in page
     feed = json.loads((build.site / "feed.json").read_text(encoding="utf-8"))
     item = next(i for i in feed["items"] if "imp-03-xunshi" in i["url"])
     assert "<dt>巡视组</dt>" in item["content_html"] and "巡察组" not in item["content_html"]
     city = build.page("disclosures/imp-08-round-in-title")
     assert "<dt>巡察组</dt><dd>县委第四巡察组（十五届县委第二轮巡察）</dd>" in city
+    assert 'role="tooltip" hidden>巡察：' in city and 'role="tooltip" hidden>巡视：' not in city
 
 
 @pytest.mark.build
