@@ -15,6 +15,7 @@ import yaml
 from conftest import ROOT, TEST_DATA, Build, build_with
 from disclosures.cli import check
 from disclosures.importer import Imported, import_lines, read_source
+from disclosures.importer.facts import notice_facts
 from disclosures.importer.source import Line, split_lines
 from disclosures.importer.writer import to_yaml
 from disclosures.load import read_notice
@@ -119,6 +120,18 @@ def test_07_feedback_phrasing_and_a_missing_period_named(tmp_path: Path) -> None
     assert data["inspection"] == {"body": "区委第五巡察组", "feedback": dt.date(2024, 8, 22)}
     assert review(result, "missing") == [
         (2, "第2行 [原文未写明] 原文未写明或未能识别：巡察起止日期；inspection 只写入找到的部分，请核对原文")]
+
+
+@pytest.mark.parametrize("preamble", [
+    "区委第二巡察组于2024年3月4日至4月30日对区卫健局党组开展了巡察，5月28日反馈了巡察意见。",
+    "2024年3月4日至4月30日，区委第二巡察组对区卫健局党组进行了巡察，并于2024年5月28日向区卫健局党组反馈了巡察意见。",
+    "2024年3月4日至2024年4月30日，区委第二巡察组对区卫健局党组开展巡察，巡察反馈会于2024年5月28日召开。",
+    "根据区委部署，2024年3月4日至4月30日，区委第二巡察组对区卫健局党组开展了巡察。2024年5月28日，巡察组向区卫健局党组反馈了巡察意见。",
+])
+def test_07_common_period_and_feedback_phrasings(preamble: str) -> None:
+    facts = notice_facts(preamble, preamble)
+    assert (facts.body, facts.start, facts.end, facts.feedback, facts.issuer) == (
+        "区委第二巡察组", dt.date(2024, 3, 4), dt.date(2024, 4, 30), dt.date(2024, 5, 28), "区卫健局党组")
 
 
 def test_08_round_from_the_title(tmp_path: Path) -> None:

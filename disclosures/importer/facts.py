@@ -109,14 +109,19 @@ def _period(text: str, body: str) -> tuple[dt.date | None, dt.date | None, tuple
 
 
 def _feedback(text: str, period: tuple[int, int] | None, year: int | None) -> dt.date | None:
-    """The date nearest before 反馈 in its sentence, not one of the period's; a date without its year
-    takes the period's year."""
+    """The date nearest before 反馈 in its sentence (…并于9月3日反馈了巡察意见), else the first after it
+    (巡察反馈会于2024年9月3日召开); never one of the period's. A date without its year takes the period's."""
     for word in _FEEDBACK_WORD.finditer(text):
         sentence_start = text.rfind("。", 0, word.start()) + 1
-        dates = [d for d in _SHORT_DATE.finditer(text, sentence_start, word.start())
-                 if not (period and period[0] <= d.start() < period[1])]
-        if dates:
-            y, m, d = dates[-1].groups()
+        sentence_end = text.find("。", word.end())
+        sentence_end = len(text) if sentence_end < 0 else sentence_end
+        outside = [d for d in _SHORT_DATE.finditer(text, sentence_start, sentence_end)
+                   if not (period and period[0] <= d.start() < period[1])]
+        before = [d for d in outside if d.end() <= word.start()]
+        after = [d for d in outside if d.start() >= word.end()]
+        found = before[-1] if before else (after[0] if after else None)
+        if found:
+            y, m, d = found.groups()
             if y or year:
                 return _date(y or str(year), m, d)
     return None
