@@ -67,6 +67,18 @@ def test_01_problems_directly_under_a_category_with_lead_ins(tmp_path: Path) -> 
     assert review(result, "unplaced") == []
 
 
+def test_01_a_lead_in_on_a_line_of_its_own_takes_the_measures_below_it(tmp_path: Path) -> None:
+    text = "\n".join(["一、问题整改情况", "（一）关于窗口服务方面", "1.办事指南更新不及时。", "整改落实情况：",
+                      "一是全面修订办事指南。", "二是建立季度更新机制。", "2.咨询电话接听率不高。",
+                      "整改情况：增设2条咨询专线。", "青禾县政务服务中心", "2024年12月2日"])
+    result = import_lines(split_lines(text), notice_id="lead-in")
+    data = checked(result, tmp_path)
+    assert data["parts"][0]["sections"][0]["problems"] == [
+        {"heading": "办事指南更新不及时。", "lead_in": "整改落实情况：", "measures": ["全面修订办事指南。", "建立季度更新机制。"]},
+        {"heading": "咨询电话接听率不高。", "lead_in": "整改情况：", "measures": ["增设2条咨询专线。"]}]
+    assert [line for line, text in review(result, "guess") if "单独成段" in text] == [4]
+
+
 def test_02_top_level_section_and_problems_running_on(tmp_path: Path) -> None:
     result = imported("02-top-level-section.txt")
     data = checked(result, tmp_path)

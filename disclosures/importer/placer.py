@@ -66,6 +66,7 @@ class Placer:
         self.problem: dict[str, Any] | None = None
         self.theme: dict[str, Any] | None = None
         self.labelled: set[int] = set()  # ids of measure lists that came from 一是 labels
+        self.separate_lead_in: set[int] = set()  # ids of measure lists after a lead-in on a line of its own
         self.closed = False  # the part already has closing text: nothing structured can follow in order
         self.orphan: Level | None = None  # level of the last item left unplaced: its children follow it
         # Numbers shown so far, as the page derives them (disclosures/ordinals.py).
@@ -211,7 +212,7 @@ class Placer:
             if self.section_problems == "restart":
                 self.section_problem_no = 0
         lead, body = split_lead(label.rest)
-        self.problem = {"heading": tidy(lead), "measures": []}
+        self.problem = {"heading": tidy(lead), "lead_in": "", "measures": []}
         self.theme = None
         section["problems"].append(self.problem)
         self.section_problem_no = self._numbered(line, label, self.problem, self.section_problem_no)
@@ -224,7 +225,7 @@ class Placer:
         if not self._problem_has_body(i):
             return self._unplaced(line, "问题“(1)”下面没有措施或正文")
         lead, body = split_lead(label.rest)
-        self.problem = {"heading": tidy(lead), "measures": []}
+        self.problem = {"heading": tidy(lead), "lead_in": "", "measures": []}
         self.theme["problems"].append(self.problem)
         self.last[Level.PROBLEM] = self._numbered(line, label, self.problem, self.last[Level.PROBLEM])
         if body:
@@ -234,6 +235,11 @@ class Placer:
         """Text after a problem's heading in the same paragraph: its measures (after a lead-in, as published)."""
         assert self.problem is not None
         run_on = lead_in_measures(body)
+        if run_on and not run_on[1]:  # the lead-in alone: the measures follow as paragraphs of their own
+            self.problem["lead_in"] = run_on[0]
+            self.separate_lead_in.add(id(self.problem["measures"]))
+            self.review.append(ReviewItem(line.number, "guess", texts.IMPORT_LEAD_IN_ALONE.format(lead_in=run_on[0])))
+            return
         if run_on:
             self.problem["lead_in"], self.problem["measures"] = run_on
             message = texts.IMPORT_LEAD_IN if len(run_on[1]) > 1 else texts.IMPORT_LEAD_IN_ONE
@@ -243,9 +249,14 @@ class Placer:
         self.problem["measures"].append(tidy(body))
         self.review.append(ReviewItem(line.number, "guess", "问题标题后同一段还有正文,作为第一项措施,页面会标“一是”"))
 
+    def _run_on_done(self) -> bool:
+        """The open problem's measures were run on after a lead-in in one paragraph: nothing can join them."""
+        return self.problem is not None and bool(self.problem.get("lead_in")) \
+            and id(self.problem["measures"]) not in self.separate_lead_in
+
     def _measure(self, i: int, line: Line, label: Label) -> None:
         s = self.section
-        if self.problem is not None and self.problem.get("lead_in"):
+        if self._run_on_done():
             return self._unplaced(line, "措施“一是”出现在已连成一段的措施之后")
         if self.problem is not None:
             holder = self.problem["measures"]
@@ -264,7 +275,7 @@ class Placer:
             return self._tail().append(tidy(line.text))
         if self.problem is not None and not self.problem["measures"] and LEAD_IN.match(line.text):
             return self._problem_body(line, line.text)
-        if self.problem is not None and self.problem.get("lead_in"):
+        if self._run_on_done():
             return self._unplaced(line, "问题的措施已连成一段,其后的无编号段落不能再作为措施")
         if self.problem is not None and id(self.problem["measures"]) not in self.labelled:
             self.problem["measures"].append(tidy(line.text))
