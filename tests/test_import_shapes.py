@@ -395,3 +395,22 @@ def test_a_notice_with_no_date_does_not_build_until_the_clerk_gives_one(tmp_path
     assert not build.ok
     assert "字段 published：应为日期" in build.result.stderr and "导入程序留了占位" in build.result.stderr
     assert not (build.site / "disclosures" / "imp-10-no-date").exists()
+
+
+@pytest.mark.build
+def test_imported_pages_are_valid_html_with_headings_in_order(built: tuple[Build, dict, Path]) -> None:
+    """The new shapes' markup (a part without heading, problems under a category, run-on measures)."""
+    import subprocess
+
+    import lxml.html
+
+    build, notices, _ = built
+    pages = [build.site / "disclosures" / key / "index.html" for key in notices]
+    for page in pages:
+        levels = [int(h.tag[1]) for h in lxml.html.fromstring(page.read_text(encoding="utf-8")).iter(
+            "h1", "h2", "h3", "h4", "h5", "h6")]
+        assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), (page, levels)
+    vnu = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    result = subprocess.run(["java", "-jar", str(vnu), "--format", "json", "--errors-only", "--stdout",
+                             *map(str, pages)], capture_output=True, text=True, timeout=600)
+    assert json.loads(result.stdout)["messages"] == []
