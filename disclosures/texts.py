@@ -47,7 +47,7 @@ SECTION_THEMES_OR_PROBLEMS = "themes 或 problems 二选一"
 IMPORT_KEPT_NUMBER = ("{level}原文编号为{number}，按顺序应为{derived}：原文跳号，已在数据里用 number 保留原文编号，"
                       "后面的条目从它接着编号；check 会把它列为有意保留的编号。请核对原文是否确实跳号")
 IMPORT_TOP_LEVEL_SECTION = "原文没有“一、”这一层，以“（一）”为最高一层：放入一个不写标题的部分，页面同样以（一）为最高一层"
-IMPORT_SECTION_PROBLEMS_RESTART = "分类下的问题在每个分类里从 1. 重新编号，已写 section_problems: restart"
+IMPORT_SECTION_PROBLEMS_RESTART = "分类下的问题在每个分类里从 1. 重新编号，已把 section_problems 写为 restart"
 IMPORT_LEAD_IN = "措施前的引语“{lead_in}”写入 lead_in，其后的文字按“一是”“二是”分为 {count} 项措施，页面连成一段显示"
 IMPORT_LEAD_IN_ALONE = "措施前的引语“{lead_in}”单独成段，写入 lead_in；下面的段落作为它的措施，页面把引语和措施连成一段显示"
 IMPORT_LEAD_IN_ONE = "措施前的引语“{lead_in}”写入 lead_in，其后的文字没有“一是”，作为一项措施，页面照原文不加编号"

@@ -414,3 +414,16 @@ def test_imported_pages_are_valid_html_with_headings_in_order(built: tuple[Build
     result = subprocess.run(["java", "-jar", str(vnu), "--format", "json", "--errors-only", "--stdout",
                              *map(str, pages)], capture_output=True, text=True, timeout=600)
     assert json.loads(result.stdout)["messages"] == []
+
+
+def test_the_command_says_what_the_clerk_must_fill_in(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "imp-10.yml"
+    result = subprocess.run([sys.executable, "-m", "disclosures.importer", str(IMPORTS / "10-no-date.txt"), "-o", str(out)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1  # the draft is written, but it does not pass the check yet
+    assert "published：应为日期" in result.stderr and "导入程序留了占位" in result.stderr
+    assert "全文 [原文未写明] 原文没有落款日期" in result.stdout
+    assert yaml.safe_load(out.read_text(encoding="utf-8"))["published"] == "（请填写发布日期）"
