@@ -16,7 +16,7 @@ from conftest import ROOT, TEST_DATA, Build, build_with
 from disclosures.cli import check
 from disclosures.importer import Imported, import_lines, read_source
 from disclosures.importer.facts import notice_facts
-from disclosures.importer.source import Line, split_lines
+from disclosures.importer.source import Line, is_chrome, split_lines, stated_date
 from disclosures.importer.writer import to_yaml
 from disclosures.load import read_notice
 from helpers import article_text, find_in_order, normalise, sentences_of_source
@@ -162,6 +162,29 @@ def test_09_web_chrome_left_out_and_the_stated_date_used(tmp_path: Path) -> None
     assert any(line == 3 and "发布日期取自网页标注的发布时间：2024-11-05" in text
                for line, text in review(result, "guess"))
     assert data["preamble"][0].startswith("根据市委统一部署")
+
+
+@pytest.mark.parametrize(("line", "chrome"), [
+    ("【发布时间：2024-09-10】【来源：县政府办】【点击数：56】", True),
+    ("发布日期:2024/09/10 | 信息来源:区纪委 | 访问次数:1024", True),
+    ("时间：2024年9月10日\u3000来源：本网\u3000阅读次数：88", True),
+    ("2024-09-10 14:05:33 作者：办公室", True),
+    ("浏览次数 1024", True),
+    ("施行日期：2024年9月10日", True),
+    ("效力级别：党内规范性文件", True),
+    ("首页 » 信息公开 » 通知", True),
+    ("您现在的位置: 首页 > 巡察", True),
+    ("2024年9月10日", False),  # a signature's date
+    ("时间紧任务重，必须抓紧整改。", False),
+    ("发布会上，局长通报了整改情况。", False),
+])
+def test_09_chrome_lines_in_their_many_spellings(line: str, chrome: bool) -> None:
+    assert is_chrome(line) is chrome
+
+
+def test_09_the_stated_publication_date_prefers_发布_over_成文() -> None:
+    lines = [Line(3, "成文日期：2024年9月1日"), Line(4, "发布日期:2024/09/10 | 信息来源:区纪委")]
+    assert stated_date(lines) == (dt.date(2024, 9, 10), 4)
 
 
 def test_10_no_date_leaves_a_placeholder_the_check_refuses(tmp_path: Path) -> None:

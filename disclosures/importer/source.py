@@ -26,6 +26,9 @@ _META_KEY = (r"(?:发布时间|发布日期|发布机构|发布机关|发文机�
              r"|点击率|字号|字体|日期|时间)")
 _META_LINE = re.compile(r"^[【\[]?\s*" + _META_KEY + r"\s*[】\]]?\s*[:：]")
 _META_FIELD = re.compile(_META_KEY + r"\s*[:：]")
+# A view counter, also without a colon: 浏览次数 1024, 点击数：[ 56 ]
+_COUNTER = re.compile(r"^[【\[]?\s*(?:访问次数|访问量|浏览次数|浏览量|阅读次数|阅读量|阅读数|点击数|点击量|点击次数|点击率)"
+                      r"\s*[:：]?\s*[\[【(（]?\s*\d[\d,，]*\s*[\]】)）]?\s*(?:次)?\s*[】\]]?$")
 # A date with a time or further fields (2024-09-10 10:30 来源：…); a bare date may be the signature's.
 _DATED_META = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
                          r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:" + _META_KEY + r"\s*[:：].*)?|\s*" + _META_KEY + r"\s*[:：].*)$")
@@ -184,7 +187,7 @@ def read_source(path: Path) -> tuple[list[Line], list[tuple[int, str]]]:
 
 def is_chrome(text: str) -> bool:
     """A line a web page or law database adds around a notice (only ever looked for around the text)."""
-    if _CHROME.match(text) or _BREADCRUMB.match(text) or _META_LINE.match(text):
+    if _CHROME.match(text) or _BREADCRUMB.match(text) or _META_LINE.match(text) or _COUNTER.match(text):
         return True
     return len(text) <= 120 and (_DATED_META.match(text) is not None or len(_META_FIELD.findall(text)) >= 2)
 
