@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
+from ..numbering import chinese_numeral
+
 
 class Level(IntEnum):
     PART = 1  # 一、
@@ -93,8 +95,6 @@ def measure_spans(text: str) -> list[tuple[int, int]]:
     Empty unless the text opens with 一是 and every next label (二是, 三是 …) follows the end of a
     clause or sentence; anything else is not read as a list.
     """
-    from ..numbering import chinese_numeral
-
     if not text.startswith("一是"):
         return []
     starts = [0]

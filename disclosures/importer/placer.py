@@ -9,9 +9,8 @@ word, as a paragraph at the same point in the text.
 
 from __future__ import annotations
 
-from typing import Any
-
 import re
+from typing import Any
 
 from .. import texts
 from ..typography import to_fullwidth

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import texts
+from ..numbering import chinese_numeral
+from .facts import plain
 
 # Lines a web page adds around a notice; trimmed from the end (and the start) of the text only.
 _CHROME = re.compile(
@@ -79,8 +81,6 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _format_number(n: int, fmt: str) -> str | None:
-    from ..numbering import chinese_numeral
-
     if fmt in ("decimal", "decimalZero"):
         return str(n)
     if fmt == "decimalFullWidth":
@@ -216,7 +216,7 @@ def stated_date(chrome: list[Line]) -> tuple[dt.date, int] | None:
     """The publication date the page states among its chrome lines, and the line it stands on."""
     found: list[tuple[int, dt.date, int]] = []
     for line in chrome:
-        text = line.text.translate(_HALF)
+        text = plain(line.text)
         match = _STATED_DATE.search(text)
         groups = match.groups()[1:] if match else None
         rank = (0 if match.group(1).startswith("发布") else 1) if match else 2
@@ -234,5 +234,3 @@ def stated_date(chrome: list[Line]) -> tuple[dt.date, int] | None:
     _, day, number = min(found, key=lambda item: (item[0], item[2]))
     return day, number
 
-
-_HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
