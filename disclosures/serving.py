@@ -79,7 +79,8 @@ class _InlineScripts(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._current is not None:
-            self.scripts.append("".join(self._current))
+            # Browsers hash the text after HTML's newline normalisation (CR LF and CR become LF).
+            self.scripts.append("".join(self._current).replace("\r\n", "\n").replace("\r", "\n"))
         self._current = None
 
 

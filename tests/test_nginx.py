@@ -296,3 +296,27 @@ def test_the_production_configuration_passes_nginx_t(real_site: Build, tmp_path:
     assert result.returncode == 0 and "test is successful" in result.stderr, result.stderr
     unfilled = _production(tmp_path / "unfilled", rules, replace=False)
     assert unfilled.returncode != 0 and re.search(r"__[A-Z]+__", unfilled.stderr), unfilled.stderr
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_the_404_page_under_a_sub_path_is_styled_and_runs_without_errors(browser, sub_path_site: Build) -> None:
+    with nginx(sub_path_site.site) as port:
+        context = browser.new_context()
+        context.add_init_script(_WATCH)
+        page = context.new_page()
+        missing = f"http://127.0.0.1:{port}{SUB_PATH}disclosures/no-such-notice/"
+        errors: list[str] = []
+        # Chromium reports the 404 of the page itself as a console error: only that one is expected.
+        page.on("console", lambda m: errors.append(f"{m.text} {m.location}")
+                if m.type == "error" and m.location.get("url") != missing else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        response = page.goto(missing)
+        assert response is not None and response.status == 404
+        page.wait_for_load_state("networkidle")
+        assert page.locator("h1").inner_text() == "404 - Not found"
+        # Material's stylesheet applied (its header is fixed at the top), and our scripts ran.
+        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")
+        assert page.locator(".dsc-text-size").count() == 1
+        assert (page.evaluate("window.__problems"), errors) == ([], [])
+        context.close()

@@ -28,6 +28,7 @@ def test_only_scripts_a_browser_runs_inline_are_collected() -> None:
     <script type="module">import "./m.js"</script><SCRIPT TYPE="text/javascript">b()</SCRIPT>
     <p onclick="x()">text &amp; <b>bold</b></p></head>"""
     assert serving.inline_scripts(html) == ['var a = "</p>";', 'import "./m.js"', "b()"]
+    assert serving.inline_scripts("<script>a()\r\nb()\rc()</script>") == ["a()\nb()\nc()"]
 
 
 def test_the_policy_allows_scripts_only_from_the_site_and_by_hash() -> None:
