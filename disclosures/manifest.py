@@ -7,6 +7,7 @@ path), so `sha256sum -c` can read it too. It lists every file but itself.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,14 +34,24 @@ class ManifestUnreadable(Exception):
 
 
 def file_sha256(path: Path) -> str:
-    with path.open("rb") as f:
-        return hashlib.file_digest(f, "sha256").hexdigest()
+    """The file's SHA-256; for a symbolic link, of the text it points to (never followed: it may lead anywhere)."""
+    if path.is_symlink():
+        return hashlib.sha256(b"symlink:" + os.fsencode(os.readlink(path))).hexdigest()
+    try:
+        with path.open("rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
+    except OSError:
+        return "unreadable"  # counts as changed: the deployed file is not what was built
 
 
 def site_files(site: Path) -> list[str]:
     """Every file under site as a /-separated relative path (symbolic links count as files), the manifest left out."""
-    paths = (p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() or p.is_symlink())
-    return sorted(p for p in paths if p != MANIFEST)
+    found = []
+    for folder, dirs, files in os.walk(site):  # does not descend into linked folders
+        here = Path(folder)
+        names = files + [d for d in dirs if (here / d).is_symlink()]
+        found += [(here / name).relative_to(site).as_posix() for name in names]
+    return sorted(p for p in found if p != MANIFEST)
 
 
 def digests(site: Path) -> dict[str, str]:

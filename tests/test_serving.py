@@ -131,6 +131,16 @@ def test_verify_names_every_changed_missing_and_added_file(tmp_path: Path) -> No
     assert text.startswith("网站文件与清单不符，共 3 处")
 
 
+def test_verify_names_linked_folders_and_unreadable_files_without_following_them(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "secret.txt").write_text("x", encoding="utf-8")
+    (site / "files").symlink_to(tmp_path / "elsewhere")
+    (site / "feed.xml").unlink()
+    (site / "feed.xml").symlink_to(tmp_path / "elsewhere" / "secret.txt")
+    assert manifest.verify(site) == manifest.Differences(changed=("feed.xml",), added=("files",))
+
+
 def test_verify_with_a_manifest_kept_elsewhere_and_a_damaged_one(tmp_path: Path) -> None:
     site = _site(tmp_path)
     kept = tmp_path / "kept.sha256"
