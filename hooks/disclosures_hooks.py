@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import Markup
@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from disclosures import staging
+from disclosures import assethash, serving, staging
 from disclosures.build import SiteBuild, prepare
 from disclosures.errors import ProjectError
 from disclosures.footer import footer_items
@@ -45,6 +45,7 @@ class _State:
     dirty: bool = False  # `--dirty`: keep the previous files in the staging folder
     build: SiteBuild | None = None  # the gather phase's result, set in on_config
     staged: tuple[MkDocsConfig, Path] | None = None  # (config, the real site_dir) while building into staging
+    assets: dict[str, str] = field(default_factory=dict)  # our asset paths -> their content-hashed names
 
 
 _state = _State()
@@ -120,12 +121,35 @@ def on_files(files: Files, config):
         files.append(File.generated(config, page.src_uri, content=f"---\ntitle: {json.dumps(page.title)}\n---\n"))
     for asset in _build().assets:
         files.append(File.generated(config, asset.path, content=asset.content))
+    _state.assets = _hash_own_assets(files, config)
     return files
+
+
+def _hash_own_assets(files: Files, config) -> dict[str, str]:
+    """Our CSS and JS from docs/ get content-hashed names (disclosures/assethash.py); mkdocs.yml's lists follow."""
+    docs = Path(config.docs_dir).resolve()
+    renamed = {}
+    for f in list(files):
+        if f.generated_by or not f.abs_src_path or not Path(f.abs_src_path).resolve().is_relative_to(docs):
+            continue
+        if assethash.is_hashable(f.src_uri):
+            renamed[f.src_uri] = assethash.hashed_path(f.src_uri, f.content_bytes)
+            files.remove(f)
+            files.append(File(f.src_uri, f.src_dir, f.dest_dir, f.use_directory_urls, dest_uri=renamed[f.src_uri]))
+    config.extra_css = [renamed.get(path, path) for path in config.extra_css]
+    for i, script in enumerate(config.extra_javascript):  # plain strings, or ExtraScriptValue with a path
+        if isinstance(script, str):
+            config.extra_javascript[i] = renamed.get(script, script)
+        else:
+            script.path = renamed.get(script.path, script.path)
+    return renamed
 
 
 def on_env(env, config, files):
     # overrides/main.html calls this in Material's announce block, once per page.
     env.globals["disclosures_banner"] = _build().banner_html
+    # Template paths of our own assets -> their content-hashed names, e.g. in overrides/main.html.
+    env.globals["disclosures_assets"] = _state.assets
     return env
 
 
@@ -142,6 +166,8 @@ def on_post_build(config):
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.is_file():
         index.write_text(_build().search_index(index.read_text(encoding="utf-8")), encoding="utf-8")
+    if not _state.serve:  # the server rules, .gz copies and manifest only matter for a published site
+        serving.finish_site(Path(config.site_dir), config.site_url)
     # In strict mode MkDocs fails the build after this event if anything warned: keep the old site then.
     _unstage(publish=not (config.strict and _warnings.get_counts()))
 
