@@ -9,7 +9,8 @@ import lxml.html
 import pytest
 
 from conftest import REAL_ID, ROOT, TEST_DATA, Build, build_with, make_project
-from disclosures.build import DRAFT_NOTE, prepare
+from disclosures.build import prepare
+from disclosures.texts import DRAFT_NOTE
 from helpers import combine_data, normalise
 
 pytestmark = pytest.mark.build
