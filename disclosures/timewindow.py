@@ -76,7 +76,8 @@ class WindowStatus:
 def status_at(window: Window, now: dt.datetime) -> WindowStatus:
     start, end = bounds(window)
     if now < start:
-        return WindowStatus("upcoming", STATE_LABELS["upcoming"], texts.STATUS_STARTS_AT.format(start=format_moment(start)), None)
+        detail = texts.STATUS_STARTS_AT.format(start=format_moment(start))
+        return WindowStatus("upcoming", STATE_LABELS["upcoming"], detail, None)
     if now >= end:
         return WindowStatus("closed", STATE_LABELS["closed"], texts.STATUS_ENDED, None)
     days_left = (window.end - beijing_date(now)).days
