@@ -56,10 +56,11 @@ def python_strings(source: str) -> Iterator[tuple[int, str]]:
     """(line, value) of every string literal and f-string piece, except docstrings and raw strings."""
     tree = ast.parse(source)
     skip = _docstrings(tree)
+    lines = source.encode("utf-8").splitlines()  # col_offset counts UTF-8 bytes
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
-            segment = ast.get_source_segment(source, node) or ""
-            if not re.match(r"[a-zA-Z]*[rR]", segment):  # r"…": a regular expression
+            start = lines[node.lineno - 1][node.col_offset:node.col_offset + 3]
+            if not re.match(rb"[a-zA-Z]*[rR]", start):  # r"…": a regular expression
                 yield node.lineno, node.value
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from conftest import REAL_ID, ROOT, TEST_DATA, Build, build_with, make_project
+from conftest import REAL_ID, TEST_DATA, Build, build_with, make_project
 from disclosures.build import prepare
 from disclosures.texts import DRAFT_NOTE
 from helpers import combine_data, normalise
