@@ -8,7 +8,9 @@ the other build-marked modules keep whole-site builds for what only a build show
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +24,7 @@ from disclosures.build import SiteBuild, prepare
 from helpers import article_text, combine_data, normalise
 
 NOTICE_URL = f"disclosures/{REAL_ID}"
+REAL_FILE = ROOT / "data" / "disclosures" / f"{REAL_ID}.yml"
 WINDOWED = TEST_DATA / "window" / "disclosures" / "riverside-office-2025-04-20.yml"
 WINDOWED_URL = "disclosures/riverside-office-2025-04-20"
 WINDOWED_TITLE = "示例县虚构河务办党组关于巡察整改情况的通报（虚构）"
@@ -148,3 +151,45 @@ def test_moving_a_problem_in_the_data_renumbers_the_page(tmp_path: Path) -> None
     assert headings[2].startswith("(3)充分发挥侦查监督")  # was (4)
     assert headings[4].startswith("(5)依法履行“公共利益代表”")  # unchanged: after the move
     assert len(headings) == 45
+
+
+def _with_unpublished(tmp_path: Path, fictional_data: Path) -> Path:
+    """Real notice, a draft copy of the fictional one and a scheduled (future) copy."""
+    data = combine_data(tmp_path / "data", ROOT / "data", REAL_FILE)
+    shutil.copy2(ROOT / "data" / "glossary.yml", data / "glossary.yml")
+    source = (fictional_data / "disclosures" / "lakeside-bureau-2025-03-10.yml").read_text(encoding="utf-8")
+    (data / "disclosures" / "draft-one.yml").write_text(
+        source.replace("id: lakeside-bureau-2025-03-10", "id: draft-one") + "draft: true\n", encoding="utf-8")
+    (data / "disclosures" / "later-one.yml").write_text(
+        source.replace("id: lakeside-bureau-2025-03-10", "id: later-one")
+        .replace("published: 2025-03-10", "published: 2026-01-01")
+        .replace("date: 2025-03-10", "date: 2026-01-01"), encoding="utf-8")
+    return data
+
+
+def test_drafts_and_scheduled_notices_get_no_open_data(tmp_path: Path, fictional_data: Path) -> None:
+    data = _with_unpublished(tmp_path, fictional_data)
+    build = gather(tmp_path, data)
+    files = {a.path: a.content for a in build.assets}  # the hook hands MkDocs exactly these files
+    index = json.loads(files["data/notices.json"])
+    assert [n["id"] for n in index["notices"]] == [REAL_ID]
+    assert sorted(p for p in files if p.startswith("data/notices/")) == [f"data/notices/{REAL_ID}.json",
+                                                                       f"data/notices/{REAL_ID}.yml"]
+    # Previewing (mkdocs serve) shows the unpublished pages, but still offers no data for them.
+    preview = prepare(make_project(tmp_path / "preview", data), {"DISCLOSURE_NOW": "2025-04-28"}, preview=True)
+    assert sorted(v.id for v in preview.notices) == ["draft-one", "later-one", REAL_ID]
+    assert {a.path for a in preview.assets if a.path.startswith("data/")} == {
+        "data/notices.json", f"data/notices/{REAL_ID}.json", f"data/notices/{REAL_ID}.yml"}
+    for asset in preview.assets:  # no file of the site, open data or feed, mentions them
+        assert b"draft-one" not in asset.content and b"later-one" not in asset.content
+    assert [v.id for v in preview.notices if v.downloads] == [REAL_ID]
+
+
+def test_after_the_window_the_page_says_so_and_still_lists_the_channels(tmp_path: Path) -> None:
+    block = lxml.html.fromstring(page(gather(tmp_path, ROOT / "data", now="2025-05-12"), "feedback")) \
+        .get_element_by_id(REAL_ID)
+    shown = [p for p in block.cssselect("[data-window-when]") if p.get("hidden") is None]
+    assert [p.get("data-window-when") for p in shown] == ["closed"]
+    assert "意见征集已截止" in shown[0].text_content()
+    assert block.cssselect(".dsc-channel--phone a")[0].get("href") == "tel:0760-88883686"
+    assert block.cssselect(".dsc-channel--postcode .dsc-channel__value")[0].text_content() == "528400"

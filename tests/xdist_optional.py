@@ -1,7 +1,7 @@
-"""Lets `-n auto` in pytest's addopts (pyproject.toml) survive `-p no:xdist`.
+"""Lets `-n auto --dist loadfile` in pytest's addopts (pyproject.toml) survive `-p no:xdist`.
 
 The suite runs in parallel by default through pytest-xdist. Run without it (`-p no:xdist`, e.g. to
-debug with pdb), `-n` would be an unknown option and pytest would stop; this accepts and ignores it.
+debug with pdb), `-n` and `--dist` would be unknown options and pytest would stop; this accepts and ignores them.
 """
 
 from __future__ import annotations
@@ -15,3 +15,4 @@ def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginMa
         # xdist itself registers -n this way: pytest reserves lower-case short options for its own.
         group._addoption("-n", "--numprocesses", dest="numprocesses", default=None,
                          help="ignored: pytest-xdist is switched off (-p no:xdist)")
+        group.addoption("--dist", dest="dist", default=None, help="ignored: pytest-xdist is switched off")
