@@ -16,6 +16,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from . import texts
 from . import opendata
 from . import records as r
 from .assets import GeneratedAsset, feed_assets, open_data_assets
@@ -24,7 +25,7 @@ from .feedback import feedback_page
 from .feeds import channel
 from .glossary import glossary_items
 from .load import load_project
-from .nav import GLOSSARY_TITLE, HOME_TITLE, SUBSCRIBE_TITLE, nav
+from .nav import nav
 from .records import SearchTerms
 from .render import render_feedback, render_glossary, render_home, render_notice, render_subscribe, template_env
 from .searchindex import lean_search_index
@@ -34,9 +35,6 @@ from .timewindow import is_public, reference_time
 from .urls import FEEDBACK_URL, GLOSSARY_URL, SUBSCRIBE_URL, page_source
 from .view import notice_view
 from .viewmodels import NoticeView
-
-DRAFT_NOTE = "预览：本通报尚未公开（草稿或未到发布日期），正式构建的网站中不会出现。"
-
 
 @dataclass(frozen=True)
 class GeneratedPage:
@@ -84,7 +82,7 @@ def published_notices(project: r.Project, now: dt.datetime, preview: bool) -> li
     for notice in project.notices:
         public = is_public(notice.published, notice.draft, now)
         if public or preview:
-            chosen.append((notice, "" if public else DRAFT_NOTE))
+            chosen.append((notice, "" if public else texts.DRAFT_NOTE))
     return sorted(chosen, key=lambda item: (item[0].published, item[0].id), reverse=True)
 
 
@@ -102,7 +100,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
             view = dataclasses.replace(view, downloads=opendata.download_links(notice, view))
             public.append((notice, view))
         views.append(mark_terms(view, project.glossary))
-    pages = [GeneratedPage("index.md", HOME_TITLE, render_home(env, project.site, views), [])]
+    pages = [GeneratedPage("index.md", texts.HOME_TITLE, render_home(env, project.site, views), [])]
     # Material prints page titles as HTML (<title>, header): escape the title that came from data.
     pages += [GeneratedPage(page_source(v.url), html.escape(v.title), render_notice(env, v), v.toc) for v in views]
     feedback = feedback_page(project.site, [(n, v) for (n, _), v in zip(chosen, views)])
@@ -110,9 +108,9 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
                                feedback.toc))
     if project.glossary:
         glossary_html = render_glossary(env, glossary_items(project.glossary))
-        pages.append(GeneratedPage(page_source(GLOSSARY_URL), GLOSSARY_TITLE, glossary_html, []))
+        pages.append(GeneratedPage(page_source(GLOSSARY_URL), texts.GLOSSARY_TITLE, glossary_html, []))
     chan = channel(project.site)
-    pages.append(GeneratedPage(page_source(SUBSCRIBE_URL), SUBSCRIBE_TITLE,
+    pages.append(GeneratedPage(page_source(SUBSCRIBE_URL), texts.SUBSCRIBE_TITLE,
                                render_subscribe(env, chan.rss_url, chan.json_url), []))
     # Even a preview (mkdocs serve) never puts a draft or scheduled notice into a feed or the open data.
     public_ids = {n.id for n, _ in public}

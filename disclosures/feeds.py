@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from email.utils import format_datetime
 from urllib.parse import urljoin, urlsplit
 
+from . import texts
 from .errors import ProjectError
 from .records import Site
 from .timewindow import BEIJING
@@ -104,7 +105,7 @@ def notice_items(notice: NoticeView, body_html: str, revision_html: list[str], h
                       beijing_midnight(notice.published_iso), notice.issuer)]
     for revision, body in zip(notice.revisions, revision_html, strict=True):
         anchor_link = f"{link}#{revision.anchor}"
-        items.append(FeedItem(anchor_link, anchor_link, f"{notice.title}（{revision.date}更新）",
+        items.append(FeedItem(anchor_link, anchor_link, texts.FEED_REVISION_TITLE.format(title=notice.title, date=revision.date),
                               revision.note, absolute_links(body, link), beijing_midnight(revision.date_iso),
                               notice.issuer))
     return items

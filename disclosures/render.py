@@ -6,6 +6,7 @@ from pathlib import Path
 
 import jinja2
 
+from . import texts
 from .glossary import GlossaryItem
 from .records import Site
 from .feedback import FeedbackPage
@@ -15,13 +16,15 @@ from .viewmodels import NoticeView, RevisionView
 
 def template_env(overrides_dir: Path) -> jinja2.Environment:
     # Autoescape everything: all text shown here comes from data files.
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(overrides_dir),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["texts"] = texts.catalogue()  # every page text by name: {{ texts.NO_NOTICES }}
+    return env
 
 
 def render_notice(env: jinja2.Environment, notice: NoticeView, feed: bool = False) -> str:

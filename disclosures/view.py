@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
+from . import texts
 from . import records as r
 from . import urls
 from .contacts import contact_view
@@ -45,15 +46,18 @@ def _toc(parts: tuple[PartView, ...]) -> list[dict]:
 
 
 def _facts(notice: r.Notice, window: WindowView | None) -> tuple[Fact, ...]:
-    facts = [Fact("发布单位", present(notice.issuer.name))]
+    facts = [Fact(texts.FACT_ISSUER, present(notice.issuer.name))]
     if notice.inspection:
         ins = notice.inspection
-        facts.append(Fact("巡察组", present(ins.body) + (f"（{present(ins.round)}）" if ins.round else "")))
-        facts.append(Fact("巡察时间", format_window(r.Window(ins.start, ins.end))))
-        facts.append(Fact("反馈时间", format_date(ins.feedback)))
-    facts.append(Fact("发布日期", format_date(notice.published)))
+        body = present(ins.body)
+        if ins.round:
+            body = texts.FACT_INSPECTION_ROUND.format(body=body, round=present(ins.round))
+        facts.append(Fact(texts.FACT_INSPECTION_BODY, body))
+        facts.append(Fact(texts.FACT_INSPECTION_PERIOD, format_window(r.Window(ins.start, ins.end))))
+        facts.append(Fact(texts.FACT_FEEDBACK_DATE, format_date(ins.feedback)))
+    facts.append(Fact(texts.FACT_PUBLISHED, format_date(notice.published)))
     if window:
-        facts.append(Fact("公开期限", window.text))
+        facts.append(Fact(texts.FACT_WINDOW, window.text))
     return tuple(facts)
 
 
@@ -70,7 +74,7 @@ def notice_view(notice: r.Notice, site: r.Site, now: dt.datetime, draft_note: st
     overview = overview_of(body.parts, notice.figures)
     toc = _toc(body.parts)
     if overview:
-        toc.insert(0, {"level": 2, "id": urls.OVERVIEW_ANCHOR, "name": "概览", "children": []})
+        toc.insert(0, {"level": 2, "id": urls.OVERVIEW_ANCHOR, "name": texts.OVERVIEW_HEADING, "children": []})
     return NoticeView(
         id=notice.id,
         url=urls.notice_url(notice.id),

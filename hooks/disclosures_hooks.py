@@ -21,19 +21,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from disclosures import assethash, serving, staging
+from disclosures import assethash, serving, staging, texts
 from disclosures.build import SiteBuild, prepare
 from disclosures.errors import ProjectError
 from disclosures.footer import footer_items
-from disclosures.safe import html_text
+from disclosures.safe import html_text, json_for_script
 from disclosures.searchterms import user_dictionary_file
 from disclosures.themefix import fix_theme_html
-
-# 未生成网站，原有的 site/ 保持不变。
-NOT_BUILT = "未生成网站，原有的 site/ 保持不变。（Nothing was built; site/ is unchanged.）"
-
-# 预览未更新，仍显示上一次成功生成的内容。 (mkdocs serve builds into a temporary folder, not site/)
-NOT_REBUILT = "预览未更新，仍显示上一次成功生成的内容。（The preview was not rebuilt.）"
 
 
 
@@ -72,7 +66,8 @@ def on_config(config):
     try:
         build = prepare(root, os.environ, preview=_state.serve)
     except ProjectError as error:
-        raise PluginError(f"{error}\n{NOT_REBUILT if _state.serve else NOT_BUILT}") from None
+        # mkdocs serve builds into a temporary folder, not site/: the old preview stays up.
+        raise PluginError(f"{error}\n{texts.NOT_REBUILT if _state.serve else texts.NOT_BUILT}") from None
     search = config.plugins.get("material/search")
     if search is not None:
         search.config.jieba_dict_user = str(user_dictionary_file(root, build.terms))
@@ -150,6 +145,9 @@ def on_env(env, config, files):
     env.globals["disclosures_banner"] = _build().banner_html
     # Template paths of our own assets -> their content-hashed names, e.g. in overrides/main.html.
     env.globals["disclosures_assets"] = _state.assets
+    # The text catalogue for the theme templates, and what the page scripts need (main.html's config script).
+    env.globals["texts"] = texts.catalogue()
+    env.globals["disclosures_config"] = Markup(json_for_script({"texts": texts.script_texts()}))
     return env
 
 
