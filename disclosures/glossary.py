@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from . import records as r
-from . import validate as v
+from . import fieldreader as v
 from .errors import DataError
 from .typography import to_fullwidth
 from .yamlload import load_yaml

@@ -20,7 +20,7 @@ import yaml
 from . import records as r
 from .errors import DataError, DataInvalid
 from .records import SearchTerms
-from .validate import Fields, Reader, describe
+from .fieldreader import Fields, Reader, describe
 from .yamlload import load_yaml
 
 # A dictionary term is a run of Han characters: Material hands only such runs to jieba.

@@ -25,6 +25,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class Loaded:
     node: yaml.MappingNode | None  # a SequenceNode when load_yaml(..., sequence=True)
     errors: list[DataError]
+    text: str = ""  # the file's text, for checks that need the source line (a comment after a value)
 
 
 def position(node: yaml.Node) -> tuple[int, int]:
@@ -144,4 +145,4 @@ def load_yaml(path: Path, name: str, sequence: bool = False) -> Loaded:
         line, column = position(root)
         return Loaded(None, [DataError(name, line, column, "", "以“键: 值”组成的映射", "列表或单个值")])
     errors = _structure_errors(name, root)
-    return Loaded(None if errors else root, errors)
+    return Loaded(None if errors else root, errors, text)
