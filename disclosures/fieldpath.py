@@ -13,7 +13,9 @@ import yaml
 from . import numbering as num
 from . import texts as t
 
-_FIELD_NAMES = {"heading": t.SHOWN_HEADING, "lead": t.SHOWN_LEAD, "text": t.SHOWN_TEXT, "state": t.SHOWN_STATE}
+_FIELD_NAMES = {"heading": t.SHOWN_HEADING, "lead": t.SHOWN_LEAD, "text": t.SHOWN_TEXT, "state": t.SHOWN_STATE,
+                "paragraphs": t.SHOWN_PARAGRAPHS, "closing": t.SHOWN_CLOSINGS, "sections": t.SHOWN_SECTIONS,
+                "themes": t.SHOWN_THEMES, "problems": t.SHOWN_PROBLEMS, "measures": t.SHOWN_MEASURES}
 _PARAGRAPH = re.compile(r"^\.(paragraphs|closing)\[(\d+)\]")
 
 

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, TEST_DATA, make_project, run_build
 from disclosures.errors import DataInvalid
+from disclosures.fieldreader import normalised
 from disclosures.safe import unsafe_character
 from disclosures.site import prepare
 from disclosures.view import present
@@ -112,7 +113,7 @@ def assert_safe_and_complete(html: str, twin_html: str, data: dict) -> None:
         assert href is None or href.startswith(("tel:", "mailto:", "#", "../", "./", "https://fictional.example.org/"))
     shown = doc.text_content()
     for value in texts(data):
-        assert present(value.strip()) in shown, value
+        assert present(normalised(value).strip()) in shown, value
 
 
 def twin_page(root: Path, data: dict) -> str:
