@@ -123,8 +123,9 @@ CASES = [
     Case("alias bomb (billion laughs)", BILLION_LAUGHS, (
         f"{NAME}:1:4：应为普通的值，实际为锚点 &a。文件中共有 81 处锚点或别名；数据文件不支持锚点和别名，请直接写出内容。",
     )),
-    Case("YAML syntax error", replaced("title: 示例通报", "title: \"示例通报"), (
-        f"{NAME}:14:1：应为合乎 YAML 语法的内容，实际为语法错误（found unexpected end of stream）。请检查缩进、冒号和引号。",
+    Case("YAML syntax error: unclosed quote, at the line where it opens", replaced("title: 示例通报", "title: \"示例通报"), (
+        f"{NAME}:2:8：应为合乎 YAML 语法的内容，实际为引号未闭合：这里开始的 \" 在本行没有结束。"
+        "请在这个值的末尾补上 \"（同一行内），或删除开头的 \"。",
     )),
     Case("raw control character", replaced("已整改。", "已整改\x07。"), (
         f"{NAME}:9:12：应为可打印的文字，实际为控制字符 U+0007。请删除这个看不见的字符。",
