@@ -20,6 +20,10 @@ DATA_ERROR_FIELD = " 字段 {path}"
 DATA_ERROR_FIELD_SHOWN = " 字段 {shown}（{path}）"
 DATA_ERROR = "{where}{field}：应为{expected}，实际为{found}。"
 
+# --- Command line (cli.py) ---
+CLI_OK = "数据无误：{site} 与 {count} 篇通报（data is valid）"
+CLI_NO_DATA = "找不到数据文件夹 {path}（no such folder）"
+
 # --- Reading a YAML file (yamlload.py) ---
 EXPECTED_SPACE_INDENT = "用空格缩进"
 FOUND_TAB = "制表符（Tab）"

@@ -26,6 +26,7 @@ from disclosures.footer import footer_items
 from disclosures.searchterms import user_dictionary_file
 from disclosures.safe import html_text
 from disclosures.site import SiteBuild, prepare
+from disclosures.summary import NothingPublic
 from disclosures.themefix import fix_theme_html
 from disclosures.timewindow import BadReferenceTime
 
@@ -57,7 +58,7 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     try:
         build = prepare(root, os.environ, preview=bool(_state["serve"]))
-    except (DataInvalid, BadReferenceTime, FeedUrlError) as error:
+    except (DataInvalid, BadReferenceTime, FeedUrlError, NothingPublic) as error:
         raise PluginError(f"{error}\n{NOT_REBUILT if _state['serve'] else NOT_BUILT}") from None
     search = config.plugins.get("material/search")
     if search is not None:
@@ -97,6 +98,7 @@ def _unstage(publish: bool) -> None:
     if publish:
         staging.publish(built, site_dir)
         log.info(f"Published the new build to {site_dir}")
+        _state["summary"] = _build().summary
     else:
         staging.discard(built)
 
@@ -131,6 +133,8 @@ def on_post_build(config):
         index.write_text(_build().search_index(index.read_text(encoding="utf-8")), encoding="utf-8")
     # In strict mode MkDocs fails the build after this event if anything warned: keep the old site then.
     _unstage(publish=not (config.strict and _warnings.get_counts()))
+    if _state["serve"]:
+        log.info(_build().summary)
 
 
 def on_post_page(output, page, config):
@@ -148,8 +152,12 @@ def on_serve(server, config, builder):
 
 
 def on_build_error(error):
+    _state.pop("summary", None)
     _unstage(publish=False)
 
 
 def on_shutdown():
     _unstage(publish=False)  # a build stopped without an error event (e.g. Ctrl-C)
+    summary = _state.pop("summary", None)
+    if summary:
+        log.info(summary)  # last, after MkDocs' own lines: what is public, what is not and why
