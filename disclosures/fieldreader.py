@@ -92,7 +92,7 @@ class Reader:
 
     def comment_after(self, node: yaml.ScalarNode) -> tuple[int, str] | None:
         """Column of " #" and the text YAML dropped, when an unquoted value is followed by a comment."""
-        if node.style is not None or node.end_mark.line >= len(self.lines):
+        if node.style not in (None, "") or node.end_mark.line >= len(self.lines):  # libyaml: "" is plain
             return None
         line = self.lines[node.end_mark.line]
         match = _COMMENT.match(line[node.end_mark.column:])

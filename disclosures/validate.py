@@ -65,14 +65,16 @@ _TYPED_LABEL = re.compile(
 
 
 def unnumbered(fields: Fields, node: yaml.Node | None, path: str, value: str) -> str:
-    """The value of a numbered item (heading, lead, measure) unless a label was typed: labels are generated."""
+    """The value of a numbered item (heading, lead, measure); a typed label is an error (labels are generated).
+
+    The value is returned either way: the error stops the build, and a missing heading would add a second message.
+    """
     match = _TYPED_LABEL.match(value)
-    if match is None or node is None:
-        return value
-    fields.reader.error(node, path, t.EXPECTED_NO_LABEL,
-                        t.FOUND_TYPED_LABEL.format(label=match.group().strip(), value=visible(value, 30)),
-                        t.HINT_DELETE_LABEL)
-    return ""
+    if match is not None and node is not None:
+        fields.reader.error(node, path, t.EXPECTED_NO_LABEL,
+                            t.FOUND_TYPED_LABEL.format(label=match.group().strip(), value=visible(value, 30)),
+                            t.HINT_DELETE_LABEL)
+    return value
 
 
 def heading(fields: Fields, required: bool = True) -> str:

@@ -62,7 +62,8 @@ _BREAK_NAMES = {"\u0085": "下一行符", "\u2028": "行分隔符", "\u2029": "�
 _CAUSES = (("mapping values are not allowed", t.CAUSE_COLON_MISPLACED),
            ("could not find expected ':'", t.CAUSE_NO_COLON),
            ("expected '-' indicator", t.CAUSE_LIST_INDENT),
-           ("expected <block end>", t.CAUSE_INDENT))
+           ("expected <block end>", t.CAUSE_INDENT),
+           ("did not find expected key", t.CAUSE_INDENT))
 
 
 def _hidden_break_errors(name: str, text: str) -> list[DataError]:
