@@ -20,6 +20,9 @@ DATA_ERROR_FIELD = " 字段 {path}"
 DATA_ERROR_FIELD_SHOWN = " 字段 {shown}（{path}）"
 DATA_ERROR = "{where}{field}：应为{expected}，实际为{found}。"
 
+# --- Page texts from issue 14 (kept here to keep merges small; they belong in the section above) ---
+STATUS_AS_OF = "截至{moment}（本页生成时）"
+
 # --- Command line (cli.py) ---
 CLI_OK = "数据无误：{site} 与 {count} 篇通报（data is valid）"
 CLI_NO_DATA = "找不到数据文件夹 {path}（no such folder）"

@@ -17,8 +17,9 @@ from . import numbering as num
 from . import records as r
 from .glossary import Segment, TermNote
 from .overview import Overview, overview_of
-from .timewindow import (WindowStatus, beijing_date, closed_note, format_date, format_window, iso_bounds,
-                         shown_when, status_at)
+from . import texts
+from .timewindow import (WindowStatus, beijing_date, closed_note, format_date, format_moment, format_window,
+                         iso_bounds, shown_when, status_at)
 from .typography import to_fullwidth
 
 
@@ -103,6 +104,9 @@ class WindowView:
     end_iso: str
     status: WindowStatus  # at the build's reference time; the view-time script recomputes it
     closed_note: str = ""  # 本通报的公示期已于…结束，意见征集已截止。
+    # 截至2025年5月1日（本页生成时）: the built status names its moment; window-status.js hides it
+    # when it writes the live status (a page read years later must not say "open" as of now).
+    as_of: str = ""
 
     def hides(self, when: str) -> bool:
         """Server side of data-window-when: hidden unless the build-time state is listed."""
@@ -251,7 +255,8 @@ def contact_view(contact: r.Contact) -> ContactView:
 
 def window_view(window: r.Window, now: dt.datetime) -> WindowView:
     start_iso, end_iso = iso_bounds(window)
-    return WindowView(format_window(window), start_iso, end_iso, status_at(window, now), closed_note(window))
+    return WindowView(format_window(window), start_iso, end_iso, status_at(window, now), closed_note(window),
+                      texts.STATUS_AS_OF.format(moment=format_moment(now)))
 
 
 def _toc(parts: tuple[PartView, ...]) -> list[dict]:

@@ -227,5 +227,6 @@ def test_check_lists_mistakes_in_notices_and_search_terms_together(tmp_path: Pat
 
 def test_check_accepts_valid_data(tmp_path: Path) -> None:
     data = data_dir(tmp_path, {"example-2025-03-10.yml": VALID})
-    assert check(data) == (True, f"数据无误：{data.as_posix()}/site.yml 与 1 篇通报（data is valid）")
+    assert check(data, environ={"DISCLOSURE_NOW": "2025-03-10"}) == (
+        True, f"数据无误：{data.as_posix()}/site.yml 与 1 篇通报（data is valid）\n1 篇公开（按北京时间 2025年3月10日）。")
     assert check(tmp_path / "missing") == (False, f"找不到数据文件夹 {tmp_path / 'missing'}（no such folder）")
