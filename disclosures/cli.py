@@ -65,7 +65,7 @@ def next_change_text(data_dir: Path, after: str = "", environ: dict[str, str] | 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="disclosures", description="巡察整改公开 - tools for the data in data/")
+    parser = argparse.ArgumentParser(prog="disclosures", description=t.CLI_DESCRIPTION)
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate data/ without building (exit 0 when valid, 1 when not)")
     check_parser.add_argument("data_dir", nargs="?", default="data", type=Path, help="the data folder (default: data)")

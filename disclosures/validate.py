@@ -102,7 +102,7 @@ def paragraph(fields: Fields, node: yaml.Node, path: str, numbered: bool = False
     if numbered and not lead:
         text = unnumbered(sub, sub.node_of("text"), sub.sub("text"), text)
     if not lead and not text:
-        fields.reader.error(node, path, "lead（首句）或 text（正文）至少一项", "两项都没有")
+        fields.reader.error(node, path, t.EXPECTED_LEAD_OR_TEXT, t.FOUND_NEITHER_OF_TWO)
         return None
     return r.Paragraph(text=text, lead=lead)
 
@@ -124,7 +124,7 @@ def hours(fields: Fields) -> r.OfficeHours | None:
     match = _HOURS.match(value)
     if not match or match.group(1, 2) >= match.group(3, 4):
         fields.reader.error(fields.node_of("hours"), fields.sub("hours"),
-                            "时间段 HH:MM-HH:MM，开始早于结束（例如 08:30-17:30）", f"“{value}”")
+                            t.EXPECTED_HOURS, t.FOUND_VALUE.format(value=value))
         return None
     return r.OfficeHours(f"{match.group(1)}:{match.group(2)}", f"{match.group(3)}:{match.group(4)}")
 
@@ -134,14 +134,14 @@ def phone(fields: Fields) -> r.Phone:
     plain = number.replace(" ", "")
     if number and not (_LANDLINE.match(plain) or _MOBILE.match(plain) or _HOTLINE.match(plain)):
         fields.reader.error(fields.node_of("number"), fields.sub("number"),
-                            "带区号的固定电话（如 0760-88883686）或 11 位手机号", f"“{number}”")
+                            t.EXPECTED_PHONE, t.FOUND_VALUE.format(value=number))
     return r.Phone(number=number, hours=hours(fields))
 
 
 def postal(fields: Fields) -> r.PostalAddress:
     return r.PostalAddress(
         address=fields.text("address"),
-        postcode=fields.checked_text("postcode", _POSTCODE, "6 位数字的邮政编码"),
+        postcode=fields.checked_text("postcode", _POSTCODE, t.EXPECTED_POSTCODE),
         envelope_note=fields.text("envelope_note", required=False),
     )
 
@@ -150,10 +150,10 @@ def contact(fields: Fields) -> r.Contact:
     result = r.Contact(
         phone=fields.mapping("phone", phone, PHONE_KEYS, required=False),
         postal=fields.mapping("postal", postal, POSTAL_KEYS, required=False),
-        email=fields.checked_text("email", _EMAIL, "电子邮箱地址（如 name@example.org）", required=False),
+        email=fields.checked_text("email", _EMAIL, t.EXPECTED_EMAIL, required=False),
     )
     if not (result.phone or result.postal or result.email):
-        fields.reader.error(fields.node, fields.path, "至少一种联系方式（phone、postal 或 email）", "没有联系方式")
+        fields.reader.error(fields.node, fields.path, t.EXPECTED_CONTACT, t.FOUND_NO_CONTACT)
     return result
 
 
@@ -166,7 +166,7 @@ def registrations(fields: Fields) -> r.Registrations:
     )
 
 
-_SITE_URL_EXPECTED = "网站的公开网址，以 http:// 或 https:// 开头（订阅源 feed.xml 里的链接都由它生成）"
+_SITE_URL_EXPECTED = t.EXPECTED_SITE_URL
 
 
 def site_url(fields: Fields) -> str:
@@ -177,7 +177,7 @@ def site_url(fields: Fields) -> str:
         return ""
     url = fields.link("url", WEB_SCHEMES, expected=_SITE_URL_EXPECTED)
     if url and ("?" in url or "#" in url):
-        fields.reader.error(fields.node_of("url"), fields.sub("url"), "不含 ? 或 # 的网址", f"“{url}”")
+        fields.reader.error(fields.node_of("url"), fields.sub("url"), t.EXPECTED_PLAIN_URL, t.FOUND_VALUE.format(value=url))
         return ""
     return url
 
@@ -217,12 +217,12 @@ def section(fields: Fields) -> r.Section:
     body = {"paragraphs": paragraphs(fields, "paragraphs"), "themes": themes(fields),
             "measures": paragraphs(fields, "measures", numbered=True)}
     if title and run_in:
-        fields.reader.error(fields.node, fields.path, "标题（heading）或首句段落（lead/text）二选一", "两者都有")
+        fields.reader.error(fields.node, fields.path, t.EXPECTED_HEADING_OR_RUN_IN, t.FOUND_BOTH)
     elif not title and not run_in:
-        fields.reader.error(fields.node, fields.path, "heading（独立标题）或 lead/text（段落）", "都没有")
+        fields.reader.error(fields.node, fields.path, t.EXPECTED_HEADING_OR_PARAGRAPH, t.FOUND_NEITHER)
     elif run_in and any(body.values()):
-        fields.reader.error(fields.node, fields.path, "段落式小节不再包含 paragraphs/themes/measures",
-                            "段落式小节下还有内容", "有下级内容时请改用 heading。")
+        fields.reader.error(fields.node, fields.path, t.EXPECTED_RUN_IN_ALONE,
+                            t.FOUND_RUN_IN_WITH_BODY, t.HINT_USE_HEADING)
     return r.Section(heading=title, run_in=run_in, **body)
 
 
@@ -230,7 +230,7 @@ def part_state(fields: Fields) -> str:
     value = fields.text("state", required=False, prose=False)
     if value and value not in r.PART_STATES:
         choices = "、".join(f"{key}（{label}）" for key, label in r.PART_STATES.items())
-        fields.reader.error(fields.node_of("state"), fields.sub("state"), f"{choices} 之一", f"“{value}”")
+        fields.reader.error(fields.node_of("state"), fields.sub("state"), t.EXPECTED_ONE_OF.format(choices=choices), t.FOUND_VALUE.format(value=value))
         return ""
     return value
 
@@ -247,8 +247,8 @@ def part(fields: Fields) -> r.Part:
         closing=paragraphs(fields, "closing"),
     )
     if result.sections and result.themes:
-        fields.reader.error(fields.node, fields.path, "sections 或 themes 二选一", "两者都有",
-                            "有分类时请把 themes 放进各个 sections。")
+        fields.reader.error(fields.node, fields.path, t.EXPECTED_SECTIONS_OR_THEMES, t.FOUND_BOTH,
+                            t.HINT_THEMES_IN_SECTIONS)
     return result
 
 
@@ -265,13 +265,13 @@ def inspection(fields: Fields) -> r.Inspection:
         feedback=fields.date("feedback") or dt.date.min,
     )
     if dt.date.min not in (result.start, result.end) and result.end < result.start:
-        fields.reader.error(fields.node_of("end"), fields.sub("end"), f"不早于开始日期 {result.start}",
+        fields.reader.error(fields.node_of("end"), fields.sub("end"), t.EXPECTED_NOT_BEFORE_START.format(start=result.start),
                             str(result.end))
     return result
 
 
 _MOMENT = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T]([01]\d|2[0-3]):([0-5]\d))?$", re.ASCII)
-_MOMENT_EXPECTED = "日期 YYYY-MM-DD，可加北京时间 HH:MM（例如 2025-04-27 或 2025-05-11 17:30）"
+_MOMENT_EXPECTED = t.EXPECTED_MOMENT
 
 
 def moment(fields: Fields, key: str) -> tuple[dt.date, dt.time | None] | None:
@@ -289,7 +289,7 @@ def moment(fields: Fields, key: str) -> tuple[dt.date, dt.time | None] | None:
     try:
         day = dt.date.fromisoformat(match.group(1))
     except ValueError:
-        fields.reader.error(node, fields.sub(key), "真实存在的日期", f"“{node.value.strip()}”（没有这一天）")
+        fields.reader.error(node, fields.sub(key), t.EXPECTED_REAL_DATE, t.FOUND_NO_SUCH_DAY.format(value=node.value.strip()))
         return None
     return day, (dt.time(int(match.group(2)), int(match.group(3))) if match.group(2) else None)
 
@@ -299,14 +299,14 @@ def window(fields: Fields) -> r.Window | None:
     if start is None or end is None:
         return None
     if end[1] == dt.time():
-        fields.reader.error(fields.node_of("end"), fields.sub("end"), "结束时间晚于 00:00", f"“{fields.node_of('end').value}”",
-                            "结束日期当天全天都在公示期内；要在午夜结束，请只写日期。")
+        fields.reader.error(fields.node_of("end"), fields.sub("end"), t.EXPECTED_END_AFTER_MIDNIGHT,
+                            t.FOUND_VALUE.format(value=fields.node_of("end").value), t.HINT_END_AT_MIDNIGHT)
         return None
     result = r.Window(start=start[0], end=end[0], start_time=start[1], end_time=end[1])
     first, last = bounds(result)
     if last <= first:
-        fields.reader.error(fields.node_of("end"), fields.sub("end"), f"晚于公示开始 {fields.node_of('start').value}",
-                            str(fields.node_of("end").value), "公示结束早于开始。")
+        fields.reader.error(fields.node_of("end"), fields.sub("end"), t.EXPECTED_AFTER_WINDOW_START.format(start=fields.node_of("start").value),
+                            str(fields.node_of("end").value), t.HINT_END_BEFORE_START)
         return None
     return result
 
@@ -326,11 +326,11 @@ def revisions(fields: Fields, published: dt.date) -> tuple[r.Revision, ...]:
         if day is None or not note:
             continue
         if published != dt.date.min and day < published:
-            sub.reader.error(sub.node_of("date"), sub.sub("date"), f"不早于发布日期 {published}", str(day),
-                             "更新只能在通报发布之后。")
+            sub.reader.error(sub.node_of("date"), sub.sub("date"), t.EXPECTED_NOT_BEFORE_PUBLISHED.format(published=published), str(day),
+                             t.HINT_REVISION_AFTER_PUBLISHED)
         elif day in found:
-            sub.reader.error(sub.node_of("date"), sub.sub("date"), "每天最多一条更新", f"又一条 {day} 的更新",
-                             "同一天的几项更新请写在同一条 note 里。")
+            sub.reader.error(sub.node_of("date"), sub.sub("date"), t.EXPECTED_ONE_REVISION_A_DAY, t.FOUND_ANOTHER_REVISION.format(day=day),
+                             t.HINT_ONE_NOTE_A_DAY)
         else:
             found[day] = r.Revision(date=day, note=note)
     return tuple(sorted(found.values(), key=lambda rev: rev.date))
@@ -342,7 +342,7 @@ _NUMBER = re.compile(r"^\d+(?:\.\d+)?$", re.ASCII)
 def figure(fields: Fields) -> r.Figure:
     return r.Figure(
         label=fields.text("label"),
-        value=fields.checked_text("value", _NUMBER, "正文中写出的数字（如 17562 或 9.96，不加单位和逗号）"),
+        value=fields.checked_text("value", _NUMBER, t.EXPECTED_FIGURE_VALUE),
         unit=fields.text("unit"),
         note=fields.text("note", required=False),
     )
@@ -358,15 +358,15 @@ def figures(fields: Fields, notice: r.Notice) -> tuple[r.Figure, ...]:
             continue
         item = figure(sub)
         if item.label and item.value and item.unit and not stated_in(item, text):
-            fields.reader.error(node, path, f"正文中在“{item.label}”附近写有“{item.value}{item.unit}”",
-                                "正文中找不到", "要点数字须与正文一致：请核对数字、单位和说明文字（label 应照抄正文用语）。")
+            fields.reader.error(node, path, t.EXPECTED_FIGURE_IN_TEXT.format(label=item.label, value=item.value, unit=item.unit),
+                                t.FOUND_NOT_IN_TEXT, t.HINT_FIGURE_AS_IN_TEXT)
         found.append(item)
     return tuple(found)
 
 
 def notice_id(fields: Fields, source: str) -> str:
     """The id names the page address; the file name must say the same, so there is one source of truth."""
-    value = fields.checked_text("id", _ID, "由小写字母、数字和连字符组成的编号（如 zhongshan-2025-04-27）")
+    value = fields.checked_text("id", _ID, t.EXPECTED_ID)
     stem = PurePosixPath(source).name.rsplit(".", 1)[0]
     if value and value != stem:
         fields.reader.error(fields.node_of("id"), fields.sub("id"), t.EXPECTED_ID_IS_FILE_NAME.format(stem=stem),
@@ -398,6 +398,6 @@ def notice(fields: Fields, source: str) -> r.Notice:
         window_node = fields.node_of("window")
         start_node = dict((k.value, v) for k, v in window_node.value).get("start") if window_node else None
         fields.reader.error(start_node or window_node, fields.sub("window.start"),
-                            f"不早于发布日期 {result.published}", str(result.window.start),
-                            "公示不能在通报发布之前开始。")
+                            t.EXPECTED_NOT_BEFORE_PUBLISHED.format(published=result.published),
+                            str(result.window.start), t.HINT_WINDOW_AFTER_PUBLISHED)
     return dataclasses.replace(result, figures=figures(fields, result))

@@ -58,7 +58,7 @@ _FULLWIDTH_COLON_KEY = re.compile(r"^ *(?:- )?([A-Za-z_]+) *：")
 _NO_SPACE_KEY = re.compile(r"^ *(?:- )?([A-Za-z_]+):(?!//)(?=\S)")
 # A value that opens a quote and does not close it on its line (our files never need multi-line quotes).
 _OPEN_QUOTE = re.compile(r"""^ *(?:- )?(?:[A-Za-z_]+: +)?(?:"(?:[^"\\]|\\.)*|'(?:[^']|'')*)$""")
-_BREAK_NAMES = {"\u0085": "下一行符", "\u2028": "行分隔符", "\u2029": "段分隔符"}
+_BREAK_NAMES = {"\u0085": t.NAME_NEXT_LINE, "\u2028": t.NAME_LINE_SEPARATOR, "\u2029": t.NAME_PARAGRAPH_SEPARATOR}
 _CAUSES = (("mapping values are not allowed", t.CAUSE_COLON_MISPLACED),
            ("could not find expected ':'", t.CAUSE_NO_COLON),
            ("expected '-' indicator", t.CAUSE_LIST_INDENT),

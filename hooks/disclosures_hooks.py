@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from disclosures import staging
+from disclosures import staging, texts
 from disclosures.errors import DataInvalid
 from disclosures.feeds import FeedUrlError
 from disclosures.footer import footer_items
@@ -30,11 +30,8 @@ from disclosures.summary import NothingPublic
 from disclosures.themefix import fix_theme_html
 from disclosures.timewindow import BadReferenceTime
 
-# 未生成网站，原有的 site/ 保持不变。
-NOT_BUILT = "未生成网站，原有的 site/ 保持不变。（Nothing was built; site/ is unchanged.）"
-
-# 预览未更新，仍显示上一次成功生成的内容。 (mkdocs serve builds into a temporary folder, not site/)
-NOT_REBUILT = "预览未更新，仍显示上一次成功生成的内容。（The preview was not rebuilt.）"
+NOT_BUILT = texts.BUILD_NOT_BUILT
+NOT_REBUILT = texts.BUILD_NOT_REBUILT  # mkdocs serve builds into a temporary folder, not site/
 
 _state: dict[str, object] = {"serve": False, "dirty": False}
 log = logging.getLogger("mkdocs.hooks.disclosures")
