@@ -323,3 +323,32 @@ def test_next_change_command_prints_nothing_when_nothing_will_change(capsys: pyt
     assert main(["next-change", str(TEST_DATA / "fictional"), "--after", "2025-01-01"]) == 0
     assert capsys.readouterr().out == "2025-03-10T00:00:00+08:00\n"
     assert dt.date(2025, 3, 10)  # the fictional notice's publication day, tests/data/fictional
+
+
+# Whole builds: the summary ends a good build; an empty one is refused like any bad data (site/ untouched).
+@pytest.mark.build
+def test_builds_end_with_the_summary_and_refuse_an_empty_site(tmp_path: Path) -> None:
+    from conftest import make_project, run_build
+
+    draft = changed("published: 2025-06-02", "published: 2025-06-02\ndraft: true")
+    project = make_project(tmp_path / "project", data_dir(tmp_path, {f"{FILE}.yml": draft, "notes.txt": "备忘"}))
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("old site", encoding="utf-8")
+    refused_build = run_build(project, now="2025-06-10")
+    assert refused_build.result.returncode != 0
+    assert "Traceback" not in refused_build.result.stderr
+    assert "0 篇公开（按北京时间 2025年6月10日）。\n" in refused_build.result.stderr
+    assert f"  未公开 {NAME}：草稿（draft: true），删去这一行或改为 false 才会公开\n" in refused_build.result.stderr
+    assert "  未读取 data/disclosures/notes.txt：不是 .yml 或 .yaml 文件，不会读取\n" in refused_build.result.stderr
+    assert NOTHING_PUBLIC in refused_build.result.stderr
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") == "old site"
+
+    allowed = run_build(project, now="2025-06-10", extra_env={"DISCLOSURE_ALLOW_EMPTY": "1"})
+    assert allowed.ok, allowed.result.stderr
+    (project / "data" / "disclosures" / f"{FILE}.yml").write_text(BASE, encoding="utf-8")
+    built = run_build(project, now="2025-06-10")
+    assert built.ok, built.result.stderr
+    assert built.result.stderr.rstrip("\n").splitlines()[-2:] == [
+        "INFO    -  1 篇公开（按北京时间 2025年6月10日）。",
+        "  未读取 data/disclosures/notes.txt：不是 .yml 或 .yaml 文件，不会读取",
+    ]
