@@ -58,7 +58,8 @@ def ignored_files(data_dir: Path, shown_as: str = "data") -> tuple[Ignored, ...]
                  for p in sorted(folder.iterdir()) if not is_notice_file(p))
 
 
-def not_public_reason(notice: r.Notice, now: dt.datetime) -> str:
+def not_public_reason(notice: r.Notice) -> str:
+    """Why a valid notice is not public (the caller knows it is not): a draft, or its day has not come."""
     if notice.draft:
         return t.SUMMARY_DRAFT
     return t.SUMMARY_SCHEDULED.format(date=format_date(notice.published))
@@ -73,7 +74,7 @@ def summary(project: r.Project, ignored: tuple[Ignored, ...], now: dt.datetime) 
     lines = [t.SUMMARY_HEAD.format(count=public_count(project, now), date=format_date(beijing_date(now)))]
     for notice in sorted(project.notices, key=lambda n: n.source):
         if not is_public(notice.published, notice.draft, now):
-            lines.append(t.SUMMARY_NOT_PUBLIC.format(file=notice.source, why=not_public_reason(notice, now)))
+            lines.append(t.SUMMARY_NOT_PUBLIC.format(file=notice.source, why=not_public_reason(notice)))
     lines += [t.SUMMARY_IGNORED.format(file=item.file, why=item.why) for item in ignored]
     return "\n".join(lines)
 

@@ -15,7 +15,7 @@ import yaml
 
 from . import records as r
 from . import texts as t
-from .fieldreader import _TEXTLIKE, Fields, describe, key_hint, normalised, visible
+from .fieldreader import _TEXTLIKE, Fields, describe, normalised, visible
 from .figures import paragraphs_of, stated_in
 from .safe import WEB_SCHEMES
 from .timewindow import bounds
