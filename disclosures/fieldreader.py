@@ -113,8 +113,10 @@ class Fields:
             if not isinstance(key, yaml.ScalarNode) or key.value not in allowed:
                 name = key.value if isinstance(key, yaml.ScalarNode) else "?"
                 close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
-                hint = t.HINT_CLOSE_KEY.format(key=close[0]) if close else t.HINT_ALLOWED_KEYS.format(keys="、".join(allowed))
-                reader.error(key, self.sub(str(name)), t.EXPECTED_KNOWN_KEY, t.FOUND_UNKNOWN_KEY.format(name=name), hint)
+                hint = (t.HINT_CLOSE_KEY.format(key=close[0]) if close
+                        else t.HINT_ALLOWED_KEYS.format(keys="、".join(allowed)))
+                reader.error(key, self.sub(str(name)), t.EXPECTED_KNOWN_KEY, t.FOUND_UNKNOWN_KEY.format(name=name),
+                             hint)
 
     def sub(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path else key
@@ -176,7 +178,8 @@ class Fields:
             return False
         for opening, closing in _WRAPPING_QUOTES:
             inner = value[1:-1]
-            if len(value) > 2 and value[0] == opening and value[-1] == closing and opening not in inner and closing not in inner:
+            wrapped = len(value) > 2 and value[0] == opening and value[-1] == closing
+            if wrapped and opening not in inner and closing not in inner:
                 self.reader.error(node, path, t.EXPECTED_UNQUOTED_TEXT,
                                   t.FOUND_WRAPPED_IN_QUOTES.format(value=visible(value)), t.HINT_WRAPPING_QUOTES)
                 return False
@@ -236,7 +239,8 @@ class Fields:
         try:
             return dt.date.fromisoformat(node.value.strip())
         except ValueError:
-            self.reader.error(node, self.sub(key), t.EXPECTED_REAL_DATE, t.FOUND_NO_SUCH_DAY.format(value=node.value.strip()))
+            self.reader.error(node, self.sub(key), t.EXPECTED_REAL_DATE,
+                              t.FOUND_NO_SUCH_DAY.format(value=node.value.strip()))
             return None
 
     def flag(self, key: str) -> bool:

@@ -230,7 +230,8 @@ def part_state(fields: Fields) -> str:
     value = fields.text("state", required=False, prose=False)
     if value and value not in r.PART_STATES:
         choices = "、".join(f"{key}（{label}）" for key, label in r.PART_STATES.items())
-        fields.reader.error(fields.node_of("state"), fields.sub("state"), t.EXPECTED_ONE_OF.format(choices=choices), t.FOUND_VALUE.format(value=value))
+        fields.reader.error(fields.node_of("state"), fields.sub("state"), t.EXPECTED_ONE_OF.format(choices=choices),
+                            t.FOUND_VALUE.format(value=value))
         return ""
     return value
 
@@ -305,7 +306,8 @@ def window(fields: Fields) -> r.Window | None:
     result = r.Window(start=start[0], end=end[0], start_time=start[1], end_time=end[1])
     first, last = bounds(result)
     if last <= first:
-        fields.reader.error(fields.node_of("end"), fields.sub("end"), t.EXPECTED_AFTER_WINDOW_START.format(start=fields.node_of("start").value),
+        fields.reader.error(fields.node_of("end"), fields.sub("end"),
+                            t.EXPECTED_AFTER_WINDOW_START.format(start=fields.node_of("start").value),
                             str(fields.node_of("end").value), t.HINT_END_BEFORE_START)
         return None
     return result
@@ -326,10 +328,12 @@ def revisions(fields: Fields, published: dt.date) -> tuple[r.Revision, ...]:
         if day is None or not note:
             continue
         if published != dt.date.min and day < published:
-            sub.reader.error(sub.node_of("date"), sub.sub("date"), t.EXPECTED_NOT_BEFORE_PUBLISHED.format(published=published), str(day),
+            sub.reader.error(sub.node_of("date"), sub.sub("date"),
+                             t.EXPECTED_NOT_BEFORE_PUBLISHED.format(published=published), str(day),
                              t.HINT_REVISION_AFTER_PUBLISHED)
         elif day in found:
-            sub.reader.error(sub.node_of("date"), sub.sub("date"), t.EXPECTED_ONE_REVISION_A_DAY, t.FOUND_ANOTHER_REVISION.format(day=day),
+            sub.reader.error(sub.node_of("date"), sub.sub("date"), t.EXPECTED_ONE_REVISION_A_DAY,
+                             t.FOUND_ANOTHER_REVISION.format(day=day),
                              t.HINT_ONE_NOTE_A_DAY)
         else:
             found[day] = r.Revision(date=day, note=note)
@@ -358,7 +362,8 @@ def figures(fields: Fields, notice: r.Notice) -> tuple[r.Figure, ...]:
             continue
         item = figure(sub)
         if item.label and item.value and item.unit and not stated_in(item, text):
-            fields.reader.error(node, path, t.EXPECTED_FIGURE_IN_TEXT.format(label=item.label, value=item.value, unit=item.unit),
+            expected = t.EXPECTED_FIGURE_IN_TEXT.format(label=item.label, value=item.value, unit=item.unit)
+            fields.reader.error(node, path, expected,
                                 t.FOUND_NOT_IN_TEXT, t.HINT_FIGURE_AS_IN_TEXT)
         found.append(item)
     return tuple(found)

@@ -101,7 +101,8 @@ def syntax_error(name: str, text: str, error: yaml.YAMLError) -> DataError:
     # The cause usually stands on the reported line or just above it (a key typed wrongly ends the mapping).
     for number in range(line, max(line - 3, 0), -1):
         source = lines[number - 1]
-        for pattern, found in ((_FULLWIDTH_COLON_KEY, t.FOUND_FULLWIDTH_COLON), (_NO_SPACE_KEY, t.FOUND_NO_SPACE_AFTER_COLON)):
+        for pattern, found in ((_FULLWIDTH_COLON_KEY, t.FOUND_FULLWIDTH_COLON),
+                               (_NO_SPACE_KEY, t.FOUND_NO_SPACE_AFTER_COLON)):
             match = pattern.match(source)
             if match:
                 return DataError(name, number, match.end(1) + 1, "", t.EXPECTED_YAML_SYNTAX,
