@@ -30,6 +30,7 @@ from .records import SearchTerms
 from .render import render_feedback, render_glossary, render_home, render_notice, render_subscribe, template_env
 from .searchindex import lean_search_index
 from .searchterms import default_parts, gather_terms, keywords_for
+from .summary import allow_empty, ignored_files, refuse_if_empty, summary
 from .terms import mark_terms
 from .timewindow import is_public, reference_time
 from .urls import FEEDBACK_URL, GLOSSARY_URL, SUBSCRIBE_URL, page_source
@@ -54,6 +55,7 @@ class SiteBuild:
     banner: tuple[BannerItem, ...] = ()  # notices open (or about to open) for comment
     templates: Environment | None = None
     terms: SearchTerms = SearchTerms((), ())  # the search dictionary for what this build shows
+    summary: str = ""  # what is public and what is not, and why (summary.py): every build ends with it
 
     def banner_html(self, base_url: str) -> str:
         """The site-wide banner for a page at base_url from the root; empty when there is none."""
@@ -87,9 +89,15 @@ def published_notices(project: r.Project, now: dt.datetime, preview: bool) -> li
 
 
 def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> SiteBuild:
-    """Validate data/ under root and render every generated page. Raises a ProjectError (errors.py)."""
+    """Validate data/ under root and render every generated page.
+
+    Raises a ProjectError (errors.py): DataInvalid, BadReferenceTime, or NothingPublic (a real build
+    with no public notice, unless DISCLOSURE_ALLOW_EMPTY is set; a preview shows drafts, so it may be empty).
+    """
     project = load_project(root / "data")
     now = reference_time(environ)
+    report = summary(project, ignored_files(root / "data"), now)
+    refuse_if_empty(project, now, report, preview or allow_empty(environ))
     env = template_env(root / "overrides")
     chosen = published_notices(project, now, preview)
     views: list[NoticeView] = []
@@ -118,4 +126,4 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     assets += open_data_assets(root, project.site, public)
     return SiteBuild(project=project, now=now, notices=views, pages=pages, assets=assets,
                      banner=banner_items(views), templates=env,
-                     terms=gather_terms(project, [n for n, _ in chosen]))
+                     terms=gather_terms(project, [n for n, _ in chosen]), summary=report)

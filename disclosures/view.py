@@ -16,14 +16,15 @@ from . import urls
 from .contacts import contact_view
 from .numbered import numbered_body
 from .overview import overview_of
-from .timewindow import beijing_date, closed_note, format_date, format_window, iso_bounds, status_at
+from .timewindow import beijing_date, closed_note, format_date, format_moment, format_window, iso_bounds, status_at
 from .typography import present
 from .viewmodels import Fact, NoticeView, PartView, RevisionView, WindowView
 
 
 def window_view(window: r.Window, now: dt.datetime) -> WindowView:
     start_iso, end_iso = iso_bounds(window)
-    return WindowView(format_window(window), start_iso, end_iso, status_at(window, now), closed_note(window))
+    return WindowView(format_window(window), start_iso, end_iso, status_at(window, now), closed_note(window),
+                      texts.STATUS_AS_OF.format(moment=format_moment(now)))
 
 
 def _toc(parts: tuple[PartView, ...]) -> list[dict]:

@@ -40,6 +40,7 @@ class _State:
     build: SiteBuild | None = None  # the gather phase's result, set in on_config
     staged: tuple[MkDocsConfig, Path] | None = None  # (config, the real site_dir) while building into staging
     assets: dict[str, str] = field(default_factory=dict)  # our asset paths -> their content-hashed names
+    summary: str = ""  # the publication summary of a published build, logged last (in on_shutdown)
 
 
 _state = _State()
@@ -106,6 +107,7 @@ def _unstage(publish: bool) -> None:
     if publish:
         staging.publish(built, site_dir)
         log.info(f"Published the new build to {site_dir}")
+        _state.summary = _build().summary
     else:
         staging.discard(built)
 
@@ -168,6 +170,8 @@ def on_post_build(config):
         serving.finish_site(Path(config.site_dir), config.site_url)
     # In strict mode MkDocs fails the build after this event if anything warned: keep the old site then.
     _unstage(publish=not (config.strict and _warnings.get_counts()))
+    if _state.serve:
+        log.info(_build().summary)
 
 
 def on_post_page(output, page, config):
@@ -185,8 +189,12 @@ def on_serve(server, config, builder):
 
 
 def on_build_error(error):
+    _state.summary = ""
     _unstage(publish=False)
 
 
 def on_shutdown():
     _unstage(publish=False)  # a build stopped without an error event (e.g. Ctrl-C)
+    summary, _state.summary = _state.summary, ""
+    if summary:
+        log.info(summary)  # last, after MkDocs' own lines: what is public, what is not and why

@@ -29,13 +29,14 @@ WINDOWED = TEST_DATA / "window" / "disclosures" / "riverside-office-2025-04-20.y
 WINDOWED_URL = "disclosures/riverside-office-2025-04-20"
 WINDOWED_TITLE = "示例县虚构河务办党组关于巡察整改情况的通报（虚构）"
 
-# Reference time -> state, label, detail, all Beijing time (2025-05-11T23:59+08:00 is 08:59 in Los Angeles).
+# Reference time -> state, label, detail, the moment the built page names (截至…（本页生成时）), all
+# Beijing time (2025-05-11T23:59+08:00 is 08:59 in Los Angeles).
 MOMENTS = {
-    "before": ("2025-04-26T23:59:59+08:00", "upcoming", "未开始", "公示将于2025年4月27日开始"),
-    "first-day": ("2025-04-27", "open", "公示中", "距公示结束还有 14 天"),
-    "middle": ("2025-05-04T12:00:00+08:00", "open", "公示中", "距公示结束还有 7 天"),
-    "last-day-23:59": ("2025-05-11T23:59:00+08:00", "open", "公示中", "今天是最后一天"),
-    "day-after": ("2025-05-12", "closed", "已结束", "公示期已结束"),
+    "before": ("2025-04-26T23:59:59+08:00", "upcoming", "未开始", "公示将于2025年4月27日开始", "2025年4月26日23:59"),
+    "first-day": ("2025-04-27", "open", "公示中", "距公示结束还有 14 天", "2025年4月27日"),
+    "middle": ("2025-05-04T12:00:00+08:00", "open", "公示中", "距公示结束还有 7 天", "2025年5月4日12:00"),
+    "last-day-23:59": ("2025-05-11T23:59:00+08:00", "open", "公示中", "今天是最后一天", "2025年5月11日23:59"),
+    "day-after": ("2025-05-12", "closed", "已结束", "公示期已结束", "2025年5月12日"),
 }
 
 
@@ -79,13 +80,15 @@ def shown(element: lxml.html.HtmlElement) -> bool:
 @pytest.mark.parametrize("tz", ["UTC", "America/Los_Angeles"])
 @pytest.mark.parametrize("moment", list(MOMENTS))
 def test_status_written_at_each_moment_of_the_window(tmp_path: Path, moment: str, tz: str) -> None:
-    now, state, label, detail = MOMENTS[moment]
+    now, state, label, detail, as_of = MOMENTS[moment]
     build = gather(tmp_path, combine_data(tmp_path / "data", TEST_DATA / "fictional", WINDOWED), now, tz)
     home, notice = lxml.html.fromstring(page(build, "")), lxml.html.fromstring(page(build, WINDOWED_URL))
 
     # The badge on the home page and on the notice page: text and machine-readable state agree.
     assert statuses(home) == statuses(notice) == [(state, label, detail)]
     assert notice.cssselect(".dsc-status")[0].get("class") == f"dsc-status dsc-status--{state}"
+    # Without JavaScript the badge is all a reader sees, maybe years later: it says when it was true.
+    assert [el.text_content() for el in notice.cssselect(".dsc-status [data-window-as-of]")] == [f"截至{as_of}（本页生成时）"]
     # The site-wide banner (Material's announce block on every page), for the notice page's depth.
     banner_html = build.banner_html("../..")
     carriers = notice.cssselect("[data-window-start]")
@@ -109,7 +112,7 @@ def test_status_written_at_each_moment_of_the_window(tmp_path: Path, moment: str
     banner = lxml.html.fromstring(banner_html)
     [item] = banner.cssselect("[data-window-when='open']")
     assert shown(banner) == shown(item) == (state == "open")
-    assert normalise(item.text_content()) == normalise(f"正在公示：{WINDOWED_TITLE}（{detail}）")
+    assert normalise(item.text_content()) == normalise(f"截至{as_of}（本页生成时）正在公示：{WINDOWED_TITLE}（{detail}）")
     assert banner.cssselect("a")[0].get("href") == f"../../{WINDOWED_URL}/"
 
 

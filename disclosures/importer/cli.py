@@ -40,16 +40,16 @@ def main(argv: list[str] | None = None) -> int:
     for item in imported.review:
         print(f"  {item}", file=report)
 
-    errors = _validate(text, args.output)
+    errors = _validate(text, args.output, notice_id)
     for error in errors:
         print(f"  {error}", file=sys.stderr)
     return 1 if errors else 0
 
 
-def _validate(text: str, output: Path | None) -> list[object]:
-    """The draft must pass the same validation a build applies."""
+def _validate(text: str, output: Path | None, notice_id: str) -> list[object]:
+    """The draft must pass the same validation a build applies (its id is checked against this file name)."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "draft.yml"
         path.write_text(text, encoding="utf-8")
-        _, errors, _ = read_notice(path, str(output or "draft.yml"))
+        _, errors, _ = read_notice(path, str(output or f"{notice_id}.yml"))
     return errors

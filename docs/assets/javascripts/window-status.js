@@ -9,7 +9,8 @@
  * - an element with data-window-start / data-window-end (ISO 8601, +08:00) is a
  *   window carrier; its data-window-status becomes upcoming, open or closed, and a
  *   class dsc-status--<state> on it is replaced accordingly;
- * - .dsc-status__label and .dsc-status__detail inside it get the label and detail text;
+ * - .dsc-status__label and .dsc-status__detail inside it get the label and detail text, and
+ *   [data-window-as-of] (截至…（本页生成时）, the build's moment, for readers without scripts) is hidden;
  * - elements inside it with data-window-when="open" (or upcoming, closed, several
  *   space-separated) are shown only in those states, through the hidden attribute;
  * - [data-window-banner] is hidden when none of its [data-window-when] elements shows.
@@ -91,6 +92,7 @@
     }
     eachOwned(carrier, ".dsc-status__label", function (el) { setText(el, status.label); });
     eachOwned(carrier, ".dsc-status__detail", function (el) { setText(el, status.detail); });
+    eachOwned(carrier, "[data-window-as-of]", function (el) { el.hidden = true; });
     eachOwned(carrier, "[data-window-when]", function (el) {
       var states = el.getAttribute("data-window-when").split(/\s+/);
       el.hidden = states.indexOf(status.state) < 0;
