@@ -69,7 +69,7 @@ def base_url(url: str) -> str:
     """The site address as a base for absolute links, with exactly one trailing slash."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise FeedUrlError(f"网站网址 url 应为以 http:// 或 https:// 开头的完整网址，实际为“{url}”：订阅源需要它生成链接。")
+        raise FeedUrlError(texts.SITE_URL_NOT_ABSOLUTE.format(url=url))
     return url.rstrip("/") + "/"
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import texts
 from . import records as r
+from . import texts, urls
 from .chart import Bar, bar_chart
 from .typography import present
 from .viewmodels import PartView, ThemeView
@@ -66,6 +66,7 @@ class Overview:
     figures: tuple[FigureCard, ...]
     chart_svg: str  # inline SVG markup, "" when there are fewer than two categories to compare
     chart_id: str = CHART_ID
+    anchor: str = urls.OVERVIEW_ANCHOR  # #overview, a stable anchor (README)
 
     @property
     def categories(self) -> tuple[CategoryRow, ...]:

@@ -139,6 +139,10 @@ FOOTER_PUBLIC_SECURITY = "公安机关备案号"
 LARGE_TEXT = "大字"
 LARGE_TEXT_HINT = "放大文字，再按一次恢复"
 
+# --- Configuration the build cannot work with (feeds.py, timewindow.py) ---
+SITE_URL_NOT_ABSOLUTE = "网站网址 url 应为以 http:// 或 https:// 开头的完整网址，实际为“{url}”：订阅源需要它生成链接。"
+REFERENCE_TIME_INVALID = "{name}={value}：应为 ISO 8601 日期或时间，例如 2025-04-28 或 2025-05-11T23:59:00+08:00"
+
 # --- The build's last words when it stops (hooks/disclosures_hooks.py) ---
 NOT_BUILT = "未生成网站，原有的 site/ 保持不变。（Nothing was built; site/ is unchanged.）"
 NOT_REBUILT = "预览未更新，仍显示上一次成功生成的内容。（The preview was not rebuilt.）"

@@ -39,9 +39,7 @@ def parse_reference(value: str) -> dt.datetime:
             return dt.datetime.combine(dt.date.fromisoformat(text), dt.time(), BEIJING)
         moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError as error:
-        raise BadReferenceTime(
-            f"{REFERENCE_ENV}={value!r}：应为 ISO 8601 日期或时间，例如 2025-04-28 或 2025-05-11T23:59:00+08:00"
-        ) from error
+        raise BadReferenceTime(texts.REFERENCE_TIME_INVALID.format(name=REFERENCE_ENV, value=repr(value))) from error
     return moment if moment.tzinfo else moment.replace(tzinfo=BEIJING)
 
 
