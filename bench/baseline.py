@@ -19,8 +19,9 @@ from pathlib import Path
 import yaml
 
 from disclosures.load import load_project
-from disclosures.site import prepare
-from disclosures.view import NoticeView, Para, notice_view
+from disclosures.build import prepare
+from disclosures.view import notice_view
+from disclosures.viewmodels import NoticeView, Para
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = dt.datetime(2030, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=8)))

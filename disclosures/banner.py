@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from .view import NoticeView, WindowView
+from .viewmodels import NoticeView, WindowView
 
 
 @dataclass(frozen=True)

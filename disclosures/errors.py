@@ -1,10 +1,18 @@
-"""Data errors: one message per problem, in words a clerk can act on."""
+"""Errors a clerk can act on: one base for everything wrong with the data or the configuration,
+and data errors with one message per problem."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from . import texts
+
+
+class ProjectError(Exception):
+    """Something in the data or the configuration stops the build; str(error) says what and how to fix it.
+
+    The hook and the command line catch this one class and print the message, never a traceback.
+    """
 
 
 @dataclass(frozen=True)
@@ -18,19 +26,22 @@ class DataError:
     expected: str
     found: str
     hint: str = ""
+    shown: str = ""  # the same place in the page's words, e.g. "二、 （一） 1. （2） 的标题" (fieldpath.py)
 
     def __str__(self) -> str:
         where = self.file
         if self.line:
             where += f":{self.line}:{self.column}" if self.column else f":{self.line}"
         field = texts.DATA_ERROR_FIELD.format(path=self.path) if self.path else ""
+        if self.shown:
+            field = texts.DATA_ERROR_FIELD_SHOWN.format(shown=self.shown, path=self.path)
         text = texts.DATA_ERROR.format(where=where, field=field, expected=self.expected, found=self.found)
         if self.hint:
             text += self.hint
         return text
 
 
-class DataInvalid(Exception):
+class DataInvalid(ProjectError):
     """Raised once, after validation, carrying every error found."""
 
     def __init__(self, errors: list[DataError]):

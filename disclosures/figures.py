@@ -2,6 +2,8 @@
 
 Checking this at validation time means a figure card can never drift from the
 text it summarises: edit the sentence and forget the figure, and the build stops.
+The text is read from the numbered view (the same walk the page uses); its
+full-width punctuation makes no difference, since both sides are normalised.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import unicodedata
 from collections.abc import Iterator
 
 from . import records as r
+from .numbered import numbered_body
+from .viewmodels import heading_or_text, walk
 
 # How far (in characters, within one paragraph) the label may stand from the value.
 NEAR = 40
@@ -21,44 +25,12 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
-def _paragraph_texts(p: r.Paragraph) -> Iterator[str]:
-    yield p.lead + p.text
-
-
-def _themes(themes: tuple[r.Theme, ...]) -> Iterator[str]:
-    for theme in themes:
-        yield theme.heading
-        for problem in theme.problems:
-            yield problem.heading
-            for m in problem.measures:
-                yield from _paragraph_texts(m)
-
-
 def paragraphs_of(notice: r.Notice) -> Iterator[str]:
-    """Every heading and paragraph of the notice, in reading order, normalised for stated_in."""
-    return map(_normal, _texts_of(notice))
-
-
-def _texts_of(notice: r.Notice) -> Iterator[str]:
-    yield notice.title
-    for p in notice.preamble:
-        yield from _paragraph_texts(p)
-    for part in notice.parts:
-        yield part.heading
-        for p in part.paragraphs:
-            yield from _paragraph_texts(p)
-        for s in part.sections:
-            if s.heading:
-                yield s.heading
-            if s.run_in:
-                yield from _paragraph_texts(s.run_in)
-            for p in s.paragraphs + s.measures:
-                yield from _paragraph_texts(p)
-            yield from _themes(s.themes)
-            yield from _themes((r.Theme("", s.problems),))
-        yield from _themes(part.themes)
-        for p in part.closing:
-            yield from _paragraph_texts(p)
+    """The title and every heading and paragraph of the notice, in page order, normalised for stated_in."""
+    body = numbered_body(notice)
+    yield _normal(notice.title)
+    for node in walk(body.preamble, body.parts):
+        yield _normal(heading_or_text(node))
 
 
 def stated_in(figure: r.Figure, paragraphs: list[str]) -> bool:

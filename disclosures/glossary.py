@@ -7,14 +7,14 @@ file's contract.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from . import records as r
-from . import validate as v
+from . import urls
+from . import fieldreader as v
 from .errors import DataError
 from .typography import to_fullwidth
 from .yamlload import load_yaml
@@ -37,7 +37,7 @@ def read_glossary(path: Path, name: str) -> tuple[tuple[r.GlossaryEntry, ...], l
     loaded = load_yaml(path, name, sequence=True)
     if loaded.node is None:
         return (), loaded.errors
-    reader = v.Reader(name)
+    reader = v.Reader(name, loaded.text)
     entries: list[r.GlossaryEntry] = []
     first: dict[str, int] = {}  # term or alias -> line where it was first written
     for index, node in enumerate(loaded.node.value):
@@ -58,11 +58,6 @@ def read_glossary(path: Path, name: str) -> tuple[tuple[r.GlossaryEntry, ...], l
         if entry.term and entry.explanation:
             entries.append(entry)
     return tuple(entries), reader.errors
-
-
-def anchor(term: str) -> str:
-    """Stable id of a term on the glossary page: the term without punctuation or spaces."""
-    return "term-" + re.sub(r"[\W_]+", "", term)
 
 
 @dataclass(frozen=True)
@@ -114,21 +109,19 @@ class FirstUse:
             if entry.term in self._done:
                 continue  # a later use, which also hides any shorter term inside it
             self._done.add(entry.term)
-            note = TermNote(f"term-tip-{len(self.notes) + 1}", to_fullwidth(entry.term),
+            note = TermNote(urls.term_tip_id(len(self.notes) + 1), to_fullwidth(entry.term),
                             to_fullwidth(entry.explanation))
             self.notes.append(note)
             if at > cut:
                 segments.append(Segment(text[cut:at]))
-            segments.append(Segment(form, note.term, note.id, f"{self.glossary_href}#{anchor(entry.term)}"))
+            href = f"{self.glossary_href}#{urls.term_anchor(entry.term)}"
+            segments.append(Segment(form, note.term, note.id, href))
             cut = position
         if not segments:
             return ()
         if cut < len(text):
             segments.append(Segment(text[cut:]))
         return tuple(segments)
-
-
-GLOSSARY_URL = "glossary/"
 
 
 @dataclass(frozen=True)
@@ -143,4 +136,4 @@ class GlossaryItem:
 
 def glossary_items(entries: tuple[r.GlossaryEntry, ...]) -> tuple[GlossaryItem, ...]:
     return tuple(GlossaryItem(to_fullwidth(e.term), to_fullwidth(e.explanation),
-                              tuple(to_fullwidth(a) for a in e.aliases), anchor(e.term)) for e in entries)
+                              tuple(to_fullwidth(a) for a in e.aliases), urls.term_anchor(e.term)) for e in entries)

@@ -9,22 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 from typing import Any
 
+from . import texts
 from . import records as r
-from .view import Link, NoticeView, Para, PartView, ProblemView, SectionView, ThemeView, relative_url
+from .urls import notice_json_path, notice_yaml_path, relative_url
+from .viewmodels import Link, NoticeView, Para, PartView, ProblemView, SectionView, ThemeView
 
 VERSION = 1
-INDEX_PATH = "data/notices.json"
 
 
 def json_path(notice: r.Notice) -> str:
-    return f"data/notices/{notice.id}.json"
+    return notice_json_path(notice.id)
 
 
 def yaml_path(notice: r.Notice) -> str:
-    return f"data/notices/{notice.id}{Path(notice.source).suffix or '.yml'}"
+    return notice_yaml_path(notice.id, notice.source)
 
 
 def _para(p: Para) -> dict[str, str]:
@@ -49,8 +49,8 @@ def _section(s: SectionView) -> dict[str, Any]:
             "measures": [_para(p) for p in s.measures]}
 
 
-def _part(view: PartView, part: r.Part) -> dict[str, Any]:
-    return {"label": view.label, "anchor": view.anchor, "heading": view.heading, "state": part.state or None,
+def _part(view: PartView) -> dict[str, Any]:
+    return {"label": view.label, "anchor": view.anchor, "heading": view.heading, "state": view.state or None,
             "paragraphs": [_para(p) for p in view.paragraphs], "sections": [_section(s) for s in view.sections],
             "themes": _themes(view.themes), "closing": [_para(p) for p in view.closing]}
 
@@ -89,7 +89,7 @@ def notice_document(notice: r.Notice, view: NoticeView, site: r.Site) -> dict[st
         "figures": [{"label": f.label, "value": f.number, "unit": f.unit, "note": f.note or None}
                     for f in notice.figures],
         "preamble": [_para(p) for p in view.preamble],
-        "parts": [_part(v, p) for v, p in zip(view.parts, notice.parts)],
+        "parts": [_part(p) for p in view.parts],
         "invitation": view.invitation,
         "contact": _contact(view),
         "signature": {"name": view.signature_name, "date": notice.signature.date.isoformat()},
@@ -116,5 +116,5 @@ def dump(document: dict[str, Any]) -> bytes:
 
 def download_links(notice: r.Notice, view: NoticeView) -> tuple[Link, ...]:
     """Links from the notice page to its two downloads, relative so the site works under any sub-path."""
-    return (Link("JSON", relative_url(view.url, json_path(notice)), "application/json"),
-            Link("YAML 源文件", relative_url(view.url, yaml_path(notice)), "application/yaml"))
+    return (Link(texts.DOWNLOAD_JSON, relative_url(view.url, json_path(notice)), "application/json"),
+            Link(texts.DOWNLOAD_YAML, relative_url(view.url, yaml_path(notice)), "application/yaml"))

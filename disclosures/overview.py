@@ -1,4 +1,5 @@
-"""The overview at the top of a notice: problems by part and category with their state, key figures, a chart.
+"""The overview at the top of a notice, read from its numbered view: problems by part and category, states,
+key figures, a chart.
 
 Which parts count: a part that holds problems (themes), or that declares a
 `state` (e.g. 需长期整改事项, whose headed sections are items rather than
@@ -10,12 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import numbering as num
 from . import records as r
-from . import texts
-from .ordinals import Counter
+from . import texts, urls
 from .chart import Bar, bar_chart
-from .typography import to_fullwidth
+from .typography import present
+from .viewmodels import PartView, ThemeView
 
 CHART_ID = "overview-chart"
 
@@ -66,6 +66,7 @@ class Overview:
     figures: tuple[FigureCard, ...]
     chart_svg: str  # inline SVG markup, "" when there are fewer than two categories to compare
     chart_id: str = CHART_ID
+    anchor: str = urls.OVERVIEW_ANCHOR  # #overview, a stable anchor (README)
 
     @property
     def categories(self) -> tuple[CategoryRow, ...]:
@@ -80,56 +81,49 @@ class Overview:
         return sum(p.problems for p in self.parts)
 
 
-def _count(themes: tuple[r.Theme, ...]) -> int:
+def _count(themes: tuple[ThemeView, ...]) -> int:
     return sum(len(t.problems) for t in themes)
 
 
-def _section_numbers(part: r.Part) -> list[int]:
-    numbers = Counter()
-    return [numbers.take(s.number) for s in part.sections]
-
-
-def _part_summary(number: int, part: r.Part) -> PartSummary | None:
-    numbered = list(zip(_section_numbers(part), part.sections))
-    categories = [CategoryRow(num.section_label(i), to_fullwidth(s.heading), f"part-{number}-section-{i}",
-                              len(s.themes), _count(s.themes) + len(s.problems))
-                  for i, s in numbered if s.themes or s.problems]
+def _part_summary(part: PartView) -> PartSummary | None:
+    categories = [CategoryRow(s.label, s.heading, s.anchor, len(s.themes), _count(s.themes) + len(s.problems))
+                  for s in part.sections if s.themes or s.problems]
     if part.themes:
-        categories.append(CategoryRow(num.part_label(number), to_fullwidth(part.heading), f"part-{number}",
-                                      len(part.themes), _count(part.themes)))
-    items = tuple(Item(num.section_label(i), to_fullwidth(s.heading), f"part-{number}-section-{i}")
-                  for i, s in numbered if s.heading and not s.themes and not s.problems)
+        categories.append(CategoryRow(part.label, part.heading, part.anchor, len(part.themes), _count(part.themes)))
+    items = tuple(Item(s.label, s.heading, s.anchor) for s in part.sections
+                  if s.heading and not s.themes and not s.problems)
     if not categories and not part.state:
         return None
     themes = sum(c.themes for c in categories)
     problems = sum(c.problems for c in categories)
     words = []
     if problems:
-        sorted_in = f"{len(categories)}类、" if len(categories) > 1 else ""
-        words.append(f"{sorted_in}{themes}个方面、{problems}个问题" if themes else f"{sorted_in}{problems}个问题")
+        sorted_in = texts.OVERVIEW_CATEGORIES.format(count=len(categories)) if len(categories) > 1 else ""
+        counted = (texts.OVERVIEW_THEMES_AND_PROBLEMS.format(themes=themes, problems=problems) if themes
+                   else texts.OVERVIEW_PROBLEMS_ALONE.format(problems=problems))
+        words.append(sorted_in + counted)
     if items and not problems:
-        words.append(f"{len(items)}项")
-    label, heading = (num.part_label(number), to_fullwidth(part.heading)) if part.heading else ("", texts.WHOLE_NOTICE)
-    return PartSummary(label, heading, f"part-{number}", part.state,
-                       r.PART_STATES.get(part.state, ""), "".join(words), tuple(categories),
-                       items if not problems else (), themes, problems)
+        words.append(texts.OVERVIEW_ITEMS.format(count=len(items)))
+    # The one unheaded part of a notice whose top level is （一） stands for the whole notice.
+    heading = part.heading if part.heading else texts.WHOLE_NOTICE
+    return PartSummary(part.label, heading, part.anchor, part.state, r.PART_STATES.get(part.state, ""),
+                       "".join(words), tuple(categories), items if not problems else (), themes, problems)
 
 
 def _chart(parts: tuple[PartSummary, ...]) -> str:
     rows = [c for p in parts for c in p.categories]
     if len(rows) < 2:
         return ""
-    bars = [Bar(c.label + c.heading, c.problems, f"{c.problems}个问题") for c in rows]
-    description = "；".join(f"{c.label}{c.heading}：{c.problems}个问题" for c in rows) + "。"
-    return bar_chart(bars, "各类别问题数量", description, CHART_ID)
+    bars = [Bar(c.label + c.heading, c.problems, texts.PROBLEM_COUNT.format(count=c.problems)) for c in rows]
+    description = texts.CHART_ROW_SEPARATOR.join(texts.CHART_ROW.format(category=c.label + c.heading, problems=c.problems)
+                                                 for c in rows) + texts.CHART_END
+    return bar_chart(bars, texts.CHART_TITLE, description, CHART_ID)
 
 
-def overview_of(notice: r.Notice) -> Overview | None:
-    """The overview, or None when the notice has neither problems, stated parts nor figures."""
-    numbers = Counter()
-    parts = tuple(s for p in notice.parts if (s := _part_summary(numbers.take(p.number), p)) is not None)
-    figures = tuple(FigureCard(to_fullwidth(f.label), f.value, to_fullwidth(f.unit), to_fullwidth(f.note))
-                    for f in notice.figures)
-    if not parts and not figures:
+def overview_of(parts: tuple[PartView, ...], figures: tuple[r.Figure, ...]) -> Overview | None:
+    """The overview of a numbered notice body, or None when it has neither problems, stated parts nor figures."""
+    summaries = tuple(s for p in parts if (s := _part_summary(p)) is not None)
+    cards = tuple(FigureCard(present(f.label), f.value, present(f.unit), present(f.note)) for f in figures)
+    if not summaries and not cards:
         return None
-    return Overview(parts, figures, _chart(parts))
+    return Overview(summaries, cards, _chart(summaries))

@@ -6,22 +6,25 @@ from pathlib import Path
 
 import jinja2
 
-from .feeds import JSON_PATH, RSS_PATH
+from . import texts
 from .glossary import GlossaryItem
 from .records import Site
 from .feedback import FeedbackPage
-from .view import FEEDBACK_URL, NoticeView, RevisionView, relative_url
+from .urls import FEEDBACK_URL, HOME_URL, JSON_FEED_PATH, RSS_PATH, SUBSCRIBE_URL, relative_url
+from .viewmodels import NoticeView, RevisionView
 
 
 def template_env(overrides_dir: Path) -> jinja2.Environment:
     # Autoescape everything: all text shown here comes from data files.
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(overrides_dir),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["texts"] = texts.catalogue()  # every page text by name: {{ texts.NO_NOTICES }}
+    return env
 
 
 def render_notice(env: jinja2.Environment, notice: NoticeView, feed: bool = False) -> str:
@@ -39,7 +42,7 @@ def render_revision(env: jinja2.Environment, notice: NoticeView, revision: Revis
 
 def render_subscribe(env: jinja2.Environment, rss_url: str, json_url: str) -> str:
     """The 订阅 page at subscribe/: the feeds sit at the site root, one level up."""
-    links = {"rss": relative_url("subscribe/", RSS_PATH), "json": relative_url("subscribe/", JSON_PATH)}
+    links = {"rss": relative_url(SUBSCRIBE_URL, RSS_PATH), "json": relative_url(SUBSCRIBE_URL, JSON_FEED_PATH)}
     return env.get_template("partials/disclosures/subscribe.html").render(rss_url=rss_url, json_url=json_url,
                                                                          links=links)
 
@@ -49,7 +52,7 @@ def render_glossary(env: jinja2.Environment, items: tuple[GlossaryItem, ...]) ->
 
 
 def render_home(env: jinja2.Environment, site: Site, notices: list[NoticeView]) -> str:
-    links = {n.id: relative_url("", n.url) for n in notices}
+    links = {n.id: relative_url(HOME_URL, n.url) for n in notices}
     return env.get_template("partials/disclosures/home.html").render(site=site, notices=notices, links=links)
 
 

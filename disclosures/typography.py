@@ -62,3 +62,8 @@ def to_fullwidth(text: str) -> str:
     text = "".join(out)
     text = _SPACE_AFTER_PUNCT.sub("", text)
     return _SPACE_BETWEEN_CJK.sub("", text)
+
+
+def present(text: str) -> str:
+    """Text as readers see it: Chinese punctuation full-width."""
+    return to_fullwidth(text)

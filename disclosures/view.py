@@ -1,288 +1,30 @@
-"""View models: everything a template shows, prepared in Python (templates only loop and format).
+"""The model step: one notice record -> the NoticeView its page, feeds and downloads show.
 
-Numbering is derived here from order: parts 一、, sections (一), themes 1. and
-problems (1) run on through the whole notice, measures 一是 restart in each
-problem. Anchors are documented in the README and never change meaning:
-#part-N, #part-N-section-M, #theme-N, #problem-N.
+It puts together the numbered body (numbered.py), the key facts, the window's
+status at the build's reference time, the revisions already public, the contact
+channels (contacts.py), the overview and the table of contents.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-import posixpath
-from dataclasses import dataclass, field
 
-from . import numbering as num
 from . import records as r
 from . import texts
-from .ordinals import Counter
-from .glossary import Segment, TermNote
-from .overview import Overview, overview_of
-from .timewindow import (WindowStatus, beijing_date, closed_note, format_date, format_window, iso_bounds,
-                         shown_when, status_at)
-from .typography import to_fullwidth
-
-
-def present(text: str) -> str:
-    """Text as readers see it: Chinese punctuation full-width."""
-    return to_fullwidth(text)
-
-
-def notice_url(notice_id: str) -> str:
-    return f"disclosures/{notice_id}/"
-
-
-FEEDBACK_URL = "feedback/"
-
-
-def relative_url(from_url: str, to_url: str) -> str:
-    """Link from a directory-style page URL ("" is home) to a page ("…/") or a file ("feed.xml"),
-    relative so that the site works under any sub-path."""
-    target = posixpath.relpath("/" + to_url, "/" + from_url)
-    if to_url and not to_url.endswith("/"):
-        return target  # a file
-    return "./" if target == "." else target + "/"
-
-
-@dataclass(frozen=True)
-class Para:
-    lead: str
-    text: str
-    label: str = ""  # 一是 / (一) for enumerated paragraphs
-    # The same texts cut around glossary terms used here first (see terms.py); () means no term.
-    lead_parts: tuple[Segment, ...] = ()
-    text_parts: tuple[Segment, ...] = ()
-
-
-@dataclass(frozen=True)
-class ProblemView:
-    number: int
-    label: str
-    heading: str
-    anchor: str
-    level: int
-    measures: tuple[Para, ...]
-    lead_in: str = ""  # 整改落实情况：: the measures are shown run on after it, in one paragraph
-
-
-@dataclass(frozen=True)
-class ThemeView:
-    number: int
-    label: str
-    heading: str
-    anchor: str
-    level: int
-    problems: tuple[ProblemView, ...]
-
-
-@dataclass(frozen=True)
-class SectionView:
-    label: str
-    heading: str  # empty for a run-in section
-    run_in: Para | None
-    anchor: str
-    level: int
-    paragraphs: tuple[Para, ...]
-    themes: tuple[ThemeView, ...]
-    measures: tuple[Para, ...]
-    problems: tuple[ProblemView, ...] = ()  # problems directly under the category, labelled 1. 2.
-
-
-@dataclass(frozen=True)
-class PartView:
-    label: str
-    heading: str  # empty (and no label) for the one part of a notice whose top level is （一）
-    anchor: str
-    paragraphs: tuple[Para, ...]
-    sections: tuple[SectionView, ...]
-    themes: tuple[ThemeView, ...]
-    closing: tuple[Para, ...]
-
-
-@dataclass(frozen=True)
-class WindowView:
-    text: str  # 2025年4月27日至5月11日
-    start_iso: str
-    end_iso: str
-    status: WindowStatus  # at the build's reference time; the view-time script recomputes it
-    closed_note: str = ""  # 本通报的公示期已于…结束，意见征集已截止。
-
-    def hides(self, when: str) -> bool:
-        """Server side of data-window-when: hidden unless the build-time state is listed."""
-        return not shown_when(when, self.status.state)
-
-
-@dataclass(frozen=True)
-class ContactItem:
-    label: str  # 联系电话
-    value: str
-    href: str  # tel:/mailto: link, or empty
-    note: str  # (工作时间08:30—17:30)
-
-
-@dataclass(frozen=True)
-class ContactView:
-    phone: str
-    phone_uri: str
-    hours: str  # 08:30—17:30
-    address: str
-    postcode: str
-    envelope_note: str
-    email: str
-    items: tuple[ContactItem, ...]
-
-
-@dataclass(frozen=True)
-class Fact:
-    label: str
-    value: str
-
-
-@dataclass(frozen=True)
-class RevisionView:
-    date: str  # 2025年5月6日
-    date_iso: str
-    note: str
-    anchor: str  # revision-2025-05-06: stable, the feed links to it
-
-
-@dataclass(frozen=True)
-class Link:
-    label: str
-    href: str  # relative to the page it is shown on
-    type: str = ""  # media type, for the type attribute
-
-
-@dataclass(frozen=True)
-class NoticeView:
-    id: str
-    url: str
-    title: str
-    issuer: str
-    published: str  # 2025年4月27日
-    published_iso: str
-    window: WindowView | None
-    facts: tuple[Fact, ...]
-    preamble: tuple[Para, ...]
-    parts: tuple[PartView, ...]
-    invitation: str
-    contact: ContactView
-    signature_name: str
-    signature_date: str
-    problem_count: int
-    theme_count: int
-    toc: list[dict] = field(default_factory=list)
-    draft_note: str = ""  # shown only in `mkdocs serve` for notices that are not public
-    revisions: tuple[RevisionView, ...] = ()  # oldest first; those dated after the build's day are left out
-    overview: Overview | None = None
-    term_notes: tuple[TermNote, ...] = ()  # explanations of the terms marked in the text
-    downloads: tuple[Link, ...] = ()  # open-data files of this notice (never for drafts)
-
-
-def _para(p: r.Paragraph, label: str = "") -> Para:
-    return Para(lead=present(p.lead), text=present(p.text), label=label)
-
-
-def _measures(items: tuple[r.Paragraph, ...], run_on: bool = False) -> tuple[Para, ...]:
-    """一是 二是 …; measures run on after a lead-in show no 一是 when there is only one."""
-    if run_on and len(items) == 1:
-        return (_para(items[0]),)
-    return tuple(_para(p, num.measure_label(i)) for i, p in enumerate(items, start=1))
-
-
-class _Counter:
-    """Running numbers for themes, problems and problems held by sections, across the whole notice."""
-
-    def __init__(self, section_problems: str = "continue") -> None:
-        self.theme = Counter()
-        self.problem = Counter()
-        self.section_problem = Counter()
-        self.restart_section_problems = section_problems == "restart"
-        self.problems_shown = 0  # every problem, of either kind, for the count
-        self.themes_shown = 0
-
-
-def _problem(problem: r.Problem, n: int, label: str, anchor: str, level: int) -> ProblemView:
-    return ProblemView(n, label, present(problem.heading), anchor, level,
-                       _measures(problem.measures, run_on=bool(problem.lead_in)), present(problem.lead_in))
-
-
-def _themes(themes: tuple[r.Theme, ...], level: int, counter: _Counter) -> tuple[ThemeView, ...]:
-    views = []
-    for theme in themes:
-        t = counter.theme.take(theme.number)
-        counter.themes_shown += 1
-        problems = []
-        for problem in theme.problems:
-            n = counter.problem.take(problem.number)
-            counter.problems_shown += 1
-            problems.append(_problem(problem, n, num.problem_label(n), f"problem-{n}", level + 1))
-        views.append(ThemeView(t, num.theme_label(t), present(theme.heading), f"theme-{t}", level, tuple(problems)))
-    return tuple(views)
-
-
-def _section_problems(s: r.Section, anchor: str, level: int, counter: _Counter) -> tuple[ProblemView, ...]:
-    """Problems directly under a category: 1. 2. …, anchored inside their section (numbers may restart)."""
-    if counter.restart_section_problems:
-        counter.section_problem = Counter()
-    views = []
-    for problem in s.problems:
-        n = counter.section_problem.take(problem.number)
-        counter.problems_shown += 1
-        views.append(_problem(problem, n, num.theme_label(n), f"{anchor}-problem-{n}", level))
-    return tuple(views)
-
-
-def _sections(part_no: int, sections: tuple[r.Section, ...], counter: _Counter, level: int = 3) -> tuple[SectionView, ...]:
-    views = []
-    numbers = Counter()
-    for s in sections:
-        i = numbers.take(s.number)
-        anchor = f"part-{part_no}-section-{i}"
-        views.append(SectionView(
-            label=num.section_label(i),
-            heading=present(s.heading),
-            run_in=_para(s.run_in) if s.run_in else None,
-            anchor=anchor,
-            level=level,
-            paragraphs=tuple(_para(p) for p in s.paragraphs),
-            themes=_themes(s.themes, level + 1, counter),
-            measures=_measures(s.measures),
-            problems=_section_problems(s, anchor, level + 1, counter),
-        ))
-    return tuple(views)
-
-
-def contact_view(contact: r.Contact) -> ContactView:
-    phone = contact.phone
-    hours = f"{phone.hours.start}—{phone.hours.end}" if phone and phone.hours else ""
-    postal = contact.postal
-    items = []
-    if phone:
-        items.append(ContactItem("联系电话", phone.number, "tel:" + phone.number.replace(" ", ""),
-                                 f"（工作时间{hours}）" if hours else ""))
-    if postal:
-        note = f"（信封上注明“{present(postal.envelope_note)}”）" if postal.envelope_note else ""
-        items.append(ContactItem("邮政信箱", present(postal.address), "", note))
-        items.append(ContactItem("邮政编码", postal.postcode, "", ""))
-    if contact.email:
-        items.append(ContactItem("电子邮箱", contact.email, "mailto:" + contact.email, ""))
-    return ContactView(
-        phone=phone.number if phone else "",
-        phone_uri="tel:" + phone.number.replace(" ", "") if phone else "",
-        hours=hours,
-        address=present(postal.address) if postal else "",
-        postcode=postal.postcode if postal else "",
-        envelope_note=present(postal.envelope_note) if postal else "",
-        email=contact.email,
-        items=tuple(items),
-    )
+from . import urls
+from .contacts import contact_view
+from .numbered import numbered_body
+from .overview import overview_of
+from .timewindow import beijing_date, closed_note, format_date, format_moment, format_window, iso_bounds, status_at
+from .typography import present
+from .viewmodels import Fact, NoticeView, PartView, RevisionView, WindowView
 
 
 def window_view(window: r.Window, now: dt.datetime) -> WindowView:
     start_iso, end_iso = iso_bounds(window)
-    return WindowView(format_window(window), start_iso, end_iso, status_at(window, now), closed_note(window))
+    return WindowView(format_window(window), start_iso, end_iso, status_at(window, now), closed_note(window),
+                      texts.STATUS_AS_OF.format(moment=format_moment(now)))
 
 
 def _toc(parts: tuple[PartView, ...]) -> list[dict]:
@@ -308,19 +50,21 @@ def _toc(parts: tuple[PartView, ...]) -> list[dict]:
 
 
 def _facts(notice: r.Notice, window: WindowView | None) -> tuple[Fact, ...]:
-    facts = [Fact("发布单位", present(notice.issuer.name))]
+    facts = [Fact(texts.FACT_ISSUER, present(notice.issuer.name))]
     if notice.inspection:
         ins = notice.inspection
-        facts.append(Fact(texts.FACT_INSPECTION_BODY.format(kind=ins.kind),
-                          present(ins.body) + (f"（{present(ins.round)}）" if ins.round else "")))
-        if ins.start and ins.end:
+        body = present(ins.body)
+        if ins.round:
+            body = texts.FACT_INSPECTION_ROUND.format(body=body, round=present(ins.round))
+        facts.append(Fact(texts.FACT_INSPECTION_BODY.format(kind=ins.kind), body))
+        if ins.start and ins.end:  # a notice may leave out the period or the feedback date
             facts.append(Fact(texts.FACT_INSPECTION_PERIOD.format(kind=ins.kind),
                               format_window(r.Window(ins.start, ins.end))))
         if ins.feedback:
-            facts.append(Fact(texts.FACT_INSPECTION_FEEDBACK, format_date(ins.feedback)))
-    facts.append(Fact("发布日期", format_date(notice.published)))
+            facts.append(Fact(texts.FACT_FEEDBACK_DATE, format_date(ins.feedback)))
+    facts.append(Fact(texts.FACT_PUBLISHED, format_date(notice.published)))
     if window:
-        facts.append(Fact("公开期限", window.text))
+        facts.append(Fact(texts.FACT_WINDOW, window.text))
     return tuple(facts)
 
 
@@ -328,48 +72,33 @@ def revision_views(revisions: tuple[r.Revision, ...], now: dt.datetime) -> tuple
     """Revisions already public on the build's day (Beijing): a dated update is announced on its day."""
     today = beijing_date(now)
     return tuple(RevisionView(format_date(rev.date), rev.date.isoformat(), present(rev.note),
-                              f"revision-{rev.date.isoformat()}") for rev in revisions if rev.date <= today)
+                              urls.revision_anchor(rev.date)) for rev in revisions if rev.date <= today)
 
 
 def notice_view(notice: r.Notice, site: r.Site, now: dt.datetime, draft_note: str = "") -> NoticeView:
-    counter = _Counter(notice.section_problems)
-    parts = []
-    numbers = Counter()
-    for part in notice.parts:
-        i = numbers.take(part.number)
-        theme_level = 3
-        parts.append(PartView(
-            label=num.part_label(i) if part.heading else "",
-            heading=present(part.heading),
-            anchor=f"part-{i}",
-            paragraphs=tuple(_para(p) for p in part.paragraphs),
-            sections=_sections(i, part.sections, counter, level=3 if part.heading else 2),
-            themes=_themes(part.themes, theme_level, counter),
-            closing=tuple(_para(p) for p in part.closing),
-        ))
+    body = numbered_body(notice)
     window = window_view(notice.window, now) if notice.window else None
-    parts_t = tuple(parts)
-    overview = overview_of(notice)
-    toc = _toc(parts_t)
+    overview = overview_of(body.parts, notice.figures)
+    toc = _toc(body.parts)
     if overview:
-        toc.insert(0, {"level": 2, "id": "overview", "name": "概览", "children": []})
+        toc.insert(0, {"level": 2, "id": urls.OVERVIEW_ANCHOR, "name": texts.OVERVIEW_HEADING, "children": []})
     return NoticeView(
         id=notice.id,
-        url=notice_url(notice.id),
+        url=urls.notice_url(notice.id),
         title=present(notice.title),
         issuer=present(notice.issuer.name),
         published=format_date(notice.published),
         published_iso=notice.published.isoformat(),
         window=window,
         facts=_facts(notice, window),
-        preamble=tuple(_para(p) for p in notice.preamble),
-        parts=parts_t,
+        preamble=body.preamble,
+        parts=body.parts,
         invitation=present(notice.invitation),
         contact=contact_view(notice.contact or site.contact),
         signature_name=present(notice.signature.name),
         signature_date=format_date(notice.signature.date),
-        problem_count=counter.problems_shown,
-        theme_count=counter.themes_shown,
+        problem_count=body.problems,
+        theme_count=body.themes,
         toc=toc,
         draft_note=draft_note,
         revisions=revision_views(notice.revisions, now),

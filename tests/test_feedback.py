@@ -88,7 +88,10 @@ def test_every_channel_of_the_real_notice_with_one_step_links() -> None:
     project = real_project()
     block = page_for(list(project.notices), project.site, at("2025-04-28")).blocks[0]
     by_key = {c.key: c for c in block.channels}
-    assert list(by_key) == ["phone", "email", "address", "postcode"]
+    # The same channels, labels and order as the notice page's contact sentence (contacts.py).
+    assert list(by_key) == ["phone", "address", "postcode", "email"]
+    assert [c.label for c in block.channels] == [c.label for c in block.notice.contact.items]
+    assert by_key["address"].label == "邮政信箱" and by_key["address"].note == ""
     assert (by_key["phone"].value, by_key["phone"].href) == ("0760-88883686", "tel:0760-88883686")
     assert by_key["phone"].note == "（工作时间08:30—17:30）"
     assert by_key["email"].value == "gdszssjcy@sina.com"

@@ -25,7 +25,7 @@ from conftest import REAL_ID, ROOT, TEST_DATA, Build, build_with, make_project
 from disclosures import feeds
 from disclosures.errors import DataInvalid
 from disclosures.load import load_project
-from disclosures.site import prepare
+from disclosures.build import prepare
 from disclosures.timewindow import BEIJING
 from disclosures.typography import to_fullwidth
 from helpers import combine_data

@@ -401,9 +401,9 @@ def test_check_lists_the_kept_numbers_of_the_imported_notices(built: tuple[Build
     _, _, data = built
     ok, text = check(data)
     assert ok, text
-    kept = text.splitlines()[1:]
+    kept = text.splitlines()[1:4]  # after the OK line; the publication summary follows
     assert kept[0] == "有意保留的原文编号（与按顺序生成的编号不同）：2 处"
-    assert any("imp-04-skipped-label.yml" in line and "parts[0].sections[1].number：显示原文编号 （三），按顺序应为 （二）"
+    assert any("imp-04-skipped-label.yml" in line and "（parts[0].sections[1].number）：显示原文编号 （三），按顺序应为 （二）"
                in line for line in kept)
     assert any("imp-22-combined-town-xunshi.yml" in line and "（四），按顺序应为 （三）" in line for line in kept)
 
@@ -416,7 +416,7 @@ def test_a_notice_with_no_date_does_not_build_until_the_clerk_gives_one(tmp_path
     (data / "disclosures" / "imp-10-no-date.yml").write_text(to_yaml(imported("10-no-date.txt").data), encoding="utf-8")
     build = build_with(tmp_path / "project", data, now=BUILD_NOW)
     assert not build.ok
-    assert "字段 published：应为日期" in build.result.stderr and "导入程序留了占位" in build.result.stderr
+    assert "字段 published：应为日期" in build.result.stderr and "原文没有写明这一项" in build.result.stderr
     assert not (build.site / "disclosures" / "imp-10-no-date").exists()
 
 
@@ -447,6 +447,6 @@ def test_the_command_says_what_the_clerk_must_fill_in(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "disclosures.importer", str(IMPORTS / "10-no-date.txt"), "-o", str(out)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1  # the draft is written, but it does not pass the check yet
-    assert "published：应为日期" in result.stderr and "导入程序留了占位" in result.stderr
+    assert "published：应为日期" in result.stderr and "原文没有写明这一项" in result.stderr
     assert "全文 [原文未写明] 原文没有落款日期" in result.stdout
     assert yaml.safe_load(out.read_text(encoding="utf-8"))["published"] == "（请填写发布日期）"

@@ -4,6 +4,7 @@ level, 巡视 as well as 巡察, numbers kept where the source skips one, and pl
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,8 @@ from disclosures.cli import check
 from disclosures.load import read_notice
 from disclosures.opendata import notice_document
 from disclosures.records import Notice
-from disclosures.validate import Fields, Reader, site, SITE_KEYS
+from disclosures.fieldreader import Fields, Reader
+from disclosures.validate import SITE_KEYS, site
 from disclosures.view import notice_view
 from disclosures.yamlload import load_yaml
 
@@ -49,7 +51,9 @@ parts:
 """
 
 
-def _notice(tmp_path: Path, text: str, name: str = "n.yml") -> tuple[Notice | None, list[str]]:
+def _notice(tmp_path: Path, text: str, name: str = "") -> tuple[Notice | None, list[str]]:
+    """Read a notice from a file named after its id (the id must equal the file name)."""
+    name = name or re.search(r"^id: (\S+)$", text, re.MULTILINE).group(1) + ".yml"
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     notice, errors, _ = read_notice(path, name)
@@ -89,7 +93,7 @@ def test_a_bad_section_problem_numbering_and_a_lead_in_without_colon_are_refused
     _, errors = _notice(tmp_path, text)
     assert len(errors) == 2
     assert any("字段 section_problems：应为continue（全文连续编号）或 restart" in e for e in errors)
-    assert any("problems[1].lead_in：应为以冒号结尾的引语" in e for e in errors)
+    assert any("problems[1].lead_in）：应为以冒号结尾的引语" in e for e in errors)
 
 
 TOP_LEVEL_SECTIONS = HEAD + """\
@@ -118,7 +122,7 @@ def test_a_notice_whose_top_level_is_a_section_shows_no_part_heading(tmp_path: P
     # Two parts must each have their heading.
     two = TOP_LEVEL_SECTIONS.format(id="top") + "  - heading: 下一步打算\n    paragraphs: [继续整改。]\n"
     _, errors = _notice(tmp_path, two)
-    assert len(errors) == 1 and "parts[0].heading：应为非空的 heading" in errors[0]
+    assert len(errors) == 1 and "（parts[0].heading）：应为非空的 heading" in errors[0]
 
 
 @pytest.mark.parametrize(("body", "kind", "labels"), [
@@ -170,7 +174,8 @@ def test_a_number_kept_from_the_source_is_shown_and_the_next_items_count_on(tmp_
 def test_a_kept_number_that_repeats_or_goes_back_is_refused(tmp_path: Path, number: int) -> None:
     _, errors = _notice(tmp_path, SKIPPED.format(id="gap", number=number))
     assert len(errors) == 1
-    assert "n.yml:12:17 字段 parts[0].sections[1].number：应为大于按顺序生成的编号 （二）" in errors[0]
+    assert "gap.yml:12:17 字段 一、 （二） 的原文编号（parts[0].sections[1].number）：应为大于按顺序生成的编号 （二）" \
+        in errors[0]
 
 
 def test_check_lists_kept_numbers_as_deliberate_exceptions(tmp_path: Path) -> None:
@@ -180,9 +185,12 @@ def test_check_lists_kept_numbers_as_deliberate_exceptions(tmp_path: Path) -> No
     (data / "disclosures" / "gap.yml").write_text(SKIPPED.format(id="gap", number=3), encoding="utf-8")
     ok, text = check(data)
     assert ok
-    assert text.splitlines()[1:] == [
+    # Right after the OK line, before the publication summary that ends every check.
+    assert text.splitlines()[1:3] == [
         "有意保留的原文编号（与按顺序生成的编号不同）：1 处",
-        "  - data/disclosures/gap.yml:11:9 字段 parts[0].sections[1].number：显示原文编号 （三），按顺序应为 （二）"]
+        "  - data/disclosures/gap.yml:11:9 字段 一、 （三） 的原文编号（parts[0].sections[1].number）："
+        "显示原文编号 （三），按顺序应为 （二）"]
+    assert text.splitlines()[3].startswith("1 篇公开")
 
 
 @pytest.mark.parametrize(("old", "new", "field"), [
@@ -194,10 +202,10 @@ def test_an_importer_placeholder_is_refused_wherever_it_stands(tmp_path: Path, o
     text = SKIPPED.format(id="gap", number=3)
     assert text.count(old) == 1
     _, errors = _notice(tmp_path, text.replace(old, new))
-    assert len(errors) == 1 and f"字段 {field}：应为照原文填写的内容，实际为导入时留下的占位文字" in errors[0]
+    assert len(errors) == 1 and re.search(rf"(字段 |（){re.escape(field)}）?：应为已填写的内容，实际为占位文字", errors[0])
 
 
 def test_a_placeholder_date_is_refused_with_the_reason(tmp_path: Path) -> None:
     text = SKIPPED.format(id="gap", number=3).replace("published: 2025-05-20", "published: （请填写发布日期）")
     _, errors = _notice(tmp_path, text)
-    assert len(errors) == 1 and "字段 published：应为日期" in errors[0] and "导入程序留了占位" in errors[0]
+    assert len(errors) == 1 and "字段 published：应为日期" in errors[0] and "原文没有写明这一项" in errors[0]

@@ -16,13 +16,18 @@ from disclosures.errors import DataInvalid
 from disclosures.figures import paragraphs_of, stated_in
 from disclosures.glossary import FirstUse, read_glossary
 from disclosures.load import load_project
-from disclosures.overview import overview_of
+from disclosures.numbered import numbered_body
+from disclosures.overview import Overview, overview_of
 from disclosures.terms import mark_terms
 from disclosures.typography import to_fullwidth
 from disclosures.view import notice_view
 
 NOW = dt.datetime(2025, 4, 28, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 REAL_FILE = ROOT / "data" / "disclosures" / f"{REAL_ID}.yml"
+
+
+def overview_from(notice: r.Notice) -> Overview | None:
+    return overview_of(numbered_body(notice).parts, notice.figures)
 
 
 def raw_real() -> dict:
@@ -38,7 +43,7 @@ def real_notice() -> r.Notice:
 
 def test_overview_counts_match_the_data_file() -> None:
     raw = raw_real()
-    overview = overview_of(real_notice())
+    overview = overview_from(real_notice())
     expected = []  # (anchor, themes, problems) counted straight from the YAML
     for i, part in enumerate(raw["parts"], start=1):
         for j, section in enumerate(part.get("sections", []), start=1):
@@ -51,7 +56,7 @@ def test_overview_counts_match_the_data_file() -> None:
 
 
 def test_states_come_from_the_data_and_long_term_items_are_listed() -> None:
-    overview = overview_of(real_notice())
+    overview = overview_from(real_notice())
     states = {p.anchor: (p.state, p.state_label) for p in overview.parts}
     assert states == {"part-2": ("rectified", "已整改"), "part-3": ("ongoing", "长期整改中")}
     part_two, part_three = overview.parts
@@ -61,7 +66,7 @@ def test_states_come_from_the_data_and_long_term_items_are_listed() -> None:
 
 
 def test_a_part_holding_themes_directly_counts_as_one_category(fictional_data: Path) -> None:
-    overview = overview_of(load_project(fictional_data).notices[0])
+    overview = overview_from(load_project(fictional_data).notices[0])
     assert [(c.label, c.problems) for c in overview.categories] == [("二、", 3)]
     assert overview.parts[0].state == "" and overview.chart_svg == ""  # one bar compares nothing
 
@@ -124,7 +129,7 @@ def test_bad_figures_and_states_are_each_reported(tmp_path: Path) -> None:
 
 
 def test_chart_is_well_formed_svg_with_a_text_alternative_naming_every_value() -> None:
-    svg = ET.fromstring(overview_of(real_notice()).chart_svg)
+    svg = ET.fromstring(overview_from(real_notice()).chart_svg)
     assert svg.tag == f"{{{SVG_NS}}}svg" and svg.get("role") == "img"
     ids = svg.get("aria-labelledby").split()
     found = {el.get("id"): el for el in svg.iter() if el.get("id")}

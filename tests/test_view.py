@@ -7,7 +7,8 @@ from pathlib import Path
 
 from conftest import ROOT
 from disclosures.load import load_project
-from disclosures.view import notice_view, relative_url
+from disclosures.urls import relative_url
+from disclosures.view import notice_view
 
 NOW = dt.datetime(2025, 4, 28, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import texts
+from ..records import INSPECTION_KINDS
 from . import facts as f
 from .labels import is_sentence, label_of
 from .placer import Placer, tidy
@@ -24,7 +25,7 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TITLE_END = re.compile(r"(通报|公告|通知|报告|情况|公示|决定|说明)$")
 # A signature name on its own (no date under it): the line names a body.
 _BODY_NAME_END = re.compile(r"(党组|党委|党工委|委员会|总支部|支部|局|院|办公室|中心|政府|街道|镇|乡|公司|馆)$")
-PLACEHOLDER_DATE = "（请填写发布日期）"
+PLACEHOLDER_DATE = texts.IMPORT_FILL_DATE
 
 
 @dataclass
@@ -67,7 +68,7 @@ def is_title(text: str) -> bool:
 
 
 def _chrome_review(chrome: list[Line]) -> list[ReviewItem]:
-    return [ReviewItem(c.number, "dropped", f"网页附带的文字“{c.text}”,不属于通报正文") for c in chrome]
+    return [ReviewItem(c.number, "dropped", texts.IMPORT_CHROME.format(text=c.text)) for c in chrome]
 
 
 def import_lines(lines: list[Line], notice_id: str = "", title: str = "",
@@ -114,7 +115,8 @@ def import_lines(lines: list[Line], notice_id: str = "", title: str = "",
 
     if channels.window:
         data["window"] = {"start": channels.window[0], "end": channels.window[1]}
-        review.append(ReviewItem(invitation_line.number, "guess", f"公开期限:{channels.window[0]} 至 {channels.window[1]}"))
+        review.append(ReviewItem(invitation_line.number, "guess", texts.IMPORT_WINDOW.format(
+            start=channels.window[0], end=channels.window[1])))
     data["preamble"] = placer.preamble
     data["parts"] = placer.parts
     if not placer.parts:  # no numbering at all: the opening paragraph, then the rest as one part without heading
@@ -127,7 +129,7 @@ def import_lines(lines: list[Line], notice_id: str = "", title: str = "",
         contact = _contact(channels, invitation_line.number, review)
         if channels.leftover:
             review.append(ReviewItem(invitation_line.number, "dropped",
-                                     f"结尾段落里未识别的文字:“{channels.leftover}”,请核对 invitation 和 contact"))
+                                     texts.IMPORT_CLOSING_LEFTOVER.format(text=channels.leftover)))
     if contact:
         data["contact"] = contact
     else:
@@ -137,7 +139,7 @@ def import_lines(lines: list[Line], notice_id: str = "", title: str = "",
         signature_name = tidy(sig_name)
     else:
         signature_name = issuer
-        review.append(ReviewItem(0, "guess", f"未找到落款单位,暂用发布机关:{issuer}"))
+        review.append(ReviewItem(0, "guess", texts.IMPORT_SIGNATURE_FROM_ISSUER.format(issuer=issuer)))
     data["signature"] = {"name": signature_name, "date": sig_date or published}
     return Imported(data=_clean(data), review=sorted(review, key=lambda item: item.line))
 
@@ -147,7 +149,7 @@ def _published(sig_date: dt.date | None, sig_lines: list[Line], chrome: list[Lin
     """The signature's date; else the date the web page states; else the window's first day; else a
     placeholder the build refuses (never today: that would hide the notice from earlier builds)."""
     if sig_date:
-        review.append(ReviewItem(sig_lines[-1].number, "guess", f"发布日期:{sig_date}"))
+        review.append(ReviewItem(sig_lines[-1].number, "guess", texts.IMPORT_PUBLISHED.format(published=sig_date)))
         return sig_date
     stated = stated_date(chrome)
     if stated:
@@ -171,17 +173,17 @@ def _issuer(facts: f.Facts, sig_name: str, sig_lines: list[Line], first_line: in
             review.append(ReviewItem(title_at or first_line, "guess", texts.IMPORT_ISSUER_FROM_TITLE.format(
                 full=full, short=tidy(facts.issuer))))
         else:
-            review.append(ReviewItem(title_at, "guess", f"发布机关取自标题:{full}"))
+            review.append(ReviewItem(title_at, "guess", texts.IMPORT_ISSUER_TITLE.format(issuer=full)))
         return full, short
     issuer = tidy(facts.issuer or sig_name)
     if not issuer:
-        review.append(ReviewItem(0, "missing", "未找到发布机关,请填写 issuer.name"))
-        return tidy("(请填写发布机关)"), ""
+        review.append(ReviewItem(0, "missing", texts.IMPORT_NO_ISSUER))
+        return texts.IMPORT_FILL_ISSUER, ""
     if not facts.issuer:
-        review.append(ReviewItem(sig_lines[0].number if sig_lines else 0, "guess", f"发布机关取自落款:{issuer}"))
+        review.append(ReviewItem(sig_lines[0].number if sig_lines else 0, "guess", texts.IMPORT_ISSUER_FROM_SIGNATURE.format(issuer=issuer)))
     else:
-        review.append(ReviewItem(first_line, "guess", f"发布机关:{issuer}" +
-                                 (f",简称:{facts.short_name}" if facts.short_name else "")))
+        review.append(ReviewItem(first_line, "guess", texts.IMPORT_ISSUER.format(issuer=issuer) +
+                                 (texts.IMPORT_SHORT_NAME.format(short_name=facts.short_name) if facts.short_name else "")))
     return issuer, facts.short_name
 
 
@@ -189,7 +191,7 @@ def _notice_id(notice_id: str, published: dt.date | str, review: list[ReviewItem
     if notice_id and _ID.match(notice_id):
         return notice_id
     guessed = f"notice-{published.isoformat()}" if isinstance(published, dt.date) else "notice-undated"
-    review.append(ReviewItem(0, "guess", f"编号(id)为推测:{guessed}"))
+    review.append(ReviewItem(0, "guess", texts.IMPORT_GUESSED_ID.format(id=guessed)))
     return guessed
 
 
@@ -199,39 +201,41 @@ def _title(title: str, title_line: str, title_at: int, facts: f.Facts, issuer: s
         return title
     if title_line:
         data_title = tidy(title_line)
-        review.append(ReviewItem(title_at, "guess", f"首行作为标题:{data_title}"))
+        review.append(ReviewItem(title_at, "guess", texts.IMPORT_TITLE_FROM_FIRST_LINE.format(title=data_title)))
         return data_title
     if not facts.issuer and not sig_name:
-        review.append(ReviewItem(0, "missing", "原文没有标题行,也找不到发布机关,请填写 title"))
-        return tidy("(请填写标题)")
-    data_title = tidy(f"{issuer}关于{facts.title_object}的通报" if facts.title_object else f"{issuer}通报")
-    review.append(ReviewItem(0, "guess", f"原文没有标题行,标题为推测:{data_title}"))
+        review.append(ReviewItem(0, "missing", texts.IMPORT_NO_TITLE))
+        return texts.IMPORT_FILL_TITLE
+    data_title = tidy(texts.IMPORT_TITLE_ABOUT.format(issuer=issuer, subject=facts.title_object) if facts.title_object
+                      else texts.IMPORT_TITLE_PLAIN.format(issuer=issuer))
+    review.append(ReviewItem(0, "guess", texts.IMPORT_GUESSED_TITLE.format(title=data_title)))
     return data_title
 
 
 def _inspection(facts: f.Facts, line: int, review: list[ReviewItem]) -> dict[str, Any] | None:
     """What the text says of the inspection; whatever it leaves out is named in the review, never guessed."""
-    kind = "巡视" if "巡视" in facts.body else "巡察"
+    kind = INSPECTION_KINDS[1] if INSPECTION_KINDS[1] in facts.body else INSPECTION_KINDS[0]
     found = {"body": tidy(facts.body), "round": tidy(facts.round), "start": facts.start if facts.end else None,
              "end": facts.end if facts.start else None, "feedback": facts.feedback}
-    names = {"body": f"{kind}组", "start": f"{kind}起止日期", "feedback": "反馈日期"}
+    names = {"body": texts.IMPORT_MISSING_BODY.format(kind=kind), "start": texts.IMPORT_MISSING_PERIOD.format(kind=kind),
+             "feedback": texts.IMPORT_MISSING_FEEDBACK}
     missing = [name for key, name in names.items() if not found[key]]
     if not any(found[key] for key in names):
         return None
     if not found["body"]:
         review.append(ReviewItem(line, "dropped", texts.IMPORT_INSPECTION_WITHOUT_BODY.format(kind=kind)))
         return None
-    shown = [f"{kind}组:{found['body']}"]
+    shown = [texts.IMPORT_INSPECTION_BODY.format(kind=kind, body=found["body"])]
     if found["start"]:
-        shown.append(f"{found['start']} 至 {found['end']}")
+        shown.append(texts.IMPORT_INSPECTION_PERIOD.format(start=found["start"], end=found["end"]))
     if found["feedback"]:
-        shown.append(f"反馈 {found['feedback']}")
+        shown.append(texts.IMPORT_INSPECTION_FEEDBACK.format(feedback=found["feedback"]))
     if found["round"]:
-        shown.append(f"轮次:{found['round']}")
-    review.append(ReviewItem(line, "guess", ",".join(shown)))
+        shown.append(texts.IMPORT_INSPECTION_ROUND.format(round=found["round"]))
+    review.append(ReviewItem(line, "guess", texts.IMPORT_FIELD_SEPARATOR.join(shown)))
     if missing:
         review.append(ReviewItem(line, "missing", texts.IMPORT_INSPECTION_MISSING.format(
-            missing="、".join(missing))))
+            missing=texts.IMPORT_LIST_SEPARATOR.join(missing))))
     return found
 
 
@@ -243,10 +247,10 @@ def _contact(channels: f.Channels, line: int, review: list[ReviewItem]) -> dict[
         contact["postal"] = {"address": tidy(channels.address), "postcode": channels.postcode,
                              "envelope_note": tidy(channels.envelope_note)}
     elif channels.address or channels.postcode:
-        review.append(ReviewItem(line, "dropped", "邮寄地址和邮政编码不全,未写入 contact.postal,请补全"))
+        review.append(ReviewItem(line, "dropped", texts.IMPORT_POSTAL_INCOMPLETE))
     if channels.email:
         contact["email"] = channels.email
     if contact:
-        found = ", ".join(f"{k}" for k in contact)
-        review.append(ReviewItem(line, "guess", f"联系方式取自结尾段落:{found}"))
+        found = texts.IMPORT_FIELD_SEPARATOR.join(contact)
+        review.append(ReviewItem(line, "guess", texts.IMPORT_CONTACT_FROM_CLOSING.format(found=found)))
     return contact

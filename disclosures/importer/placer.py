@@ -21,8 +21,9 @@ from .source import Line
 Para = str | dict[str, str]
 # The lead-in before a problem's measures: 整改落实情况：一是…二是…
 LEAD_IN = re.compile(r"^(整改落实情况|整改情况|整改措施|整改进展情况|整改进展|落实情况)\s*[:：]\s*")
-_LEVEL_NAMES = {Level.PART: "部分“一、”", Level.SECTION: "小节“(一)”", Level.THEME: "主题“1.”",
-                Level.PROBLEM: "问题“(1)”", Level.MEASURE: "措施“一是”"}
+_LEVEL_NAMES = {Level.PART: texts.IMPORT_LEVEL_PART, Level.SECTION: texts.IMPORT_LEVEL_SECTION,
+                Level.THEME: texts.IMPORT_LEVEL_THEME, Level.PROBLEM: texts.IMPORT_LEVEL_PROBLEM,
+                Level.MEASURE: texts.IMPORT_LEVEL_MEASURE}
 
 
 def tidy(text: str) -> str:
@@ -95,14 +96,13 @@ class Placer:
         if label is not None and (self.orphan is None or label.level < self.orphan):
             self.orphan = label.level
         self._tail().append(tidy(line.text))
-        self.review.append(ReviewItem(line.number, "unplaced", f"{why}:“{line.text[:30]}”"))
+        self.review.append(ReviewItem(line.number, "unplaced", texts.IMPORT_UNPLACED.format(why=why, text=line.text[:30])))
 
     def _check_number(self, line: Line, label: Label, position: int) -> None:
         if label.number != position:
             self.review.append(ReviewItem(line.number, "guess",
-                                          f"{_LEVEL_NAMES[label.level]}原文编号为{label.number},"
-                                          f"按位置应为{position};数据不写编号,页面将显示{position}。"
-                                          "请核对是否漏项或重复"))
+                                          texts.IMPORT_RENUMBERED.format(level=_LEVEL_NAMES[label.level],
+                                                                         written=label.number, position=position)))
 
     def _numbered(self, line: Line, label: Label, item: dict[str, Any], last: int) -> int:
         """The number the page will show: the source's own where it skips ahead (kept as `number`, a
@@ -136,13 +136,13 @@ class Placer:
                     Level.PROBLEM: self._problem, Level.MEASURE: self._measure}
         for i, (line, label) in enumerate(self.items):
             if self.orphan is not None and (label is None or label.level > self.orphan):
-                self._unplaced(line, "属于上面未能归位的条目")
+                self._unplaced(line, texts.IMPORT_UNDER_UNPLACED)
                 continue
             self.orphan = None
             if label is None:
                 self._plain(line)
             elif label.level != Level.PART and self.closed:
-                self._unplaced(line, f"{_LEVEL_NAMES[label.level]}出现在本部分的结尾段落之后")
+                self._unplaced(line, texts.IMPORT_AFTER_CLOSING.format(level=_LEVEL_NAMES[label.level]))
             else:
                 handlers[label.level](i, line, label)
 
@@ -156,7 +156,7 @@ class Placer:
         self.last[Level.SECTION] = 0
         if body:
             self.part["paragraphs"].append(tidy(body))
-            self.review.append(ReviewItem(line.number, "guess", "部分标题后同一段还有正文,正文放入该部分的 paragraphs"))
+            self.review.append(ReviewItem(line.number, "guess", texts.IMPORT_PART_HEADING_WITH_TEXT))
 
     def _section(self, i: int, line: Line, label: Label) -> None:
         if self.part is None and self.top_is_section:
@@ -164,7 +164,8 @@ class Placer:
             self.parts.append(self.part)
             self.review.append(ReviewItem(line.number, "guess", texts.IMPORT_TOP_LEVEL_SECTION))
         if self.part is None or self.part["themes"]:
-            self._unplaced(line, "小节“(一)”不在任何部分之下" if self.part is None else "小节出现在主题之后")
+            self._unplaced(line, texts.IMPORT_SECTION_OUTSIDE_PART if self.part is None
+                                  else texts.IMPORT_SECTION_AFTER_THEME)
             return
         lead, body = split_lead(label.rest)
         nxt = self._next(i)
@@ -182,7 +183,7 @@ class Placer:
 
     def _theme(self, i: int, line: Line, label: Label) -> None:
         if self.part is None:
-            return self._unplaced(line, "主题“1.”不在任何部分之下")
+            return self._unplaced(line, texts.IMPORT_THEME_OUTSIDE_PART)
         s = self.section
         if s is not None:
             holder = s["themes"] if "heading" in s and not s["measures"] and not s["problems"] else None
@@ -192,9 +193,9 @@ class Placer:
             if s is not None and "heading" in s and not s["themes"] and not s["measures"] \
                     and self._problem_has_body(i):
                 return self._section_problem(line, label, s)
-            return self._unplaced(line, "主题“1.”下面没有问题“(1)”,数据里的主题必须含问题")
+            return self._unplaced(line, texts.IMPORT_THEME_WITHOUT_PROBLEM)
         if holder is None:
-            return self._unplaced(line, "此处不能放主题“1.”")
+            return self._unplaced(line, texts.IMPORT_THEME_NOT_HERE)
         self.theme = {"heading": tidy(label.rest), "problems": []}
         holder.append(self.theme)
         self.problem = None
@@ -220,9 +221,9 @@ class Placer:
 
     def _problem(self, i: int, line: Line, label: Label) -> None:
         if self.theme is None:
-            return self._unplaced(line, "问题“(1)”不在任何主题“1.”之下")
+            return self._unplaced(line, texts.IMPORT_PROBLEM_OUTSIDE_THEME)
         if not self._problem_has_body(i):
-            return self._unplaced(line, "问题“(1)”下面没有措施或正文")
+            return self._unplaced(line, texts.IMPORT_PROBLEM_WITHOUT_MEASURE)
         lead, body = split_lead(label.rest)
         self.problem = {"heading": tidy(lead), "lead_in": "", "measures": []}
         self.theme["problems"].append(self.problem)
@@ -246,7 +247,7 @@ class Placer:
                                                                                count=len(run_on[1]))))
             return
         self.problem["measures"].append(tidy(body))
-        self.review.append(ReviewItem(line.number, "guess", "问题标题后同一段还有正文,作为第一项措施,页面会标“一是”"))
+        self.review.append(ReviewItem(line.number, "guess", texts.IMPORT_PROBLEM_HEADING_WITH_TEXT))
 
     def _run_on_done(self) -> bool:
         """The open problem's measures were run on after a lead-in in one paragraph: nothing can join them."""
@@ -256,15 +257,15 @@ class Placer:
     def _measure(self, i: int, line: Line, label: Label) -> None:
         s = self.section
         if self._run_on_done():
-            return self._unplaced(line, "措施“一是”出现在已连成一段的措施之后")
+            return self._unplaced(line, texts.IMPORT_MEASURE_AFTER_RUN_ON)
         if self.problem is not None:
             holder = self.problem["measures"]
         elif s is not None and "heading" in s and not s["themes"] and not s["problems"]:
             holder = s["measures"]
         else:
-            return self._unplaced(line, "措施“一是”不在问题或带标题的小节之下")
+            return self._unplaced(line, texts.IMPORT_MEASURE_OUTSIDE)
         if label.number == 1 and id(holder) in self.labelled and holder:
-            return self._unplaced(line, "“一是”在同一问题或小节里重新开始,数据里一处只能有一组措施")
+            return self._unplaced(line, texts.IMPORT_MEASURES_RESTART)
         self.labelled.add(id(holder))
         holder.append(_para(label.rest))
         self._check_number(line, label, len(holder))
@@ -275,13 +276,13 @@ class Placer:
         if self.problem is not None and not self.problem["measures"] and LEAD_IN.match(line.text):
             return self._problem_body(line, line.text)
         if self._run_on_done():
-            return self._unplaced(line, "问题的措施已连成一段,其后的无编号段落不能再作为措施")
+            return self._unplaced(line, texts.IMPORT_PLAIN_AFTER_RUN_ON)
         if self.problem is not None and id(self.problem["measures"]) not in self.labelled:
             self.problem["measures"].append(tidy(line.text))
-            self.review.append(ReviewItem(line.number, "guess", "问题下的无编号段落作为措施,页面会给它加“一是”等编号"))
+            self.review.append(ReviewItem(line.number, "guess", texts.IMPORT_UNNUMBERED_AS_MEASURE))
             return
         structured = self.part["sections"] or self.part["themes"]
         target = self._tail()
         if structured and target is self.part["closing"]:
-            self.review.append(ReviewItem(line.number, "guess", f"无编号段落作为第{len(self.parts)}部分的结尾段落(closing)"))
+            self.review.append(ReviewItem(line.number, "guess", texts.IMPORT_UNNUMBERED_AS_CLOSING.format(part=len(self.parts))))
         target.append(tidy(line.text))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import texts
 from ..typography import to_fullwidth
 
 
@@ -16,9 +17,11 @@ class ReviewItem:
     message: str
 
     def __str__(self) -> str:
-        where = f"第{self.line}行" if self.line else "全文"
-        return to_fullwidth(f"{where} [{_KINDS[self.kind]}] {self.message}")
+        where = texts.IMPORT_AT_LINE.format(line=self.line) if self.line else texts.IMPORT_WHOLE_TEXT
+        # Source text quoted in a message may carry half-width punctuation: shown full-width like the rest.
+        return to_fullwidth(texts.IMPORT_REVIEW_LINE.format(where=where, kind=_KINDS[self.kind], message=self.message))
 
 
-_KINDS = {"guess": "推测,请核对", "unplaced": "未能归位,保留为段落", "dropped": "未放入数据", "note": "提示",
-          "kept": "保留原文编号", "missing": "原文未写明"}
+_KINDS = {"guess": texts.IMPORT_KIND_GUESS, "unplaced": texts.IMPORT_KIND_UNPLACED,
+          "dropped": texts.IMPORT_KIND_DROPPED, "note": texts.IMPORT_KIND_NOTE,
+          "kept": texts.IMPORT_KIND_KEPT, "missing": texts.IMPORT_KIND_MISSING}

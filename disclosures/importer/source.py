@@ -174,7 +174,7 @@ def docx_lines(path: Path) -> tuple[list[Line], list[tuple[int, str]]]:
             if stripped:
                 lines.append(Line(number, stripped))
     if document.tables:
-        notes.append((0, f"文件含 {len(document.tables)} 个表格,表格内容未导入"))
+        notes.append((0, texts.IMPORT_TABLES.format(count=len(document.tables))))
     return lines, notes
 
 

@@ -1,0 +1,86 @@
+"""The address scheme: where every page and file lives, and the anchors inside a notice page.
+
+Page addresses are directory-style and relative to the site root ("" is home);
+links between pages are made relative (relative_url) so the site works under any
+sub-path. The anchors are documented in the README and never change meaning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from pathlib import Path
+
+HOME_URL = ""
+FEEDBACK_URL = "feedback/"
+GLOSSARY_URL = "glossary/"
+SUBSCRIBE_URL = "subscribe/"
+
+RSS_PATH = "feed.xml"
+JSON_FEED_PATH = "feed.json"
+OPEN_DATA_INDEX_PATH = "data/notices.json"
+
+OVERVIEW_ANCHOR = "overview"
+
+
+def notice_url(notice_id: str) -> str:
+    return f"disclosures/{notice_id}/"
+
+
+def page_source(url: str) -> str:
+    """The path MkDocs knows a generated page by: "disclosures/<id>/" -> "disclosures/<id>/index.md"."""
+    return f"{url}index.md"
+
+
+def notice_json_path(notice_id: str) -> str:
+    return f"data/notices/{notice_id}.json"
+
+
+def notice_yaml_path(notice_id: str, source: str) -> str:
+    """The data file offered byte for byte, with the suffix it has in data/."""
+    return f"data/notices/{notice_id}{Path(source).suffix or '.yml'}"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """Link from a directory-style page URL ("" is home) to a page ("…/") or a file ("feed.xml"),
+    relative so that the site works under any sub-path."""
+    target = posixpath.relpath("/" + to_url, "/" + from_url)
+    if to_url and not to_url.endswith("/"):
+        return target  # a file
+    return "./" if target == "." else target + "/"
+
+
+def part_anchor(part: int) -> str:
+    return f"part-{part}"
+
+
+def section_anchor(part: int, section: int) -> str:
+    return f"part-{part}-section-{section}"
+
+
+def theme_anchor(theme: int) -> str:
+    return f"theme-{theme}"
+
+
+def problem_anchor(problem: int) -> str:
+    return f"problem-{problem}"
+
+
+def section_problem_anchor(part: int, section: int, problem: int) -> str:
+    """A problem held directly by a category (1. 2.): inside its section, since those numbers may restart."""
+    return f"{section_anchor(part, section)}-problem-{problem}"
+
+
+def revision_anchor(day: dt.date) -> str:
+    return f"revision-{day.isoformat()}"
+
+
+def term_anchor(term: str) -> str:
+    """Stable id of a term on the glossary page: the term without punctuation or spaces."""
+    return "term-" + re.sub(r"[\W_]+", "", term)
+
+
+def term_tip_id(n: int) -> str:
+    """Id of the n-th explanation on a notice page (aria-describedby of the marked term)."""
+    return f"term-tip-{n}"
