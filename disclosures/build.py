@@ -25,7 +25,7 @@ from .feedback import feedback_page
 from .feeds import channel
 from .glossary import glossary_items
 from .load import load_project
-from .nav import GLOSSARY_TITLE, HOME_TITLE, SUBSCRIBE_TITLE, nav
+from .nav import nav
 from .records import SearchTerms
 from .poster import pdf_links, poster_view
 from .qr import qr_svg
@@ -34,6 +34,7 @@ from .render import (render_feedback, render_glossary, render_home, render_notic
 from .share import ShareMeta, notice_card, notice_share, site_card, site_share
 from .searchindex import lean_search_index
 from .searchterms import default_parts, gather_terms, keywords_for
+from .summary import allow_empty, ignored_files, refuse_if_empty, summary
 from .terms import mark_terms
 from .timewindow import is_public, reference_time
 from .urls import (FEEDBACK_URL, GLOSSARY_URL, HOME_URL, SUBSCRIBE_URL, page_source, poster_url, relative_url,
@@ -43,7 +44,6 @@ from .viewmodels import NoticeView
 
 # Set to 1 to make each poster a PDF after the build (Chromium's print path, see posterpdf.py).
 POSTER_PDF_SWITCH = "DISCLOSURE_POSTER_PDF"
-DRAFT_NOTE = "预览：本通报尚未公开（草稿或未到发布日期），正式构建的网站中不会出现。"
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,7 @@ class SiteBuild:
     banner: tuple[BannerItem, ...] = ()  # notices open (or about to open) for comment
     templates: Environment | None = None
     terms: SearchTerms = SearchTerms((), ())  # the search dictionary for what this build shows
+    summary: str = ""  # what is public and what is not, and why (summary.py): every build ends with it
     poster_pdfs: bool = False  # make each poster a PDF after the build (posterpdf.py; needs Chromium)
 
     def head_html(self, src_uri: str | None) -> str:
@@ -116,7 +117,7 @@ def published_notices(project: r.Project, now: dt.datetime, preview: bool) -> li
     for notice in project.notices:
         public = is_public(notice.published, notice.draft, now)
         if public or preview:
-            chosen.append((notice, "" if public else DRAFT_NOTE))
+            chosen.append((notice, "" if public else texts.DRAFT_NOTE))
     return sorted(chosen, key=lambda item: (item[0].published, item[0].id), reverse=True)
 
 
@@ -141,9 +142,15 @@ def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool) -
 
 
 def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> SiteBuild:
-    """Validate data/ under root and render every generated page. Raises a ProjectError (errors.py)."""
+    """Validate data/ under root and render every generated page.
+
+    Raises a ProjectError (errors.py): DataInvalid, BadReferenceTime, or NothingPublic (a real build
+    with no public notice, unless DISCLOSURE_ALLOW_EMPTY is set; a preview shows drafts, so it may be empty).
+    """
     project = load_project(root / "data")
     now = reference_time(environ)
+    report = summary(project, ignored_files(root / "data"), now)
+    refuse_if_empty(project, now, report, preview or allow_empty(environ))
     env = template_env(root / "overrides")
     chosen = published_notices(project, now, preview)
     views: list[NoticeView] = []
@@ -156,7 +163,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
         views.append(with_poster_and_phone(mark_terms(view, project.glossary), project.site))
     site = project.site
     pdfs = environ.get(POSTER_PDF_SWITCH, "") == "1"
-    pages = [GeneratedPage("index.md", HOME_TITLE, render_home(env, site, views), [],
+    pages = [GeneratedPage("index.md", texts.HOME_TITLE, render_home(env, site, views), [],
                            share=site_share(site, HOME_URL, site.name))]
     for v in views:
         pages += notice_pages(env, site, v, pdfs)
@@ -165,12 +172,12 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
                                feedback.toc, share=site_share(site, FEEDBACK_URL, feedback.title)))
     if project.glossary:
         glossary_html = render_glossary(env, glossary_items(project.glossary))
-        pages.append(GeneratedPage(page_source(GLOSSARY_URL), GLOSSARY_TITLE, glossary_html, [],
-                                   share=site_share(site, GLOSSARY_URL, GLOSSARY_TITLE)))
+        pages.append(GeneratedPage(page_source(GLOSSARY_URL), texts.GLOSSARY_TITLE, glossary_html, [],
+                                   share=site_share(site, GLOSSARY_URL, texts.GLOSSARY_TITLE)))
     chan = channel(site)
-    pages.append(GeneratedPage(page_source(SUBSCRIBE_URL), SUBSCRIBE_TITLE,
+    pages.append(GeneratedPage(page_source(SUBSCRIBE_URL), texts.SUBSCRIBE_TITLE,
                                render_subscribe(env, chan.rss_url, chan.json_url), [],
-                               share=site_share(site, SUBSCRIBE_URL, SUBSCRIBE_TITLE)))
+                               share=site_share(site, SUBSCRIBE_URL, texts.SUBSCRIBE_TITLE)))
     # Even a preview (mkdocs serve) never puts a draft or scheduled notice into a feed or the open data.
     public_ids = {n.id for n, _ in public}
     assets = feed_assets(env, project.site, [v for v in views if v.id in public_ids])
@@ -179,4 +186,4 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     assets += [GeneratedAsset(share_image_path(v.id), notice_card(v, site)) for v in views]
     return SiteBuild(project=project, now=now, notices=views, pages=pages, assets=assets,
                      banner=banner_items(views), templates=env,
-                     terms=gather_terms(project, [n for n, _ in chosen]), poster_pdfs=pdfs)
+                     terms=gather_terms(project, [n for n, _ in chosen]), summary=report, poster_pdfs=pdfs)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from . import texts
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -82,13 +84,19 @@ class Issuer:
     short_name: str = ""
 
 
+# The kind of inspection, as data: central and provincial ones are 巡视 (by a 巡视组), city and county
+# ones 巡察 (by a 巡察组). Derived from the body's name when it says which; the word shown everywhere.
+INSPECTION_KINDS = ("巡察", "巡视")
+
+
 @dataclass(frozen=True)
 class Inspection:
     body: str  # 市委第五巡察组
-    start: dt.date
-    end: dt.date
-    feedback: dt.date
+    start: dt.date | None = None  # a notice may leave out the period or the feedback date
+    end: dt.date | None = None
+    feedback: dt.date | None = None
     round: str = ""  # 市委第五轮巡察
+    kind: str = "巡察"  # one of INSPECTION_KINDS
 
 
 @dataclass(frozen=True)
@@ -101,12 +109,17 @@ class Signature:
 class Problem:
     heading: str
     measures: tuple[Paragraph, ...]
+    # 整改落实情况： / 整改情况： before the measures: they are then shown run on in one paragraph,
+    # as published (a single measure without 一是).
+    lead_in: str = ""
+    number: int | None = None  # the number the source printed, where it skips one (see Part.number)
 
 
 @dataclass(frozen=True)
 class Theme:
     heading: str
     problems: tuple[Problem, ...]
+    number: int | None = None
 
 
 @dataclass(frozen=True)
@@ -118,20 +131,26 @@ class Section:
     paragraphs: tuple[Paragraph, ...] = ()
     themes: tuple[Theme, ...] = ()
     measures: tuple[Paragraph, ...] = ()
+    problems: tuple[Problem, ...] = ()  # problems directly under a category, numbered 1. 2.
+    number: int | None = None
 
 
 @dataclass(frozen=True)
 class Part:
+    # Empty only for the single part of a notice whose top level is （一）: no 一、 level is shown.
     heading: str
     paragraphs: tuple[Paragraph, ...] = ()
     sections: tuple[Section, ...] = ()
     themes: tuple[Theme, ...] = ()  # a part without categories holds themes directly
     closing: tuple[Paragraph, ...] = ()
     state: str = ""  # "rectified" (已整改) or "ongoing" (长期整改); see PART_STATES
+    # The number the published notice printed when it skips one (（一） then （三））: shown instead of
+    # the derived one, and the following items count on from it. A deliberate exception, listed by check.
+    number: int | None = None
 
 
 # The optional `state` of a part: how far the problems it lists have been dealt with.
-PART_STATES = {"rectified": "已整改", "ongoing": "长期整改中"}  # 已整改 / 长期整改中
+PART_STATES = {"rectified": texts.PART_STATE_RECTIFIED, "ongoing": texts.PART_STATE_ONGOING}
 
 
 @dataclass(frozen=True)
@@ -182,6 +201,12 @@ class Notice:
     draft: bool = False
     revisions: tuple[Revision, ...] = ()  # oldest first, one per day
     figures: tuple[Figure, ...] = ()
+    # Problems held directly by a section (1. 2.): "continue" runs on through the notice, "restart"
+    # starts again at 1. in each section, as the source does.
+    section_problems: str = "continue"
+
+
+SECTION_PROBLEM_NUMBERING = ("continue", "restart")
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ def template_env(overrides_dir: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals["texts"] = texts.catalogue()  # texts.NAME in templates (texts.py)
+    env.globals["texts"] = texts.catalogue()  # every page text by name: {{ texts.NO_NOTICES }}
     return env
 
 

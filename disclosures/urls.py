@@ -87,6 +87,11 @@ def problem_anchor(problem: int) -> str:
     return f"problem-{problem}"
 
 
+def section_problem_anchor(part: int, section: int, problem: int) -> str:
+    """A problem held directly by a category (1. 2.): inside its section, since those numbers may restart."""
+    return f"{section_anchor(part, section)}-problem-{problem}"
+
+
 def revision_anchor(day: dt.date) -> str:
     return f"revision-{day.isoformat()}"
 
