@@ -15,6 +15,7 @@ import pytest
 from conftest import REAL_ID, ROOT, build_with, make_project, run_build
 from disclosures import linkcheck
 from disclosures.errors import ProjectError
+from disclosures.load import load_project
 
 SITE_URL = "https://board.example.org/sub/"
 NOTICE_PAGE = """<!doctype html><html lang="zh-CN"><head><title>t</title>
@@ -163,6 +164,18 @@ def test_the_fast_scanner_reads_built_pages_as_an_html_parser_does(real_site) ->
                  for name in linkcheck._LINK_ATTRIBUTES if e.get(name) is not None]
         assert scan.ids == ids, path
         assert sorted(scan.links) == sorted(links), path
+
+
+@pytest.mark.build
+def test_a_finished_site_with_gzip_copies_and_the_deploy_folder_still_passes(real_site) -> None:
+    """The check runs before serving.finish_site, but a --dirty rebuild or a manual re-check sees the .gz
+    copies, the nginx rules and the manifest too: none of them is a page, so none can break a link."""
+    site = real_site.site
+    assert (site / "_deploy" / "manifest.sha256").is_file() and any(site.rglob("*.html.gz"))
+    report = linkcheck.verify(site, load_project(ROOT / "data").site.url)
+    assert report.broken == [] and report.checked > 100
+    assert not any(".gz" in path or path.startswith("_deploy/") for paths in report.external.values()
+                   for path in paths)
 
 
 def test_another_address_of_the_same_folder_counts_as_internal(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REAL_ID, ROOT, Build, build_with, serve
+from disclosures import manifest
 from helpers import combine_data, normalise
 
 pytestmark = pytest.mark.browser
@@ -77,6 +78,16 @@ def test_poster_pdfs_are_one_sheet_with_title_window_channels_and_two_codes(site
     shutil.copy2(pdf, ARTIFACTS / f"poster-{size}.pdf")
     if size == "a4":
         shutil.copy2(tmp_path / "sheet.png", ARTIFACTS / "poster-a4.png")
+
+
+def test_the_manifest_covers_the_poster_pdfs_and_verify_passes(site: Build) -> None:
+    """The PDFs are printed before the serving files are written, so the manifest lists them."""
+    entries = manifest.parse_manifest((site.site / manifest.MANIFEST).read_text(encoding="utf-8"))
+    pdfs = [path for path in entries if path.endswith(".pdf")]
+    assert sorted(pdfs) == sorted(f"disclosures/{n}/poster/poster-{n}-{size}.pdf"
+                                  for n in (REAL_ID, FICTIONAL_ID) for size in ("a3", "a4"))
+    assert entries[pdfs[0]] == manifest.file_sha256(site.site / pdfs[0])
+    assert not manifest.verify(site.site)
 
 
 def test_a_short_notice_fits_its_poster_whole(site: Build) -> None:
