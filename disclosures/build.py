@@ -18,15 +18,20 @@ from jinja2 import Environment
 
 from . import opendata
 from . import records as r
+from . import texts
 from .assets import GeneratedAsset, feed_assets, open_data_assets
 from .banner import BannerItem, banner_items, render_banner
 from .feedback import feedback_page
 from .feeds import channel
 from .glossary import glossary_items
+from .lists import Portal, home_of, list_pages, portal_of
 from .load import load_project
 from .nav import GLOSSARY_TITLE, HOME_TITLE, SUBSCRIBE_TITLE, nav
+from .portal import Directory
 from .records import SearchTerms
-from .render import render_feedback, render_glossary, render_home, render_notice, render_subscribe, template_env
+from .render import (render_feedback, render_glossary, render_home, render_list, render_notice, render_subscribe,
+                     template_env)
+from .typography import present
 from .searchindex import lean_search_index
 from .searchterms import default_parts, gather_terms, keywords_for
 from .terms import mark_terms
@@ -44,6 +49,7 @@ class GeneratedPage:
     title: str
     html: str
     toc: list[dict]
+    meta: dict = field(default_factory=dict)  # more front matter for MkDocs (list pages: feeds, search)
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,7 @@ class SiteBuild:
     banner: tuple[BannerItem, ...] = ()  # notices open (or about to open) for comment
     templates: Environment | None = None
     terms: SearchTerms = SearchTerms((), ())  # the search dictionary for what this build shows
+    portal: Portal | None = None  # units, rounds and years of what this build shows
 
     def banner_html(self, base_url: str) -> str:
         """The site-wide banner for a page at base_url from the root; empty when there is none."""
@@ -75,7 +82,7 @@ class SiteBuild:
         return {p.src_uri: p for p in self.pages}
 
     def nav(self) -> list[dict]:
-        return nav(self.notices, glossary=self.page(page_source(GLOSSARY_URL)) is not None)
+        return nav(self.notices, glossary=self.page(page_source(GLOSSARY_URL)) is not None, portal=self.portal)
 
 
 def published_notices(project: r.Project, now: dt.datetime, preview: bool) -> list[tuple[r.Notice, str]]:
@@ -102,12 +109,17 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
             view = dataclasses.replace(view, downloads=opendata.download_links(notice, view))
             public.append((notice, view))
         views.append(mark_terms(view, project.glossary))
-    pages = [GeneratedPage("index.md", HOME_TITLE, render_home(env, project.site, views), [])]
+    pairs = [(n, v) for (n, _), v in zip(chosen, views)]
+    portal = portal_of(pairs, Directory(project.units, project.rounds))
+    feedback = feedback_page(project.site, pairs, portal=portal.active)
+    with_block = {b.id for b in feedback.blocks}
+    pages = [GeneratedPage("index.md", HOME_TITLE, render_home(env, project.site, views, home_of(portal)), [])]
     # Material prints page titles as HTML (<title>, header): escape the title that came from data.
-    pages += [GeneratedPage(page_source(v.url), html.escape(v.title), render_notice(env, v), v.toc) for v in views]
-    feedback = feedback_page(project.site, [(n, v) for (n, _), v in zip(chosen, views)])
+    pages += [GeneratedPage(page_source(v.url), html.escape(v.title),
+                            render_notice(env, v, feedback_block=v.id in with_block), v.toc) for v in views]
     pages.append(GeneratedPage(page_source(FEEDBACK_URL), feedback.title, render_feedback(env, feedback),
                                feedback.toc))
+    pages += _list_pages(env, project.site, portal)
     if project.glossary:
         glossary_html = render_glossary(env, glossary_items(project.glossary))
         pages.append(GeneratedPage(page_source(GLOSSARY_URL), GLOSSARY_TITLE, glossary_html, []))
@@ -116,8 +128,32 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
                                render_subscribe(env, chan.rss_url, chan.json_url), []))
     # Even a preview (mkdocs serve) never puts a draft or scheduled notice into a feed or the open data.
     public_ids = {n.id for n, _ in public}
-    assets = feed_assets(env, project.site, [v for v in views if v.id in public_ids])
+    assets = feed_assets(env, project.site, [v for v in views if v.id in public_ids],
+                         _list_feeds(project.site, portal, public_ids))
     assets += open_data_assets(root, project.site, public)
     return SiteBuild(project=project, now=now, notices=views, pages=pages, assets=assets,
                      banner=banner_items(views), templates=env,
-                     terms=gather_terms(project, [n for n, _ in chosen]))
+                     terms=gather_terms(project, [n for n, _ in chosen]), portal=portal)
+
+
+def _list_pages(env: Environment, site: r.Site, portal: Portal) -> list[GeneratedPage]:
+    """The portal's list pages (none for a simple site); kept out of the search index, which has the notices."""
+    pages = []
+    for page in list_pages(portal):
+        meta: dict = {"search": {"exclude": True}}
+        if page.feed_paths:
+            title = html.escape(page.title)
+            meta["disclosures_feeds"] = [{"type": t, "path": p, "title": title} for t, p in page.feed_paths]
+        pages.append(GeneratedPage(page_source(page.url), html.escape(page.title), render_list(env, page), [], meta))
+    return pages
+
+
+def _list_feeds(site: r.Site, portal: Portal, public_ids: set[str]) -> list[tuple[str, str, list[NoticeView]]]:
+    """A feed for every unit and every round of a portal, with its public notices only."""
+    if not portal.active:
+        return []
+    name = present(site.name)
+    feeds = [(texts.FEED_UNIT_TITLE.format(site=name, name=present(g.name)), g.url, g.notices) for g in portal.units]
+    feeds += [(texts.FEED_ROUND_TITLE.format(site=name, name=present(g.name)), g.url, g.notices)
+              for g in portal.rounds]
+    return [(title, url, [v for _, v in notices if v.id in public_ids]) for title, url, notices in feeds]

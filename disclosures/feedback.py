@@ -18,16 +18,18 @@ from dataclasses import dataclass
 from urllib.parse import quote, urljoin
 
 from . import records as r
+from . import texts
 from .safe import json_for_script
 from .timewindow import format_date
 from .typography import present
-from .urls import FEEDBACK_URL, relative_url
+from .urls import FEEDBACK_URL, NOTICES_URL, ROUNDS_URL, UNITS_URL, YEARS_URL, relative_url
 from .viewmodels import Channel, NoticeView
 
 TITLE = "意见反馈"
 INTRO = present("本页列出各通报接受意见建议的方式。点击电话号码可直接拨打，点击邮箱地址可写邮件（已填好主题），"
                 "每项都可以一键复制；写信时可打印信封信息。")
 _ORDER = {"open": 0, "upcoming": 1, None: 2, "closed": 3}
+PORTAL_BLOCKS = 20  # a portal's feedback page holds at most this many blocks, soonest-closing first
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,9 @@ class FeedbackPage:
     intro: str
     blocks: tuple[FeedbackBlock, ...]
     json_ld: str  # already escaped for a <script> element
+    others_title: str = ""  # a portal: where the other notices' contacts are
+    others_intro: str = ""
+    others: tuple[tuple[str, str], ...] = ()  # (label, href) of the list pages
 
     @property
     def toc(self) -> list[dict]:
@@ -170,12 +175,33 @@ def json_ld(site: r.Site, notices: list[r.Notice]) -> str:
     return json_for_script(org)
 
 
-def feedback_page(site: r.Site, notices: list[tuple[r.Notice, NoticeView]]) -> FeedbackPage:
-    """notices: what the build publishes, newest first."""
-    ordered = sorted(notices, key=lambda nv: _ORDER[nv[1].window.status.state if nv[1].window else None])
+def _portal_choice(notices: list[tuple[r.Notice, NoticeView]]) -> list[tuple[r.Notice, NoticeView]]:
+    """A portal's blocks: notices open or about to open at build time, soonest-closing first, at most
+    PORTAL_BLOCKS, so the page does not grow with the number of notices."""
+    waiting = [(n, v) for n, v in notices if v.window and v.window.status.state != "closed"]
+    waiting.sort(key=lambda nv: (_ORDER[nv[1].window.status.state], nv[1].window.end_iso, nv[1].id))
+    return waiting[:PORTAL_BLOCKS]
+
+
+def _others() -> tuple[tuple[str, str], ...]:
+    return tuple((label, relative_url(FEEDBACK_URL, url)) for label, url in (
+        (texts.LIST_ALL_TITLE, NOTICES_URL), (texts.LIST_UNITS_TITLE, UNITS_URL),
+        (texts.LIST_ROUNDS_TITLE, ROUNDS_URL), (texts.LIST_YEARS_TITLE, YEARS_URL)))
+
+
+def feedback_page(site: r.Site, notices: list[tuple[r.Notice, NoticeView]], portal: bool = False) -> FeedbackPage:
+    """notices: what the build publishes, newest first. A simple site gets a block per notice; a portal
+    gets blocks for the notices open for comment and links to the lists for the rest."""
+    if portal:
+        ordered = _portal_choice(notices)
+    else:
+        ordered = sorted(notices, key=lambda nv: _ORDER[nv[1].window.status.state if nv[1].window else None])
     return FeedbackPage(
         title=TITLE,
         intro=INTRO,
         blocks=tuple(feedback_block(n, v, site) for n, v in ordered),
         json_ld=json_ld(site, [n for n, _ in ordered]),
+        others_title=texts.FEEDBACK_OTHERS_TITLE if portal else "",
+        others_intro=texts.FEEDBACK_OTHERS if portal else "",
+        others=_others() if portal else (),
     )

@@ -219,7 +219,8 @@ SIGNATURE_KEYS = ("name", "date")
 REVISION_KEYS = ("date", "note")
 FIGURE_KEYS = ("label", "value", "unit", "note")
 NOTICE_KEYS = ("id", "title", "published", "draft", "issuer", "inspection", "window", "signature",
-               "preamble", "parts", "invitation", "contact", "revisions", "figures")
+               "preamble", "parts", "invitation", "contact", "revisions", "figures", "metadata")
+METADATA_KEYS = ("index", "publisher", "document_number", "topic")
 
 
 def paragraph(fields: Fields, node: yaml.Node, path: str) -> r.Paragraph | None:
@@ -396,6 +397,23 @@ def inspection(fields: Fields) -> r.Inspection:
     return result
 
 
+# 索引号: the unit's code (18-character unified social credit code, or 9-character organisation code,
+# optionally written 8-1 with a hyphen) / year - serial number, e.g. 11441700007280420Y/2021-00050.
+INDEX_NUMBER = re.compile(r"^(?:[0-9A-Z]{18}|[0-9A-Z]{8}-?[0-9A-Z])/(?:19|20)\d{2}-\d{3,6}$")
+_INDEX_NUMBER_EXPECTED = ("索引号，格式为“单位代码/年份-序号”：18 位统一社会信用代码或 9 位组织机构代码（大写字母和数字），"
+                          "斜杠，四位年份，连字符，3 至 6 位序号（例如 11441700007280420Y/2021-00050）")
+
+
+def metadata(fields: Fields) -> r.Metadata:
+    """The optional 政务公开 block; 成文日期 and 发布日期 come from signature.date and published."""
+    return r.Metadata(
+        index=fields.checked_text("index", INDEX_NUMBER, _INDEX_NUMBER_EXPECTED),
+        publisher=fields.text("publisher", required=False),
+        document_number=fields.text("document_number", required=False),
+        topic=fields.text("topic", required=False),
+    )
+
+
 _MOMENT = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T]([01]\d|2[0-3]):([0-5]\d))?$")
 _MOMENT_EXPECTED = "日期 YYYY-MM-DD，可加北京时间 HH:MM（例如 2025-04-27 或 2025-05-11 17:30）"
 
@@ -506,6 +524,7 @@ def notice(fields: Fields, source: str) -> r.Notice:
         invitation=fields.text("invitation", required=False),
         contact=fields.mapping("contact", contact, CONTACT_KEYS, required=False),
         revisions=revisions(fields, published),
+        metadata=fields.mapping("metadata", metadata, METADATA_KEYS, required=False),
     )
     if result.window and result.published != dt.date.min and result.window.start < result.published:
         window_node = fields.node_of("window")
