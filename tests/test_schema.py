@@ -39,6 +39,7 @@ OBJECTS = [
     (NOTICE_SCHEMA, "/properties/signature", v.SIGNATURE_KEYS),
     (NOTICE_SCHEMA, "/properties/revisions/items", v.REVISION_KEYS),
     (NOTICE_SCHEMA, "/properties/figures/items", v.FIGURE_KEYS),
+    (NOTICE_SCHEMA, "/properties/metadata", v.METADATA_KEYS),
     (NOTICE_SCHEMA, "/definitions/paragraph/oneOf/1", v.PARAGRAPH_KEYS),
     (NOTICE_SCHEMA, "/definitions/part", v.PART_KEYS),
     (NOTICE_SCHEMA, "/definitions/section", v.SECTION_KEYS),
