@@ -21,7 +21,7 @@ from . import records as r
 from . import texts
 from .assets import GeneratedAsset, feed_assets, open_data_assets
 from .banner import BannerItem, banner_items, render_banner
-from .feedback import feedback_page
+from .feedback import feedback_pages
 from .feeds import channel
 from .glossary import glossary_items
 from .lists import Portal, home_of, list_pages, portal_of
@@ -111,14 +111,13 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
         views.append(mark_terms(view, project.glossary))
     pairs = [(n, v) for (n, _), v in zip(chosen, views)]
     portal = portal_of(pairs, Directory(project.units, project.rounds))
-    feedback = feedback_page(project.site, pairs, portal=portal.active)
-    with_block = {b.id for b in feedback.blocks}
+    feedback = feedback_pages(project.site, pairs, portal=portal.active)
+    block_page = {b.id: f.url for f in feedback for b in f.blocks}
     pages = [GeneratedPage("index.md", HOME_TITLE, render_home(env, project.site, views, home_of(portal)), [])]
     # Material prints page titles as HTML (<title>, header): escape the title that came from data.
     pages += [GeneratedPage(page_source(v.url), html.escape(v.title),
-                            render_notice(env, v, feedback_block=v.id in with_block), v.toc) for v in views]
-    pages.append(GeneratedPage(page_source(FEEDBACK_URL), feedback.title, render_feedback(env, feedback),
-                               feedback.toc))
+                            render_notice(env, v, feedback_page=block_page.get(v.id)), v.toc) for v in views]
+    pages += [GeneratedPage(page_source(f.url), f.title, render_feedback(env, f), f.toc) for f in feedback]
     pages += _list_pages(env, project.site, portal)
     if project.glossary:
         glossary_html = render_glossary(env, glossary_items(project.glossary))

@@ -26,7 +26,7 @@ from .viewmodels import Link, NoticeView, WindowView
 
 PAGE_SIZE = 20
 HOME_NEWEST = 20  # newest notices on a portal's home page
-HOME_OPEN = 20  # notices open for comment on a portal's home page (the feedback page lists them too)
+HOME_OPEN = 10  # notices open for comment on a portal's home page, soonest-closing first (all: the feedback pages)
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ def entry(notice: r.Notice, view: NoticeView, from_url: str) -> Entry:
                  view.published, view.published_iso, view.window, view.draft_note)
 
 
-def _pager(list_url: str, page: int, pages: int) -> Pager | None:
+def pager(list_url: str, page: int, pages: int) -> Pager | None:
     if pages <= 1:
         return None
     here = urls.list_page_url(list_url, page)
@@ -187,7 +187,7 @@ def paginate(list_url: str, title: str, items: tuple[tuple[r.Notice, NoticeView]
             groups_title=groups_title if page == 1 else "",
             groups=groups if page == 1 else (),
             entries=tuple(entry(n, v, url) for n, v in chunk),
-            pager=_pager(list_url, page, pages),
+            pager=pager(list_url, page, pages),
             feeds=feeds,
             feed_paths=discovery,
         ))
@@ -208,7 +208,7 @@ def _index(list_url: str, title: str, groups: tuple[Group, ...]) -> list[ListPag
         links = tuple(GroupLink(g.name if not g.dates else f"{g.name}（{g.dates}）", urls.relative_url(url, g.url),
                                 texts.LIST_GROUP_COUNT.format(count=len(g.notices))) for g in chunk)
         out.append(ListPage(url, title if page == 1 else texts.LIST_PAGE_TITLE.format(title=title, page=page),
-                            (), "", links, (), _pager(list_url, page, pages)))
+                            (), "", links, (), pager(list_url, page, pages)))
     return out
 
 
@@ -225,11 +225,11 @@ def _round_units(group: Group) -> tuple[tuple[str, ...], tuple[GroupLink, ...]]:
         lines.append(texts.LIST_ROUND_COMPLETENESS.format(published=len(done), declared=len(declared)))
         for uid, name in declared.items():
             view = published.get(uid)
-            links.append(GroupLink(present(name), urls.relative_url(group.url, view.url), view.published) if view
+            links.append(GroupLink(present(name), urls.relative_url(group.url, view.url), "") if view
                          else GroupLink(present(name), "", texts.LIST_UNIT_MISSING))
     for uid, view in published.items():
         if uid not in dict(group.declared):
-            links.append(GroupLink(view.issuer, urls.relative_url(group.url, view.url), view.published))
+            links.append(GroupLink(view.issuer, urls.relative_url(group.url, view.url), ""))
     return tuple(lines), tuple(links)
 
 

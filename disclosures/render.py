@@ -26,11 +26,13 @@ def template_env(overrides_dir: Path) -> jinja2.Environment:
     )
 
 
-def render_notice(env: jinja2.Environment, notice: NoticeView, feed: bool = False, feedback_block: bool = True) -> str:
+def render_notice(env: jinja2.Environment, notice: NoticeView, feed: bool = False,
+                  feedback_page: str | None = FEEDBACK_URL) -> str:
     """The notice body; feed=True leaves out the title, the status that depends on the build day
     and the relative link to the feedback page (a feed reader would resolve it against the feed).
-    feedback_block: whether the feedback page has a block for this notice to link to."""
-    feedback_link = relative_url(notice.url, FEEDBACK_URL) + (f"#{notice.id}" if feedback_block else "")
+    feedback_page: the feedback page holding this notice's block (None: no block, link the first page)."""
+    feedback_link = (relative_url(notice.url, feedback_page) + f"#{notice.id}" if feedback_page
+                     else relative_url(notice.url, FEEDBACK_URL))
     return env.get_template("partials/disclosures/notice.html").render(n=notice, feed=feed,
                                                                         feedback_link=feedback_link)
 
@@ -64,4 +66,4 @@ def render_list(env: jinja2.Environment, page: ListPage) -> str:
 
 
 def render_feedback(env: jinja2.Environment, page: FeedbackPage) -> str:
-    return env.get_template("partials/disclosures/feedback.html").render(page=page)
+    return env.get_template("partials/disclosures/feedback.html").render(page=page, texts=texts.catalogue())

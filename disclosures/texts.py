@@ -40,6 +40,9 @@ PAGINATION_NEXT = "下一页"
 PAGINATION_PAGE = "第 {page} 页"
 PAGINATION_OF = "第 {page} / {pages} 页"
 
+# Site-wide banner when many notices are open for comment (banner.py)
+BANNER_SUMMARY = "多篇通报正在公开征求意见，查看各通报及意见反馈方式"
+
 # Home page of a portal (home.html)
 HOME_OPEN_TITLE = "正在公开征求意见"
 HOME_OPEN_MORE = "全部正在征求意见的通报及反馈方式见意见反馈页"
