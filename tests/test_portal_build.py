@@ -309,3 +309,29 @@ def test_pages_do_not_grow_with_the_number_of_notices(small_and_large) -> None:
     (small_other, small_notice), (large_other, large_notice) = _sizes(small), _sizes(large)
     assert abs(large_other - small_other) / small_other < 0.25, (small_other, large_other)
     assert abs(large_notice - small_notice) / small_notice < 0.25, (small_notice, large_notice)
+
+
+def test_the_one_notice_site_looks_as_before(real_site: Build) -> None:
+    """One body, one notice: no list pages, no extra feeds, the navigation and home page of a simple site."""
+    from conftest import REAL_ID
+
+    site = real_site.site
+    assert not any((site / folder).exists() for folder in ("notices", "units", "rounds", "years"))
+    assert not (site / "feedback" / "page").exists()
+    assert sorted(p.name for p in site.glob("feed.*")) == ["feed.json", "feed.xml"]
+    assert not list(site.glob("*/*/feed.xml"))
+    doc = _doc(real_site, f"disclosures/{REAL_ID}/")
+    nav = doc.cssselect("nav.md-nav--primary")[0]
+    titles = [a.text_content().strip() for a in nav.cssselect("a.md-nav__link, label.md-nav__link")]
+    assert titles[:2] == ["首页", "公示公告"]
+    assert "中共中山市人民检察院党组关于巡察整改进展情况的通报" in titles  # the notice itself, as before
+    home = _content(real_site, "")
+    assert [h.get("id") for h in home.cssselect("h2")] == ["notices"]
+    assert home.cssselect("ol.dsc-notice-list[reversed] h3")[0].get("id") == REAL_ID
+    facts = [dt.text_content() for dt in _content(real_site, f"disclosures/{REAL_ID}/").cssselect(".dsc-facts dt")]
+    assert facts[:2] == ["发布单位", "巡察组"] and "索引号" not in facts
+    feedback = _content(real_site, "feedback/")
+    assert [b.get("id") for b in feedback.cssselect("section.dsc-feedback-block")] == [REAL_ID]
+    assert not feedback.cssselect(".dsc-feedback-others, nav.dsc-pager")
+    banner = doc.cssselect("[data-window-banner] a")
+    assert [a.text_content() for a in banner] == ["中共中山市人民检察院党组关于巡察整改进展情况的通报"]
