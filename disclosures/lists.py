@@ -233,7 +233,7 @@ def _round_units(group: Group) -> tuple[tuple[str, ...], tuple[GroupLink, ...]]:
     return tuple(lines), tuple(links)
 
 
-def list_pages(portal: Portal, unit_feeds: bool = True) -> list[ListPage]:
+def list_pages(portal: Portal) -> list[ListPage]:
     """Every list page of a portal (none for a simple site)."""
     if not portal.active:
         return []
@@ -241,7 +241,7 @@ def list_pages(portal: Portal, unit_feeds: bool = True) -> list[ListPage]:
     pages += _index(urls.UNITS_URL, texts.LIST_UNITS_TITLE, portal.units)
     for g in portal.units:
         pages += paginate(g.url, texts.LIST_UNIT_TITLE.format(name=present(g.name)), g.notices, (_count(g.notices),),
-                          feed_paths=urls.list_feed_paths(g.url) if unit_feeds else None)
+                          feed_paths=urls.list_feed_paths(g.url))
     pages += _index(urls.ROUNDS_URL, texts.LIST_ROUNDS_TITLE, portal.rounds)
     for g in portal.rounds:
         lines, units = _round_units(g)
@@ -249,7 +249,7 @@ def list_pages(portal: Portal, unit_feeds: bool = True) -> list[ListPage]:
             lines = (texts.LIST_ROUND_DATES.format(dates=g.dates), *lines)
         pages += paginate(g.url, texts.LIST_ROUND_TITLE.format(name=present(g.name)), g.notices,
                           (*lines, _count(g.notices)), texts.LIST_UNITS_OF_ROUND, units,
-                          feed_paths=urls.list_feed_paths(g.url) if unit_feeds else None)
+                          feed_paths=urls.list_feed_paths(g.url))
     pages += _index(urls.YEARS_URL, texts.LIST_YEARS_TITLE, portal.years)
     for g in portal.years:
         pages += paginate(g.url, texts.LIST_YEAR_TITLE.format(year=g.name), g.notices, (_count(g.notices),))

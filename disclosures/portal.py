@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -49,7 +50,8 @@ def _names(fields: v.Fields, key: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _entries(path: Path, name: str, keys: tuple[str, ...]):
+def _entries(path: Path, name: str, keys: tuple[str, ...]
+             ) -> tuple[tuple[v.Reader, list[v.Fields]] | None, list[DataError]]:
     """The mappings of a registry file as Fields, or the reasons it cannot be read."""
     loaded = load_yaml(path, name, sequence=True)
     if loaded.node is None:
@@ -118,7 +120,7 @@ def read_rounds(path: Path, name: str) -> tuple[tuple[r.RoundEntry, ...], list[D
     return tuple(rounds), reader.errors
 
 
-def read_registries(data_dir: Path, relative) -> tuple[tuple[r.UnitEntry, ...], tuple[r.RoundEntry, ...],
+def read_registries(data_dir: Path, relative: Callable[[Path], str]) -> tuple[tuple[r.UnitEntry, ...], tuple[r.RoundEntry, ...],
                                                       list[DataError]]:
     """Both optional registries; `relative` names a path in messages."""
     units: tuple[r.UnitEntry, ...] = ()

@@ -68,3 +68,18 @@ def test_a_page_view_fetches_nothing_that_grows_with_the_site(browser, servers: 
         assert all(size > 0 for size in fetched.values()), fetched  # nothing missing, nothing refused
     assert page in small and page in large
     assert {p: s for p, s in small.items() if p != page} == {p: s for p, s in large.items() if p != page}
+
+
+def test_without_the_guard_material_would_fetch_the_sitemap_for_the_feed_links(browser, servers) -> None:
+    """The control: with no-feed-sitemap.js blocked, Material fetches sitemap.xml on a plain page view."""
+    small_url, _ = servers
+    context = browser.new_context()
+    context.route("**/no-feed-sitemap.js", lambda route: route.abort())
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    page.goto(small_url + "units/bureau-002/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    context.close()
+    assert "/sitemap.xml" in fetched  # beside the site's feeds
+    assert "/units/bureau-002/sitemap.xml" in fetched  # beside the unit's own feeds
