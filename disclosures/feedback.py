@@ -205,8 +205,9 @@ def feedback_page(site: r.Site, notices: list[tuple[r.Notice, NoticeView]]) -> F
 def feedback_pages(site: r.Site, notices: list[tuple[r.Notice, NoticeView]], portal: bool) -> list[FeedbackPage]:
     """A portal's feedback pages: the notices open for comment (or about to open) with their channels,
     PORTAL_BLOCKS a page, so no page grows with the site; the others are reached through the lists and
-    keep their contact block on their own page. A simple site gets its one page (feedback_page)."""
-    if not portal:
+    keep their contact block on their own page. A simple site, or a portal with no more notices than
+    fit on one page, gets the one page with a block for every notice (feedback_page)."""
+    if not portal or len(notices) <= PORTAL_BLOCKS:
         return [feedback_page(site, notices)]
     waiting = _waiting(notices)
     count = max(1, -(-len(waiting) // PORTAL_BLOCKS))
