@@ -139,7 +139,7 @@ def portal_of(chosen: list[tuple[r.Notice, NoticeView]], directory: Directory) -
               declared=tuple(directory.unit_ref(ref) for ref in round_entries[i].units),
               dates=_dates(round_entries[i], (n for n, _, _ in items)))
         for i, items in rounds.items())
-    year_groups = tuple(Group(str(y), str(y), urls.year_url(y), tuple(items))
+    year_groups = tuple(Group(str(y), texts.LIST_YEAR_NAME.format(year=y), urls.year_url(y), tuple(items))
                         for y, items in sorted(years.items(), reverse=True))
     # Newest first: a group's place is that of its newest notice (chosen is newest first).
     return Portal(tuple(chosen), unit_groups, round_groups, year_groups)
