@@ -63,9 +63,11 @@ def feed_assets(env: Environment, site: r.Site, public: list[NoticeView],
     return assets
 
 
-def open_data_assets(root: Path, site: r.Site, public: list[tuple[r.Notice, NoticeView]]) -> list[GeneratedAsset]:
-    """Each public notice as JSON and as its YAML source (the data file's bytes), and the index of them all."""
-    assets = [GeneratedAsset(OPEN_DATA_INDEX_PATH, opendata.dump(opendata.index_document(site, public)))]
+def open_data_assets(root: Path, site: r.Site, public: list[tuple[r.Notice, NoticeView]],
+                     groups: dict[str, tuple[str, str | None]] | None = None) -> list[GeneratedAsset]:
+    """Each public notice as JSON and as its YAML source (the data file's bytes), and the index of them all
+    (groups: each notice's unit and round ids)."""
+    assets = [GeneratedAsset(OPEN_DATA_INDEX_PATH, opendata.dump(opendata.index_document(site, public, groups)))]
     for notice, view in public:
         assets.append(GeneratedAsset(opendata.json_path(notice),
                                      opendata.dump(opendata.notice_document(notice, view, site))))

@@ -110,7 +110,8 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
             public.append((notice, view))
         views.append(mark_terms(view, project.glossary))
     pairs = [(n, v) for (n, _), v in zip(chosen, views)]
-    portal = portal_of(pairs, Directory(project.units, project.rounds))
+    directory = Directory(project.units, project.rounds)
+    portal = portal_of(pairs, directory)
     feedback = feedback_pages(project.site, pairs, portal=portal.active)
     block_page = {b.id: f.url for f in feedback for b in f.blocks}
     pages = [GeneratedPage("index.md", HOME_TITLE, render_home(env, project.site, views, home_of(portal)), [])]
@@ -129,7 +130,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     public_ids = {n.id for n, _ in public}
     assets = feed_assets(env, project.site, [v for v in views if v.id in public_ids],
                          _list_feeds(project.site, portal, public_ids))
-    assets += open_data_assets(root, project.site, public)
+    assets += open_data_assets(root, project.site, public, {n.id: directory.ids_of(n) for n, _ in public})
     return SiteBuild(project=project, now=now, notices=views, pages=pages, assets=assets,
                      banner=banner_items(views), templates=env,
                      terms=gather_terms(project, [n for n, _ in chosen]), portal=portal)

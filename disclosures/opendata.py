@@ -97,15 +97,19 @@ def _metadata(view: NoticeView) -> dict[str, str | None] | None:
     return {key: values.get(key) for key in _METADATA_KEYS}
 
 
-def index_document(site: r.Site, items: list[tuple[r.Notice, NoticeView]]) -> dict[str, Any]:
-    """data/notices.json: every public notice, newest first, with where to get each one."""
+def index_document(site: r.Site, items: list[tuple[r.Notice, NoticeView]],
+                   groups: dict[str, tuple[str, str | None]] | None = None) -> dict[str, Any]:
+    """data/notices.json: every public notice, newest first, with where to get each one.
+    groups: notice id -> (unit id, round id or None), as in the addresses /units/<id>/ and /rounds/<id>/."""
+    groups = groups or {}
     return {
         "format": "disclosure-index",
         "version": VERSION,
         "site": {"name": site.name, "url": site.url},
         "notices": [{"id": n.id, "title": v.title, "published": n.published.isoformat(), "issuer": v.issuer,
                      "url": page_url(site, v), "page": v.url, "json": json_path(n), "yaml": yaml_path(n),
-                     "problems": v.problem_count, "index_number": dict(v.metadata).get("index")}
+                     "problems": v.problem_count, "index_number": dict(v.metadata).get("index"),
+                     "unit": groups.get(n.id, (None, None))[0], "round": groups.get(n.id, (None, None))[1]}
                     for n, v in items],
     }
 

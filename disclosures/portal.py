@@ -159,3 +159,8 @@ class Directory:
         if not name:
             return None
         return self._round_by_name.get(name) or r.RoundEntry(derived_id("r", name), name)
+
+    def ids_of(self, notice: r.Notice) -> tuple[str, str | None]:
+        """The notice's unit id and round id (None without inspection.round), for the open-data index."""
+        found = self.round_of(notice)
+        return self.unit_of(notice.issuer.name)[0], found.id if found else None

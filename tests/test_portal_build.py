@@ -252,6 +252,10 @@ def test_metadata_block_in_key_facts_open_data_and_feeds(portal) -> None:
     assert other["metadata"] is None
     index = json.loads((build.site / "data" / "notices.json").read_text(encoding="utf-8"))
     assert {n["id"]: n["index_number"] for n in index["notices"]}[with_meta["id"]] == meta["index"]
+    entry = next(n for n in index["notices"] if n["id"] == with_meta["id"])
+    assert entry["unit"] == unit_id(int(with_meta["id"][-3:]) - 1)
+    assert entry["round"] == ("round-1" if with_meta["id"].startswith("r1-") else entry["round"])
+    assert {n["round"] for n in index["notices"] if n["id"].startswith("r1-")} == {"round-1"}
     unit = next(u for u in range(UNITS) if unit_name(u) == with_meta["issuer"]["name"])
     rss, jf = _feed_pair(build, f"units/{unit_id(unit)}/")
     entry = next(e for e in rss.entries if e.link.endswith(f"/{with_meta['id']}/"))
