@@ -26,7 +26,7 @@ from .feeds import channel
 from .glossary import glossary_items
 from .lists import Portal, home_of, list_pages, portal_of
 from .load import load_project
-from .nav import GLOSSARY_TITLE, HOME_TITLE, SUBSCRIBE_TITLE, nav
+from .nav import nav
 from .portal import Directory
 from .records import SearchTerms
 from .render import (render_feedback, render_glossary, render_home, render_list, render_notice, render_subscribe,
@@ -34,14 +34,12 @@ from .render import (render_feedback, render_glossary, render_home, render_list,
 from .typography import present
 from .searchindex import lean_search_index
 from .searchterms import default_parts, gather_terms, keywords_for
+from .summary import allow_empty, ignored_files, refuse_if_empty, summary
 from .terms import mark_terms
 from .timewindow import is_public, reference_time
-from .urls import FEEDBACK_URL, GLOSSARY_URL, SUBSCRIBE_URL, page_source
+from .urls import GLOSSARY_URL, SUBSCRIBE_URL, page_source
 from .view import notice_view
 from .viewmodels import NoticeView
-
-DRAFT_NOTE = "预览：本通报尚未公开（草稿或未到发布日期），正式构建的网站中不会出现。"
-
 
 @dataclass(frozen=True)
 class GeneratedPage:
@@ -63,6 +61,7 @@ class SiteBuild:
     templates: Environment | None = None
     terms: SearchTerms = SearchTerms((), ())  # the search dictionary for what this build shows
     portal: Portal | None = None  # units, rounds and years of what this build shows
+    summary: str = ""  # what is public and what is not, and why (summary.py): every build ends with it
 
     def banner_html(self, base_url: str) -> str:
         """The site-wide banner for a page at base_url from the root; empty when there is none."""
@@ -91,14 +90,20 @@ def published_notices(project: r.Project, now: dt.datetime, preview: bool) -> li
     for notice in project.notices:
         public = is_public(notice.published, notice.draft, now)
         if public or preview:
-            chosen.append((notice, "" if public else DRAFT_NOTE))
+            chosen.append((notice, "" if public else texts.DRAFT_NOTE))
     return sorted(chosen, key=lambda item: (item[0].published, item[0].id), reverse=True)
 
 
 def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> SiteBuild:
-    """Validate data/ under root and render every generated page. Raises a ProjectError (errors.py)."""
+    """Validate data/ under root and render every generated page.
+
+    Raises a ProjectError (errors.py): DataInvalid, BadReferenceTime, or NothingPublic (a real build
+    with no public notice, unless DISCLOSURE_ALLOW_EMPTY is set; a preview shows drafts, so it may be empty).
+    """
     project = load_project(root / "data")
     now = reference_time(environ)
+    report = summary(project, ignored_files(root / "data"), now)
+    refuse_if_empty(project, now, report, preview or allow_empty(environ))
     env = template_env(root / "overrides")
     chosen = published_notices(project, now, preview)
     views: list[NoticeView] = []
@@ -114,7 +119,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     portal = portal_of(pairs, directory)
     feedback = feedback_pages(project.site, pairs, portal=portal.active)
     block_page = {b.id: f.url for f in feedback for b in f.blocks}
-    pages = [GeneratedPage("index.md", HOME_TITLE, render_home(env, project.site, views, home_of(portal)), [])]
+    pages = [GeneratedPage("index.md", texts.HOME_TITLE, render_home(env, project.site, views, home_of(portal)), [])]
     # Material prints page titles as HTML (<title>, header): escape the title that came from data.
     pages += [GeneratedPage(page_source(v.url), html.escape(v.title),
                             render_notice(env, v, feedback_page=block_page.get(v.id)), v.toc) for v in views]
@@ -122,9 +127,9 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     pages += _list_pages(env, project.site, portal)
     if project.glossary:
         glossary_html = render_glossary(env, glossary_items(project.glossary))
-        pages.append(GeneratedPage(page_source(GLOSSARY_URL), GLOSSARY_TITLE, glossary_html, []))
+        pages.append(GeneratedPage(page_source(GLOSSARY_URL), texts.GLOSSARY_TITLE, glossary_html, []))
     chan = channel(project.site)
-    pages.append(GeneratedPage(page_source(SUBSCRIBE_URL), SUBSCRIBE_TITLE,
+    pages.append(GeneratedPage(page_source(SUBSCRIBE_URL), texts.SUBSCRIBE_TITLE,
                                render_subscribe(env, chan.rss_url, chan.json_url), []))
     # Even a preview (mkdocs serve) never puts a draft or scheduled notice into a feed or the open data.
     public_ids = {n.id for n, _ in public}
@@ -133,7 +138,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     assets += open_data_assets(root, project.site, public, {n.id: directory.ids_of(n) for n, _ in public})
     return SiteBuild(project=project, now=now, notices=views, pages=pages, assets=assets,
                      banner=banner_items(views), templates=env,
-                     terms=gather_terms(project, [n for n, _ in chosen]), portal=portal)
+                     terms=gather_terms(project, [n for n, _ in chosen]), portal=portal, summary=report)
 
 
 def _list_pages(env: Environment, site: r.Site, portal: Portal) -> list[GeneratedPage]:

@@ -1,4 +1,6 @@
-"""Command line: `disclosures check [DATA_DIR]` validates data/ without building the site.
+"""Command line: `disclosures check [DATA_DIR]` validates data/ without building the site;
+`disclosures next-change [DATA_DIR]` prints when a rebuild would next change it.
+`disclosures verify SITE_DIR` checks a deployed site against the manifest its build wrote.
 
 Fast enough for an editor's save hook: it imports only the loader and the
 validator (no MkDocs, Jinja2 or jieba). Exit status 0 when the data is valid,
@@ -8,33 +10,104 @@ validator (no MkDocs, Jinja2 or jieba). Exit status 0 when the data is valid,
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+from . import texts as t
 from .errors import DataInvalid
 from .load import load_project
+from .manifest import ManifestUnreadable, site_files, verify
+from .records import Project
+from .schedule import next_change
+from .summary import ALLOW_EMPTY_ENV, NothingPublic, allow_empty, ignored_files, refuse_if_empty, summary
+from .timewindow import BadReferenceTime, parse_reference, reference_time
 
-OK = "数据无误：{site} 与 {count} 篇通报（data is valid）"
-NO_DATA = "找不到数据文件夹 {path}（no such folder）"
 
-
-def check(data_dir: Path) -> tuple[bool, str]:
-    """Whether data_dir is valid, and the text to show."""
+def _load(data_dir: Path) -> tuple[Project | None, str]:
     if not data_dir.is_dir():
-        return False, NO_DATA.format(path=data_dir)
+        return None, t.CLI_NO_DATA.format(path=data_dir)
     try:
-        project = load_project(data_dir)
+        return load_project(data_dir), ""
     except DataInvalid as error:
-        return False, error.report()
-    return True, OK.format(site=(data_dir / "site.yml").as_posix(), count=len(project.notices))
+        return None, error.report()
+
+
+def check(data_dir: Path, allow_empty_site: bool = False, environ: dict[str, str] | None = None) -> tuple[bool, str]:
+    """Whether data_dir is valid and has something to publish, and the text to show (ending with the summary)."""
+    environ = dict(os.environ) if environ is None else environ
+    project, problem = _load(data_dir)
+    if project is None:
+        return False, problem
+    try:
+        now = reference_time(environ)
+    except BadReferenceTime as error:
+        return False, str(error)
+    ok = t.CLI_OK.format(site=(data_dir / "site.yml").as_posix(), count=len(project.notices))
+    report = f"{ok}\n{summary(project, ignored_files(data_dir, data_dir.as_posix()), now)}"
+    try:
+        refuse_if_empty(project, now, report, allow_empty_site or allow_empty(environ))
+    except NothingPublic as error:
+        return False, str(error)
+    return True, report
+
+
+def next_change_text(data_dir: Path, after: str = "", environ: dict[str, str] | None = None) -> tuple[bool, str]:
+    """The next moment (Beijing time, ISO 8601) a rebuild would change the site; "" when there is none."""
+    environ = dict(os.environ) if environ is None else environ
+    project, problem = _load(data_dir)
+    if project is None:
+        return False, problem
+    try:
+        now = parse_reference(after) if after else reference_time(environ)
+    except BadReferenceTime as error:
+        return False, str(error)
+    moment = next_change(project, now)
+    return True, moment.isoformat() if moment else ""
+
+
+def check_site(site: Path, manifest: Path | None = None) -> tuple[bool, str]:
+    """Whether the files under site are exactly those of its build, and the text to show (every difference)."""
+    if not site.is_dir():
+        return False, t.VERIFY_NO_SITE.format(path=site)
+    try:
+        found = verify(site, manifest)
+    except ManifestUnreadable as error:
+        if error.line:
+            return False, t.VERIFY_BAD_MANIFEST.format(path=error.path, line=error.line)
+        return False, t.VERIFY_NO_MANIFEST.format(path=error.path)
+    if not found:
+        return True, t.VERIFY_OK.format(count=len(site_files(site)), site=site)
+    count = len(found.changed) + len(found.missing) + len(found.added)
+    lines = [t.VERIFY_DIFFERENT.format(count=count, site=site)]
+    lines += [t.VERIFY_CHANGED.format(path=p) for p in found.changed]
+    lines += [t.VERIFY_MISSING.format(path=p) for p in found.missing]
+    lines += [t.VERIFY_ADDED.format(path=p) for p in found.added]
+    return False, "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="disclosures", description="巡察整改公开 - tools for the data in data/")
+    parser = argparse.ArgumentParser(prog="disclosures", description=t.CLI_DESCRIPTION)
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate data/ without building (exit 0 when valid, 1 when not)")
     check_parser.add_argument("data_dir", nargs="?", default="data", type=Path, help="the data folder (default: data)")
+    check_parser.add_argument("--allow-empty", action="store_true",
+                              help=f"accept data with no public notice (builds: {ALLOW_EMPTY_ENV}=1)")
+    next_parser = commands.add_parser("next-change", help="print when a rebuild would next change the site")
+    next_parser.add_argument("data_dir", nargs="?", default="data", type=Path, help="the data folder (default: data)")
+    next_parser.add_argument("--after", default="", help="reference time (ISO 8601; default DISCLOSURE_NOW or now)")
+    verify_parser = commands.add_parser(
+        "verify", help="check a deployed site against the manifest its build wrote (exit 0 unchanged, 1 when not)")
+    verify_parser.add_argument("site_dir", type=Path, help="the deployed site folder")
+    verify_parser.add_argument("--manifest", type=Path, default=None,
+                               help="a copy of the manifest kept elsewhere (default: SITE_DIR/_deploy/manifest.sha256)")
     args = parser.parse_args(argv)
-    ok, text = check(args.data_dir)
-    print(text, file=sys.stdout if ok else sys.stderr)
+    if args.command == "check":
+        ok, text = check(args.data_dir, args.allow_empty)
+    elif args.command == "verify":
+        ok, text = check_site(args.site_dir, args.manifest)
+    else:
+        ok, text = next_change_text(args.data_dir, args.after)
+    if text:
+        print(text, file=sys.stdout if ok else sys.stderr)
     return 0 if ok else 1

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from email.utils import format_datetime
 from urllib.parse import urljoin, urlsplit
 
+from . import texts
 from .errors import ProjectError
 from .records import Site
 from .timewindow import BEIJING
@@ -82,7 +83,7 @@ def base_url(url: str) -> str:
     """The site address as a base for absolute links, with exactly one trailing slash."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise FeedUrlError(f"网站网址 url 应为以 http:// 或 https:// 开头的完整网址，实际为“{url}”：订阅源需要它生成链接。")
+        raise FeedUrlError(texts.SITE_URL_NOT_ABSOLUTE.format(url=url))
     return url.rstrip("/") + "/"
 
 
@@ -118,7 +119,7 @@ def notice_items(notice: NoticeView, body_html: str, revision_html: list[str], h
                       beijing_midnight(notice.published_iso), notice.issuer, notice.metadata)]
     for revision, body in zip(notice.revisions, revision_html, strict=True):
         anchor_link = f"{link}#{revision.anchor}"
-        items.append(FeedItem(anchor_link, anchor_link, f"{notice.title}（{revision.date}更新）",
+        items.append(FeedItem(anchor_link, anchor_link, texts.FEED_REVISION_TITLE.format(title=notice.title, date=revision.date),
                               revision.note, absolute_links(body, link), beijing_midnight(revision.date_iso),
                               notice.issuer))
     return items

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import texts
 from . import records as r
 
 # MIIT rules ask that the ICP number link to the national registration lookup.
@@ -19,11 +20,11 @@ class FooterItem:
 
 def footer_items(site: r.Site) -> tuple[FooterItem, ...]:
     reg = site.registrations
-    items = [FooterItem("主办单位", site.publisher)] if site.publisher else []
+    items = [FooterItem(texts.FOOTER_PUBLISHER, site.publisher)] if site.publisher else []
     if reg.site_code:
-        items.append(FooterItem("网站标识码", reg.site_code))
+        items.append(FooterItem(texts.FOOTER_SITE_CODE, reg.site_code))
     if reg.icp:
-        items.append(FooterItem("ICP备案号", reg.icp, ICP_LOOKUP))
+        items.append(FooterItem(texts.FOOTER_ICP, reg.icp, ICP_LOOKUP))
     if reg.public_security:
-        items.append(FooterItem("公安机关备案号", reg.public_security))
+        items.append(FooterItem(texts.FOOTER_PUBLIC_SECURITY, reg.public_security))
     return tuple(items)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from . import texts
 from . import records as r
 from .urls import notice_json_path, notice_yaml_path, relative_url
 from .viewmodels import Link, NoticeView, Para, PartView, SectionView, ThemeView
@@ -121,5 +122,5 @@ def dump(document: dict[str, Any]) -> bytes:
 
 def download_links(notice: r.Notice, view: NoticeView) -> tuple[Link, ...]:
     """Links from the notice page to its two downloads, relative so the site works under any sub-path."""
-    return (Link("JSON", relative_url(view.url, json_path(notice)), "application/json"),
-            Link("YAML 源文件", relative_url(view.url, yaml_path(notice)), "application/yaml"))
+    return (Link(texts.DOWNLOAD_JSON, relative_url(view.url, json_path(notice)), "application/json"),
+            Link(texts.DOWNLOAD_YAML, relative_url(view.url, yaml_path(notice)), "application/yaml"))

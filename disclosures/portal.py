@@ -24,7 +24,7 @@ import yaml
 
 from . import records as r
 from . import texts
-from . import validate as v
+from . import fieldreader as v
 from .errors import DataError
 from .yamlload import load_yaml
 
@@ -44,7 +44,7 @@ def _names(fields: v.Fields, key: str) -> tuple[str, ...]:
     found = []
     for node, path in fields.items(key):
         if not isinstance(node, yaml.ScalarNode) or not node.value.strip():
-            fields.reader.error(node, path, "非空文本", v.describe(node))
+            fields.reader.error(node, path, texts.EXPECTED_NONEMPTY_TEXT, v.describe(node))
             continue
         found.append(node.value.strip())
     return tuple(found)
@@ -56,7 +56,7 @@ def _entries(path: Path, name: str, keys: tuple[str, ...]
     loaded = load_yaml(path, name, sequence=True)
     if loaded.node is None:
         return None, loaded.errors
-    reader = v.Reader(name)
+    reader = v.Reader(name, loaded.text)
     found = []
     for index, node in enumerate(loaded.node.value):
         fields = v.Fields(reader, node, f"[{index}]", keys) if isinstance(node, yaml.MappingNode) else None
@@ -114,7 +114,8 @@ def read_rounds(path: Path, name: str) -> tuple[tuple[r.RoundEntry, ...], list[D
         _unique(fields, "id", entry.id, ids)
         _unique(fields, "name", entry.name, names)
         if entry.start and entry.end and entry.end < entry.start:
-            reader.error(fields.node_of("end"), fields.sub("end"), f"不早于开始日期 {entry.start}", str(entry.end))
+            reader.error(fields.node_of("end"), fields.sub("end"), texts.EXPECTED_NOT_BEFORE_START.format(start=entry.start),
+                         str(entry.end))
         if entry.id and entry.name:
             rounds.append(entry)
     return tuple(rounds), reader.errors

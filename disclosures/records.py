@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from . import texts
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -128,7 +130,7 @@ class Part:
 
 
 # The optional `state` of a part: how far the problems it lists have been dealt with.
-PART_STATES = {"rectified": "已整改", "ongoing": "长期整改中"}  # 已整改 / 长期整改中
+PART_STATES = {"rectified": texts.PART_STATE_RECTIFIED, "ongoing": texts.PART_STATE_ONGOING}
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,15 @@ from .viewmodels import NoticeView, RevisionView
 
 def template_env(overrides_dir: Path) -> jinja2.Environment:
     # Autoescape everything: all text shown here comes from data files.
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(overrides_dir),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["texts"] = texts.catalogue()  # every page text by name: {{ texts.NO_NOTICES }}
+    return env
 
 
 def render_notice(env: jinja2.Environment, notice: NoticeView, feed: bool = False,
@@ -57,13 +59,12 @@ def render_home(env: jinja2.Environment, site: Site, notices: list[NoticeView], 
     """A portal's home shows what is open, the newest notices and the lists; a simple site lists every notice."""
     links = {} if portal else {n.id: relative_url(HOME_URL, n.url) for n in notices}
     return env.get_template("partials/disclosures/home.html").render(site=site, notices=[] if portal else notices,
-                                                                      links=links, portal=portal,
-                                                                      texts=texts.catalogue())
+                                                                      links=links, portal=portal)
 
 
 def render_list(env: jinja2.Environment, page: ListPage) -> str:
-    return env.get_template("partials/disclosures/list.html").render(page=page, texts=texts.catalogue())
+    return env.get_template("partials/disclosures/list.html").render(page=page)
 
 
 def render_feedback(env: jinja2.Environment, page: FeedbackPage) -> str:
-    return env.get_template("partials/disclosures/feedback.html").render(page=page, texts=texts.catalogue())
+    return env.get_template("partials/disclosures/feedback.html").render(page=page)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-SEARCH_LABEL = "搜索"
+from . import texts
 
 _FIXES: tuple[tuple[str, str], ...] = (
     # autocomplete is only allowed on text-like inputs (Nu Html Checker error). Material adds it to its two
@@ -20,7 +20,7 @@ _FIXES: tuple[tuple[str, str], ...] = (
     ('type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">'),
     # A dialog needs an accessible name (axe aria-dialog-name): screen readers announce it on opening.
     ('<div class="md-search" data-md-component="search" role="dialog">',
-     f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{SEARCH_LABEL}">'),
+     f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{texts.SEARCH_LABEL}">'),
 )
 
 

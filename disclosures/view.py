@@ -16,14 +16,15 @@ from . import urls
 from .contacts import contact_view
 from .numbered import numbered_body
 from .overview import overview_of
-from .timewindow import beijing_date, closed_note, format_date, format_window, iso_bounds, status_at
+from .timewindow import beijing_date, closed_note, format_date, format_moment, format_window, iso_bounds, status_at
 from .typography import present
 from .viewmodels import Fact, NoticeView, PartView, RevisionView, WindowView
 
 
 def window_view(window: r.Window, now: dt.datetime) -> WindowView:
     start_iso, end_iso = iso_bounds(window)
-    return WindowView(format_window(window), start_iso, end_iso, status_at(window, now), closed_note(window))
+    return WindowView(format_window(window), start_iso, end_iso, status_at(window, now), closed_note(window),
+                      texts.STATUS_AS_OF.format(moment=format_moment(now)))
 
 
 def _toc(parts: tuple[PartView, ...]) -> list[dict]:
@@ -76,15 +77,18 @@ def _metadata_facts(notice: r.Notice) -> list[Fact]:
 
 def _facts(notice: r.Notice, window: WindowView | None) -> tuple[Fact, ...]:
     facts = _metadata_facts(notice)
-    facts.append(Fact("发布单位", present(notice.issuer.name)))
+    facts.append(Fact(texts.FACT_ISSUER, present(notice.issuer.name)))
     if notice.inspection:
         ins = notice.inspection
-        facts.append(Fact("巡察组", present(ins.body) + (f"（{present(ins.round)}）" if ins.round else "")))
-        facts.append(Fact("巡察时间", format_window(r.Window(ins.start, ins.end))))
-        facts.append(Fact("反馈时间", format_date(ins.feedback)))
-    facts.append(Fact("发布日期", format_date(notice.published)))
+        body = present(ins.body)
+        if ins.round:
+            body = texts.FACT_INSPECTION_ROUND.format(body=body, round=present(ins.round))
+        facts.append(Fact(texts.FACT_INSPECTION_BODY, body))
+        facts.append(Fact(texts.FACT_INSPECTION_PERIOD, format_window(r.Window(ins.start, ins.end))))
+        facts.append(Fact(texts.FACT_FEEDBACK_DATE, format_date(ins.feedback)))
+    facts.append(Fact(texts.FACT_PUBLISHED, format_date(notice.published)))
     if window:
-        facts.append(Fact("公开期限", window.text))
+        facts.append(Fact(texts.FACT_WINDOW, window.text))
     return tuple(facts)
 
 
@@ -101,7 +105,7 @@ def notice_view(notice: r.Notice, site: r.Site, now: dt.datetime, draft_note: st
     overview = overview_of(body.parts, notice.figures)
     toc = _toc(body.parts)
     if overview:
-        toc.insert(0, {"level": 2, "id": urls.OVERVIEW_ANCHOR, "name": "概览", "children": []})
+        toc.insert(0, {"level": 2, "id": urls.OVERVIEW_ANCHOR, "name": texts.OVERVIEW_HEADING, "children": []})
     return NoticeView(
         id=notice.id,
         url=urls.notice_url(notice.id),

@@ -83,6 +83,9 @@ class WindowView:
     end_iso: str
     status: WindowStatus  # at the build's reference time; the view-time script recomputes it
     closed_note: str = ""  # 本通报的公示期已于…结束，意见征集已截止。
+    # 截至2025年5月1日（本页生成时）: the built status names its moment; window-status.js hides it
+    # when it writes the live status (a page read years later must not say "open" as of now).
+    as_of: str = ""
 
     def hides(self, when: str) -> bool:
         """Server side of data-window-when: hidden unless the build-time state is listed."""

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from conftest import REAL_ID, ROOT, SHARED_NOTICE, build_with
+from disclosures import texts
 from disclosures.importer import Imported, import_lines, read_source
 from disclosures.importer.facts import channels, is_invitation
 from disclosures.importer.labels import Level, label_of, split_lead
@@ -47,6 +48,10 @@ def _validate(imported: Imported, tmp_path: Path) -> dict[str, Any]:
     text = to_yaml(imported.data)
     path.write_text(text, encoding="utf-8")
     notice, errors, _ = read_notice(path, path.name)
+    # A placeholder such as （请填写标题） is refused by every build until the clerk fills it in.
+    placeholders = [e for e in errors if e.expected == texts.EXPECTED_FILLED_TEXT]
+    assert all("请填写" in e.found for e in placeholders)
+    errors = [e for e in errors if e not in placeholders]
     assert not errors, [str(e) for e in errors]
     assert notice is not None
     assert text.startswith(MODELINE)
@@ -196,7 +201,7 @@ def test_docx_with_word_numbering_is_flagged(tmp_path: Path) -> None:
 
 
 def test_command_writes_a_valid_file_and_prints_the_review(tmp_path: Path) -> None:
-    out = tmp_path / "out.yml"
+    out = tmp_path / f"{REAL_ID}.yml"  # the id must be the file name
     result = subprocess.run([sys.executable, "-m", "disclosures.importer", str(SHARED_NOTICE), "-o", str(out),
                              "--id", REAL_ID, "--title", "中山市人民检察院党组巡察整改进展情况"],
                             capture_output=True, text=True, timeout=120)

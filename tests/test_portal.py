@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from disclosures import lists, urls
 from disclosures.feedback import feedback_pages
 from disclosures.load import load_project
@@ -42,7 +43,7 @@ def notice(number: int, issuer: str = "示例局党组", round_name: str = "", i
 # --- the metadata block ---------------------------------------------------------------------------
 
 def test_metadata_is_optional_and_read_when_given(tmp_path: Path) -> None:
-    project = load_project(data_dir(tmp_path, {"a.yml": VALID + META, "b.yml": notice(2)}))
+    project = load_project(data_dir(tmp_path, {"example-2025-03-10.yml": VALID + META, "example-2.yml": notice(2)}))
     meta = {n.id: n.metadata for n in project.notices}
     assert meta["example-2"] is None
     assert meta["example-2025-03-10"].index == "11441700007280420Y/2025-00031"
@@ -66,23 +67,23 @@ def test_the_index_number_is_required_in_the_block_and_keys_are_checked(tmp_path
 
 
 def test_nine_character_organisation_codes_are_accepted(tmp_path: Path) -> None:
-    data = data_dir(tmp_path, {"a.yml": notice(1, index="00728042-0/2021-00050"),
-                               "b.yml": notice(2, index="007280420/2021-00051")})
+    data = data_dir(tmp_path, {"example-1.yml": notice(1, index="00728042-0/2021-00050"),
+                               "example-2.yml": notice(2, index="007280420/2021-00051")})
     assert len(load_project(data).notices) == 2
 
 
 def test_a_duplicate_index_number_is_refused_naming_both_files(tmp_path: Path) -> None:
-    data = data_dir(tmp_path, {"a.yml": notice(1, index="11441700007280420Y/2025-00031"),
-                               "b.yml": notice(2, index="11441700007280420Y/2025-00031"),
-                               "c.yml": notice(3, index="11441700007280420Y/2025-00032")})
+    data = data_dir(tmp_path, {"example-1.yml": notice(1, index="11441700007280420Y/2025-00031"),
+                               "example-2.yml": notice(2, index="11441700007280420Y/2025-00031"),
+                               "example-3.yml": notice(3, index="11441700007280420Y/2025-00032")})
     assert messages(data) == [
-        "data/disclosures/b.yml:14:19 字段 metadata.index：应为全站唯一的索引号，实际为“11441700007280420Y/2025-00031”，"
-        "与 data/disclosures/a.yml 第14行重复。每篇通报的索引号必须不同，请核对序号。"]
+        "data/disclosures/example-2.yml:14:19 字段 metadata.index：应为全站唯一的索引号，实际为“11441700007280420Y/2025-00031”，"
+        "与 data/disclosures/example-1.yml 第14行重复。每篇通报的索引号必须不同，请核对序号。"]
 
 
 def test_metadata_view_facts_come_first_with_the_signature_date(tmp_path: Path) -> None:
     text = VALID.replace("  date: 2025-03-10", "  date: 2025-03-07") + META
-    project = load_project(data_dir(tmp_path, {"a.yml": text}))
+    project = load_project(data_dir(tmp_path, {"example-2025-03-10.yml": text}))
     view = notice_view(project.notices[0], project.site, reference_time({"DISCLOSURE_NOW": "2025-03-20"}))
     facts = [(f.label, f.value) for f in view.facts]
     assert facts[:5] == [("索引号", "11441700007280420Y/2025-00031"), ("主题分类", "巡察整改"),
@@ -96,7 +97,7 @@ def test_metadata_view_facts_come_first_with_the_signature_date(tmp_path: Path) 
 # --- registries -------------------------------------------------------------------------------------
 
 def test_registry_mistakes_are_reported_with_line_and_field(tmp_path: Path) -> None:
-    data = data_dir(tmp_path, {"a.yml": VALID})
+    data = data_dir(tmp_path, {"example-2025-03-10.yml": VALID})
     (data / "units.yml").write_text("- {id: finance, name: 示例县财政局党组}\n- {id: Finance, name: 示例县财政局党组}\n"
                                     "- {id: page, name: 示例县审计局党组}\n- {id: finance, name: 示例县水务局党组}\n",
                                     encoding="utf-8")
@@ -129,9 +130,9 @@ def _portal(tmp_path: Path, files: dict[str, str], registry: dict[str, str] | No
 
 
 def test_a_renamed_unit_keeps_one_history_and_a_round_counts_its_declared_units(tmp_path: Path) -> None:
-    files = {"1.yml": notice(1, "示例县水利局党组", "第一轮", published="2024-03-01"),
-             "2.yml": notice(2, "示例县水务局党组", "第二轮", published="2024-09-01"),
-             "3.yml": notice(3, "示例县审计局党组", "第一轮", published="2024-03-05")}
+    files = {"example-1.yml": notice(1, "示例县水利局党组", "第一轮", published="2024-03-01"),
+             "example-2.yml": notice(2, "示例县水务局党组", "第二轮", published="2024-09-01"),
+             "example-3.yml": notice(3, "示例县审计局党组", "第一轮", published="2024-03-05")}
     registry = {"units.yml": "- {id: water, name: 示例县水务局党组, aliases: [示例县水利局党组]}\n",
                 "rounds.yml": "- {id: first, name: 第一轮, units: [water, 示例县审计局党组, 示例县统计局党组]}\n"}
     portal = _portal(tmp_path, files, registry)
@@ -149,9 +150,9 @@ def test_a_renamed_unit_keeps_one_history_and_a_round_counts_its_declared_units(
 
 
 def test_a_simple_site_has_no_lists_and_a_portal_has_every_kind(tmp_path: Path) -> None:
-    simple = _portal(tmp_path / "s", {"1.yml": notice(1, round_name="第一轮"), "2.yml": notice(2, round_name="第一轮")})
+    simple = _portal(tmp_path / "s", {"example-1.yml": notice(1, round_name="第一轮"), "example-2.yml": notice(2, round_name="第一轮")})
     assert not simple.active and lists.list_pages(simple) == [] and lists.home_of(simple) is None
-    portal = _portal(tmp_path / "p", {"1.yml": notice(1, "甲党组"), "2.yml": notice(2, "乙党组", published="2024-05-01")})
+    portal = _portal(tmp_path / "p", {"example-1.yml": notice(1, "甲党组"), "example-2.yml": notice(2, "乙党组", published="2024-05-01")})
     urls_made = {p.url for p in lists.list_pages(portal)}
     assert {"notices/", "units/", "rounds/", "years/", "years/2025/", "years/2024/"} <= urls_made
     assert {g.url for g in portal.units} <= urls_made
@@ -159,7 +160,7 @@ def test_a_simple_site_has_no_lists_and_a_portal_has_every_kind(tmp_path: Path) 
 
 @pytest.mark.parametrize(("count", "sizes"), [(20, [20]), (21, [20, 1]), (41, [20, 20, 1])])
 def test_the_all_notices_list_has_twenty_a_page_newest_first(tmp_path: Path, count: int, sizes: list[int]) -> None:
-    files = {f"{i}.yml": notice(i, f"单位{i % 3}党组", published=(dt.date(2024, 1, 1) + dt.timedelta(days=i)).isoformat())
+    files = {f"example-{i}.yml": notice(i, f"单位{i % 3}党组", published=(dt.date(2024, 1, 1) + dt.timedelta(days=i)).isoformat())
              for i in range(count)}
     portal = _portal(tmp_path, files)
     pages = [p for p in lists.list_pages(portal) if p.url.startswith("notices/")]
@@ -180,9 +181,9 @@ def test_page_addresses_and_links_between_pages() -> None:
 
 
 def test_a_portals_feedback_pages_hold_only_open_notices_five_a_page(tmp_path: Path) -> None:
-    files = {f"{i}.yml": notice(i, f"单位{i}党组", published="2025-03-10").replace(
+    files = {f"example-{i}.yml": notice(i, f"单位{i}党组", published="2025-03-10").replace(
         "invitation:", "window: {start: 2025-03-10, end: 2025-03-%02d}\ninvitation:" % (12 + i)) for i in range(1, 8)}
-    files["old.yml"] = notice(99, "单位九九党组", published="2024-03-10")
+    files["example-99.yml"] = notice(99, "单位九九党组", published="2024-03-10")
     data = data_dir(tmp_path, files)
     project = load_project(data)
     now = reference_time({"DISCLOSURE_NOW": "2025-03-11"})
@@ -193,3 +194,35 @@ def test_a_portals_feedback_pages_hold_only_open_notices_five_a_page(tmp_path: P
     assert pages[1].blocks[0].notice_link == "../../../disclosures/example-6/"
     assert [p.url for p in feedback_pages(project.site, pairs, portal=False)] == ["feedback/"]
     assert len(feedback_pages(project.site, pairs, portal=False)[0].blocks) == 8
+
+
+# --- the publication summary with registries ------------------------------------------------------
+
+def test_registries_are_read_not_ignored_and_an_empty_portal_is_still_refused(tmp_path: Path) -> None:
+    """units.yml and rounds.yml sit in data/, beside site.yml: the summary never lists them as unread files,
+    and registries alone (every notice still scheduled) do not make a public site."""
+    from disclosures.build import prepare
+    from disclosures.cli import check
+    from disclosures.summary import NothingPublic
+
+    files = {"example-1.yml": notice(1, "甲党组", "第一轮", published="2025-03-10"),
+             "example-2.yml": notice(2, "乙党组", "第一轮", published="2025-04-10")}
+    registry = {"units.yml": "- {id: jia, name: 甲党组}\n- {id: yi, name: 乙党组}\n",
+                "rounds.yml": "- {id: first, name: 第一轮, units: [jia, yi]}\n"}
+    data = data_dir(tmp_path, files)
+    for name, text in registry.items():
+        (data / name).write_text(text, encoding="utf-8")
+    ok, text = check(data, environ={"DISCLOSURE_NOW": "2025-03-01"})
+    assert not ok and text.splitlines()[1] == "0 篇公开（按北京时间 2025年3月1日）。"
+    assert "units.yml" not in text and "rounds.yml" not in text
+    (tmp_path / "overrides").symlink_to(ROOT / "overrides")
+    with pytest.raises(NothingPublic):
+        prepare(tmp_path, {"DISCLOSURE_NOW": "2025-03-01"})
+    built = prepare(tmp_path, {"DISCLOSURE_NOW": "2025-03-20"})
+    assert built.summary.splitlines() == ["1 篇公开（按北京时间 2025年3月20日）。",
+                                          "  未公开 data/disclosures/example-2.yml：将于 2025年4月10日 公开"]
+    assert built.portal is not None and not built.portal.active  # one public notice: a simple site
+    later = prepare(tmp_path, {"DISCLOSURE_NOW": "2025-04-20"})
+    assert later.summary.splitlines() == ["2 篇公开（按北京时间 2025年4月20日）。"]
+    assert later.portal is not None and later.portal.active
+    assert sorted(g.id for g in later.portal.units) == ["jia", "yi"]

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import texts
 from ..typography import to_fullwidth
 from . import facts as f
 from .labels import Label, Level, is_sentence, label_of, split_lead
@@ -21,8 +22,9 @@ from .source import Line, trim_chrome
 Para = str | dict[str, str]
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TITLE_END = re.compile(r"(通报|公告|通知|报告|情况|公示|决定|说明)$")
-_LEVEL_NAMES = {Level.PART: "部分“一、”", Level.SECTION: "小节“(一)”", Level.THEME: "主题“1.”",
-                Level.PROBLEM: "问题“(1)”", Level.MEASURE: "措施“一是”"}
+_LEVEL_NAMES = {Level.PART: texts.IMPORT_LEVEL_PART, Level.SECTION: texts.IMPORT_LEVEL_SECTION,
+                Level.THEME: texts.IMPORT_LEVEL_THEME, Level.PROBLEM: texts.IMPORT_LEVEL_PROBLEM,
+                Level.MEASURE: texts.IMPORT_LEVEL_MEASURE}
 
 
 @dataclass(frozen=True)
@@ -32,11 +34,12 @@ class ReviewItem:
     message: str
 
     def __str__(self) -> str:
-        where = f"第{self.line}行" if self.line else "全文"
-        return to_fullwidth(f"{where} [{_KINDS[self.kind]}] {self.message}")
+        where = texts.IMPORT_AT_LINE.format(line=self.line) if self.line else texts.IMPORT_WHOLE_TEXT
+        return texts.IMPORT_REVIEW_LINE.format(where=where, kind=_KINDS[self.kind], message=self.message)
 
 
-_KINDS = {"guess": "推测,请核对", "unplaced": "未能归位,保留为段落", "dropped": "未放入数据", "note": "提示"}
+_KINDS = {"guess": texts.IMPORT_KIND_GUESS, "unplaced": texts.IMPORT_KIND_UNPLACED,
+          "dropped": texts.IMPORT_KIND_DROPPED, "note": texts.IMPORT_KIND_NOTE}
 
 
 @dataclass
@@ -94,14 +97,13 @@ class _Placer:
         if label is not None and (self.orphan is None or label.level < self.orphan):
             self.orphan = label.level
         self._tail().append(_text(line.text))
-        self.review.append(ReviewItem(line.number, "unplaced", f"{why}:“{line.text[:30]}”"))
+        self.review.append(ReviewItem(line.number, "unplaced", texts.IMPORT_UNPLACED.format(why=why, text=to_fullwidth(line.text[:30]))))
 
     def _check_number(self, line: Line, label: Label, position: int) -> None:
         if label.number != position:
             self.review.append(ReviewItem(line.number, "guess",
-                                          f"{_LEVEL_NAMES[label.level]}原文编号为{label.number},"
-                                          f"按位置应为{position};数据不写编号,页面将显示{position}。"
-                                          "请核对是否漏项或重复"))
+                                          texts.IMPORT_RENUMBERED.format(level=_LEVEL_NAMES[label.level],
+                                                                         written=label.number, position=position)))
 
     # -- lookahead ---------------------------------------------------------------------------------
     def _next(self, i: int) -> Label | None | str:
@@ -124,13 +126,13 @@ class _Placer:
                     Level.PROBLEM: self._problem, Level.MEASURE: self._measure}
         for i, (line, label) in enumerate(self.items):
             if self.orphan is not None and (label is None or label.level > self.orphan):
-                self._unplaced(line, "属于上面未能归位的条目")
+                self._unplaced(line, texts.IMPORT_UNDER_UNPLACED)
                 continue
             self.orphan = None
             if label is None:
                 self._plain(line)
             elif label.level != Level.PART and self.closed:
-                self._unplaced(line, f"{_LEVEL_NAMES[label.level]}出现在本部分的结尾段落之后")
+                self._unplaced(line, texts.IMPORT_AFTER_CLOSING.format(level=_LEVEL_NAMES[label.level]))
             else:
                 handlers[label.level](i, line, label)
 
@@ -143,11 +145,12 @@ class _Placer:
         self._check_number(line, label, len(self.parts))
         if body:
             self.part["paragraphs"].append(_text(body))
-            self.review.append(ReviewItem(line.number, "guess", "部分标题后同一段还有正文,正文放入该部分的 paragraphs"))
+            self.review.append(ReviewItem(line.number, "guess", texts.IMPORT_PART_HEADING_WITH_TEXT))
 
     def _section(self, i: int, line: Line, label: Label) -> None:
         if self.part is None or self.part["themes"]:
-            self._unplaced(line, "小节“(一)”不在任何部分之下" if self.part is None else "小节出现在主题之后")
+            self._unplaced(line, texts.IMPORT_SECTION_OUTSIDE_PART if self.part is None
+                          else texts.IMPORT_SECTION_AFTER_THEME)
             return
         lead, body = split_lead(label.rest)
         nxt = self._next(i)
@@ -165,16 +168,16 @@ class _Placer:
 
     def _theme(self, i: int, line: Line, label: Label) -> None:
         if self.part is None:
-            return self._unplaced(line, "主题“1.”不在任何部分之下")
+            return self._unplaced(line, texts.IMPORT_THEME_OUTSIDE_PART)
         s = self.section
         if s is not None:
             holder = s["themes"] if "heading" in s and not s["measures"] else None
         else:
             holder = self.part["themes"] if not self.part["sections"] else None
         if holder is None:
-            return self._unplaced(line, "此处不能放主题“1.”")
+            return self._unplaced(line, texts.IMPORT_THEME_NOT_HERE)
         if not self._theme_has_problems(i):
-            return self._unplaced(line, "主题“1.”下面没有问题“(1)”,数据里的主题必须含问题")
+            return self._unplaced(line, texts.IMPORT_THEME_WITHOUT_PROBLEM)
         self.theme = {"heading": _text(label.rest), "problems": []}
         holder.append(self.theme)
         self.problem = None
@@ -182,14 +185,14 @@ class _Placer:
 
     def _problem(self, i: int, line: Line, label: Label) -> None:
         if self.theme is None:
-            return self._unplaced(line, "问题“(1)”不在任何主题“1.”之下")
+            return self._unplaced(line, texts.IMPORT_PROBLEM_OUTSIDE_THEME)
         if not self._problem_has_body(i):
-            return self._unplaced(line, "问题“(1)”下面没有措施或正文")
+            return self._unplaced(line, texts.IMPORT_PROBLEM_WITHOUT_MEASURE)
         lead, body = split_lead(label.rest)
         self.problem = {"heading": _text(lead), "measures": []}
         if body:
             self.problem["measures"].append(_text(body))
-            self.review.append(ReviewItem(line.number, "guess", "问题标题后同一段还有正文,作为第一项措施,页面会标“一是”"))
+            self.review.append(ReviewItem(line.number, "guess", texts.IMPORT_PROBLEM_HEADING_WITH_TEXT))
         self.theme["problems"].append(self.problem)
         self._check_number(line, label, self._count(Level.PROBLEM))
 
@@ -200,9 +203,9 @@ class _Placer:
         elif s is not None and "heading" in s and not s["themes"]:
             holder = s["measures"]
         else:
-            return self._unplaced(line, "措施“一是”不在问题或带标题的小节之下")
+            return self._unplaced(line, texts.IMPORT_MEASURE_OUTSIDE)
         if label.number == 1 and id(holder) in self.labelled and holder:
-            return self._unplaced(line, "“一是”在同一问题或小节里重新开始,数据里一处只能有一组措施")
+            return self._unplaced(line, texts.IMPORT_MEASURES_RESTART)
         self.labelled.add(id(holder))
         holder.append(_para(label.rest))
         self._check_number(line, label, len(holder))
@@ -212,12 +215,12 @@ class _Placer:
             return self._tail().append(_text(line.text))
         if self.problem is not None and id(self.problem["measures"]) not in self.labelled:
             self.problem["measures"].append(_text(line.text))
-            self.review.append(ReviewItem(line.number, "guess", "问题下的无编号段落作为措施,页面会给它加“一是”等编号"))
+            self.review.append(ReviewItem(line.number, "guess", texts.IMPORT_UNNUMBERED_AS_MEASURE))
             return
         structured = self.part["sections"] or self.part["themes"]
         target = self._tail()
         if structured and target is self.part["closing"]:
-            self.review.append(ReviewItem(line.number, "guess", f"无编号段落作为第{len(self.parts)}部分的结尾段落(closing)"))
+            self.review.append(ReviewItem(line.number, "guess", texts.IMPORT_UNNUMBERED_AS_CLOSING.format(part=len(self.parts))))
         target.append(_text(line.text))
 
     def _count(self, level: Level) -> int:
@@ -264,7 +267,7 @@ def import_lines(lines: list[Line], notice_id: str = "", title: str = "",
     """A notice's lines -> the data of its YAML file and the review list."""
     review = [ReviewItem(n, "note", msg) for n, msg in (notes or [])]
     lines, chrome = trim_chrome(lines)
-    review += [ReviewItem(c.number, "dropped", f"网页附带的文字“{c.text}”,不属于通报正文") for c in chrome]
+    review += [ReviewItem(c.number, "dropped", texts.IMPORT_CHROME.format(text=to_fullwidth(c.text))) for c in chrome]
 
     title_line = _title_line(lines)
     title_at = lines[0].number if title_line else 0
@@ -290,35 +293,37 @@ def import_lines(lines: list[Line], notice_id: str = "", title: str = "",
     published = sig_date or (channels.window[0] if channels.window else None)
     issuer = _text(facts.issuer or sig_name)
     if not issuer:
-        issuer = _text("(请填写发布机关)")
-        review.append(ReviewItem(0, "guess", "未找到发布机关,请填写 issuer.name"))
+        issuer = texts.IMPORT_FILL_ISSUER
+        review.append(ReviewItem(0, "guess", texts.IMPORT_NO_ISSUER))
     elif not facts.issuer:
-        review.append(ReviewItem(sig_lines[0].number if sig_lines else 0, "guess", f"发布机关取自落款:{issuer}"))
+        review.append(ReviewItem(sig_lines[0].number if sig_lines else 0, "guess", texts.IMPORT_ISSUER_FROM_SIGNATURE.format(issuer=issuer)))
     else:
-        review.append(ReviewItem(first_line, "guess", f"发布机关:{issuer}" +
-                                 (f",简称:{facts.short_name}" if facts.short_name else "")))
+        review.append(ReviewItem(first_line, "guess", texts.IMPORT_ISSUER.format(issuer=issuer) +
+                                 (texts.IMPORT_SHORT_NAME.format(short_name=to_fullwidth(facts.short_name))
+                                  if facts.short_name else "")))
     if published is None:
         published = dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date()
-        review.append(ReviewItem(0, "guess", f"未找到落款日期,发布日期暂填今天 {published}"))
+        review.append(ReviewItem(0, "guess", texts.IMPORT_NO_DATE.format(published=published)))
     else:
         review.append(ReviewItem(sig_lines[-1].number if sig_date else invitation_line.number, "guess",
-                                 f"发布日期:{published}"))
+                                 texts.IMPORT_PUBLISHED.format(published=published)))
 
     if title:
         data_title = title
     elif title_line:
         data_title = _text(title_line)
-        review.append(ReviewItem(title_at, "guess", f"首行作为标题:{data_title}"))
+        review.append(ReviewItem(title_at, "guess", texts.IMPORT_TITLE_FROM_FIRST_LINE.format(title=data_title)))
     elif not facts.issuer and not sig_name:
-        data_title = _text("(请填写标题)")
-        review.append(ReviewItem(0, "guess", "原文没有标题行,也找不到发布机关,请填写 title"))
+        data_title = texts.IMPORT_FILL_TITLE
+        review.append(ReviewItem(0, "guess", texts.IMPORT_NO_TITLE))
     else:
-        data_title = _text(f"{issuer}关于{facts.title_object}的通报" if facts.title_object else f"{issuer}通报")
-        review.append(ReviewItem(0, "guess", f"原文没有标题行,标题为推测:{data_title}"))
+        data_title = _text(texts.IMPORT_TITLE_ABOUT.format(issuer=issuer, subject=facts.title_object) if facts.title_object
+                           else texts.IMPORT_TITLE_PLAIN.format(issuer=issuer))
+        review.append(ReviewItem(0, "guess", texts.IMPORT_GUESSED_TITLE.format(title=data_title)))
 
     if not notice_id or not _ID.match(notice_id):
         notice_id = f"notice-{published.isoformat()}"
-        review.append(ReviewItem(0, "guess", f"编号(id)为推测:{notice_id}"))
+        review.append(ReviewItem(0, "guess", texts.IMPORT_GUESSED_ID.format(id=notice_id)))
     data["id"] = notice_id
     data["title"] = data_title
     data["published"] = published
@@ -327,14 +332,16 @@ def import_lines(lines: list[Line], notice_id: str = "", title: str = "",
     if facts.body and facts.start and facts.end and facts.feedback:
         data["inspection"] = {"body": _text(facts.body), "round": _text(facts.round), "start": facts.start,
                               "end": facts.end, "feedback": facts.feedback}
-        review.append(ReviewItem(first_line, "guess", f"巡察:{facts.body},{facts.start} 至 {facts.end},"
-                                 f"反馈 {facts.feedback}" + (f",轮次:{facts.round}" if facts.round else "")))
+        review.append(ReviewItem(first_line, "guess", texts.IMPORT_INSPECTION.format(
+            body=to_fullwidth(facts.body), start=facts.start, end=facts.end, feedback=facts.feedback) +
+            (texts.IMPORT_INSPECTION_ROUND.format(round=to_fullwidth(facts.round)) if facts.round else "")))
     elif facts.body or facts.start or facts.feedback:
-        review.append(ReviewItem(first_line, "dropped", "巡察信息不全(巡察组、起止日期、反馈日期缺一),未写入 inspection,请补全"))
+        review.append(ReviewItem(first_line, "dropped", texts.IMPORT_INSPECTION_INCOMPLETE))
 
     if channels.window:
         data["window"] = {"start": channels.window[0], "end": channels.window[1]}
-        review.append(ReviewItem(invitation_line.number, "guess", f"公开期限:{channels.window[0]} 至 {channels.window[1]}"))
+        review.append(ReviewItem(invitation_line.number, "guess", texts.IMPORT_WINDOW.format(start=channels.window[0],
+                                                                                   end=channels.window[1])))
     data["preamble"] = placer.preamble
     data["parts"] = placer.parts
     if invitation_line:
@@ -344,16 +351,16 @@ def import_lines(lines: list[Line], notice_id: str = "", title: str = "",
             data["contact"] = contact
         if channels.leftover:
             review.append(ReviewItem(invitation_line.number, "dropped",
-                                     f"结尾段落里未识别的文字:“{channels.leftover}”,请核对 invitation 和 contact"))
+                                     texts.IMPORT_CLOSING_LEFTOVER.format(text=to_fullwidth(channels.leftover))))
     if sig_name:
         signature_name = _text(sig_name)
     else:
         signature_name = issuer
-        review.append(ReviewItem(0, "guess", f"未找到落款单位,暂用发布机关:{issuer}"))
+        review.append(ReviewItem(0, "guess", texts.IMPORT_SIGNATURE_FROM_ISSUER.format(issuer=issuer)))
     data["signature"] = {"name": signature_name, "date": sig_date or published}
     if not placer.parts:
-        review.append(ReviewItem(0, "note", "原文没有“一、”这样的编号,全文放入 preamble;数据至少需要一个部分,已加一个空标题部分,请补写"))
-        data["parts"] = [{"heading": _text("(请填写标题)")}]
+        review.append(ReviewItem(0, "note", texts.IMPORT_NO_PARTS))
+        data["parts"] = [{"heading": texts.IMPORT_FILL_TITLE}]
     return Imported(data=_clean(data), review=sorted(review, key=lambda item: item.line))
 
 
@@ -365,10 +372,10 @@ def _contact(channels: f.Channels, line: int, review: list[ReviewItem]) -> dict[
         contact["postal"] = {"address": _text(channels.address), "postcode": channels.postcode,
                              "envelope_note": _text(channels.envelope_note)}
     elif channels.address or channels.postcode:
-        review.append(ReviewItem(line, "dropped", "邮寄地址和邮政编码不全,未写入 contact.postal,请补全"))
+        review.append(ReviewItem(line, "dropped", texts.IMPORT_POSTAL_INCOMPLETE))
     if channels.email:
         contact["email"] = channels.email
     if contact:
-        found = ", ".join(f"{k}" for k in contact)
-        review.append(ReviewItem(line, "guess", f"联系方式取自结尾段落:{found}"))
+        found = texts.IMPORT_FIELD_SEPARATOR.join(contact)
+        review.append(ReviewItem(line, "guess", texts.IMPORT_CONTACT_FROM_CLOSING.format(found=found)))
     return contact

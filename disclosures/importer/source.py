@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import texts
+
 # Lines a web page adds around a notice; trimmed from the end (and the start) of the text only.
 _CHROME = re.compile(
     r"^[【\[]?\s*(相关文章|相关链接|相关阅读|相关新闻|打印本页|打印|关闭窗口|关闭|返回顶部|上一篇.*|下一篇.*"
@@ -54,13 +56,13 @@ def docx_lines(path: Path) -> tuple[list[Line], list[tuple[int, str]]]:
     notes: list[tuple[int, str]] = []
     for number, paragraph in enumerate(document.paragraphs, start=1):
         if _auto_numbered(paragraph) and paragraph.text.strip():
-            notes.append((number, "段落使用 Word 自动编号,编号不在文字里,请核对层级"))
+            notes.append((number, texts.IMPORT_WORD_NUMBERING))
         for piece in paragraph.text.split("\n"):  # soft line breaks inside one paragraph
             stripped = _SPACES.sub("", piece)
             if stripped:
                 lines.append(Line(number, stripped))
     if document.tables:
-        notes.append((0, f"文件含 {len(document.tables)} 个表格,表格内容未导入"))
+        notes.append((0, texts.IMPORT_TABLES.format(count=len(document.tables))))
     return lines, notes
 
 
