@@ -74,7 +74,7 @@ def test_without_the_guard_material_would_fetch_the_sitemap_for_the_feed_links(b
     """The control: with no-feed-sitemap.js blocked, Material fetches sitemap.xml on a plain page view."""
     small_url, _ = servers
     context = browser.new_context()
-    context.route("**/no-feed-sitemap.js", lambda route: route.abort())
+    context.route("**/no-feed-sitemap.*.js", lambda route: route.abort())  # its content-hashed name
     page = context.new_page()
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
