@@ -226,3 +226,27 @@ def test_registries_are_read_not_ignored_and_an_empty_portal_is_still_refused(tm
     assert later.summary.splitlines() == ["2 篇公开（按北京时间 2025年4月20日）。"]
     assert later.portal is not None and later.portal.active
     assert sorted(g.id for g in later.portal.units) == ["jia", "yi"]
+
+
+def test_the_summary_banner_says_when_its_status_was_true(tmp_path: Path) -> None:
+    """Many open notices: one summary item, without a countdown, but with the build's 截至… for readers
+    without JavaScript, like every named item."""
+    import lxml.html
+
+    from disclosures.banner import MAX_NAMED, banner_items, render_banner
+    from disclosures.render import template_env
+
+    count = MAX_NAMED + 1
+    files = {f"example-{i}.yml": notice(i, f"单位{i}党组", published="2025-03-10").replace(
+        "invitation:", "window: {start: 2025-03-10, end: 2025-03-%02d}\ninvitation:" % (20 + i))
+        for i in range(1, count + 1)}
+    project = load_project(data_dir(tmp_path, files))
+    now = reference_time({"DISCLOSURE_NOW": "2025-03-11T09:30"})
+    views = [notice_view(n, project.site, now) for n in project.notices]
+    html = render_banner(template_env(ROOT / "overrides"), banner_items(views), "../..")
+    banner = lxml.html.fromstring(html)
+    [item] = banner.cssselect(".dsc-banner__item")
+    assert item.cssselect("a")[0].get("href") == "../../feedback/"
+    assert item.cssselect(".dsc-status__as-of")[0].text_content() == views[0].window.as_of
+    assert views[0].window.as_of.startswith("截至") and views[0].window.as_of.endswith("（本页生成时）")
+    assert not item.cssselect(".dsc-status__detail")
