@@ -16,24 +16,28 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from . import texts
 from . import opendata
 from . import records as r
+from . import texts
 from .assets import GeneratedAsset, feed_assets, open_data_assets
 from .banner import BannerItem, banner_items, render_banner
-from .feedback import feedback_page
+from .feedback import feedback_pages
 from .feeds import channel
 from .glossary import glossary_items
+from .lists import Portal, home_of, list_pages, portal_of
 from .load import load_project
 from .nav import nav
+from .portal import Directory
 from .records import SearchTerms
-from .render import render_feedback, render_glossary, render_home, render_notice, render_subscribe, template_env
+from .render import (render_feedback, render_glossary, render_home, render_list, render_notice, render_subscribe,
+                     template_env)
+from .typography import present
 from .searchindex import lean_search_index
 from .searchterms import default_parts, gather_terms, keywords_for
 from .summary import allow_empty, ignored_files, refuse_if_empty, summary
 from .terms import mark_terms
 from .timewindow import is_public, reference_time
-from .urls import FEEDBACK_URL, GLOSSARY_URL, SUBSCRIBE_URL, page_source
+from .urls import GLOSSARY_URL, SUBSCRIBE_URL, page_source
 from .view import notice_view
 from .viewmodels import NoticeView
 
@@ -43,6 +47,7 @@ class GeneratedPage:
     title: str
     html: str
     toc: list[dict]
+    meta: dict = field(default_factory=dict)  # more front matter for MkDocs (list pages: feeds, search)
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,7 @@ class SiteBuild:
     banner: tuple[BannerItem, ...] = ()  # notices open (or about to open) for comment
     templates: Environment | None = None
     terms: SearchTerms = SearchTerms((), ())  # the search dictionary for what this build shows
+    portal: Portal | None = None  # units, rounds and years of what this build shows
     summary: str = ""  # what is public and what is not, and why (summary.py): every build ends with it
 
     def banner_html(self, base_url: str) -> str:
@@ -75,7 +81,7 @@ class SiteBuild:
         return {p.src_uri: p for p in self.pages}
 
     def nav(self) -> list[dict]:
-        return nav(self.notices, glossary=self.page(page_source(GLOSSARY_URL)) is not None)
+        return nav(self.notices, glossary=self.page(page_source(GLOSSARY_URL)) is not None, portal=self.portal)
 
 
 def published_notices(project: r.Project, now: dt.datetime, preview: bool) -> list[tuple[r.Notice, str]]:
@@ -108,12 +114,17 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
             view = dataclasses.replace(view, downloads=opendata.download_links(notice, view))
             public.append((notice, view))
         views.append(mark_terms(view, project.glossary))
-    pages = [GeneratedPage("index.md", texts.HOME_TITLE, render_home(env, project.site, views), [])]
+    pairs = [(n, v) for (n, _), v in zip(chosen, views)]
+    directory = Directory(project.units, project.rounds)
+    portal = portal_of(pairs, directory)
+    feedback = feedback_pages(project.site, pairs, portal=portal.active)
+    block_page = {b.id: f.url for f in feedback for b in f.blocks}
+    pages = [GeneratedPage("index.md", texts.HOME_TITLE, render_home(env, project.site, views, home_of(portal)), [])]
     # Material prints page titles as HTML (<title>, header): escape the title that came from data.
-    pages += [GeneratedPage(page_source(v.url), html.escape(v.title), render_notice(env, v), v.toc) for v in views]
-    feedback = feedback_page(project.site, [(n, v) for (n, _), v in zip(chosen, views)])
-    pages.append(GeneratedPage(page_source(FEEDBACK_URL), feedback.title, render_feedback(env, feedback),
-                               feedback.toc))
+    pages += [GeneratedPage(page_source(v.url), html.escape(v.title),
+                            render_notice(env, v, feedback_page=block_page.get(v.id)), v.toc) for v in views]
+    pages += [GeneratedPage(page_source(f.url), f.title, render_feedback(env, f), f.toc) for f in feedback]
+    pages += _list_pages(env, project.site, portal)
     if project.glossary:
         glossary_html = render_glossary(env, glossary_items(project.glossary))
         pages.append(GeneratedPage(page_source(GLOSSARY_URL), texts.GLOSSARY_TITLE, glossary_html, []))
@@ -122,8 +133,32 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
                                render_subscribe(env, chan.rss_url, chan.json_url), []))
     # Even a preview (mkdocs serve) never puts a draft or scheduled notice into a feed or the open data.
     public_ids = {n.id for n, _ in public}
-    assets = feed_assets(env, project.site, [v for v in views if v.id in public_ids])
-    assets += open_data_assets(root, project.site, public)
+    assets = feed_assets(env, project.site, [v for v in views if v.id in public_ids],
+                         _list_feeds(project.site, portal, public_ids))
+    assets += open_data_assets(root, project.site, public, {n.id: directory.ids_of(n) for n, _ in public})
     return SiteBuild(project=project, now=now, notices=views, pages=pages, assets=assets,
                      banner=banner_items(views), templates=env,
-                     terms=gather_terms(project, [n for n, _ in chosen]), summary=report)
+                     terms=gather_terms(project, [n for n, _ in chosen]), portal=portal, summary=report)
+
+
+def _list_pages(env: Environment, site: r.Site, portal: Portal) -> list[GeneratedPage]:
+    """The portal's list pages (none for a simple site); kept out of the search index, which has the notices."""
+    pages = []
+    for page in list_pages(portal):
+        meta: dict = {"search": {"exclude": True}}
+        if page.feed_paths:
+            title = html.escape(page.title)
+            meta["disclosures_feeds"] = [{"type": t, "path": p, "title": title} for t, p in page.feed_paths]
+        pages.append(GeneratedPage(page_source(page.url), html.escape(page.title), render_list(env, page), [], meta))
+    return pages
+
+
+def _list_feeds(site: r.Site, portal: Portal, public_ids: set[str]) -> list[tuple[str, str, list[NoticeView]]]:
+    """A feed for every unit and every round of a portal, with its public notices only."""
+    if not portal.active:
+        return []
+    name = present(site.name)
+    feeds = [(texts.FEED_UNIT_TITLE.format(site=name, name=present(g.name)), g.url, g.notices) for g in portal.units]
+    feeds += [(texts.FEED_ROUND_TITLE.format(site=name, name=present(g.name)), g.url, g.notices)
+              for g in portal.rounds]
+    return [(title, url, [v for _, v in notices if v.id in public_ids]) for title, url, notices in feeds]

@@ -114,8 +114,9 @@ def _unstage(publish: bool) -> None:
 
 def on_files(files: Files, config):
     for page in _build().pages:
-        # Front matter carries the title; the body is replaced in on_page_content.
-        files.append(File.generated(config, page.src_uri, content=f"---\ntitle: {json.dumps(page.title)}\n---\n"))
+        # Front matter carries the title (and page.meta: feeds, search); the body is replaced in on_page_content.
+        meta = "".join(f"{key}: {json.dumps(value)}\n" for key, value in {"title": page.title, **page.meta}.items())
+        files.append(File.generated(config, page.src_uri, content=f"---\n{meta}---\n"))
     for asset in _build().assets:
         files.append(File.generated(config, asset.path, content=asset.content))
     _state.assets = _hash_own_assets(files, config)
