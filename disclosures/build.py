@@ -17,27 +17,31 @@ from urllib.parse import urljoin
 
 from jinja2 import Environment
 
-from . import opendata, texts
+from . import opendata
 from . import records as r
+from . import texts
 from .assets import GeneratedAsset, feed_assets, open_data_assets
 from .banner import BannerItem, banner_items, render_banner
-from .feedback import feedback_page
+from .feedback import feedback_pages
 from .feeds import channel
 from .glossary import glossary_items
+from .lists import Portal, home_of, list_pages, portal_of
 from .load import load_project
 from .nav import nav
+from .portal import Directory
 from .records import SearchTerms
 from .poster import pdf_links, poster_view
 from .qr import qr_svg
-from .render import (render_feedback, render_glossary, render_home, render_notice, render_poster, render_share_meta,
-                     render_subscribe, template_env)
+from .render import (render_feedback, render_glossary, render_home, render_list, render_notice, render_poster,
+                     render_share_meta, render_subscribe, template_env)
 from .share import ShareMeta, notice_card, notice_share, site_card, site_share
+from .typography import present
 from .searchindex import lean_search_index
 from .searchterms import default_parts, gather_terms, keywords_for
 from .summary import allow_empty, ignored_files, refuse_if_empty, summary
 from .terms import mark_terms
 from .timewindow import is_public, reference_time
-from .urls import (FEEDBACK_URL, GLOSSARY_URL, HOME_URL, SUBSCRIBE_URL, page_source, poster_url, relative_url,
+from .urls import (GLOSSARY_URL, HOME_URL, SUBSCRIBE_URL, page_source, poster_url, relative_url,
                    share_image_path)
 from .view import notice_view
 from .viewmodels import NoticeView
@@ -55,10 +59,11 @@ class GeneratedPage:
     share: ShareMeta | None = None  # description and Open Graph tags (share.py)
     hide: tuple[str, ...] = ()  # Material's front-matter `hide` (navigation, toc) for full-width pages
     searchable: bool = True
+    meta: dict = field(default_factory=dict)  # more front matter for MkDocs (list pages: feeds, search)
 
     def front_matter(self) -> dict:
         """The page's front matter. Material prints `description` unescaped, so it is escaped here."""
-        matter: dict = {"title": self.title}
+        matter: dict = {"title": self.title, **self.meta}
         if self.share:
             matter["description"] = html.escape(self.share.description)
         if self.hide:
@@ -78,6 +83,7 @@ class SiteBuild:
     banner: tuple[BannerItem, ...] = ()  # notices open (or about to open) for comment
     templates: Environment | None = None
     terms: SearchTerms = SearchTerms((), ())  # the search dictionary for what this build shows
+    portal: Portal | None = None  # units, rounds and years of what this build shows
     summary: str = ""  # what is public and what is not, and why (summary.py): every build ends with it
     poster_pdfs: bool = False  # make each poster a PDF after the build (posterpdf.py; needs Chromium)
 
@@ -108,7 +114,7 @@ class SiteBuild:
         return {p.src_uri: p for p in self.pages}
 
     def nav(self) -> list[dict]:
-        return nav(self.notices, glossary=self.page(page_source(GLOSSARY_URL)) is not None)
+        return nav(self.notices, glossary=self.page(page_source(GLOSSARY_URL)) is not None, portal=self.portal)
 
 
 def published_notices(project: r.Project, now: dt.datetime, preview: bool) -> list[tuple[r.Notice, str]]:
@@ -128,12 +134,14 @@ def with_poster_and_phone(view: NoticeView, site: r.Site) -> NoticeView:
                                phone_qr=qr_svg(address, texts.PHONE_QR_LABEL.format(url=address), "dsc-qr"))
 
 
-def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool) -> list[GeneratedPage]:
-    """A notice's page and its poster page."""
-    poster = poster_view(view, site.url, pdf_links(view.id) if pdfs else ())
+def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool,
+                 feedback_page: str | None) -> list[GeneratedPage]:
+    """A notice's page and its poster page; feedback_page holds the notice's feedback block (None: none does)."""
+    poster = poster_view(view, site.url, pdf_links(view.id) if pdfs else (), feedback_page)
     # Material prints page titles as HTML (<title>, header): escape the titles that came from data.
     return [
-        GeneratedPage(page_source(view.url), html.escape(view.title), render_notice(env, view), view.toc,
+        GeneratedPage(page_source(view.url), html.escape(view.title),
+                      render_notice(env, view, feedback_page=feedback_page), view.toc,
                       share=notice_share(view, site)),
         GeneratedPage(page_source(poster_url(view.id)), html.escape(poster.title), render_poster(env, poster), [],
                       share=notice_share(view, site, poster_url(view.id)), hide=("navigation", "toc"),
@@ -163,13 +171,18 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
         views.append(with_poster_and_phone(mark_terms(view, project.glossary), project.site))
     site = project.site
     pdfs = environ.get(POSTER_PDF_SWITCH, "") == "1"
-    pages = [GeneratedPage("index.md", texts.HOME_TITLE, render_home(env, site, views), [],
+    pairs = [(n, v) for (n, _), v in zip(chosen, views)]
+    directory = Directory(project.units, project.rounds)
+    portal = portal_of(pairs, directory)
+    feedback = feedback_pages(site, pairs, portal=portal.active)
+    block_page = {b.id: f.url for f in feedback for b in f.blocks}
+    pages = [GeneratedPage("index.md", texts.HOME_TITLE, render_home(env, site, views, home_of(portal)), [],
                            share=site_share(site, HOME_URL, site.name))]
     for v in views:
-        pages += notice_pages(env, site, v, pdfs)
-    feedback = feedback_page(site, [(n, v) for (n, _), v in zip(chosen, views)])
-    pages.append(GeneratedPage(page_source(FEEDBACK_URL), feedback.title, render_feedback(env, feedback),
-                               feedback.toc, share=site_share(site, FEEDBACK_URL, feedback.title)))
+        pages += notice_pages(env, site, v, pdfs, block_page.get(v.id))
+    pages += [GeneratedPage(page_source(f.url), f.title, render_feedback(env, f), f.toc,
+                            share=site_share(site, f.url, f.title)) for f in feedback]
+    pages += _list_pages(env, site, portal)
     if project.glossary:
         glossary_html = render_glossary(env, glossary_items(project.glossary))
         pages.append(GeneratedPage(page_source(GLOSSARY_URL), texts.GLOSSARY_TITLE, glossary_html, [],
@@ -180,10 +193,35 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
                                share=site_share(site, SUBSCRIBE_URL, texts.SUBSCRIBE_TITLE)))
     # Even a preview (mkdocs serve) never puts a draft or scheduled notice into a feed or the open data.
     public_ids = {n.id for n, _ in public}
-    assets = feed_assets(env, project.site, [v for v in views if v.id in public_ids])
-    assets += open_data_assets(root, project.site, public)
+    assets = feed_assets(env, project.site, [v for v in views if v.id in public_ids],
+                         _list_feeds(project.site, portal, public_ids))
+    assets += open_data_assets(root, project.site, public, {n.id: directory.ids_of(n) for n, _ in public})
     assets.append(GeneratedAsset(share_image_path(), site_card(site)))
     assets += [GeneratedAsset(share_image_path(v.id), notice_card(v, site)) for v in views]
     return SiteBuild(project=project, now=now, notices=views, pages=pages, assets=assets,
                      banner=banner_items(views), templates=env,
-                     terms=gather_terms(project, [n for n, _ in chosen]), summary=report, poster_pdfs=pdfs)
+                     terms=gather_terms(project, [n for n, _ in chosen]), portal=portal, summary=report, poster_pdfs=pdfs)
+
+
+def _list_pages(env: Environment, site: r.Site, portal: Portal) -> list[GeneratedPage]:
+    """The portal's list pages (none for a simple site); kept out of the search index, which has the notices."""
+    pages = []
+    for page in list_pages(portal):
+        meta: dict = {"search": {"exclude": True}}
+        if page.feed_paths:
+            title = html.escape(page.title)
+            meta["disclosures_feeds"] = [{"type": t, "path": p, "title": title} for t, p in page.feed_paths]
+        pages.append(GeneratedPage(page_source(page.url), html.escape(page.title), render_list(env, page), [],
+                                   share=site_share(site, page.url, page.title), meta=meta))
+    return pages
+
+
+def _list_feeds(site: r.Site, portal: Portal, public_ids: set[str]) -> list[tuple[str, str, list[NoticeView]]]:
+    """A feed for every unit and every round of a portal, with its public notices only."""
+    if not portal.active:
+        return []
+    name = present(site.name)
+    feeds = [(texts.FEED_UNIT_TITLE.format(site=name, name=present(g.name)), g.url, g.notices) for g in portal.units]
+    feeds += [(texts.FEED_ROUND_TITLE.format(site=name, name=present(g.name)), g.url, g.notices)
+              for g in portal.rounds]
+    return [(title, url, [v for _, v in notices if v.id in public_ids]) for title, url, notices in feeds]

@@ -17,15 +17,18 @@ import html
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin
 
-from . import texts
 from . import records as r
+from . import texts
 from .safe import json_for_script
 from .timewindow import format_date
 from .typography import present
-from .urls import FEEDBACK_URL, feedback_anchor, relative_url
+from .urls import (FEEDBACK_URL, NOTICES_URL, ROUNDS_URL, UNITS_URL, YEARS_URL, feedback_anchor, list_page_url,
+                   relative_url)
+from .lists import Pager, pager
 from .viewmodels import Channel, NoticeView
 
 _ORDER = {"open": 0, "upcoming": 1, None: 2, "closed": 3}
+PORTAL_BLOCKS = 5  # blocks per page of a portal's feedback pages (feedback/, feedback/page/2/ …)
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,11 @@ class FeedbackPage:
     intro: str
     blocks: tuple[FeedbackBlock, ...]
     json_ld: str  # already escaped for a <script> element
+    others_title: str = ""  # a portal: where the other notices' contacts are
+    others_intro: str = ""
+    others: tuple[tuple[str, str], ...] = ()  # (label, href) of the list pages
+    url: str = FEEDBACK_URL
+    pager: Pager | None = None  # a portal's feedback pages, when there are several
 
     @property
     def toc(self) -> list[dict]:
@@ -121,13 +129,13 @@ def window_notes(notice: r.Notice, view: NoticeView) -> tuple[WindowNote, ...]:
     return tuple(WindowNote(when, present(text)) for when, text in notes.items())
 
 
-def feedback_block(notice: r.Notice, view: NoticeView, site: r.Site) -> FeedbackBlock:
+def feedback_block(notice: r.Notice, view: NoticeView, site: r.Site, page_url: str = FEEDBACK_URL) -> FeedbackBlock:
     c = view.contact
     envelope = Envelope(c.address, c.postcode, c.envelope_note) if c.address else None
     return FeedbackBlock(
         id=feedback_anchor(view.id),
         title=view.title,
-        notice_link=relative_url(FEEDBACK_URL, view.url),
+        notice_link=relative_url(page_url, view.url),
         notice=view,
         invitation=view.invitation,
         window_notes=window_notes(notice, view),
@@ -168,8 +176,21 @@ def json_ld(site: r.Site, notices: list[r.Notice]) -> str:
     return json_for_script(org)
 
 
+def _waiting(notices: list[tuple[r.Notice, NoticeView]]) -> list[tuple[r.Notice, NoticeView]]:
+    """Notices open or about to open at build time, open ones first, soonest-closing first."""
+    waiting = [(n, v) for n, v in notices if v.window and v.window.status.state != "closed"]
+    waiting.sort(key=lambda nv: (_ORDER[nv[1].window.status.state], nv[1].window.end_iso, nv[1].id))
+    return waiting
+
+
+def _others(page_url: str) -> tuple[tuple[str, str], ...]:
+    return tuple((label, relative_url(page_url, url)) for label, url in (
+        (texts.LIST_ALL_TITLE, NOTICES_URL), (texts.LIST_UNITS_TITLE, UNITS_URL),
+        (texts.LIST_ROUNDS_TITLE, ROUNDS_URL), (texts.LIST_YEARS_TITLE, YEARS_URL)))
+
+
 def feedback_page(site: r.Site, notices: list[tuple[r.Notice, NoticeView]]) -> FeedbackPage:
-    """notices: what the build publishes, newest first."""
+    """A simple site's feedback page: a block per published notice (notices: newest first)."""
     ordered = sorted(notices, key=lambda nv: _ORDER[nv[1].window.status.state if nv[1].window else None])
     return FeedbackPage(
         title=texts.FEEDBACK_TITLE,
@@ -177,3 +198,31 @@ def feedback_page(site: r.Site, notices: list[tuple[r.Notice, NoticeView]]) -> F
         blocks=tuple(feedback_block(n, v, site) for n, v in ordered),
         json_ld=json_ld(site, [n for n, _ in ordered]),
     )
+
+
+def feedback_pages(site: r.Site, notices: list[tuple[r.Notice, NoticeView]], portal: bool) -> list[FeedbackPage]:
+    """A portal's feedback pages: the notices open for comment (or about to open) with their channels,
+    PORTAL_BLOCKS a page, so no page grows with the site; the others are reached through the lists and
+    keep their contact block on their own page. A simple site, or a portal with no more notices than
+    fit on one page, gets the one page with a block for every notice (feedback_page)."""
+    if not portal or len(notices) <= PORTAL_BLOCKS:
+        return [feedback_page(site, notices)]
+    waiting = _waiting(notices)
+    count = max(1, -(-len(waiting) // PORTAL_BLOCKS))
+    pages = []
+    for number in range(1, count + 1):
+        url = list_page_url(FEEDBACK_URL, number)
+        chosen = waiting[(number - 1) * PORTAL_BLOCKS: number * PORTAL_BLOCKS]
+        title = texts.FEEDBACK_TITLE
+        pages.append(FeedbackPage(
+            title=title if number == 1 else texts.LIST_PAGE_TITLE.format(title=title, page=number),
+            intro=texts.FEEDBACK_INTRO,
+            blocks=tuple(feedback_block(n, v, site, url) for n, v in chosen),
+            json_ld=json_ld(site, [n for n, _ in chosen]),
+            others_title=texts.FEEDBACK_OTHERS_TITLE,
+            others_intro=texts.FEEDBACK_OTHERS,
+            others=_others(url),
+            url=url,
+            pager=pager(FEEDBACK_URL, number, count),
+        ))
+    return pages

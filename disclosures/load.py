@@ -13,6 +13,7 @@ from .fieldpath import page_labels, shown_path
 from .fieldreader import Fields, Reader
 from .summary import is_notice_file
 from .glossary import read_glossary
+from .portal import read_registries
 from .searchterms import TERMS_FILE, read_terms
 from .yamlload import load_yaml, position
 
@@ -49,6 +50,32 @@ def read_notice(path: Path, name: str) -> tuple[r.Notice | None, list[DataError]
     labels = page_labels(loaded.node)
     errors = [dataclasses.replace(e, shown=shown_path(e.path, labels)) for e in reader.errors]
     return notice, errors, position(id_node) if id_node is not None else (0, 0)
+
+
+def _index_number_errors(notices: list[r.Notice], data_dir: Path) -> list[DataError]:
+    """索引号 is an identifier: two notices with one would be two documents under one number."""
+    by_index: dict[str, list[r.Notice]] = {}
+    for notice in notices:
+        if notice.metadata and notice.metadata.index:
+            by_index.setdefault(notice.metadata.index, []).append(notice)
+    errors: list[DataError] = []
+    for index, sharing in by_index.items():
+        first, first_line = sharing[0].source, _index_position(data_dir.parent / sharing[0].source, index)[0]
+        for notice in sharing[1:]:
+            line, column = _index_position(data_dir.parent / notice.source, index)
+            errors.append(DataError(notice.source, line, column, "metadata.index", t.INDEX_NUMBER_UNIQUE,
+                                    t.INDEX_NUMBER_DUPLICATE.format(value=index, other=first, line=first_line),
+                                    t.INDEX_NUMBER_HINT))
+    return errors
+
+
+def _index_position(path: Path, index: str) -> tuple[int, int]:
+    """Line and column of the 索引号 in its file (read again only for a duplicate's message)."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        at = line.find(index)
+        if at >= 0:
+            return number, at + 1
+    return 0, 0
 
 
 def load_project(data_dir: Path) -> r.Project:
@@ -89,6 +116,11 @@ def load_project(data_dir: Path) -> r.Project:
     search_terms, terms_errors = read_terms(terms_path, _relative(terms_path, data_dir))
     errors += terms_errors
 
+    units, rounds, registry_errors = read_registries(data_dir, lambda p: _relative(p, data_dir))
+    errors += registry_errors
+    errors += _index_number_errors(notices, data_dir)
+
     if errors or site is None:
         raise DataInvalid(errors)
-    return r.Project(site=site, notices=tuple(notices), glossary=glossary, search_terms=search_terms)
+    return r.Project(site=site, notices=tuple(notices), glossary=glossary, search_terms=search_terms,
+                     units=units, rounds=rounds)

@@ -5,13 +5,22 @@ from __future__ import annotations
 import html
 
 from . import texts
-from .urls import FEEDBACK_URL, GLOSSARY_URL, SUBSCRIBE_URL, page_source
+from .lists import Portal
+from .urls import FEEDBACK_URL, GLOSSARY_URL, NOTICES_URL, ROUNDS_URL, SUBSCRIBE_URL, UNITS_URL, YEARS_URL, page_source
 from .viewmodels import NoticeView
 
-def nav(notices: list[NoticeView], glossary: bool) -> list[dict]:
-    """MkDocs nav: home, the notices newest first, feedback, the glossary (if any), subscribe."""
+
+def nav(notices: list[NoticeView], glossary: bool, portal: Portal | None = None) -> list[dict]:
+    """MkDocs nav: home, the notices newest first (a portal: its lists, never every notice), feedback,
+    the glossary (if any), subscribe."""
     items: list[dict] = [{texts.HOME_TITLE: "index.md"}]
-    if notices:
+    if portal is not None and portal.active:
+        items.append({texts.NAV_NOTICES: page_source(NOTICES_URL)})
+        items.append({texts.NAV_UNITS: page_source(UNITS_URL)})
+        if portal.rounds:
+            items.append({texts.NAV_ROUNDS: page_source(ROUNDS_URL)})
+        items.append({texts.NAV_YEARS: page_source(YEARS_URL)})
+    elif notices:
         # MkDocs and Material print nav titles as HTML: escape what came from data.
         items.append({texts.NOTICES_TITLE: [{html.escape(n.title): page_source(n.url)} for n in notices]})
     items.append({texts.FEEDBACK_TITLE: page_source(FEEDBACK_URL)})

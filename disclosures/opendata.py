@@ -94,18 +94,35 @@ def notice_document(notice: r.Notice, view: NoticeView, site: r.Site) -> dict[st
         "contact": _contact(view),
         "signature": {"name": view.signature_name, "date": notice.signature.date.isoformat()},
         "source": yaml_path(notice),
+        "metadata": _metadata(view),
     }
 
 
-def index_document(site: r.Site, items: list[tuple[r.Notice, NoticeView]]) -> dict[str, Any]:
-    """data/notices.json: every public notice, newest first, with where to get each one."""
+_METADATA_KEYS = ("index", "publisher", "written", "published", "document_number", "topic")
+
+
+def _metadata(view: NoticeView) -> dict[str, str | None] | None:
+    """The 政务公开 block (README, "Open data"): every key present, null where not set; null without a block."""
+    if not view.metadata:
+        return None
+    values = dict(view.metadata)
+    return {key: values.get(key) for key in _METADATA_KEYS}
+
+
+def index_document(site: r.Site, items: list[tuple[r.Notice, NoticeView]],
+                   groups: dict[str, tuple[str, str | None]] | None = None) -> dict[str, Any]:
+    """data/notices.json: every public notice, newest first, with where to get each one.
+    groups: notice id -> (unit id, round id or None), as in the addresses /units/<id>/ and /rounds/<id>/."""
+    groups = groups or {}
     return {
         "format": "disclosure-index",
         "version": VERSION,
         "site": {"name": site.name, "url": site.url},
         "notices": [{"id": n.id, "title": v.title, "published": n.published.isoformat(), "issuer": v.issuer,
                      "url": page_url(site, v), "page": v.url, "json": json_path(n), "yaml": yaml_path(n),
-                     "problems": v.problem_count} for n, v in items],
+                     "problems": v.problem_count, "index_number": dict(v.metadata).get("index"),
+                     "unit": groups.get(n.id, (None, None))[0], "round": groups.get(n.id, (None, None))[1]}
+                    for n, v in items],
     }
 
 

@@ -111,10 +111,14 @@ def overview_rows(notice: NoticeView) -> int:
     return 2 + sum(_lines_for(len(row) + 2) for row in rows)  # 2: the heading; +2: the indent
 
 
-def poster_view(notice: NoticeView, site_url: str, pdfs: tuple[Link, ...] = ()) -> PosterView:
+def poster_view(notice: NoticeView, site_url: str, pdfs: tuple[Link, ...] = (),
+                feedback_page: str | None = urls.FEEDBACK_URL) -> PosterView:
+    """feedback_page: the feedback page holding the notice's block (a portal pages them); None when no page
+    has a block for it (a portal with many open notices), and the code leads to the first feedback page."""
     poster_url = urls.poster_url(notice.id)
     notice_address = urljoin(site_url, notice.url)
-    feedback_address = urljoin(site_url, urls.FEEDBACK_URL) + "#" + urls.feedback_anchor(notice.id)
+    feedback_address = (urljoin(site_url, feedback_page) + "#" + urls.feedback_anchor(notice.id) if feedback_page
+                        else urljoin(site_url, urls.FEEDBACK_URL))
     budget = max(MIN_TEXT_LINES, TEXT_LINES - overview_rows(notice))
     lines, complete = excerpt(notice, budget)
     return PosterView(

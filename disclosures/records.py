@@ -185,6 +185,19 @@ class Revision:
 
 
 @dataclass(frozen=True)
+class Metadata:
+    """The 政务公开 metadata block (政府信息公开 pages print it): 索引号 and the facts around it.
+
+    成文日期 is the signature date and 发布日期 the publication date, so neither is written twice.
+    """
+
+    index: str  # 索引号, e.g. 11441700007280420Y/2021-00050: unique on the site
+    publisher: str = ""  # 发布机构; the issuer when empty
+    document_number: str = ""  # 发文字号, e.g. 中检党〔2025〕3号
+    topic: str = ""  # 主题分类, e.g. 巡察整改
+
+
+@dataclass(frozen=True)
 class Notice:
     id: str
     source: str  # data file, relative to the project, for messages and the YAML download
@@ -204,9 +217,30 @@ class Notice:
     # Problems held directly by a section (1. 2.): "continue" runs on through the notice, "restart"
     # starts again at 1. in each section, as the source does.
     section_problems: str = "continue"
+    metadata: Metadata | None = None
 
 
 SECTION_PROBLEM_NUMBERING = ("continue", "restart")
+
+
+@dataclass(frozen=True)
+class UnitEntry:
+    """A unit declared in data/units.yml: a stable id for an issuing body across rounds and renamings."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()  # other names its notices were issued under (e.g. before a renaming)
+
+
+@dataclass(frozen=True)
+class RoundEntry:
+    """A round declared in data/rounds.yml: its notices are those whose inspection.round is `name`."""
+
+    id: str
+    name: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    units: tuple[str, ...] = ()  # unit ids or issuer names the round covers (for 已公开 N / M)
 
 
 @dataclass(frozen=True)
@@ -224,3 +258,5 @@ class Project:
     notices: tuple[Notice, ...]
     glossary: tuple[GlossaryEntry, ...] = ()
     search_terms: SearchTerms = SearchTerms((), ())
+    units: tuple[UnitEntry, ...] = ()  # data/units.yml (optional)
+    rounds: tuple[RoundEntry, ...] = ()  # data/rounds.yml (optional)

@@ -8,6 +8,7 @@ import jinja2
 
 from . import texts
 from .glossary import GlossaryItem
+from .lists import Home, ListPage
 from .poster import PosterView
 from .share import ShareMeta
 from .records import Site
@@ -29,10 +30,13 @@ def template_env(overrides_dir: Path) -> jinja2.Environment:
     return env
 
 
-def render_notice(env: jinja2.Environment, notice: NoticeView, feed: bool = False) -> str:
+def render_notice(env: jinja2.Environment, notice: NoticeView, feed: bool = False,
+                  feedback_page: str | None = FEEDBACK_URL) -> str:
     """The notice body; feed=True leaves out the title, the status that depends on the build day
-    and the relative link to the feedback page (a feed reader would resolve it against the feed)."""
-    feedback_link = f"{relative_url(notice.url, FEEDBACK_URL)}#{notice.id}"
+    and the relative link to the feedback page (a feed reader would resolve it against the feed).
+    feedback_page: the feedback page holding this notice's block (None: no block, link the first page)."""
+    feedback_link = (relative_url(notice.url, feedback_page) + f"#{notice.id}" if feedback_page
+                     else relative_url(notice.url, FEEDBACK_URL))
     return env.get_template("partials/disclosures/notice.html").render(n=notice, feed=feed,
                                                                         feedback_link=feedback_link)
 
@@ -53,9 +57,15 @@ def render_glossary(env: jinja2.Environment, items: tuple[GlossaryItem, ...]) ->
     return env.get_template("partials/disclosures/glossary.html").render(items=items)
 
 
-def render_home(env: jinja2.Environment, site: Site, notices: list[NoticeView]) -> str:
-    links = {n.id: relative_url(HOME_URL, n.url) for n in notices}
-    return env.get_template("partials/disclosures/home.html").render(site=site, notices=notices, links=links)
+def render_home(env: jinja2.Environment, site: Site, notices: list[NoticeView], portal: Home | None = None) -> str:
+    """A portal's home shows what is open, the newest notices and the lists; a simple site lists every notice."""
+    links = {} if portal else {n.id: relative_url(HOME_URL, n.url) for n in notices}
+    return env.get_template("partials/disclosures/home.html").render(site=site, notices=[] if portal else notices,
+                                                                      links=links, portal=portal)
+
+
+def render_list(env: jinja2.Environment, page: ListPage) -> str:
+    return env.get_template("partials/disclosures/list.html").render(page=page)
 
 
 def render_feedback(env: jinja2.Environment, page: FeedbackPage) -> str:

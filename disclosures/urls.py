@@ -17,6 +17,12 @@ FEEDBACK_URL = "feedback/"
 GLOSSARY_URL = "glossary/"
 SUBSCRIBE_URL = "subscribe/"
 
+# Lists of a portal (lists.py): every list is paginated as <list>, <list>page/2/, …
+NOTICES_URL = "notices/"
+UNITS_URL = "units/"
+ROUNDS_URL = "rounds/"
+YEARS_URL = "years/"
+
 RSS_PATH = "feed.xml"
 JSON_FEED_PATH = "feed.json"
 OPEN_DATA_INDEX_PATH = "data/notices.json"
@@ -26,6 +32,28 @@ OVERVIEW_ANCHOR = "overview"
 
 def notice_url(notice_id: str) -> str:
     return f"disclosures/{notice_id}/"
+
+
+def unit_url(unit_id: str) -> str:
+    return f"{UNITS_URL}{unit_id}/"
+
+
+def round_url(round_id: str) -> str:
+    return f"{ROUNDS_URL}{round_id}/"
+
+
+def year_url(year: int) -> str:
+    return f"{YEARS_URL}{year}/"
+
+
+def list_page_url(list_url: str, page: int) -> str:
+    """Page 1 of a list is the list's own address; page n is <list>page/<n>/."""
+    return list_url if page == 1 else f"{list_url}page/{page}/"
+
+
+def list_feed_paths(list_url: str) -> tuple[str, str]:
+    """The RSS and JSON feeds of a unit's or a round's list sit in its folder."""
+    return f"{list_url}{RSS_PATH}", f"{list_url}{JSON_FEED_PATH}"
 
 
 def poster_url(notice_id: str) -> str:

@@ -54,7 +54,9 @@ SIGNATURE_KEYS = ("name", "date")
 REVISION_KEYS = ("date", "note")
 FIGURE_KEYS = ("label", "value", "unit", "note")
 NOTICE_KEYS = ("id", "title", "published", "draft", "issuer", "inspection", "window", "signature",
-               "preamble", "parts", "invitation", "contact", "revisions", "figures", "section_problems")
+               "preamble", "parts", "invitation", "contact", "revisions", "figures", "section_problems",
+               "metadata")
+METADATA_KEYS = ("index", "publisher", "document_number", "topic")
 
 
 # A numbering label typed at the start of a value, in any style, full or half width:
@@ -323,6 +325,21 @@ def inspection(fields: Fields) -> r.Inspection:
     return result
 
 
+# 索引号: the unit's code (18-character unified social credit code, or 9-character organisation code,
+# optionally written 8-1 with a hyphen) / year - serial number, e.g. 11441700007280420Y/2021-00050.
+INDEX_NUMBER = re.compile(r"^(?:[0-9A-Z]{18}|[0-9A-Z]{8}-?[0-9A-Z])/(?:19|20)\d{2}-\d{3,6}$", re.ASCII)
+
+
+def metadata(fields: Fields) -> r.Metadata:
+    """The optional 政务公开 block; 成文日期 and 发布日期 come from signature.date and published."""
+    return r.Metadata(
+        index=fields.checked_text("index", INDEX_NUMBER, t.EXPECTED_INDEX_NUMBER),
+        publisher=fields.text("publisher", required=False),
+        document_number=fields.text("document_number", required=False),
+        topic=fields.text("topic", required=False),
+    )
+
+
 _MOMENT = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T]([01]\d|2[0-3]):([0-5]\d))?$", re.ASCII)
 _MOMENT_EXPECTED = t.EXPECTED_MOMENT
 
@@ -464,6 +481,7 @@ def notice(fields: Fields, source: str) -> r.Notice:
         revisions=revisions(fields, published),
         section_problems=fields.choice("section_problems", r.SECTION_PROBLEM_NUMBERING,
                                        t.SECTION_PROBLEMS_EXPECTED, r.SECTION_PROBLEM_NUMBERING[0]),
+        metadata=fields.mapping("metadata", metadata, METADATA_KEYS, required=False),
     )
     kept_number_errors(fields, result)
     if result.window and result.published != dt.date.min and result.window.start < result.published:

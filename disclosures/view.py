@@ -49,8 +49,38 @@ def _toc(parts: tuple[PartView, ...]) -> list[dict]:
     return toc
 
 
+def metadata_values(notice: r.Notice) -> tuple[tuple[str, str], ...]:
+    """The 政务公开 block as data: 成文日期 is the signature date, 发布日期 the publication date."""
+    meta = notice.metadata
+    if meta is None:
+        return ()
+    values = [("index", meta.index), ("publisher", present(meta.publisher or notice.issuer.name)),
+              ("written", notice.signature.date.isoformat()), ("published", notice.published.isoformat())]
+    if meta.document_number:
+        values.append(("document_number", present(meta.document_number)))
+    if meta.topic:
+        values.append(("topic", present(meta.topic)))
+    return tuple(values)
+
+
+def _metadata_facts(notice: r.Notice) -> list[Fact]:
+    """The block as key facts, in the order government disclosure pages print it (发布日期 follows below)."""
+    values = dict(metadata_values(notice))
+    if not values:
+        return []
+    facts = [Fact(texts.META_INDEX, values["index"])]
+    if "topic" in values:
+        facts.append(Fact(texts.META_TOPIC, values["topic"]))
+    facts.append(Fact(texts.META_PUBLISHER, values["publisher"]))
+    facts.append(Fact(texts.META_WRITTEN, format_date(notice.signature.date)))
+    if "document_number" in values:
+        facts.append(Fact(texts.META_DOCUMENT_NUMBER, values["document_number"]))
+    return facts
+
+
 def _facts(notice: r.Notice, window: WindowView | None) -> tuple[Fact, ...]:
-    facts = [Fact(texts.FACT_ISSUER, present(notice.issuer.name))]
+    facts = _metadata_facts(notice)
+    facts.append(Fact(texts.FACT_ISSUER, present(notice.issuer.name)))
     if notice.inspection:
         ins = notice.inspection
         body = present(ins.body)
@@ -103,4 +133,5 @@ def notice_view(notice: r.Notice, site: r.Site, now: dt.datetime, draft_note: st
         draft_note=draft_note,
         revisions=revision_views(notice.revisions, now),
         overview=overview,
+        metadata=metadata_values(notice),
     )

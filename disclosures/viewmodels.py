@@ -162,6 +162,9 @@ class NoticeView:
     overview: Overview | None = None
     term_notes: tuple[TermNote, ...] = ()  # explanations of the terms marked in the text
     downloads: tuple[Link, ...] = ()  # open-data files of this notice (never for drafts)
+    # 政务公开 metadata as (key, value) for feeds and open data: index, publisher, written, published,
+    # document_number, topic (the last two only when set); () when the notice has no metadata block.
+    metadata: tuple[tuple[str, str], ...] = ()
     poster_link: str = ""  # its notice-board poster, relative to the notice page (poster.py)
     phone_qr: str = ""  # inline SVG: a QR code of the page's address ("在手机上打开")
 

@@ -115,7 +115,8 @@ def _unstage(publish: bool) -> None:
 
 def on_files(files: Files, config):
     for page in _build().pages:
-        # Front matter carries the title; the body is replaced in on_page_content.
+        # Front matter carries the title, description, hide and page.meta (feeds, search); the body is
+        # replaced in on_page_content.
         matter = "".join(f"{key}: {json.dumps(value)}\n" for key, value in page.front_matter().items())
         files.append(File.generated(config, page.src_uri, content=f"---\n{matter}---\n"))
     for asset in _build().assets:

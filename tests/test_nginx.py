@@ -22,7 +22,7 @@ import pytest
 
 from disclosures import manifest, serving
 from disclosures.cli import check_site
-from tests.conftest import REAL_ID, ROOT, Build, build_with
+from tests.conftest import PORTAL_PAGE_KINDS, REAL_ID, ROOT, Build, build_with
 
 SERVE = ROOT / "scripts" / "serve-nginx"
 SUB_PATH = "/xczg/"
@@ -241,6 +241,34 @@ def test_pages_and_search_run_under_the_policy_without_errors(browser, served: i
     page.wait_for_function("window.__problems.length > 0")
     assert page.evaluate("window.__ran") is None
     context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_every_portal_page_kind_runs_under_the_policy_without_errors(browser, portal_site: Build) -> None:
+    """The list, feedback and notice pages of a portal, and its guard against sitemap fetches, under the policy."""
+    with nginx(portal_site.site) as port:
+        base = f"http://127.0.0.1:{port}/"
+        context = browser.new_context()
+        context.add_init_script(_WATCH)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(f"console: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
+        fetched: list[str] = []
+        page.on("request", lambda request: fetched.append(request.url))
+        violations: list[str] = []
+        for path in PORTAL_PAGE_KINDS:
+            response = page.goto(base + path)
+            assert response is not None and response.status == 200, path
+            assert "script-src" in response.headers.get("content-security-policy", ""), path
+            page.wait_for_load_state("networkidle")
+            assert page.locator(".dsc-text-size").count() == 1, path  # our scripts ran
+            violations += page.evaluate("window.__problems")
+        context.close()
+    assert (violations, errors) == ([], [])
+    assert any("/no-feed-sitemap." in url for url in fetched)
+    assert not [url for url in fetched if url.endswith("sitemap.xml")]
 
 
 # --- tamper evidence and the production configuration -------------------------------------------

@@ -140,3 +140,21 @@ def test_every_page_has_description_and_share_tags(site: Build) -> None:
     assert meta["og:title"] == "中共中山市人民检察院党组关于巡察整改进展情况的通报"
     assert meta["description"].startswith("中共中山市人民检察院党组发布。公开期限：2025年4月27日至5月11日。")
     assert meta["og:type"] == "article"
+
+
+def test_every_kind_of_portal_page_is_valid_html_with_ordered_headings(portal_site: Build) -> None:
+    from conftest import PORTAL_PAGE_KINDS
+
+    paths = [portal_site.site / url / "index.html" for url in PORTAL_PAGE_KINDS]
+    assert all(p.is_file() for p in paths)
+    result = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--errors-only", "--stdout",
+                             *map(str, paths)], capture_output=True, text=True, timeout=600)
+    messages = json.loads(result.stdout)["messages"]
+    problems = [f"{m.get('url', '').split('/site/')[-1]}:{m.get('lastLine')}: {m['message']} "
+                f"[{m.get('extract', '').strip()[:80]}]" for m in messages]
+    assert problems == []
+    for url in PORTAL_PAGE_KINDS:
+        doc = _doc(portal_site, url)
+        levels = [int(h.tag[1]) for h in doc.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+        assert levels.count(1) == 1, url
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (url, levels)
