@@ -51,6 +51,16 @@ def test_qr_codes_use_error_correction_m_or_better_and_name_their_address() -> N
     assert size == code.symbol_size(border=qr.QUIET_ZONE)[0]  # the quiet zone is inside the SVG
 
 
+def test_the_feedback_code_follows_the_block_to_its_feedback_page(build) -> None:
+    """A portal pages its feedback blocks; the code must lead to the page that has this notice's block."""
+    notice = next(v for v in build.notices if v.id == REAL_ID)
+    site = "https://fictional.example.org/sub/"
+    assert poster.poster_view(notice, site).feedback_address == f"{site}feedback/#{REAL_ID}"
+    assert (poster.poster_view(notice, site, feedback_page="feedback/page/3/").feedback_address
+            == f"{site}feedback/page/3/#{REAL_ID}")
+    assert poster.poster_view(notice, site, feedback_page=None).feedback_address == f"{site}feedback/"
+
+
 def test_poster_holds_title_issuer_window_overview_channels_and_two_codes(build) -> None:
     doc = _poster(build, REAL_ID)
     notice = next(v for v in build.notices if v.id == REAL_ID)
