@@ -1,15 +1,24 @@
 # The two commands the README promises. Both set up from nothing first.
-.PHONY: site test serve check
+.PHONY: site test test-fast serve check posters
+
+# Material 9.7+ prints an English end-of-life notice above everything else on each mkdocs run; a clerk
+# must see our Chinese messages and summary first. Material's documented switch turns it off.
+export NO_MKDOCS_2_WARNING := 1
 
 # Set up and build site/ (MkDocs strict mode: any warning fails the build).
 site:
 	scripts/setup
 	.venv/bin/mkdocs build --strict
 
-# Set up and run every test, browser tests included.
+# Set up and run every test, browser tests included (in parallel: see addopts in pyproject.toml).
 test:
 	scripts/setup --test
 	.venv/bin/python -m pytest
+
+# The daily loop: every test that needs neither a whole-site build nor a browser.
+test-fast:
+	scripts/setup --test
+	.venv/bin/python -m pytest -m "not build and not browser"
 
 # Preview with live reload; rebuilds when a file in data/ changes.
 serve:
@@ -20,3 +29,9 @@ serve:
 check:
 	scripts/setup
 	.venv/bin/disclosures check data
+
+# Build site/ with each notice-board poster also as A4 and A3 PDF (needs Debian's chromium:
+# scripts/setup --test installs it).
+posters:
+	scripts/setup
+	DISCLOSURE_POSTER_PDF=1 .venv/bin/mkdocs build --strict

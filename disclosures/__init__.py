@@ -13,8 +13,11 @@ The flow of one build, module by module (hooks/disclosures_hooks.py hands the re
 4. render   render.py: view models -> HTML with the Jinja2 templates in overrides/
 5. gather   build.py: prepare() runs 1-4 for every page, and builds nav.py's navigation,
             feedback.py's page, banner.py's banner and assets.py's files (feeds.py, opendata.py)
+            poster.py (posters, QR codes from qr.py) and share.py (Open Graph tags, share cards)
 6. after    search.py runs Pagefind over the built pages (searchmarks.py put keywords and filters
             in them, searchpage.py is the search page); themefix.py fixes Material's markup;
+            posterpdf.py prints the posters to PDF (optional); linkcheck.py checks every internal
+            link of the staging folder; serving.py writes the server rules, .gz copies and manifest;
             staging.py swaps the finished site in
 
 Texts shown to people live in texts.py; the command line is cli.py; importer/ turns a published

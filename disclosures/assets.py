@@ -6,6 +6,7 @@ feed or the open data, not even in a preview.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from jinja2 import Environment
 from . import feeds, opendata
 from . import records as r
 from .render import render_notice, render_revision
-from .urls import JSON_FEED_PATH, OPEN_DATA_INDEX_PATH, RSS_PATH
+from .urls import OPEN_DATA_INDEX_PATH, list_feed_paths
 from .viewmodels import NoticeView
 
 
@@ -26,18 +27,47 @@ class GeneratedAsset:
     content: bytes
 
 
-def feed_assets(env: Environment, site: r.Site, public: list[NoticeView]) -> list[GeneratedAsset]:
-    """feed.xml and feed.json with the same items."""
-    chan = feeds.channel(site)
-    items = [item for v in public for item in feeds.notice_items(
-        v, render_notice(env, v, feed=True), [render_revision(env, v, rev) for rev in v.revisions], chan.home)]
+class FeedItems:
+    """The feed items of each public notice, rendered once and shared by the site's and the lists' feeds."""
+
+    def __init__(self, env: Environment, site: r.Site):
+        self.env = env
+        self.chan = feeds.channel(site)
+        self._items: dict[str, list[feeds.FeedItem]] = {}
+
+    def of(self, v: NoticeView) -> list[feeds.FeedItem]:
+        if v.id not in self._items:
+            self._items[v.id] = feeds.notice_items(v, render_notice(self.env, v, feed=True),
+                                                   [render_revision(self.env, v, rev) for rev in v.revisions],
+                                                   self.chan.home)
+        return self._items[v.id]
+
+
+def feed_pair(chan: feeds.Channel, items: list[feeds.FeedItem]) -> list[GeneratedAsset]:
+    """The RSS and the JSON feed of one channel, with the same (newest) items."""
     items = feeds.newest_first(items)
-    return [GeneratedAsset(RSS_PATH, feeds.rss(chan, items)), GeneratedAsset(JSON_FEED_PATH, feeds.json_feed(chan, items))]
+    return [GeneratedAsset(chan.rss_path, feeds.rss(chan, items)),
+            GeneratedAsset(chan.json_path, feeds.json_feed(chan, items))]
 
 
-def open_data_assets(root: Path, site: r.Site, public: list[tuple[r.Notice, NoticeView]]) -> list[GeneratedAsset]:
-    """Each public notice as JSON and as its YAML source (the data file's bytes), and the index of them all."""
-    assets = [GeneratedAsset(OPEN_DATA_INDEX_PATH, opendata.dump(opendata.index_document(site, public)))]
+def feed_assets(env: Environment, site: r.Site, public: list[NoticeView],
+                lists: list[tuple[str, str, list[NoticeView]]] = (), cache: FeedItems | None = None
+                ) -> list[GeneratedAsset]:
+    """feed.xml and feed.json of the site, and of each list given as (title, list URL, its public notices)."""
+    cache = cache or FeedItems(env, site)
+    assets = feed_pair(cache.chan, [item for v in public for item in cache.of(v)])
+    for title, list_url, notices in lists:
+        rss_path, json_path = list_feed_paths(list_url)
+        chan = dataclasses.replace(cache.chan, title=title, page=list_url, rss_path=rss_path, json_path=json_path)
+        assets += feed_pair(chan, [item for v in notices for item in cache.of(v)])
+    return assets
+
+
+def open_data_assets(root: Path, site: r.Site, public: list[tuple[r.Notice, NoticeView]],
+                     groups: dict[str, tuple[str, str | None]] | None = None) -> list[GeneratedAsset]:
+    """Each public notice as JSON and as its YAML source (the data file's bytes), and the index of them all
+    (groups: each notice's unit and round ids)."""
+    assets = [GeneratedAsset(OPEN_DATA_INDEX_PATH, opendata.dump(opendata.index_document(site, public, groups)))]
     for notice, view in public:
         assets.append(GeneratedAsset(opendata.json_path(notice),
                                      opendata.dump(opendata.notice_document(notice, view, site))))

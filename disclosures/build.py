@@ -13,32 +13,42 @@ import html
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urljoin
 
 from jinja2 import Environment
 
 from . import opendata
 from . import records as r
+from . import texts
 from .assets import GeneratedAsset, feed_assets, open_data_assets
 from .banner import BannerItem, banner_items, render_banner
-from .feedback import feedback_page
+from .feedback import feedback_pages
 from .feeds import channel
 from .glossary import glossary_items
+from .lists import Portal, home_of, list_pages, portal_of
 from .load import load_project
-from .nav import GLOSSARY_TITLE, HOME_TITLE, SUBSCRIBE_TITLE, nav
+from .nav import nav
+from .portal import Directory
 from .records import SearchTerms
-from .render import (render_feedback, render_glossary, render_home, render_notice, render_search, render_subscribe,
-                     template_env)
+from .poster import pdf_links, poster_view
+from .qr import qr_svg
+from .render import (render_feedback, render_glossary, render_home, render_list, render_notice, render_poster,
+                     render_search, render_share_meta, render_subscribe, template_env)
+from .share import ShareMeta, notice_card, notice_share, site_card, site_share
+from .typography import present
 from .searchmarks import notice_search
 from .searchpage import search_page
 from .searchterms import gather_terms
-from .texts import SEARCH_PAGE_TITLE
+from .summary import allow_empty, ignored_files, refuse_if_empty, summary
 from .terms import mark_terms
 from .timewindow import is_public, reference_time
-from .urls import FEEDBACK_URL, GLOSSARY_URL, SEARCH_URL, SUBSCRIBE_URL, page_source
+from .urls import (GLOSSARY_URL, HOME_URL, SEARCH_URL, SUBSCRIBE_URL, page_source, poster_url, relative_url,
+                   share_image_path)
 from .view import notice_view
 from .viewmodels import NoticeView
 
-DRAFT_NOTE = "预览：本通报尚未公开（草稿或未到发布日期），正式构建的网站中不会出现。"
+# Set to 1 to make each poster a PDF after the build (Chromium's print path, see posterpdf.py).
+POSTER_PDF_SWITCH = "DISCLOSURE_POSTER_PDF"
 
 
 @dataclass(frozen=True)
@@ -47,6 +57,21 @@ class GeneratedPage:
     title: str
     html: str
     toc: list[dict]
+    share: ShareMeta | None = None  # description and Open Graph tags (share.py)
+    hide: tuple[str, ...] = ()  # Material's front-matter `hide` (navigation, toc) for full-width pages
+    searchable: bool = True
+    meta: dict = field(default_factory=dict)  # more front matter for MkDocs (list pages: feeds, search)
+
+    def front_matter(self) -> dict:
+        """The page's front matter. Material prints `description` unescaped, so it is escaped here."""
+        matter: dict = {"title": self.title, **self.meta}
+        if self.share:
+            matter["description"] = html.escape(self.share.description)
+        if self.hide:
+            matter["hide"] = list(self.hide)
+        if not self.searchable:
+            matter["search"] = {"exclude": True}
+        return matter
 
 
 @dataclass(frozen=True)
@@ -59,6 +84,18 @@ class SiteBuild:
     banner: tuple[BannerItem, ...] = ()  # notices open (or about to open) for comment
     templates: Environment | None = None
     terms: SearchTerms = SearchTerms((), ())  # the search dictionary for what this build shows
+    portal: Portal | None = None  # units, rounds and years of what this build shows
+    summary: str = ""  # what is public and what is not, and why (summary.py): every build ends with it
+    poster_pdfs: bool = False  # make each poster a PDF after the build (posterpdf.py; needs Chromium)
+
+    def head_html(self, src_uri: str | None) -> str:
+        """The Open Graph tags of a page; the site's own for pages not generated here (404)."""
+        if self.templates is None:
+            return ""
+        generated = self.page(src_uri) if src_uri else None
+        share = generated.share if generated and generated.share else site_share(self.project.site, "",
+                                                                                 self.project.site.name)
+        return render_share_meta(self.templates, share)
 
     def banner_html(self, base_url: str) -> str:
         """The site-wide banner for a page at base_url from the root; empty when there is none."""
@@ -73,7 +110,7 @@ class SiteBuild:
         return {p.src_uri: p for p in self.pages}
 
     def nav(self) -> list[dict]:
-        return nav(self.notices, glossary=self.page(page_source(GLOSSARY_URL)) is not None)
+        return nav(self.notices, glossary=self.page(page_source(GLOSSARY_URL)) is not None, portal=self.portal)
 
 
 def published_notices(project: r.Project, now: dt.datetime, preview: bool) -> list[tuple[r.Notice, str]]:
@@ -82,14 +119,42 @@ def published_notices(project: r.Project, now: dt.datetime, preview: bool) -> li
     for notice in project.notices:
         public = is_public(notice.published, notice.draft, now)
         if public or preview:
-            chosen.append((notice, "" if public else DRAFT_NOTE))
+            chosen.append((notice, "" if public else texts.DRAFT_NOTE))
     return sorted(chosen, key=lambda item: (item[0].published, item[0].id), reverse=True)
 
 
+def with_poster_and_phone(view: NoticeView, site: r.Site) -> NoticeView:
+    """The notice view with a link to its poster and a QR code of its address (for the wide screen)."""
+    address = urljoin(site.url, view.url)
+    return dataclasses.replace(view, poster_link=relative_url(view.url, poster_url(view.id)),
+                               phone_qr=qr_svg(address, texts.PHONE_QR_LABEL.format(url=address), "dsc-qr"))
+
+
+def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool,
+                 feedback_page: str | None) -> list[GeneratedPage]:
+    """A notice's page and its poster page; feedback_page holds the notice's feedback block (None: none does)."""
+    poster = poster_view(view, site.url, pdf_links(view.id) if pdfs else (), feedback_page)
+    # Material prints page titles as HTML (<title>, header): escape the titles that came from data.
+    return [
+        GeneratedPage(page_source(view.url), html.escape(view.title),
+                      render_notice(env, view, feedback_page=feedback_page), view.toc,
+                      share=notice_share(view, site)),
+        GeneratedPage(page_source(poster_url(view.id)), html.escape(poster.title), render_poster(env, poster), [],
+                      share=notice_share(view, site, poster_url(view.id)), hide=("navigation", "toc"),
+                      searchable=False),
+    ]
+
+
 def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> SiteBuild:
-    """Validate data/ under root and render every generated page. Raises a ProjectError (errors.py)."""
+    """Validate data/ under root and render every generated page.
+
+    Raises a ProjectError (errors.py): DataInvalid, BadReferenceTime, or NothingPublic (a real build
+    with no public notice, unless DISCLOSURE_ALLOW_EMPTY is set; a preview shows drafts, so it may be empty).
+    """
     project = load_project(root / "data")
     now = reference_time(environ)
+    report = summary(project, ignored_files(root / "data"), now)
+    refuse_if_empty(project, now, report, preview or allow_empty(environ))
     env = template_env(root / "overrides")
     chosen = published_notices(project, now, preview)
     terms = gather_terms(project, [n for n, _ in chosen])
@@ -101,25 +166,63 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
         if not note:
             view = dataclasses.replace(view, downloads=opendata.download_links(notice, view))
             public.append((notice, view))
-        views.append(mark_terms(view, project.glossary))
-    pages = [GeneratedPage("index.md", HOME_TITLE, render_home(env, project.site, views), [])]
-    # Material prints page titles as HTML (<title>, header): escape the title that came from data.
-    pages += [GeneratedPage(page_source(v.url), html.escape(v.title), render_notice(env, v), v.toc) for v in views]
-    feedback = feedback_page(project.site, [(n, v) for (n, _), v in zip(chosen, views)])
-    pages.append(GeneratedPage(page_source(FEEDBACK_URL), feedback.title, render_feedback(env, feedback),
-                               feedback.toc))
+        views.append(with_poster_and_phone(mark_terms(view, project.glossary), project.site))
+    site = project.site
+    pdfs = environ.get(POSTER_PDF_SWITCH, "") == "1"
+    pairs = [(n, v) for (n, _), v in zip(chosen, views)]
+    directory = Directory(project.units, project.rounds)
+    portal = portal_of(pairs, directory)
+    feedback = feedback_pages(site, pairs, portal=portal.active)
+    block_page = {b.id: f.url for f in feedback for b in f.blocks}
+    pages = [GeneratedPage("index.md", texts.HOME_TITLE, render_home(env, site, views, home_of(portal)), [],
+                           share=site_share(site, HOME_URL, site.name))]
+    for v in views:
+        pages += notice_pages(env, site, v, pdfs, block_page.get(v.id))
+    pages += [GeneratedPage(page_source(f.url), f.title, render_feedback(env, f), f.toc,
+                            share=site_share(site, f.url, f.title)) for f in feedback]
+    pages += _list_pages(env, site, portal)
     if project.glossary:
         glossary_html = render_glossary(env, glossary_items(project.glossary))
-        pages.append(GeneratedPage(page_source(GLOSSARY_URL), GLOSSARY_TITLE, glossary_html, []))
-    pages.append(GeneratedPage(page_source(SEARCH_URL), SEARCH_PAGE_TITLE,
-                               render_search(env, search_page([(n, v) for (n, _), v in zip(chosen, views)])), []))
-    chan = channel(project.site)
-    pages.append(GeneratedPage(page_source(SUBSCRIBE_URL), SUBSCRIBE_TITLE,
-                               render_subscribe(env, chan.rss_url, chan.json_url), []))
+        pages.append(GeneratedPage(page_source(GLOSSARY_URL), texts.GLOSSARY_TITLE, glossary_html, [],
+                                   share=site_share(site, GLOSSARY_URL, texts.GLOSSARY_TITLE)))
+    pages.append(GeneratedPage(page_source(SEARCH_URL), texts.SEARCH_PAGE_TITLE,
+                               render_search(env, search_page(pairs)), [],
+                               share=site_share(site, SEARCH_URL, texts.SEARCH_PAGE_TITLE)))
+    chan = channel(site)
+    pages.append(GeneratedPage(page_source(SUBSCRIBE_URL), texts.SUBSCRIBE_TITLE,
+                               render_subscribe(env, chan.rss_url, chan.json_url), [],
+                               share=site_share(site, SUBSCRIBE_URL, texts.SUBSCRIBE_TITLE)))
     # Even a preview (mkdocs serve) never puts a draft or scheduled notice into a feed or the open data.
     public_ids = {n.id for n, _ in public}
-    assets = feed_assets(env, project.site, [v for v in views if v.id in public_ids])
-    assets += open_data_assets(root, project.site, public)
+    assets = feed_assets(env, project.site, [v for v in views if v.id in public_ids],
+                         _list_feeds(project.site, portal, public_ids))
+    assets += open_data_assets(root, project.site, public, {n.id: directory.ids_of(n) for n, _ in public})
+    assets.append(GeneratedAsset(share_image_path(), site_card(site)))
+    assets += [GeneratedAsset(share_image_path(v.id), notice_card(v, site)) for v in views]
     return SiteBuild(project=project, now=now, notices=views, pages=pages, assets=assets,
                      banner=banner_items(views), templates=env,
-                     terms=terms)
+                     terms=terms, portal=portal, summary=report, poster_pdfs=pdfs)
+
+
+def _list_pages(env: Environment, site: r.Site, portal: Portal) -> list[GeneratedPage]:
+    """The portal's list pages (none for a simple site); kept out of the search index, which has the notices."""
+    pages = []
+    for page in list_pages(portal):
+        meta: dict = {"search": {"exclude": True}}
+        if page.feed_paths:
+            title = html.escape(page.title)
+            meta["disclosures_feeds"] = [{"type": t, "path": p, "title": title} for t, p in page.feed_paths]
+        pages.append(GeneratedPage(page_source(page.url), html.escape(page.title), render_list(env, page), [],
+                                   share=site_share(site, page.url, page.title), meta=meta))
+    return pages
+
+
+def _list_feeds(site: r.Site, portal: Portal, public_ids: set[str]) -> list[tuple[str, str, list[NoticeView]]]:
+    """A feed for every unit and every round of a portal, with its public notices only."""
+    if not portal.active:
+        return []
+    name = present(site.name)
+    feeds = [(texts.FEED_UNIT_TITLE.format(site=name, name=present(g.name)), g.url, g.notices) for g in portal.units]
+    feeds += [(texts.FEED_ROUND_TITLE.format(site=name, name=present(g.name)), g.url, g.notices)
+              for g in portal.rounds]
+    return [(title, url, [v for _, v in notices if v.id in public_ids]) for title, url, notices in feeds]

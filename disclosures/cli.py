@@ -1,4 +1,6 @@
-"""Command line: `disclosures check [DATA_DIR]` validates data/ without building the site.
+"""Command line: `disclosures check [DATA_DIR]` validates data/ without building the site;
+`disclosures next-change [DATA_DIR]` prints when a rebuild would next change it.
+`disclosures verify SITE_DIR` checks a deployed site against the manifest its build wrote.
 
 Fast enough for an editor's save hook: it imports only the loader and the
 validator (no MkDocs, Jinja2 or Pagefind). Exit status 0 when the data is valid,
@@ -8,33 +10,126 @@ validator (no MkDocs, Jinja2 or Pagefind). Exit status 0 when the data is valid,
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+from . import texts as t
 from .errors import DataInvalid
+from .fieldpath import page_labels, shown_path
 from .load import load_project
+from .manifest import ManifestUnreadable, site_files, verify
+from .ordinals import dotted, kept_numbers, node_at
+from .records import Project
+from .schedule import next_change
+from .summary import ALLOW_EMPTY_ENV, NothingPublic, allow_empty, ignored_files, refuse_if_empty, summary
+from .timewindow import BadReferenceTime, parse_reference, reference_time
+from .yamlload import load_yaml, position
 
-OK = "数据无误：{site} 与 {count} 篇通报（data is valid）"
-NO_DATA = "找不到数据文件夹 {path}（no such folder）"
 
-
-def check(data_dir: Path) -> tuple[bool, str]:
-    """Whether data_dir is valid, and the text to show."""
+def _load(data_dir: Path) -> tuple[Project | None, str]:
     if not data_dir.is_dir():
-        return False, NO_DATA.format(path=data_dir)
+        return None, t.CLI_NO_DATA.format(path=data_dir)
     try:
-        project = load_project(data_dir)
+        return load_project(data_dir), ""
     except DataInvalid as error:
-        return False, error.report()
-    return True, OK.format(site=(data_dir / "site.yml").as_posix(), count=len(project.notices))
+        return None, error.report()
+
+
+def kept_summary(data_dir: Path, project: Project) -> list[str]:
+    """Numbers kept from the source where it skips a label: valid, but deliberate exceptions to read again."""
+    lines = []
+    for notice in project.notices:
+        kept = kept_numbers(notice)
+        root = load_yaml(data_dir.parent / notice.source, notice.source).node if kept else None
+        labels = page_labels(root) if root is not None else {}
+        for item in kept:
+            line, column = position(node_at(root, item.path)) if root is not None else (0, 0)
+            path = dotted(item.path)
+            shown = shown_path(path, labels)
+            field = t.DATA_ERROR_FIELD_SHOWN.format(shown=shown, path=path) if shown else t.DATA_ERROR_FIELD.format(path=path)
+            lines.append("  - " + t.KEPT_NUMBER_LINE.format(where=f"{notice.source}:{line}:{column}", field=field,
+                                                         label=item.label, derived=item.derived))
+    return [t.KEPT_NUMBERS_SUMMARY.format(count=len(lines)), *lines] if lines else []
+
+
+def check(data_dir: Path, allow_empty_site: bool = False, environ: dict[str, str] | None = None) -> tuple[bool, str]:
+    """Whether data_dir is valid and has something to publish, and the text to show (ending with the summary)."""
+    environ = dict(os.environ) if environ is None else environ
+    project, problem = _load(data_dir)
+    if project is None:
+        return False, problem
+    try:
+        now = reference_time(environ)
+    except BadReferenceTime as error:
+        return False, str(error)
+    ok = t.CLI_OK.format(site=(data_dir / "site.yml").as_posix(), count=len(project.notices))
+    # Numbers kept from the source come right after the OK line; the publication summary ends the report.
+    lines = [ok, *kept_summary(data_dir, project), summary(project, ignored_files(data_dir, data_dir.as_posix()), now)]
+    report = "\n".join(lines)
+    try:
+        refuse_if_empty(project, now, report, allow_empty_site or allow_empty(environ))
+    except NothingPublic as error:
+        return False, str(error)
+    return True, report
+
+
+def next_change_text(data_dir: Path, after: str = "", environ: dict[str, str] | None = None) -> tuple[bool, str]:
+    """The next moment (Beijing time, ISO 8601) a rebuild would change the site; "" when there is none."""
+    environ = dict(os.environ) if environ is None else environ
+    project, problem = _load(data_dir)
+    if project is None:
+        return False, problem
+    try:
+        now = parse_reference(after) if after else reference_time(environ)
+    except BadReferenceTime as error:
+        return False, str(error)
+    moment = next_change(project, now)
+    return True, moment.isoformat() if moment else ""
+
+
+def check_site(site: Path, manifest: Path | None = None) -> tuple[bool, str]:
+    """Whether the files under site are exactly those of its build, and the text to show (every difference)."""
+    if not site.is_dir():
+        return False, t.VERIFY_NO_SITE.format(path=site)
+    try:
+        found = verify(site, manifest)
+    except ManifestUnreadable as error:
+        if error.line:
+            return False, t.VERIFY_BAD_MANIFEST.format(path=error.path, line=error.line)
+        return False, t.VERIFY_NO_MANIFEST.format(path=error.path)
+    if not found:
+        return True, t.VERIFY_OK.format(count=len(site_files(site)), site=site)
+    count = len(found.changed) + len(found.missing) + len(found.added)
+    lines = [t.VERIFY_DIFFERENT.format(count=count, site=site)]
+    lines += [t.VERIFY_CHANGED.format(path=p) for p in found.changed]
+    lines += [t.VERIFY_MISSING.format(path=p) for p in found.missing]
+    lines += [t.VERIFY_ADDED.format(path=p) for p in found.added]
+    return False, "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="disclosures", description="巡察整改公开 - tools for the data in data/")
+    parser = argparse.ArgumentParser(prog="disclosures", description=t.CLI_DESCRIPTION)
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate data/ without building (exit 0 when valid, 1 when not)")
     check_parser.add_argument("data_dir", nargs="?", default="data", type=Path, help="the data folder (default: data)")
+    check_parser.add_argument("--allow-empty", action="store_true",
+                              help=f"accept data with no public notice (builds: {ALLOW_EMPTY_ENV}=1)")
+    next_parser = commands.add_parser("next-change", help="print when a rebuild would next change the site")
+    next_parser.add_argument("data_dir", nargs="?", default="data", type=Path, help="the data folder (default: data)")
+    next_parser.add_argument("--after", default="", help="reference time (ISO 8601; default DISCLOSURE_NOW or now)")
+    verify_parser = commands.add_parser(
+        "verify", help="check a deployed site against the manifest its build wrote (exit 0 unchanged, 1 when not)")
+    verify_parser.add_argument("site_dir", type=Path, help="the deployed site folder")
+    verify_parser.add_argument("--manifest", type=Path, default=None,
+                               help="a copy of the manifest kept elsewhere (default: SITE_DIR/_deploy/manifest.sha256)")
     args = parser.parse_args(argv)
-    ok, text = check(args.data_dir)
-    print(text, file=sys.stdout if ok else sys.stderr)
+    if args.command == "check":
+        ok, text = check(args.data_dir, args.allow_empty)
+    elif args.command == "verify":
+        ok, text = check_site(args.site_dir, args.manifest)
+    else:
+        ok, text = next_change_text(args.data_dir, args.after)
+    if text:
+        print(text, file=sys.stdout if ok else sys.stderr)
     return 0 if ok else 1

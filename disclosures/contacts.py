@@ -7,6 +7,7 @@ only swaps in a prefilled mailto link and shows the envelope note on its envelop
 
 from __future__ import annotations
 
+from . import texts
 from . import records as r
 from .typography import present
 from .viewmodels import Channel, ContactView
@@ -25,14 +26,14 @@ def channels(contact: r.Contact) -> tuple[Channel, ...]:
     found = []
     if phone:
         hours = _hours(phone)
-        found.append(Channel("phone", "联系电话", phone.number, tel_uri(phone.number),
-                             f"（工作时间{hours}）" if hours else ""))
+        found.append(Channel("phone", texts.CHANNEL_PHONE, phone.number, tel_uri(phone.number),
+                             texts.CHANNEL_PHONE_HOURS.format(hours=hours) if hours else ""))
     if postal:
-        note = f"（信封上注明“{present(postal.envelope_note)}”）" if postal.envelope_note else ""
-        found.append(Channel("address", "邮政信箱", present(postal.address), "", note))
-        found.append(Channel("postcode", "邮政编码", postal.postcode, "", ""))
+        note = texts.CHANNEL_ENVELOPE_NOTE.format(note=present(postal.envelope_note)) if postal.envelope_note else ""
+        found.append(Channel("address", texts.CHANNEL_ADDRESS, present(postal.address), "", note))
+        found.append(Channel("postcode", texts.CHANNEL_POSTCODE, postal.postcode, "", ""))
     if contact.email:
-        found.append(Channel("email", "电子邮箱", contact.email, "mailto:" + contact.email, ""))
+        found.append(Channel("email", texts.CHANNEL_EMAIL, contact.email, "mailto:" + contact.email, ""))
     return tuple(found)
 
 

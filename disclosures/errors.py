@@ -26,12 +26,15 @@ class DataError:
     expected: str
     found: str
     hint: str = ""
+    shown: str = ""  # the same place in the page's words, e.g. "二、 （一） 1. （2） 的标题" (fieldpath.py)
 
     def __str__(self) -> str:
         where = self.file
         if self.line:
             where += f":{self.line}:{self.column}" if self.column else f":{self.line}"
         field = texts.DATA_ERROR_FIELD.format(path=self.path) if self.path else ""
+        if self.shown:
+            field = texts.DATA_ERROR_FIELD_SHOWN.format(shown=self.shown, path=self.path)
         text = texts.DATA_ERROR.format(where=where, field=field, expected=self.expected, found=self.found)
         if self.hint:
             text += self.hint

@@ -18,16 +18,17 @@ from dataclasses import dataclass
 from urllib.parse import quote, urljoin
 
 from . import records as r
+from . import texts
 from .safe import json_for_script
 from .timewindow import format_date
 from .typography import present
-from .urls import FEEDBACK_URL, relative_url
+from .urls import (FEEDBACK_URL, NOTICES_URL, ROUNDS_URL, UNITS_URL, YEARS_URL, feedback_anchor, list_page_url,
+                   relative_url)
+from .lists import Pager, pager
 from .viewmodels import Channel, NoticeView
 
-TITLE = "意见反馈"
-INTRO = present("本页列出各通报接受意见建议的方式。点击电话号码可直接拨打，点击邮箱地址可写邮件（已填好主题），"
-                "每项都可以一键复制；写信时可打印信封信息。")
 _ORDER = {"open": 0, "upcoming": 1, None: 2, "closed": 3}
+PORTAL_BLOCKS = 5  # blocks per page of a portal's feedback pages (feedback/, feedback/page/2/ …)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,11 @@ class FeedbackPage:
     intro: str
     blocks: tuple[FeedbackBlock, ...]
     json_ld: str  # already escaped for a <script> element
+    others_title: str = ""  # a portal: where the other notices' contacts are
+    others_intro: str = ""
+    others: tuple[tuple[str, str], ...] = ()  # (label, href) of the list pages
+    url: str = FEEDBACK_URL
+    pager: Pager | None = None  # a portal's feedback pages, when there are several
 
     @property
     def toc(self) -> list[dict]:
@@ -69,21 +75,21 @@ class FeedbackPage:
 
 
 def mail_subject(title: str) -> str:
-    return present(f"对《{title}》的意见建议")
+    return present(texts.MAIL_SUBJECT.format(title=title))
 
 
 def mail_body(title: str, page_url: str) -> str:
     """A template that starts the letter: which notice, where the comment goes, optional contact."""
     lines = [
-        present("您好："),
+        texts.MAIL_GREETING,
         "",
-        present(f"我对《{title}》（{page_url}）有以下意见建议："),
+        present(texts.MAIL_OPENING.format(title=title, url=page_url)),
         "",
         "1. ",
         "",
-        present("（以下选填，便于回复）"),
-        present("姓名："),
-        present("联系电话："),
+        texts.MAIL_OPTIONAL,
+        texts.MAIL_NAME,
+        texts.MAIL_PHONE,
     ]
     return "\r\n".join(lines)  # RFC 6068: line breaks in a mailto body are CRLF
 
@@ -114,22 +120,22 @@ def window_notes(notice: r.Notice, view: NoticeView) -> tuple[WindowNote, ...]:
     w = notice.window
     span = view.window.text
     # Without an end time the last day counts whole (含当日); with one, comments are due by that time.
-    due = format_date(w.end) + (w.end_time.strftime("%H:%M") if w.end_time else "（含当日）")
-    texts = {
-        "upcoming": f"本通报公开期限为{span}，届时欢迎通过以下方式提出意见建议。",
-        "open": f"本通报正在公开征求意见，公开期限为{span}。请于{due}前通过以下任一方式提出意见建议。",
-        "closed": view.window.closed_note + "如有其他意见建议，仍可通过以下方式与我们联系。",
+    due = format_date(w.end) + (w.end_time.strftime("%H:%M") if w.end_time else texts.FEEDBACK_DUE_WHOLE_DAY)
+    notes = {
+        "upcoming": texts.FEEDBACK_UPCOMING.format(span=span),
+        "open": texts.FEEDBACK_OPEN.format(span=span, due=due),
+        "closed": view.window.closed_note + texts.FEEDBACK_AFTER_CLOSE,
     }
-    return tuple(WindowNote(when, present(text)) for when, text in texts.items())
+    return tuple(WindowNote(when, present(text)) for when, text in notes.items())
 
 
-def feedback_block(notice: r.Notice, view: NoticeView, site: r.Site) -> FeedbackBlock:
+def feedback_block(notice: r.Notice, view: NoticeView, site: r.Site, page_url: str = FEEDBACK_URL) -> FeedbackBlock:
     c = view.contact
     envelope = Envelope(c.address, c.postcode, c.envelope_note) if c.address else None
     return FeedbackBlock(
-        id=view.id,
+        id=feedback_anchor(view.id),
         title=view.title,
-        notice_link=relative_url(FEEDBACK_URL, view.url),
+        notice_link=relative_url(page_url, view.url),
         notice=view,
         invitation=view.invitation,
         window_notes=window_notes(notice, view),
@@ -140,7 +146,7 @@ def feedback_block(notice: r.Notice, view: NoticeView, site: r.Site) -> Feedback
 
 def contact_points(notice: r.Notice, contact: r.Contact) -> list[dict]:
     """A ContactPoint per notice; its postal address as a PostalAddress (itself a kind of ContactPoint)."""
-    point: dict = {"@type": "ContactPoint", "contactType": "意见建议", "name": present(notice.title),
+    point: dict = {"@type": "ContactPoint", "contactType": texts.FEEDBACK_CONTACT_TYPE, "name": present(notice.title),
                    "availableLanguage": "zh-CN"}
     if contact.phone:
         point["telephone"] = contact.phone.number
@@ -151,7 +157,7 @@ def contact_points(notice: r.Notice, contact: r.Contact) -> list[dict]:
         point["email"] = contact.email
     points = [point]
     if contact.postal:
-        points.append(postal_address(contact.postal) | {"contactType": "意见建议", "name": present(notice.title)})
+        points.append(postal_address(contact.postal) | {"contactType": texts.FEEDBACK_CONTACT_TYPE, "name": present(notice.title)})
     return points
 
 
@@ -170,12 +176,53 @@ def json_ld(site: r.Site, notices: list[r.Notice]) -> str:
     return json_for_script(org)
 
 
+def _waiting(notices: list[tuple[r.Notice, NoticeView]]) -> list[tuple[r.Notice, NoticeView]]:
+    """Notices open or about to open at build time, open ones first, soonest-closing first."""
+    waiting = [(n, v) for n, v in notices if v.window and v.window.status.state != "closed"]
+    waiting.sort(key=lambda nv: (_ORDER[nv[1].window.status.state], nv[1].window.end_iso, nv[1].id))
+    return waiting
+
+
+def _others(page_url: str) -> tuple[tuple[str, str], ...]:
+    return tuple((label, relative_url(page_url, url)) for label, url in (
+        (texts.LIST_ALL_TITLE, NOTICES_URL), (texts.LIST_UNITS_TITLE, UNITS_URL),
+        (texts.LIST_ROUNDS_TITLE, ROUNDS_URL), (texts.LIST_YEARS_TITLE, YEARS_URL)))
+
+
 def feedback_page(site: r.Site, notices: list[tuple[r.Notice, NoticeView]]) -> FeedbackPage:
-    """notices: what the build publishes, newest first."""
+    """A simple site's feedback page: a block per published notice (notices: newest first)."""
     ordered = sorted(notices, key=lambda nv: _ORDER[nv[1].window.status.state if nv[1].window else None])
     return FeedbackPage(
-        title=TITLE,
-        intro=INTRO,
+        title=texts.FEEDBACK_TITLE,
+        intro=texts.FEEDBACK_INTRO,
         blocks=tuple(feedback_block(n, v, site) for n, v in ordered),
         json_ld=json_ld(site, [n for n, _ in ordered]),
     )
+
+
+def feedback_pages(site: r.Site, notices: list[tuple[r.Notice, NoticeView]], portal: bool) -> list[FeedbackPage]:
+    """A portal's feedback pages: the notices open for comment (or about to open) with their channels,
+    PORTAL_BLOCKS a page, so no page grows with the site; the others are reached through the lists and
+    keep their contact block on their own page. A simple site, or a portal with no more notices than
+    fit on one page, gets the one page with a block for every notice (feedback_page)."""
+    if not portal or len(notices) <= PORTAL_BLOCKS:
+        return [feedback_page(site, notices)]
+    waiting = _waiting(notices)
+    count = max(1, -(-len(waiting) // PORTAL_BLOCKS))
+    pages = []
+    for number in range(1, count + 1):
+        url = list_page_url(FEEDBACK_URL, number)
+        chosen = waiting[(number - 1) * PORTAL_BLOCKS: number * PORTAL_BLOCKS]
+        title = texts.FEEDBACK_TITLE
+        pages.append(FeedbackPage(
+            title=title if number == 1 else texts.LIST_PAGE_TITLE.format(title=title, page=number),
+            intro=texts.FEEDBACK_INTRO,
+            blocks=tuple(feedback_block(n, v, site, url) for n, v in chosen),
+            json_ld=json_ld(site, [n for n, _ in chosen]),
+            others_title=texts.FEEDBACK_OTHERS_TITLE,
+            others_intro=texts.FEEDBACK_OTHERS,
+            others=_others(url),
+            url=url,
+            pager=pager(FEEDBACK_URL, number, count),
+        ))
+    return pages

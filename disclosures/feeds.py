@@ -16,19 +16,26 @@ from dataclasses import dataclass
 from email.utils import format_datetime
 from urllib.parse import urljoin, urlsplit
 
+from . import texts
 from .errors import ProjectError
 from .records import Site
 from .timewindow import BEIJING
 from .typography import present
 from .urls import JSON_FEED_PATH, RSS_PATH
 from .viewmodels import NoticeView
+
 LANGUAGE = "zh-CN"
 SUMMARY_CHARS = 200
+MAX_ITEMS = 50  # a feed carries the newest items only; older notices stay on the site and in the open data
 
 _ATOM = "http://www.w3.org/2005/Atom"
 _CONTENT = "http://purl.org/rss/1.0/modules/content/"
+_DC = "http://purl.org/dc/elements/1.1/"
 ET.register_namespace("atom", _ATOM)
 ET.register_namespace("content", _CONTENT)
+ET.register_namespace("dc", _DC)
+# 政务公开 metadata in RSS as Dublin Core: 索引号 the identifier, 主题分类 the subject, 发布机构 the publisher.
+_DC_OF = {"index": "identifier", "topic": "subject", "publisher": "publisher"}
 
 # Our templates always write double-quoted attributes, and autoescape keeps '"' out of values.
 _LINK_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
@@ -41,16 +48,23 @@ class FeedUrlError(ProjectError, ValueError):
 @dataclass(frozen=True)
 class Channel:
     title: str
-    home: str  # absolute, ends with "/"
+    home: str  # the site, absolute, ends with "/"
     description: str
+    page: str = ""  # the page the feed follows, from the site root ("" is home; a unit's or round's list)
+    rss_path: str = RSS_PATH
+    json_path: str = JSON_FEED_PATH
+
+    @property
+    def link(self) -> str:
+        return self.home + self.page
 
     @property
     def rss_url(self) -> str:
-        return self.home + RSS_PATH
+        return self.home + self.rss_path
 
     @property
     def json_url(self) -> str:
-        return self.home + JSON_FEED_PATH
+        return self.home + self.json_path
 
 
 @dataclass(frozen=True)
@@ -62,13 +76,14 @@ class FeedItem:
     content_html: str  # links absolute
     published: dt.datetime  # Beijing midnight of the day
     category: str  # issuing body
+    metadata: tuple[tuple[str, str], ...] = ()  # 政务公开 fields (key, value), e.g. ("index", "…/2021-00050")
 
 
 def base_url(url: str) -> str:
     """The site address as a base for absolute links, with exactly one trailing slash."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise FeedUrlError(f"网站网址 url 应为以 http:// 或 https:// 开头的完整网址，实际为“{url}”：订阅源需要它生成链接。")
+        raise FeedUrlError(texts.SITE_URL_NOT_ABSOLUTE.format(url=url))
     return url.rstrip("/") + "/"
 
 
@@ -101,17 +116,17 @@ def notice_items(notice: NoticeView, body_html: str, revision_html: list[str], h
     """The notice itself, then one item per revision, each linking to its entry on the notice page."""
     link = urljoin(home, notice.url)
     items = [FeedItem(link, link, notice.title, summary(notice), absolute_links(body_html, link),
-                      beijing_midnight(notice.published_iso), notice.issuer)]
+                      beijing_midnight(notice.published_iso), notice.issuer, notice.metadata)]
     for revision, body in zip(notice.revisions, revision_html, strict=True):
         anchor_link = f"{link}#{revision.anchor}"
-        items.append(FeedItem(anchor_link, anchor_link, f"{notice.title}（{revision.date}更新）",
+        items.append(FeedItem(anchor_link, anchor_link, texts.FEED_REVISION_TITLE.format(title=notice.title, date=revision.date),
                               revision.note, absolute_links(body, link), beijing_midnight(revision.date_iso),
                               notice.issuer))
     return items
 
 
-def newest_first(items: list[FeedItem]) -> list[FeedItem]:
-    return sorted(items, key=lambda item: (item.published, item.guid), reverse=True)
+def newest_first(items: list[FeedItem], limit: int = MAX_ITEMS) -> list[FeedItem]:
+    return sorted(items, key=lambda item: (item.published, item.guid), reverse=True)[:limit]
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
@@ -125,7 +140,7 @@ def rss(chan: Channel, items: list[FeedItem]) -> bytes:
     root = ET.Element("rss", {"version": "2.0"})
     c = ET.SubElement(root, "channel")
     _text(c, "title", chan.title)
-    _text(c, "link", chan.home)
+    _text(c, "link", chan.link)
     _text(c, "description", html.escape(chan.description, quote=False))
     _text(c, "language", LANGUAGE)
     ET.SubElement(c, f"{{{_ATOM}}}link", {"href": chan.rss_url, "rel": "self", "type": "application/rss+xml"})
@@ -138,6 +153,9 @@ def rss(chan: Channel, items: list[FeedItem]) -> bytes:
         _text(i, "guid", item.guid, isPermaLink="true")
         _text(i, "pubDate", format_datetime(item.published))
         _text(i, "category", item.category)
+        for key, value in item.metadata:
+            if key in _DC_OF:
+                _text(i, f"{{{_DC}}}{_DC_OF[key]}", value)
         # RSS readers take description as HTML: escape the plain text so it shows exactly as written.
         _text(i, "description", html.escape(item.summary, quote=False))
         _text(i, f"{{{_CONTENT}}}encoded", item.content_html)
@@ -150,7 +168,7 @@ def json_feed(chan: Channel, items: list[FeedItem]) -> bytes:
     feed = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": chan.title,
-        "home_page_url": chan.home,
+        "home_page_url": chan.link,
         "feed_url": chan.json_url,
         "description": chan.description,
         "language": LANGUAGE,
@@ -163,6 +181,7 @@ def json_feed(chan: Channel, items: list[FeedItem]) -> bytes:
             "date_published": item.published.isoformat(),
             "tags": [item.category],
             "authors": [{"name": item.category}],
+            **({"_disclosure": dict(item.metadata)} if item.metadata else {}),
         } for item in items],
     }
     return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

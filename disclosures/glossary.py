@@ -14,7 +14,7 @@ import yaml
 
 from . import records as r
 from . import urls
-from . import validate as v
+from . import fieldreader as v
 from .errors import DataError
 from .typography import to_fullwidth
 from .yamlload import load_yaml
@@ -37,7 +37,7 @@ def read_glossary(path: Path, name: str) -> tuple[tuple[r.GlossaryEntry, ...], l
     loaded = load_yaml(path, name, sequence=True)
     if loaded.node is None:
         return (), loaded.errors
-    reader = v.Reader(name)
+    reader = v.Reader(name, loaded.text)
     entries: list[r.GlossaryEntry] = []
     first: dict[str, int] = {}  # term or alias -> line where it was first written
     for index, node in enumerate(loaded.node.value):

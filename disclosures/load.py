@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from . import records as r
+from . import texts as t
 from . import validate as v
 from .errors import DataError, DataInvalid
+from .fieldpath import page_labels, shown_path
+from .fieldreader import Fields, Reader
+from .summary import is_notice_file
 from .glossary import read_glossary
+from .portal import read_registries
 from .searchterms import TERMS_FILE, read_terms
 from .yamlload import load_yaml, position
 
@@ -20,15 +26,15 @@ def _relative(path: Path, root: Path) -> str:
 
 def notice_files(data_dir: Path) -> list[Path]:
     folder = data_dir / "disclosures"
-    return sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yml", ".yaml")) if folder.is_dir() else []
+    return sorted(p for p in folder.iterdir() if is_notice_file(p)) if folder.is_dir() else []
 
 
 def read_site(path: Path, name: str) -> tuple[r.Site | None, list[DataError]]:
     loaded = load_yaml(path, name)
     if loaded.node is None:
         return None, loaded.errors
-    reader = v.Reader(name)
-    site = v.site(v.Fields(reader, loaded.node, "", v.SITE_KEYS))
+    reader = Reader(name, loaded.text)
+    site = v.site(Fields(reader, loaded.node, "", v.SITE_KEYS))
     return site, reader.errors
 
 
@@ -37,11 +43,39 @@ def read_notice(path: Path, name: str) -> tuple[r.Notice | None, list[DataError]
     loaded = load_yaml(path, name)
     if loaded.node is None:
         return None, loaded.errors, (0, 0)
-    reader = v.Reader(name)
-    fields = v.Fields(reader, loaded.node, "", v.NOTICE_KEYS)
+    reader = Reader(name, loaded.text)
+    fields = Fields(reader, loaded.node, "", v.NOTICE_KEYS)
     notice = v.notice(fields, name)
     id_node = fields.node_of("id")
-    return notice, reader.errors, position(id_node) if id_node is not None else (0, 0)
+    labels = page_labels(loaded.node)
+    errors = [dataclasses.replace(e, shown=shown_path(e.path, labels)) for e in reader.errors]
+    return notice, errors, position(id_node) if id_node is not None else (0, 0)
+
+
+def _index_number_errors(notices: list[r.Notice], data_dir: Path) -> list[DataError]:
+    """索引号 is an identifier: two notices with one would be two documents under one number."""
+    by_index: dict[str, list[r.Notice]] = {}
+    for notice in notices:
+        if notice.metadata and notice.metadata.index:
+            by_index.setdefault(notice.metadata.index, []).append(notice)
+    errors: list[DataError] = []
+    for index, sharing in by_index.items():
+        first, first_line = sharing[0].source, _index_position(data_dir.parent / sharing[0].source, index)[0]
+        for notice in sharing[1:]:
+            line, column = _index_position(data_dir.parent / notice.source, index)
+            errors.append(DataError(notice.source, line, column, "metadata.index", t.INDEX_NUMBER_UNIQUE,
+                                    t.INDEX_NUMBER_DUPLICATE.format(value=index, other=first, line=first_line),
+                                    t.INDEX_NUMBER_HINT))
+    return errors
+
+
+def _index_position(path: Path, index: str) -> tuple[int, int]:
+    """Line and column of the 索引号 in its file (read again only for a duplicate's message)."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        at = line.find(index)
+        if at >= 0:
+            return number, at + 1
+    return 0, 0
 
 
 def load_project(data_dir: Path) -> r.Project:
@@ -53,7 +87,7 @@ def load_project(data_dir: Path) -> r.Project:
         site, site_errors = read_site(site_path, _relative(site_path, data_dir))
         errors += site_errors
     else:
-        errors.append(DataError(_relative(site_path, data_dir), 0, 0, "", "网站设置文件 site.yml", "文件不存在"))
+        errors.append(DataError(_relative(site_path, data_dir), 0, 0, "", t.EXPECTED_SITE_FILE, t.FOUND_NO_FILE))
 
     notices: list[r.Notice] = []
     first_seen: dict[str, tuple[str, int]] = {}  # id -> file and line where it first appeared
@@ -65,9 +99,9 @@ def load_project(data_dir: Path) -> r.Project:
             continue
         if notice.id in first_seen:
             other, other_line = first_seen[notice.id]
-            errors.append(DataError(name, id_line, id_column, "id", "与其他通报不同的编号",
-                                    f"“{notice.id}”，与 {other} 第{other_line}行重复",
-                                    "每篇通报的 id 必须唯一。"))
+            errors.append(DataError(name, id_line, id_column, "id", t.EXPECTED_UNIQUE_ID,
+                                    t.FOUND_DUPLICATE_ID.format(id=notice.id, other=other, line=other_line),
+                                    t.HINT_UNIQUE_ID))
             continue
         first_seen[notice.id] = (name, id_line)
         notices.append(notice)
@@ -82,6 +116,11 @@ def load_project(data_dir: Path) -> r.Project:
     search_terms, terms_errors = read_terms(terms_path, _relative(terms_path, data_dir))
     errors += terms_errors
 
+    units, rounds, registry_errors = read_registries(data_dir, lambda p: _relative(p, data_dir))
+    errors += registry_errors
+    errors += _index_number_errors(notices, data_dir)
+
     if errors or site is None:
         raise DataInvalid(errors)
-    return r.Project(site=site, notices=tuple(notices), glossary=glossary, search_terms=search_terms)
+    return r.Project(site=site, notices=tuple(notices), glossary=glossary, search_terms=search_terms,
+                     units=units, rounds=rounds)

@@ -7,12 +7,14 @@ shape is documented in the README; bump VERSION on any incompatible change.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
+from . import texts
 from . import records as r
 from .urls import notice_json_path, notice_yaml_path, relative_url
-from .viewmodels import Link, NoticeView, Para, PartView, SectionView, ThemeView
+from .viewmodels import Link, NoticeView, Para, PartView, ProblemView, SectionView, ThemeView
 
 VERSION = 1
 
@@ -29,16 +31,21 @@ def _para(p: Para) -> dict[str, str]:
     return {"label": p.label, "lead": p.lead, "text": p.text}
 
 
+def _problems(problems: tuple[ProblemView, ...]) -> list[dict[str, Any]]:
+    return [{"number": p.number, "label": p.label, "anchor": p.anchor, "heading": p.heading,
+             "lead_in": p.lead_in or None, "measures": [_para(m) for m in p.measures]} for p in problems]
+
+
 def _themes(themes: tuple[ThemeView, ...]) -> list[dict[str, Any]]:
     return [{"number": t.number, "label": t.label, "anchor": t.anchor, "heading": t.heading,
-             "problems": [{"number": p.number, "label": p.label, "anchor": p.anchor, "heading": p.heading,
-                           "measures": [_para(m) for m in p.measures]} for p in t.problems]} for t in themes]
+             "problems": _problems(t.problems)} for t in themes]
 
 
 def _section(s: SectionView) -> dict[str, Any]:
     return {"label": s.label, "anchor": s.anchor, "heading": s.heading,
             "run_in": _para(s.run_in) if s.run_in else None,
             "paragraphs": [_para(p) for p in s.paragraphs], "themes": _themes(s.themes),
+            "problems": _problems(s.problems),
             "measures": [_para(p) for p in s.measures]}
 
 
@@ -52,6 +59,10 @@ def _contact(view: NoticeView) -> dict[str, str | None]:
     c = view.contact
     return {"phone": c.phone or None, "hours": c.hours or None, "address": c.address or None,
             "postcode": c.postcode or None, "envelope_note": c.envelope_note or None, "email": c.email or None}
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def page_url(site: r.Site, view: NoticeView) -> str:
@@ -69,8 +80,9 @@ def notice_document(notice: r.Notice, view: NoticeView, site: r.Site) -> dict[st
         "title": view.title,
         "published": notice.published.isoformat(),
         "issuer": {"name": view.issuer, "short_name": notice.issuer.short_name or None},
-        "inspection": {"body": ins.body, "round": ins.round or None, "start": ins.start.isoformat(),
-                       "end": ins.end.isoformat(), "feedback": ins.feedback.isoformat()} if ins else None,
+        "inspection": {"body": ins.body, "kind": ins.kind, "round": ins.round or None,
+                       "start": _iso(ins.start), "end": _iso(ins.end), "feedback": _iso(ins.feedback)}
+        if ins else None,
         "window": {"start": notice.window.start.isoformat(), "end": notice.window.end.isoformat()}
         if notice.window else None,
         "counts": {"themes": view.theme_count, "problems": view.problem_count},
@@ -82,18 +94,35 @@ def notice_document(notice: r.Notice, view: NoticeView, site: r.Site) -> dict[st
         "contact": _contact(view),
         "signature": {"name": view.signature_name, "date": notice.signature.date.isoformat()},
         "source": yaml_path(notice),
+        "metadata": _metadata(view),
     }
 
 
-def index_document(site: r.Site, items: list[tuple[r.Notice, NoticeView]]) -> dict[str, Any]:
-    """data/notices.json: every public notice, newest first, with where to get each one."""
+_METADATA_KEYS = ("index", "publisher", "written", "published", "document_number", "topic")
+
+
+def _metadata(view: NoticeView) -> dict[str, str | None] | None:
+    """The 政务公开 block (README, "Open data"): every key present, null where not set; null without a block."""
+    if not view.metadata:
+        return None
+    values = dict(view.metadata)
+    return {key: values.get(key) for key in _METADATA_KEYS}
+
+
+def index_document(site: r.Site, items: list[tuple[r.Notice, NoticeView]],
+                   groups: dict[str, tuple[str, str | None]] | None = None) -> dict[str, Any]:
+    """data/notices.json: every public notice, newest first, with where to get each one.
+    groups: notice id -> (unit id, round id or None), as in the addresses /units/<id>/ and /rounds/<id>/."""
+    groups = groups or {}
     return {
         "format": "disclosure-index",
         "version": VERSION,
         "site": {"name": site.name, "url": site.url},
         "notices": [{"id": n.id, "title": v.title, "published": n.published.isoformat(), "issuer": v.issuer,
                      "url": page_url(site, v), "page": v.url, "json": json_path(n), "yaml": yaml_path(n),
-                     "problems": v.problem_count} for n, v in items],
+                     "problems": v.problem_count, "index_number": dict(v.metadata).get("index"),
+                     "unit": groups.get(n.id, (None, None))[0], "round": groups.get(n.id, (None, None))[1]}
+                    for n, v in items],
     }
 
 
@@ -104,5 +133,5 @@ def dump(document: dict[str, Any]) -> bytes:
 
 def download_links(notice: r.Notice, view: NoticeView) -> tuple[Link, ...]:
     """Links from the notice page to its two downloads, relative so the site works under any sub-path."""
-    return (Link("JSON", relative_url(view.url, json_path(notice)), "application/json"),
-            Link("YAML 源文件", relative_url(view.url, yaml_path(notice)), "application/yaml"))
+    return (Link(texts.DOWNLOAD_JSON, relative_url(view.url, json_path(notice)), "application/json"),
+            Link(texts.DOWNLOAD_YAML, relative_url(view.url, yaml_path(notice)), "application/yaml"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import records as r
+from . import texts, urls
 from .chart import Bar, bar_chart
 from .typography import present
 from .viewmodels import PartView, ThemeView
@@ -65,6 +66,7 @@ class Overview:
     figures: tuple[FigureCard, ...]
     chart_svg: str  # inline SVG markup, "" when there are fewer than two categories to compare
     chart_id: str = CHART_ID
+    anchor: str = urls.OVERVIEW_ANCHOR  # #overview, a stable anchor (README)
 
     @property
     def categories(self) -> tuple[CategoryRow, ...]:
@@ -84,22 +86,27 @@ def _count(themes: tuple[ThemeView, ...]) -> int:
 
 
 def _part_summary(part: PartView) -> PartSummary | None:
-    categories = [CategoryRow(s.label, s.heading, s.anchor, len(s.themes), _count(s.themes))
-                  for s in part.sections if s.themes]
+    categories = [CategoryRow(s.label, s.heading, s.anchor, len(s.themes), _count(s.themes) + len(s.problems))
+                  for s in part.sections if s.themes or s.problems]
     if part.themes:
         categories.append(CategoryRow(part.label, part.heading, part.anchor, len(part.themes), _count(part.themes)))
-    items = tuple(Item(s.label, s.heading, s.anchor) for s in part.sections if s.heading and not s.themes)
+    items = tuple(Item(s.label, s.heading, s.anchor) for s in part.sections
+                  if s.heading and not s.themes and not s.problems)
     if not categories and not part.state:
         return None
     themes = sum(c.themes for c in categories)
     problems = sum(c.problems for c in categories)
     words = []
     if problems:
-        sorted_in = f"{len(categories)}类、" if len(categories) > 1 else ""
-        words.append(f"{sorted_in}{themes}个方面、{problems}个问题")
+        sorted_in = texts.OVERVIEW_CATEGORIES.format(count=len(categories)) if len(categories) > 1 else ""
+        counted = (texts.OVERVIEW_THEMES_AND_PROBLEMS.format(themes=themes, problems=problems) if themes
+                   else texts.OVERVIEW_PROBLEMS_ALONE.format(problems=problems))
+        words.append(sorted_in + counted)
     if items and not problems:
-        words.append(f"{len(items)}项")
-    return PartSummary(part.label, part.heading, part.anchor, part.state, r.PART_STATES.get(part.state, ""),
+        words.append(texts.OVERVIEW_ITEMS.format(count=len(items)))
+    # The one unheaded part of a notice whose top level is （一） stands for the whole notice.
+    heading = part.heading if part.heading else texts.WHOLE_NOTICE
+    return PartSummary(part.label, heading, part.anchor, part.state, r.PART_STATES.get(part.state, ""),
                        "".join(words), tuple(categories), items if not problems else (), themes, problems)
 
 
@@ -107,9 +114,10 @@ def _chart(parts: tuple[PartSummary, ...]) -> str:
     rows = [c for p in parts for c in p.categories]
     if len(rows) < 2:
         return ""
-    bars = [Bar(c.label + c.heading, c.problems, f"{c.problems}个问题") for c in rows]
-    description = "；".join(f"{c.label}{c.heading}：{c.problems}个问题" for c in rows) + "。"
-    return bar_chart(bars, "各类别问题数量", description, CHART_ID)
+    bars = [Bar(c.label + c.heading, c.problems, texts.PROBLEM_COUNT.format(count=c.problems)) for c in rows]
+    description = texts.CHART_ROW_SEPARATOR.join(texts.CHART_ROW.format(category=c.label + c.heading, problems=c.problems)
+                                                 for c in rows) + texts.CHART_END
+    return bar_chart(bars, texts.CHART_TITLE, description, CHART_ID)
 
 
 def overview_of(parts: tuple[PartView, ...], figures: tuple[r.Figure, ...]) -> Overview | None:

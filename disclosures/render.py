@@ -6,30 +6,38 @@ from pathlib import Path
 
 import jinja2
 
+from . import texts
 from .glossary import GlossaryItem
+from .lists import Home, ListPage
+from .poster import PosterView
+from .share import ShareMeta
 from .records import Site
 from .feedback import FeedbackPage
 from .searchpage import SearchPage
-from .texts import catalogue
 from .urls import FEEDBACK_URL, HOME_URL, JSON_FEED_PATH, RSS_PATH, SUBSCRIBE_URL, relative_url
 from .viewmodels import NoticeView, RevisionView
 
 
 def template_env(overrides_dir: Path) -> jinja2.Environment:
     # Autoescape everything: all text shown here comes from data files.
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(overrides_dir),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["texts"] = texts.catalogue()  # every page text by name: {{ texts.NO_NOTICES }}
+    return env
 
 
-def render_notice(env: jinja2.Environment, notice: NoticeView, feed: bool = False) -> str:
+def render_notice(env: jinja2.Environment, notice: NoticeView, feed: bool = False,
+                  feedback_page: str | None = FEEDBACK_URL) -> str:
     """The notice body; feed=True leaves out the title, the status that depends on the build day
-    and the relative link to the feedback page (a feed reader would resolve it against the feed)."""
-    feedback_link = f"{relative_url(notice.url, FEEDBACK_URL)}#{notice.id}"
+    and the relative link to the feedback page (a feed reader would resolve it against the feed).
+    feedback_page: the feedback page holding this notice's block (None: no block, link the first page)."""
+    feedback_link = (relative_url(notice.url, feedback_page) + f"#{notice.id}" if feedback_page
+                     else relative_url(notice.url, FEEDBACK_URL))
     return env.get_template("partials/disclosures/notice.html").render(n=notice, feed=feed,
                                                                         feedback_link=feedback_link)
 
@@ -50,14 +58,28 @@ def render_glossary(env: jinja2.Environment, items: tuple[GlossaryItem, ...]) ->
     return env.get_template("partials/disclosures/glossary.html").render(items=items)
 
 
-def render_home(env: jinja2.Environment, site: Site, notices: list[NoticeView]) -> str:
-    links = {n.id: relative_url(HOME_URL, n.url) for n in notices}
-    return env.get_template("partials/disclosures/home.html").render(site=site, notices=notices, links=links)
+def render_home(env: jinja2.Environment, site: Site, notices: list[NoticeView], portal: Home | None = None) -> str:
+    """A portal's home shows what is open, the newest notices and the lists; a simple site lists every notice."""
+    links = {} if portal else {n.id: relative_url(HOME_URL, n.url) for n in notices}
+    return env.get_template("partials/disclosures/home.html").render(site=site, notices=[] if portal else notices,
+                                                                      links=links, portal=portal)
+
+
+def render_list(env: jinja2.Environment, page: ListPage) -> str:
+    return env.get_template("partials/disclosures/list.html").render(page=page)
 
 
 def render_feedback(env: jinja2.Environment, page: FeedbackPage) -> str:
     return env.get_template("partials/disclosures/feedback.html").render(page=page)
 
 
+def render_poster(env: jinja2.Environment, poster: PosterView) -> str:
+    return env.get_template("partials/disclosures/poster.html").render(p=poster)
+
+
+def render_share_meta(env: jinja2.Environment, share: ShareMeta) -> str:
+    return env.get_template("partials/disclosures/share-meta.html").render(s=share)
+
+
 def render_search(env: jinja2.Environment, page: SearchPage) -> str:
-    return env.get_template("partials/disclosures/search.html").render(page=page, texts=catalogue())
+    return env.get_template("partials/disclosures/search.html").render(page=page)

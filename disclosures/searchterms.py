@@ -21,7 +21,7 @@ import yaml
 from . import records as r
 from .errors import DataError, DataInvalid
 from .records import SearchTerms
-from .validate import Fields, Reader, describe
+from .fieldreader import Fields, Reader, describe
 from .yamlload import load_yaml
 
 # A dictionary term is a run of Han characters.
@@ -72,7 +72,7 @@ def read_terms(path: Path, name: str) -> tuple[SearchTerms, list[DataError]]:
     loaded = load_yaml(path, name)
     if loaded.node is None:
         return SearchTerms((), ()), loaded.errors
-    reader = Reader(name)
+    reader = Reader(name, loaded.text)
     fields = Fields(reader, loaded.node, "", _KEYS)
     lists = {key: _term_list(fields, fields.items(key)) for key in ("terms", "split")}
     for term in sorted(set(lists["terms"]) & set(lists["split"])):

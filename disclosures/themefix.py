@@ -8,7 +8,9 @@ applies and the HTML and accessibility tests fail, pointing here.
 
 from __future__ import annotations
 
-SEARCH_LABEL = "搜索"
+import re
+
+from . import texts
 
 _FIXES: tuple[tuple[str, str], ...] = (
     # autocomplete is only allowed on text-like inputs (Nu Html Checker error). Material adds it to its two
@@ -18,12 +20,22 @@ _FIXES: tuple[tuple[str, str], ...] = (
     ('type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">'),
     # A dialog needs an accessible name (axe aria-dialog-name): screen readers announce it on opening.
     ('<div class="md-search" data-md-component="search" role="dialog">',
-     f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{SEARCH_LABEL}">'),
+     f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{texts.SEARCH_LABEL}">'),
 )
+
+
+# Material titles a page's table of contents with a label for the toggle "__toc", which it writes only
+# into the navigation entry of the current page. A page outside the navigation (a portal's notice and
+# list pages: the navigation lists sections, disclosures/nav.py) would keep a label for nothing (Nu Html
+# Checker error): there the title becomes a plain element with the same class.
+_TOC_TITLE = re.compile(r'<label class="md-nav__title" for="__toc">(\s*<span class="md-nav__icon md-icon"></span>'
+                        r'[^<]*)</label>')
 
 
 def fix_theme_html(html: str) -> str:
     """The page with Material's known markup problems corrected; everything else untouched."""
     for old, new in _FIXES:
         html = html.replace(old, new)
+    if 'id="__toc"' not in html:
+        html = _TOC_TITLE.sub(r'<div class="md-nav__title">\1</div>', html)
     return html

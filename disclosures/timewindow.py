@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from . import texts
 from .errors import ProjectError
 from .records import Window
 
@@ -22,7 +23,8 @@ BEIJING = ZoneInfo("Asia/Shanghai")
 REFERENCE_ENV = "DISCLOSURE_NOW"
 
 State = Literal["upcoming", "open", "closed"]
-STATE_LABELS: dict[str, str] = {"upcoming": "未开始", "open": "公示中", "closed": "已结束"}
+STATE_LABELS: dict[str, str] = {"upcoming": texts.STATUS_UPCOMING, "open": texts.STATUS_OPEN,
+                                 "closed": texts.STATUS_CLOSED}
 
 
 class BadReferenceTime(ProjectError, ValueError):
@@ -37,9 +39,7 @@ def parse_reference(value: str) -> dt.datetime:
             return dt.datetime.combine(dt.date.fromisoformat(text), dt.time(), BEIJING)
         moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError as error:
-        raise BadReferenceTime(
-            f"{REFERENCE_ENV}={value!r}：应为 ISO 8601 日期或时间，例如 2025-04-28 或 2025-05-11T23:59:00+08:00"
-        ) from error
+        raise BadReferenceTime(texts.REFERENCE_TIME_INVALID.format(name=REFERENCE_ENV, value=repr(value))) from error
     return moment if moment.tzinfo else moment.replace(tzinfo=BEIJING)
 
 
@@ -74,20 +74,17 @@ class WindowStatus:
 def status_at(window: Window, now: dt.datetime) -> WindowStatus:
     start, end = bounds(window)
     if now < start:
-        return WindowStatus("upcoming", STATE_LABELS["upcoming"], f"公示将于{format_moment(start)}开始", None)
+        detail = texts.STATUS_STARTS_AT.format(start=format_moment(start))
+        return WindowStatus("upcoming", STATE_LABELS["upcoming"], detail, None)
     if now >= end:
-        return WindowStatus("closed", STATE_LABELS["closed"], CLOSED_DETAIL, None)
+        return WindowStatus("closed", STATE_LABELS["closed"], texts.STATUS_ENDED, None)
     days_left = (window.end - beijing_date(now)).days
-    detail = LAST_DAY_DETAIL if days_left == 0 else f"距公示结束还有 {days_left} 天"
+    detail = texts.STATUS_LAST_DAY if days_left == 0 else texts.STATUS_DAYS_LEFT.format(days=days_left)
     return WindowStatus("open", STATE_LABELS["open"], detail, days_left)
 
 
-CLOSED_DETAIL = "公示期已结束"
-LAST_DAY_DETAIL = "今天是最后一天"
-
-
 def format_date(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+    return texts.DATE.format(year=day.year, month=day.month, day=day.day)
 
 
 def format_moment(moment: dt.datetime) -> str:
@@ -103,16 +100,17 @@ def _time(value: dt.time | None) -> str:
 
 def format_window(window: Window) -> str:
     """2025年4月27日至5月11日; the year is repeated only when it changes; optional times follow the day."""
-    end = f"{window.end.month}月{window.end.day}日"
+    end = texts.DATE_IN_SAME_YEAR.format(month=window.end.month, day=window.end.day)
     if window.end.year != window.start.year:
-        end = f"{window.end.year}年{end}"
-    return f"{format_date(window.start)}{_time(window.start_time)}至{end}{_time(window.end_time)}"
+        end = format_date(window.end)
+    return texts.DATE_SPAN.format(start=format_date(window.start) + _time(window.start_time),
+                                  end=end + _time(window.end_time))
 
 
 def closed_note(window: Window) -> str:
     """What a closed notice says where readers would send comments."""
     last = format_date(window.end) + _time(window.end_time)
-    return f"本通报的公示期已于{last}结束，意见征集已截止。"
+    return texts.WINDOW_CLOSED_NOTE.format(end=last)
 
 
 def iso_bounds(window: Window) -> tuple[str, str]:

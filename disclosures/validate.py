@@ -1,201 +1,36 @@
-"""Schema checks: PyYAML nodes in, frozen records out, every mistake collected on the way.
+"""Notice rules: what data/site.yml and a notice must contain, as frozen records (records.py).
 
-Each reader method records an error and returns a harmless default instead of
-raising, so one pass over the data reports every problem at once.
+Pipeline: yamlload.py (text -> nodes) -> fieldreader.py (nodes -> typed values, errors collected)
+-> this module (the rules of a notice and of the site settings) -> load.py (all of data/).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import re
-from collections.abc import Callable, Iterator
-from typing import TypeVar
+from pathlib import PurePosixPath
 
 import yaml
 
 from . import records as r
+from . import texts as t
+from .fieldreader import _TEXTLIKE, Fields, describe, normalised, visible
+from .ordinals import dotted, kept_numbers, node_at
 from .figures import paragraphs_of, stated_in
-from .errors import DataError
-from .safe import LINK_SCHEMES, WEB_SCHEMES, is_safe_link, unsafe_character
+from .safe import WEB_SCHEMES
 from .timewindow import bounds
-from .yamlload import position
 
-T = TypeVar("T")
-
-_STR = "tag:yaml.org,2002:str"
-_TEXTLIKE = {_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp"}
-_BOOL = "tag:yaml.org,2002:bool"
-_NULL = "tag:yaml.org,2002:null"
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# re.ASCII: Python's \d also matches full-width digits, which get their own message (fieldreader.py).
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Also used, unanchored, by the importer to find an address in running text.
 EMAIL_PATTERN = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 _EMAIL = re.compile(f"^{EMAIL_PATTERN}$")
-_LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
-_HOTLINE = re.compile(r"^\d{5}$")  # e.g. 12309, the procuratorate service line
-_POSTCODE = re.compile(r"^\d{6}$")
-_HOURS = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)\s*(?:-|–|—|~|至)\s*([01]\d|2[0-3]):([0-5]\d)$")
-
-
-def describe(node: yaml.Node) -> str:
-    """How a value reads to a clerk, for the 'found' half of a message."""
-    if isinstance(node, yaml.MappingNode):
-        return "一组“键: 值”"
-    if isinstance(node, yaml.SequenceNode):
-        return "列表"
-    if node.tag == _NULL:
-        return "空值"
-    if node.tag == _BOOL:
-        return f"{node.value}（YAML 把它当作是/否）"
-    return f"“{visible(node.value)}”"
-
-
-def visible(value: str, limit: int = 60) -> str:
-    """A value as it can be shown in a terminal: invisible characters spelt out, long text shortened."""
-    shown = "".join(f"\\u{ord(c):04x}" if c in "\t\n" or unsafe_character(c) else c for c in value)
-    return shown if len(shown) <= limit else shown[:limit] + "…"
-
-
-class Reader:
-    """Collects errors for one file."""
-
-    def __init__(self, file: str):
-        self.file = file
-        self.errors: list[DataError] = []
-
-    def error(self, node: yaml.Node | None, path: str, expected: str, found: str, hint: str = "") -> None:
-        line, column = position(node) if node is not None else (0, 0)
-        self.errors.append(DataError(self.file, line, column, path, expected, found, hint))
-
-
-class Fields:
-    """The keys of one mapping; reports missing, mistyped and unknown keys."""
-
-    def __init__(self, reader: Reader, node: yaml.MappingNode, path: str, allowed: tuple[str, ...]):
-        self.reader = reader
-        self.node = node
-        self.path = path
-        self.values = {key.value: (key, value) for key, value in node.value if isinstance(key, yaml.ScalarNode)}
-        for key, _ in node.value:
-            if not isinstance(key, yaml.ScalarNode) or key.value not in allowed:
-                name = key.value if isinstance(key, yaml.ScalarNode) else "?"
-                close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
-                hint = f"是不是想写 {close[0]}？" if close else f"可用的键：{'、'.join(allowed)}。"
-                reader.error(key, self.sub(str(name)), "已知的键", f"未知的键 {name}", hint)
-
-    def sub(self, key: str) -> str:
-        return f"{self.path}.{key}" if self.path else key
-
-    def node_of(self, key: str) -> yaml.Node | None:
-        found = self.values.get(key)
-        if found is None or (isinstance(found[1], yaml.ScalarNode) and found[1].tag == _NULL):
-            return None
-        return found[1]
-
-    def missing(self, key: str, expected: str) -> None:
-        where = self.values[key][0] if key in self.values else self.node
-        self.reader.error(where, self.sub(key), expected, "缺少该字段" if key not in self.values else "空值")
-
-    def text(self, key: str, required: bool = True) -> str:
-        node = self.node_of(key)
-        if node is None:
-            if required:
-                self.missing(key, "非空文本")
-            return ""
-        if not isinstance(node, yaml.ScalarNode) or node.tag not in _TEXTLIKE:
-            hint = "若要写文字，请加引号，例如 \"是\"。" if getattr(node, "tag", "") == _BOOL else ""
-            self.reader.error(node, self.sub(key), "文本", describe(node), hint)
-            return ""
-        value = node.value.strip()
-        if required and not value:
-            self.reader.error(node, self.sub(key), "非空文本", "空文本")
-        return value if self.printable(node, self.sub(key), value) else ""
-
-    def printable(self, node: yaml.Node, path: str, value: str) -> bool:
-        """Refuse characters that would break a feed or make text read differently from what it is."""
-        char = unsafe_character(value)
-        if char is None:
-            return True
-        self.reader.error(node, path, "可见的文字",
-                          f"看不见的控制字符 U+{ord(char):04X}（在“{visible(value)}”中）",
-                          "请删除这个字符（常见于从其他软件复制的文字）。")
-        return False
-
-    def link(self, key: str, schemes: tuple[str, ...] = LINK_SCHEMES, required: bool = False,
-             expected: str = "") -> str:
-        """A URL that is safe to publish as a link: only the given schemes, nothing hidden in it."""
-        value = self.text(key, required)
-        if value and not is_safe_link(value, schemes):
-            names = "、".join(f"{s}:" for s in schemes)
-            self.reader.error(self.node_of(key), self.sub(key), expected or f"以 {names} 开头的完整链接",
-                              f"“{visible(value)}”", "链接只能是网址、电子邮箱或电话号码。" if "tel" in schemes else "")
-            return ""
-        return value
-
-    def checked_text(self, key: str, pattern: re.Pattern[str], expected: str, required: bool = True) -> str:
-        value = self.text(key, required)
-        if value and not pattern.match(value):
-            self.reader.error(self.node_of(key), self.sub(key), expected, f"“{visible(value)}”")
-            return ""
-        return value
-
-    def date(self, key: str, required: bool = True) -> dt.date | None:
-        node = self.node_of(key)
-        if node is None:
-            if required:
-                self.missing(key, "日期（YYYY-MM-DD）")
-            return None
-        if not isinstance(node, yaml.ScalarNode) or not _DATE.match(node.value.strip()):
-            self.reader.error(node, self.sub(key), "日期，格式为 YYYY-MM-DD（例如 2025-04-27）", describe(node))
-            return None
-        try:
-            return dt.date.fromisoformat(node.value.strip())
-        except ValueError:
-            self.reader.error(node, self.sub(key), "真实存在的日期", f"“{node.value.strip()}”（没有这一天）")
-            return None
-
-    def flag(self, key: str) -> bool:
-        node = self.node_of(key)
-        if node is None:
-            return False
-        if isinstance(node, yaml.ScalarNode) and node.tag == _BOOL and node.value in ("true", "false"):
-            return node.value == "true"
-        self.reader.error(node, self.sub(key), "true 或 false", describe(node))
-        return False
-
-    def mapping(self, key: str, build: Callable[[Fields], T], allowed: tuple[str, ...], required: bool = True) -> T | None:
-        node = self.node_of(key)
-        if node is None:
-            if required:
-                self.missing(key, "一组“键: 值”")
-            return None
-        if not isinstance(node, yaml.MappingNode):
-            self.reader.error(node, self.sub(key), "一组“键: 值”", describe(node))
-            return None
-        return build(Fields(self.reader, node, self.sub(key), allowed))
-
-    def items(self, key: str, required: bool = False) -> Iterator[tuple[yaml.Node, str]]:
-        node = self.node_of(key)
-        if node is None:
-            if required:
-                self.missing(key, "列表（每项以“- ”开头）")
-            return
-        if not isinstance(node, yaml.SequenceNode):
-            self.reader.error(node, self.sub(key), "列表（每项以“- ”开头）", describe(node))
-            return
-        if required and not node.value:
-            self.reader.error(node, self.sub(key), "至少一项", "空列表")
-        for index, item in enumerate(node.value):
-            yield item, f"{self.sub(key)}[{index}]"
-
-    def fields_of(self, node: yaml.Node, path: str, allowed: tuple[str, ...]) -> Fields | None:
-        if not isinstance(node, yaml.MappingNode):
-            self.reader.error(node, path, "一组“键: 值”", describe(node))
-            return None
-        return Fields(self.reader, node, path, allowed)
+_LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$", re.ASCII)
+_MOBILE = re.compile(r"^1[3-9]\d{9}$", re.ASCII)
+_HOTLINE = re.compile(r"^\d{5}$", re.ASCII)  # e.g. 12309, the procuratorate service line
+_POSTCODE = re.compile(r"^\d{6}$", re.ASCII)
+_HOURS = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)\s*(?:-|–|—|~|至)\s*([01]\d|2[0-3]):([0-5]\d)$", re.ASCII)
 
 
 # --- records -----------------------------------------------------------------
@@ -206,53 +41,93 @@ PARAGRAPH_KEYS = ("lead", "text")
 PHONE_KEYS = ("number", "hours")
 POSTAL_KEYS = ("address", "postcode", "envelope_note")
 CONTACT_KEYS = ("phone", "postal", "email")
-REGISTRATION_KEYS = ("site_code", "icp", "public_security")
+REGISTRATION_KEYS = ("site_code", "icp", "public_security", "find_error", "site_mark", "site_mark_image")
 SITE_KEYS = ("name", "publisher", "url", "description", "contact", "registrations")
-PROBLEM_KEYS = ("heading", "measures")
-THEME_KEYS = ("heading", "problems")
-SECTION_KEYS = ("heading", "lead", "text", "paragraphs", "themes", "measures")
-PART_KEYS = ("heading", "state", "paragraphs", "sections", "themes", "closing")
+PROBLEM_KEYS = ("heading", "number", "lead_in", "measures")
+THEME_KEYS = ("heading", "number", "problems")
+SECTION_KEYS = ("heading", "number", "lead", "text", "paragraphs", "themes", "problems", "measures")
+PART_KEYS = ("heading", "number", "state", "paragraphs", "sections", "themes", "closing")
 ISSUER_KEYS = ("name", "short_name")
-INSPECTION_KEYS = ("body", "round", "start", "end", "feedback")
+INSPECTION_KEYS = ("body", "kind", "round", "start", "end", "feedback")
 WINDOW_KEYS = ("start", "end")
 SIGNATURE_KEYS = ("name", "date")
 REVISION_KEYS = ("date", "note")
 FIGURE_KEYS = ("label", "value", "unit", "note")
 NOTICE_KEYS = ("id", "title", "published", "draft", "issuer", "inspection", "window", "signature",
-               "preamble", "parts", "invitation", "contact", "revisions", "figures")
+               "preamble", "parts", "invitation", "contact", "revisions", "figures", "section_problems",
+               "metadata")
+METADATA_KEYS = ("index", "publisher", "document_number", "topic")
 
 
-def paragraph(fields: Fields, node: yaml.Node, path: str) -> r.Paragraph | None:
-    """A paragraph is plain text, or {lead: 首句。, text: 其余内容} for a run-in lead sentence."""
+# A numbering label typed at the start of a value, in any style, full or half width:
+# 一、 （一） (一) 1. 1、 1． （1） (1) 1) ① 一是 第一， — a decimal such as 1.5 is not a label.
+_ZH = "一二三四五六七八九十百零〇"
+_TYPED_LABEL = re.compile(
+    rf"^\s*(?:[{_ZH}]+\s*[、，,．.]|[（(]\s*[{_ZH}]+\s*[）)]|[0-9０-９]+\s*(?:[、，,]|[.．](?![0-9０-９])|[）)])"
+    rf"|[（(]\s*[0-9０-９]+\s*[）)]|[①-⑳]|[{_ZH}]+是|第[{_ZH}0-9０-９]+\s*[、，,：:是])\s*")
+
+
+def unnumbered(fields: Fields, node: yaml.Node | None, path: str, value: str) -> str:
+    """The value of a numbered item (heading, lead, measure); a typed label is an error (labels are generated).
+
+    The value is returned either way: the error stops the build, and a missing heading would add a second message.
+    """
+    match = _TYPED_LABEL.match(value)
+    if match is not None and node is not None:
+        fields.reader.error(node, path, t.EXPECTED_NO_LABEL,
+                            t.FOUND_TYPED_LABEL.format(label=match.group().strip(), value=visible(value, 30)),
+                            t.HINT_DELETE_LABEL)
+    return value
+
+
+def heading(fields: Fields, required: bool = True) -> str:
+    """The heading of a numbered item: 一、 （一） 1. （1） are put before it on the page."""
+    return unnumbered(fields, fields.node_of("heading"), fields.sub("heading"), fields.text("heading", required))
+
+
+def paragraph(fields: Fields, node: yaml.Node, path: str, numbered: bool = False) -> r.Paragraph | None:
+    """A paragraph is plain text, or {lead: 首句。, text: 其余内容} for a run-in lead sentence.
+
+    `numbered` paragraphs (measures: 一是 二是 …) get their label on the page, so none may be typed.
+    """
     if isinstance(node, yaml.ScalarNode) and node.tag in _TEXTLIKE:
-        if not node.value.strip():
-            fields.reader.error(node, path, "非空文本", "空文本")
+        text = normalised(node.value).strip()
+        if not text:
+            fields.reader.error(node, path, t.EXPECTED_NONEMPTY_TEXT, t.FOUND_EMPTY_TEXT)
             return None
-        text = node.value.strip()
-        return r.Paragraph(text=text) if fields.printable(node, path, text) else None
+        text = fields.clean(node, path, text)
+        text = unnumbered(fields, node, path, text) if numbered else text
+        return r.Paragraph(text=text) if text else None
     sub = fields.fields_of(node, path, PARAGRAPH_KEYS)
     if sub is None:
         return None
-    lead, text = sub.text("lead", required=False), sub.text("text", required=False)
+    lead, text = lead_of(sub), sub.text("text", required=False)
+    if numbered and not lead:
+        text = unnumbered(sub, sub.node_of("text"), sub.sub("text"), text)
     if not lead and not text:
-        fields.reader.error(node, path, "lead（首句）或 text（正文）至少一项", "两项都没有")
+        fields.reader.error(node, path, t.EXPECTED_LEAD_OR_TEXT, t.FOUND_NEITHER_OF_TWO)
         return None
     return r.Paragraph(text=text, lead=lead)
 
 
-def paragraphs(fields: Fields, key: str, required: bool = False) -> tuple[r.Paragraph, ...]:
-    found = (paragraph(fields, node, path) for node, path in fields.items(key, required))
+def lead_of(fields: Fields) -> str:
+    """A run-in lead sentence; it follows a generated label (一是, （一）), so none may be typed."""
+    return unnumbered(fields, fields.node_of("lead"), fields.sub("lead"), fields.text("lead", required=False))
+
+
+def paragraphs(fields: Fields, key: str, required: bool = False, numbered: bool = False) -> tuple[r.Paragraph, ...]:
+    found = (paragraph(fields, node, path, numbered) for node, path in fields.items(key, required))
     return tuple(p for p in found if p is not None)
 
 
 def hours(fields: Fields) -> r.OfficeHours | None:
-    value = fields.text("hours", required=False)
+    value = fields.text("hours", required=False, prose=False)
     if not value:
         return None
     match = _HOURS.match(value)
     if not match or match.group(1, 2) >= match.group(3, 4):
         fields.reader.error(fields.node_of("hours"), fields.sub("hours"),
-                            "时间段 HH:MM-HH:MM，开始早于结束（例如 08:30-17:30）", f"“{value}”")
+                            t.EXPECTED_HOURS, t.FOUND_VALUE.format(value=value))
         return None
     return r.OfficeHours(f"{match.group(1)}:{match.group(2)}", f"{match.group(3)}:{match.group(4)}")
 
@@ -262,14 +137,14 @@ def phone(fields: Fields) -> r.Phone:
     plain = number.replace(" ", "")
     if number and not (_LANDLINE.match(plain) or _MOBILE.match(plain) or _HOTLINE.match(plain)):
         fields.reader.error(fields.node_of("number"), fields.sub("number"),
-                            "带区号的固定电话（如 0760-88883686）或 11 位手机号", f"“{number}”")
+                            t.EXPECTED_PHONE, t.FOUND_VALUE.format(value=number))
     return r.Phone(number=number, hours=hours(fields))
 
 
 def postal(fields: Fields) -> r.PostalAddress:
     return r.PostalAddress(
         address=fields.text("address"),
-        postcode=fields.checked_text("postcode", _POSTCODE, "6 位数字的邮政编码"),
+        postcode=fields.checked_text("postcode", _POSTCODE, t.EXPECTED_POSTCODE),
         envelope_note=fields.text("envelope_note", required=False),
     )
 
@@ -278,10 +153,10 @@ def contact(fields: Fields) -> r.Contact:
     result = r.Contact(
         phone=fields.mapping("phone", phone, PHONE_KEYS, required=False),
         postal=fields.mapping("postal", postal, POSTAL_KEYS, required=False),
-        email=fields.checked_text("email", _EMAIL, "电子邮箱地址（如 name@example.org）", required=False),
+        email=fields.checked_text("email", _EMAIL, t.EXPECTED_EMAIL, required=False),
     )
     if not (result.phone or result.postal or result.email):
-        fields.reader.error(fields.node, fields.path, "至少一种联系方式（phone、postal 或 email）", "没有联系方式")
+        fields.reader.error(fields.node, fields.path, t.EXPECTED_CONTACT, t.FOUND_NO_CONTACT)
     return result
 
 
@@ -291,10 +166,31 @@ def registrations(fields: Fields) -> r.Registrations:
         site_code=fields.text("site_code", required=False),
         icp=fields.text("icp", required=False),
         public_security=fields.text("public_security", required=False),
+        find_error=inspection_link(fields, "find_error", t.EXPECTED_FIND_ERROR),
+        site_mark=inspection_link(fields, "site_mark", t.EXPECTED_SITE_MARK),
+        site_mark_image=site_mark_image(fields),
     )
 
 
-_SITE_URL_EXPECTED = "网站的公开网址，以 http:// 或 https:// 开头（订阅源 feed.xml 里的链接都由它生成）"
+# A file in docs/, e.g. assets/images/site-mark.png; the link check after the build finds a missing one.
+_SITE_FILE = re.compile(r"^[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*\.(?:png|gif|svg|jpg|jpeg|webp)$")
+
+
+def inspection_link(fields: Fields, key: str, expected: str) -> str:
+    """A footer entry the national inspection rules ask for: a web address, nothing else."""
+    return fields.link(key, WEB_SCHEMES, expected=expected)
+
+
+def site_mark_image(fields: Fields) -> str:
+    """The 党政机关网站标识 image, kept in docs/ so that no page loads anything from outside the site."""
+    value = fields.checked_text("site_mark_image", _SITE_FILE, t.EXPECTED_SITE_MARK_IMAGE, required=False)
+    if value and not fields.node_of("site_mark"):
+        fields.reader.error(fields.node_of("site_mark_image"), fields.sub("site_mark_image"),
+                            t.EXPECTED_SITE_MARK_WITH_IMAGE, t.FOUND_IMAGE_WITHOUT_SITE_MARK)
+    return value
+
+
+_SITE_URL_EXPECTED = t.EXPECTED_SITE_URL
 
 
 def site_url(fields: Fields) -> str:
@@ -305,7 +201,7 @@ def site_url(fields: Fields) -> str:
         return ""
     url = fields.link("url", WEB_SCHEMES, expected=_SITE_URL_EXPECTED)
     if url and ("?" in url or "#" in url):
-        fields.reader.error(fields.node_of("url"), fields.sub("url"), "不含 ? 或 # 的网址", f"“{url}”")
+        fields.reader.error(fields.node_of("url"), fields.sub("url"), t.EXPECTED_PLAIN_URL, t.FOUND_VALUE.format(value=url))
         return ""
     return url
 
@@ -322,12 +218,21 @@ def site(fields: Fields) -> r.Site:
 
 
 def problem(fields: Fields) -> r.Problem:
-    return r.Problem(heading=fields.text("heading"), measures=paragraphs(fields, "measures", required=True))
+    lead_in = fields.text("lead_in", required=False)
+    if lead_in and not lead_in.endswith(("：", ":")):
+        fields.reader.error(fields.node_of("lead_in"), fields.sub("lead_in"), t.LEAD_IN_EXPECTED,
+                            t.FOUND_VALUE.format(value=lead_in))
+    return r.Problem(heading=heading(fields), measures=paragraphs(fields, "measures", required=True, numbered=True),
+                     lead_in=lead_in, number=fields.number("number"))
+
+
+def problems(fields: Fields, required: bool = False) -> tuple[r.Problem, ...]:
+    found = (fields.fields_of(n, p, PROBLEM_KEYS) for n, p in fields.items("problems", required=required))
+    return tuple(problem(f) for f in found if f)
 
 
 def theme(fields: Fields) -> r.Theme:
-    found = (fields.fields_of(n, p, PROBLEM_KEYS) for n, p in fields.items("problems", required=True))
-    return r.Theme(heading=fields.text("heading"), problems=tuple(problem(f) for f in found if f))
+    return r.Theme(heading=heading(fields), problems=problems(fields, required=True), number=fields.number("number"))
 
 
 def themes(fields: Fields) -> tuple[r.Theme, ...]:
@@ -337,35 +242,42 @@ def themes(fields: Fields) -> tuple[r.Theme, ...]:
 
 
 def section(fields: Fields) -> r.Section:
-    heading = fields.text("heading", required=False)
-    lead, text = fields.text("lead", required=False), fields.text("text", required=False)
+    title = heading(fields, required=False)
+    lead, text = lead_of(fields), fields.text("text", required=False)
+    if not lead:
+        text = unnumbered(fields, fields.node_of("text"), fields.sub("text"), text)
     run_in = r.Paragraph(text=text, lead=lead) if (lead or text) else None
     body = {"paragraphs": paragraphs(fields, "paragraphs"), "themes": themes(fields),
-            "measures": paragraphs(fields, "measures")}
-    if heading and run_in:
-        fields.reader.error(fields.node, fields.path, "标题（heading）或首句段落（lead/text）二选一", "两者都有")
-    elif not heading and not run_in:
-        fields.reader.error(fields.node, fields.path, "heading（独立标题）或 lead/text（段落）", "都没有")
+            "measures": paragraphs(fields, "measures", numbered=True), "problems": problems(fields)}
+    if title and run_in:
+        fields.reader.error(fields.node, fields.path, t.EXPECTED_HEADING_OR_RUN_IN, t.FOUND_BOTH)
+    elif not title and not run_in:
+        fields.reader.error(fields.node, fields.path, t.EXPECTED_HEADING_OR_PARAGRAPH, t.FOUND_NEITHER)
     elif run_in and any(body.values()):
-        fields.reader.error(fields.node, fields.path, "段落式小节不再包含 paragraphs/themes/measures",
-                            "段落式小节下还有内容", "有下级内容时请改用 heading。")
-    return r.Section(heading=heading, run_in=run_in, **body)
+        fields.reader.error(fields.node, fields.path, t.EXPECTED_RUN_IN_ALONE,
+                            t.FOUND_RUN_IN_WITH_BODY, t.HINT_USE_HEADING)
+    if body["themes"] and body["problems"]:
+        fields.reader.error(fields.node, fields.path, t.SECTION_THEMES_OR_PROBLEMS, t.FOUND_BOTH)
+    return r.Section(heading=title, run_in=run_in, number=fields.number("number"), **body)
 
 
 def part_state(fields: Fields) -> str:
-    value = fields.text("state", required=False)
+    value = fields.text("state", required=False, prose=False)
     if value and value not in r.PART_STATES:
         choices = "、".join(f"{key}（{label}）" for key, label in r.PART_STATES.items())
-        fields.reader.error(fields.node_of("state"), fields.sub("state"), f"{choices} 之一", f"“{value}”")
+        fields.reader.error(fields.node_of("state"), fields.sub("state"), t.EXPECTED_ONE_OF.format(choices=choices),
+                            t.FOUND_VALUE.format(value=value))
         return ""
     return value
 
 
 
-def part(fields: Fields) -> r.Part:
+def part(fields: Fields, alone: bool) -> r.Part:
+    """A part; one alone in its notice may go without a heading: its sections are then the top level."""
     found = (fields.fields_of(n, p, SECTION_KEYS) for n, p in fields.items("sections"))
     result = r.Part(
-        heading=fields.text("heading"),
+        heading=heading(fields, required=False),
+        number=fields.number("number"),
         state=part_state(fields),
         paragraphs=paragraphs(fields, "paragraphs"),
         sections=tuple(section(f) for f in found if f),
@@ -373,8 +285,13 @@ def part(fields: Fields) -> r.Part:
         closing=paragraphs(fields, "closing"),
     )
     if result.sections and result.themes:
-        fields.reader.error(fields.node, fields.path, "sections 或 themes 二选一", "两者都有",
-                            "有分类时请把 themes 放进各个 sections。")
+        fields.reader.error(fields.node, fields.path, t.EXPECTED_SECTIONS_OR_THEMES, t.FOUND_BOTH,
+                            t.HINT_THEMES_IN_SECTIONS)
+    heading_node = fields.node_of("heading")
+    blank = heading_node is None or (isinstance(heading_node, yaml.ScalarNode) and not heading_node.value.strip())
+    if blank and not (alone and not result.number):
+        fields.reader.error(heading_node or fields.node, fields.sub("heading"), t.HEADLESS_PART_EXPECTED,
+                            t.FOUND_EMPTY_TEXT if heading_node is not None else t.FOUND_MISSING)
     return result
 
 
@@ -382,22 +299,49 @@ def issuer(fields: Fields) -> r.Issuer:
     return r.Issuer(name=fields.text("name"), short_name=fields.text("short_name", required=False))
 
 
+def inspection_kind(fields: Fields, body: str) -> str:
+    """巡视 or 巡察: as stated, else from the body's name (巡视组 / 巡察组); the two must agree."""
+    said = [kind for kind in r.INSPECTION_KINDS if kind in body]
+    stated = fields.choice("kind", r.INSPECTION_KINDS, t.INSPECTION_KIND_EXPECTED, "")
+    if stated and len(said) == 1 and said[0] != stated:
+        fields.reader.error(fields.node_of("kind"), fields.sub("kind"),
+                            t.INSPECTION_KIND_CONFLICT.format(kind=said[0]), t.FOUND_VALUE.format(value=stated))
+    return stated or (said[0] if len(said) == 1 else r.INSPECTION_KINDS[0])
+
+
 def inspection(fields: Fields) -> r.Inspection:
+    body = fields.text("body")
     result = r.Inspection(
-        body=fields.text("body"),
+        body=body,
+        kind=inspection_kind(fields, body),
         round=fields.text("round", required=False),
-        start=fields.date("start") or dt.date.min,
-        end=fields.date("end") or dt.date.min,
-        feedback=fields.date("feedback") or dt.date.min,
+        start=fields.date("start", required=False),
+        end=fields.date("end", required=False),
+        feedback=fields.date("feedback", required=False),
     )
-    if dt.date.min not in (result.start, result.end) and result.end < result.start:
-        fields.reader.error(fields.node_of("end"), fields.sub("end"), f"不早于开始日期 {result.start}",
+    if result.start and result.end and result.end < result.start:
+        fields.reader.error(fields.node_of("end"), fields.sub("end"), t.EXPECTED_NOT_BEFORE_START.format(start=result.start),
                             str(result.end))
     return result
 
 
-_MOMENT = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T]([01]\d|2[0-3]):([0-5]\d))?$")
-_MOMENT_EXPECTED = "日期 YYYY-MM-DD，可加北京时间 HH:MM（例如 2025-04-27 或 2025-05-11 17:30）"
+# 索引号: the unit's code (18-character unified social credit code, or 9-character organisation code,
+# optionally written 8-1 with a hyphen) / year - serial number, e.g. 11441700007280420Y/2021-00050.
+INDEX_NUMBER = re.compile(r"^(?:[0-9A-Z]{18}|[0-9A-Z]{8}-?[0-9A-Z])/(?:19|20)\d{2}-\d{3,6}$", re.ASCII)
+
+
+def metadata(fields: Fields) -> r.Metadata:
+    """The optional 政务公开 block; 成文日期 and 发布日期 come from signature.date and published."""
+    return r.Metadata(
+        index=fields.checked_text("index", INDEX_NUMBER, t.EXPECTED_INDEX_NUMBER),
+        publisher=fields.text("publisher", required=False),
+        document_number=fields.text("document_number", required=False),
+        topic=fields.text("topic", required=False),
+    )
+
+
+_MOMENT = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T]([01]\d|2[0-3]):([0-5]\d))?$", re.ASCII)
+_MOMENT_EXPECTED = t.EXPECTED_MOMENT
 
 
 def moment(fields: Fields, key: str) -> tuple[dt.date, dt.time | None] | None:
@@ -406,6 +350,8 @@ def moment(fields: Fields, key: str) -> tuple[dt.date, dt.time | None] | None:
     if node is None:
         fields.missing(key, _MOMENT_EXPECTED)
         return None
+    if isinstance(node, yaml.ScalarNode) and not fields.halfwidth_digits(node, fields.sub(key), node.value.strip()):
+        return None
     match = _MOMENT.match(node.value.strip()) if isinstance(node, yaml.ScalarNode) else None
     if not match:
         fields.reader.error(node, fields.sub(key), _MOMENT_EXPECTED, describe(node))
@@ -413,7 +359,7 @@ def moment(fields: Fields, key: str) -> tuple[dt.date, dt.time | None] | None:
     try:
         day = dt.date.fromisoformat(match.group(1))
     except ValueError:
-        fields.reader.error(node, fields.sub(key), "真实存在的日期", f"“{node.value.strip()}”（没有这一天）")
+        fields.reader.error(node, fields.sub(key), t.EXPECTED_REAL_DATE, t.FOUND_NO_SUCH_DAY.format(value=node.value.strip()))
         return None
     return day, (dt.time(int(match.group(2)), int(match.group(3))) if match.group(2) else None)
 
@@ -423,14 +369,15 @@ def window(fields: Fields) -> r.Window | None:
     if start is None or end is None:
         return None
     if end[1] == dt.time():
-        fields.reader.error(fields.node_of("end"), fields.sub("end"), "结束时间晚于 00:00", f"“{fields.node_of('end').value}”",
-                            "结束日期当天全天都在公示期内；要在午夜结束，请只写日期。")
+        fields.reader.error(fields.node_of("end"), fields.sub("end"), t.EXPECTED_END_AFTER_MIDNIGHT,
+                            t.FOUND_VALUE.format(value=fields.node_of("end").value), t.HINT_END_AT_MIDNIGHT)
         return None
     result = r.Window(start=start[0], end=end[0], start_time=start[1], end_time=end[1])
     first, last = bounds(result)
     if last <= first:
-        fields.reader.error(fields.node_of("end"), fields.sub("end"), f"晚于公示开始 {fields.node_of('start').value}",
-                            str(fields.node_of("end").value), "公示结束早于开始。")
+        fields.reader.error(fields.node_of("end"), fields.sub("end"),
+                            t.EXPECTED_AFTER_WINDOW_START.format(start=fields.node_of("start").value),
+                            str(fields.node_of("end").value), t.HINT_END_BEFORE_START)
         return None
     return result
 
@@ -450,23 +397,25 @@ def revisions(fields: Fields, published: dt.date) -> tuple[r.Revision, ...]:
         if day is None or not note:
             continue
         if published != dt.date.min and day < published:
-            sub.reader.error(sub.node_of("date"), sub.sub("date"), f"不早于发布日期 {published}", str(day),
-                             "更新只能在通报发布之后。")
+            sub.reader.error(sub.node_of("date"), sub.sub("date"),
+                             t.EXPECTED_NOT_BEFORE_PUBLISHED.format(published=published), str(day),
+                             t.HINT_REVISION_AFTER_PUBLISHED)
         elif day in found:
-            sub.reader.error(sub.node_of("date"), sub.sub("date"), "每天最多一条更新", f"又一条 {day} 的更新",
-                             "同一天的几项更新请写在同一条 note 里。")
+            sub.reader.error(sub.node_of("date"), sub.sub("date"), t.EXPECTED_ONE_REVISION_A_DAY,
+                             t.FOUND_ANOTHER_REVISION.format(day=day),
+                             t.HINT_ONE_NOTE_A_DAY)
         else:
             found[day] = r.Revision(date=day, note=note)
     return tuple(sorted(found.values(), key=lambda rev: rev.date))
 
 
-_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$", re.ASCII)
 
 
 def figure(fields: Fields) -> r.Figure:
     return r.Figure(
         label=fields.text("label"),
-        value=fields.checked_text("value", _NUMBER, "正文中写出的数字（如 17562 或 9.96，不加单位和逗号）"),
+        value=fields.checked_text("value", _NUMBER, t.EXPECTED_FIGURE_VALUE),
         unit=fields.text("unit"),
         note=fields.text("note", required=False),
     )
@@ -482,17 +431,41 @@ def figures(fields: Fields, notice: r.Notice) -> tuple[r.Figure, ...]:
             continue
         item = figure(sub)
         if item.label and item.value and item.unit and not stated_in(item, text):
-            fields.reader.error(node, path, f"正文中在“{item.label}”附近写有“{item.value}{item.unit}”",
-                                "正文中找不到", "要点数字须与正文一致：请核对数字、单位和说明文字（label 应照抄正文用语）。")
+            expected = t.EXPECTED_FIGURE_IN_TEXT.format(label=item.label, value=item.value, unit=item.unit)
+            fields.reader.error(node, path, expected,
+                                t.FOUND_NOT_IN_TEXT, t.HINT_FIGURE_AS_IN_TEXT)
         found.append(item)
     return tuple(found)
 
 
+def kept_number_errors(fields: Fields, notice: r.Notice) -> None:
+    """An explicit number must be larger than the derived one: a label is never shown twice or going back."""
+    for kept in kept_numbers(notice):
+        if not kept.valid:
+            item = node_at(fields.node, kept.path)
+            node = item
+            if isinstance(item, yaml.MappingNode):
+                node = next((v for k, v in item.value if getattr(k, "value", None) == "number"), item)
+            fields.reader.error(node, dotted(kept.path), t.KEPT_NUMBER_EXPECTED.format(derived=kept.derived),
+                                kept.label, t.KEPT_NUMBER_HINT)
+
+
+def notice_id(fields: Fields, source: str) -> str:
+    """The id names the page address; the file name must say the same, so there is one source of truth."""
+    value = fields.checked_text("id", _ID, t.EXPECTED_ID)
+    stem = PurePosixPath(source).name.rsplit(".", 1)[0]
+    if value and value != stem:
+        fields.reader.error(fields.node_of("id"), fields.sub("id"), t.EXPECTED_ID_IS_FILE_NAME.format(stem=stem),
+                            t.FOUND_VALUE.format(value=value), t.HINT_ID_IS_FILE_NAME.format(stem=stem, id=value))
+        return ""
+    return value
+
+
 def notice(fields: Fields, source: str) -> r.Notice:
-    found = (fields.fields_of(n, p, PART_KEYS) for n, p in fields.items("parts", required=True))
+    found = [fields.fields_of(n, p, PART_KEYS) for n, p in fields.items("parts", required=True)]
     published = fields.date("published") or dt.date.min
     result = r.Notice(
-        id=fields.checked_text("id", _ID, "由小写字母、数字和连字符组成的编号（如 zhongshan-2025-04-27）"),
+        id=notice_id(fields, source),
         source=source,
         title=fields.text("title"),
         published=published,
@@ -502,15 +475,19 @@ def notice(fields: Fields, source: str) -> r.Notice:
         window=fields.mapping("window", window, WINDOW_KEYS, required=False),
         signature=fields.mapping("signature", signature, SIGNATURE_KEYS) or r.Signature("", dt.date.min),
         preamble=paragraphs(fields, "preamble"),
-        parts=tuple(part(f) for f in found if f),
+        parts=tuple(part(f, len(found) == 1) for f in found if f),
         invitation=fields.text("invitation", required=False),
         contact=fields.mapping("contact", contact, CONTACT_KEYS, required=False),
         revisions=revisions(fields, published),
+        section_problems=fields.choice("section_problems", r.SECTION_PROBLEM_NUMBERING,
+                                       t.SECTION_PROBLEMS_EXPECTED, r.SECTION_PROBLEM_NUMBERING[0]),
+        metadata=fields.mapping("metadata", metadata, METADATA_KEYS, required=False),
     )
+    kept_number_errors(fields, result)
     if result.window and result.published != dt.date.min and result.window.start < result.published:
         window_node = fields.node_of("window")
         start_node = dict((k.value, v) for k, v in window_node.value).get("start") if window_node else None
         fields.reader.error(start_node or window_node, fields.sub("window.start"),
-                            f"不早于发布日期 {result.published}", str(result.window.start),
-                            "公示不能在通报发布之前开始。")
+                            t.EXPECTED_NOT_BEFORE_PUBLISHED.format(published=result.published),
+                            str(result.window.start), t.HINT_WINDOW_AFTER_PUBLISHED)
     return dataclasses.replace(result, figures=figures(fields, result))

@@ -11,18 +11,20 @@ import datetime as dt
 import html
 
 from . import records as r
+from . import texts
 from . import urls
 from .contacts import contact_view
 from .numbered import numbered_body
 from .overview import overview_of
-from .timewindow import beijing_date, closed_note, format_date, format_window, iso_bounds, status_at
+from .timewindow import beijing_date, closed_note, format_date, format_moment, format_window, iso_bounds, status_at
 from .typography import present
 from .viewmodels import Fact, NoticeView, PartView, RevisionView, WindowView
 
 
 def window_view(window: r.Window, now: dt.datetime) -> WindowView:
     start_iso, end_iso = iso_bounds(window)
-    return WindowView(format_window(window), start_iso, end_iso, status_at(window, now), closed_note(window))
+    return WindowView(format_window(window), start_iso, end_iso, status_at(window, now), closed_note(window),
+                      texts.STATUS_AS_OF.format(moment=format_moment(now)))
 
 
 def _toc(parts: tuple[PartView, ...]) -> list[dict]:
@@ -37,23 +39,62 @@ def _toc(parts: tuple[PartView, ...]) -> list[dict]:
         children = []
         for s in part.sections:
             if s.heading:
-                children.append(token(3, s.anchor, s.label + s.heading,
-                                      [token(4, t.anchor, t.label + t.heading, []) for t in s.themes]))
+                children.append(token(s.level, s.anchor, s.label + s.heading,
+                                      [token(s.level + 1, t.anchor, t.label + t.heading, []) for t in s.themes]))
         children += [token(3, t.anchor, t.label + t.heading, []) for t in part.themes]
-        toc.append(token(2, part.anchor, part.label + part.heading, children))
+        if part.heading:
+            toc.append(token(2, part.anchor, part.label + part.heading, children))
+        else:  # the top level is （一）: its sections are the first level of the contents
+            toc += children
     return toc
 
 
+def metadata_values(notice: r.Notice) -> tuple[tuple[str, str], ...]:
+    """The 政务公开 block as data: 成文日期 is the signature date, 发布日期 the publication date."""
+    meta = notice.metadata
+    if meta is None:
+        return ()
+    values = [("index", meta.index), ("publisher", present(meta.publisher or notice.issuer.name)),
+              ("written", notice.signature.date.isoformat()), ("published", notice.published.isoformat())]
+    if meta.document_number:
+        values.append(("document_number", present(meta.document_number)))
+    if meta.topic:
+        values.append(("topic", present(meta.topic)))
+    return tuple(values)
+
+
+def _metadata_facts(notice: r.Notice) -> list[Fact]:
+    """The block as key facts, in the order government disclosure pages print it (发布日期 follows below)."""
+    values = dict(metadata_values(notice))
+    if not values:
+        return []
+    facts = [Fact(texts.META_INDEX, values["index"])]
+    if "topic" in values:
+        facts.append(Fact(texts.META_TOPIC, values["topic"]))
+    facts.append(Fact(texts.META_PUBLISHER, values["publisher"]))
+    facts.append(Fact(texts.META_WRITTEN, format_date(notice.signature.date)))
+    if "document_number" in values:
+        facts.append(Fact(texts.META_DOCUMENT_NUMBER, values["document_number"]))
+    return facts
+
+
 def _facts(notice: r.Notice, window: WindowView | None) -> tuple[Fact, ...]:
-    facts = [Fact("发布单位", present(notice.issuer.name))]
+    facts = _metadata_facts(notice)
+    facts.append(Fact(texts.FACT_ISSUER, present(notice.issuer.name)))
     if notice.inspection:
         ins = notice.inspection
-        facts.append(Fact("巡察组", present(ins.body) + (f"（{present(ins.round)}）" if ins.round else "")))
-        facts.append(Fact("巡察时间", format_window(r.Window(ins.start, ins.end))))
-        facts.append(Fact("反馈时间", format_date(ins.feedback)))
-    facts.append(Fact("发布日期", format_date(notice.published)))
+        body = present(ins.body)
+        if ins.round:
+            body = texts.FACT_INSPECTION_ROUND.format(body=body, round=present(ins.round))
+        facts.append(Fact(texts.FACT_INSPECTION_BODY.format(kind=ins.kind), body))
+        if ins.start and ins.end:  # a notice may leave out the period or the feedback date
+            facts.append(Fact(texts.FACT_INSPECTION_PERIOD.format(kind=ins.kind),
+                              format_window(r.Window(ins.start, ins.end))))
+        if ins.feedback:
+            facts.append(Fact(texts.FACT_FEEDBACK_DATE, format_date(ins.feedback)))
+    facts.append(Fact(texts.FACT_PUBLISHED, format_date(notice.published)))
     if window:
-        facts.append(Fact("公开期限", window.text))
+        facts.append(Fact(texts.FACT_WINDOW, window.text))
     return tuple(facts)
 
 
@@ -70,7 +111,7 @@ def notice_view(notice: r.Notice, site: r.Site, now: dt.datetime, draft_note: st
     overview = overview_of(body.parts, notice.figures)
     toc = _toc(body.parts)
     if overview:
-        toc.insert(0, {"level": 2, "id": urls.OVERVIEW_ANCHOR, "name": "概览", "children": []})
+        toc.insert(0, {"level": 2, "id": urls.OVERVIEW_ANCHOR, "name": texts.OVERVIEW_HEADING, "children": []})
     return NoticeView(
         id=notice.id,
         url=urls.notice_url(notice.id),
@@ -92,4 +133,5 @@ def notice_view(notice: r.Notice, site: r.Site, now: dt.datetime, draft_note: st
         draft_note=draft_note,
         revisions=revision_views(notice.revisions, now),
         overview=overview,
+        metadata=metadata_values(notice),
     )

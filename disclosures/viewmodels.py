@@ -3,7 +3,7 @@ and the one walk over a numbered notice in page order.
 
 The body of a notice is a tree: parts (一、) hold paragraphs, sections (（一）),
 themes (1.) and closing paragraphs; a section holds a run-in paragraph or
-paragraphs, themes and measures; a theme holds problems (（1）); a problem holds
+paragraphs, themes, problems (1.) and measures; a theme holds problems (（1）); a problem holds
 measures (一是). `walk` is the only place that knows the order the page shows
 them in; every module that needs "each paragraph in order" uses it.
 """
@@ -40,6 +40,7 @@ class ProblemView:
     anchor: str
     level: int
     measures: tuple[Para, ...]
+    lead_in: str = ""  # 整改落实情况：: the measures are shown run on after it, in one paragraph
 
 
 @dataclass(frozen=True)
@@ -62,12 +63,13 @@ class SectionView:
     paragraphs: tuple[Para, ...]
     themes: tuple[ThemeView, ...]
     measures: tuple[Para, ...]
+    problems: tuple[ProblemView, ...] = ()  # problems directly under the category, labelled 1. 2.
 
 
 @dataclass(frozen=True)
 class PartView:
     label: str
-    heading: str
+    heading: str  # empty (and no label) for the one part of a notice whose top level is （一）
     anchor: str
     state: str  # "rectified", "ongoing" or "" (declared in the data, never guessed)
     paragraphs: tuple[Para, ...]
@@ -83,6 +85,9 @@ class WindowView:
     end_iso: str
     status: WindowStatus  # at the build's reference time; the view-time script recomputes it
     closed_note: str = ""  # 本通报的公示期已于…结束，意见征集已截止。
+    # 截至2025年5月1日（本页生成时）: the built status names its moment; window-status.js hides it
+    # when it writes the live status (a page read years later must not say "open" as of now).
+    as_of: str = ""
 
     def hides(self, when: str) -> bool:
         """Server side of data-window-when: hidden unless the build-time state is listed."""
@@ -166,6 +171,11 @@ class NoticeView:
     overview: Overview | None = None
     term_notes: tuple[TermNote, ...] = ()  # explanations of the terms marked in the text
     downloads: tuple[Link, ...] = ()  # open-data files of this notice (never for drafts)
+    # 政务公开 metadata as (key, value) for feeds and open data: index, publisher, written, published,
+    # document_number, topic (the last two only when set); () when the notice has no metadata block.
+    metadata: tuple[tuple[str, str], ...] = ()
+    poster_link: str = ""  # its notice-board poster, relative to the notice page (poster.py)
+    phone_qr: str = ""  # inline SVG: a QR code of the page's address ("在手机上打开")
     search: NoticeSearch | None = None  # filters and keywords for the search index (searchmarks.py)
 
 
@@ -184,6 +194,7 @@ def walk(preamble: tuple[Para, ...], parts: tuple[PartView, ...]) -> Iterator[No
                 yield section.run_in
             yield from section.paragraphs
             yield from _walk_themes(section.themes)
+            yield from _walk_problems(section.problems)
             yield from section.measures
         yield from _walk_themes(part.themes)
         yield from part.closing
@@ -192,9 +203,13 @@ def walk(preamble: tuple[Para, ...], parts: tuple[PartView, ...]) -> Iterator[No
 def _walk_themes(themes: tuple[ThemeView, ...]) -> Iterator[Node]:
     for theme in themes:
         yield theme
-        for problem in theme.problems:
-            yield problem
-            yield from problem.measures
+        yield from _walk_problems(theme.problems)
+
+
+def _walk_problems(problems: tuple[ProblemView, ...]) -> Iterator[Node]:
+    for problem in problems:
+        yield problem
+        yield from problem.measures
 
 
 def map_paras(view: NoticeView, change: Callable[[Para], Para]) -> NoticeView:
@@ -204,14 +219,16 @@ def map_paras(view: NoticeView, change: Callable[[Para], Para]) -> NoticeView:
     def paras(items: tuple[Para, ...]) -> tuple[Para, ...]:
         return tuple(changed[id(p)] for p in items)
 
+    def problems(items: tuple[ProblemView, ...]) -> tuple[ProblemView, ...]:
+        return tuple(dataclasses.replace(p, measures=paras(p.measures)) for p in items)
+
     def themes(items: tuple[ThemeView, ...]) -> tuple[ThemeView, ...]:
-        return tuple(dataclasses.replace(t, problems=tuple(dataclasses.replace(p, measures=paras(p.measures))
-                                                           for p in t.problems)) for t in items)
+        return tuple(dataclasses.replace(t, problems=problems(t.problems)) for t in items)
 
     def section(s: SectionView) -> SectionView:
         return dataclasses.replace(s, run_in=changed[id(s.run_in)] if s.run_in else None,
                                    paragraphs=paras(s.paragraphs), themes=themes(s.themes),
-                                   measures=paras(s.measures))
+                                   problems=problems(s.problems), measures=paras(s.measures))
 
     parts = tuple(dataclasses.replace(part, paragraphs=paras(part.paragraphs),
                                       sections=tuple(section(s) for s in part.sections),

@@ -11,7 +11,7 @@ import json
 import logging
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import Markup
@@ -22,20 +22,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from disclosures import staging
+from disclosures import assethash, linkcheck, serving, staging, texts
 from disclosures.build import SiteBuild, prepare
 from disclosures.errors import ProjectError
 from disclosures.footer import footer_items
-from disclosures.safe import html_text
+from disclosures.posterpdf import poster_pdfs
+from disclosures.safe import html_text, json_for_script
 from disclosures.search import index_site
-from disclosures.texts import catalogue
 from disclosures.themefix import fix_theme_html
-
-# 未生成网站，原有的 site/ 保持不变。
-NOT_BUILT = "未生成网站，原有的 site/ 保持不变。（Nothing was built; site/ is unchanged.）"
-
-# 预览未更新，仍显示上一次成功生成的内容。 (mkdocs serve builds into a temporary folder, not site/)
-NOT_REBUILT = "预览未更新，仍显示上一次成功生成的内容。（The preview was not rebuilt.）"
 
 
 
@@ -47,6 +41,8 @@ class _State:
     dirty: bool = False  # `--dirty`: keep the previous files in the staging folder
     build: SiteBuild | None = None  # the gather phase's result, set in on_config
     staged: tuple[MkDocsConfig, Path] | None = None  # (config, the real site_dir) while building into staging
+    assets: dict[str, str] = field(default_factory=dict)  # our asset paths -> their content-hashed names
+    summary: str = ""  # the publication summary of a published build, logged last (in on_shutdown)
 
 
 _state = _State()
@@ -71,7 +67,8 @@ def on_config(config):
     try:
         build = prepare(root, os.environ, preview=_state.serve)
     except ProjectError as error:
-        raise PluginError(f"{error}\n{NOT_REBUILT if _state.serve else NOT_BUILT}") from None
+        # mkdocs serve builds into a temporary folder, not site/: the old preview stays up.
+        raise PluginError(f"{error}\n{texts.NOT_REBUILT if _state.serve else texts.NOT_BUILT}") from None
     _state.build = build
     site = build.project.site
     # Material prints these unescaped (and sometimes with |e): escaped Markup is right in both cases.
@@ -107,23 +104,52 @@ def _unstage(publish: bool) -> None:
     if publish:
         staging.publish(built, site_dir)
         log.info(f"Published the new build to {site_dir}")
+        _state.summary = _build().summary
     else:
         staging.discard(built)
 
 
 def on_files(files: Files, config):
     for page in _build().pages:
-        # Front matter carries the title; the body is replaced in on_page_content.
-        files.append(File.generated(config, page.src_uri, content=f"---\ntitle: {json.dumps(page.title)}\n---\n"))
+        # Front matter carries the title, description, hide and page.meta (feeds, search); the body is
+        # replaced in on_page_content.
+        matter = "".join(f"{key}: {json.dumps(value)}\n" for key, value in page.front_matter().items())
+        files.append(File.generated(config, page.src_uri, content=f"---\n{matter}---\n"))
     for asset in _build().assets:
         files.append(File.generated(config, asset.path, content=asset.content))
+    _state.assets = _hash_own_assets(files, config)
     return files
+
+
+def _hash_own_assets(files: Files, config) -> dict[str, str]:
+    """Our CSS and JS from docs/ get content-hashed names (disclosures/assethash.py); mkdocs.yml's lists follow."""
+    docs = Path(config.docs_dir).resolve()
+    renamed = {}
+    for f in list(files):
+        if f.generated_by or not f.abs_src_path or not Path(f.abs_src_path).resolve().is_relative_to(docs):
+            continue
+        if assethash.is_hashable(f.src_uri):
+            renamed[f.src_uri] = assethash.hashed_path(f.src_uri, f.content_bytes)
+            files.remove(f)
+            files.append(File(f.src_uri, f.src_dir, f.dest_dir, f.use_directory_urls, dest_uri=renamed[f.src_uri]))
+    config.extra_css = [renamed.get(path, path) for path in config.extra_css]
+    for i, script in enumerate(config.extra_javascript):  # plain strings, or ExtraScriptValue with a path
+        if isinstance(script, str):
+            config.extra_javascript[i] = renamed.get(script, script)
+        else:
+            script.path = renamed.get(script.path, script.path)
+    return renamed
 
 
 def on_env(env, config, files):
     # overrides/main.html calls this in Material's announce block, once per page.
     env.globals["disclosures_banner"] = _build().banner_html
-    env.globals["disclosures_texts"] = catalogue()  # the header's search box (overrides/partials/alternate.html)
+    env.globals["disclosures_head"] = _build().head_html  # Open Graph tags, by the page's src_uri
+    # Template paths of our own assets -> their content-hashed names, e.g. in overrides/main.html.
+    env.globals["disclosures_assets"] = _state.assets
+    # The text catalogue for the theme templates, and what the page scripts need (main.html's config script).
+    env.globals["texts"] = texts.catalogue()
+    env.globals["disclosures_config"] = Markup(json_for_script({"texts": texts.script_texts()}))
     return env
 
 
@@ -137,17 +163,33 @@ def on_page_content(html, page, config, files):
 
 @event_priority(-100)  # last, after every plugin has written its files
 def on_post_build(config):
-    # The search index is made from the built pages, in the staging folder before it is swapped in.
-    started = time.perf_counter()
+    # In strict mode MkDocs fails the build after this event if anything warned: keep the old site then
+    # (and leave MkDocs' own message as the one the clerk reads).
+    failing = bool(config.strict and _warnings.get_counts())
+    if not failing:
+        _finish(Path(config.site_dir), config.site_url or "")
+    _unstage(publish=not failing)
+    if _state.serve:
+        log.info(_build().summary)
+
+
+def _finish(site_dir: Path, site_url: str) -> None:
+    """The steps on the finished folder, in order: the search index (Pagefind, from the built pages), poster
+    PDFs (optional) and the link check over the pages as built (assets already carry their hashed names,
+    pagefind/ is there), then the serving files, whose manifest covers all."""
     try:
-        stats = index_site(Path(config.site_dir))
+        started = time.perf_counter()
+        stats = index_site(site_dir)
+        log.info(f"Search index: {stats.pages} pages, {stats.files} files, {stats.bytes / 1024:.0f} KiB "
+                 f"in {time.perf_counter() - started:.1f} s")
+        if _build().poster_pdfs:
+            poster_pdfs(site_dir, [v.id for v in _build().notices])
+        report = linkcheck.verify(site_dir, _build().project.site.url, aliases=(site_url,))
     except ProjectError as error:
-        _unstage(publish=False)
-        raise PluginError(f"{error}\n{NOT_REBUILT if _state.serve else NOT_BUILT}") from None
-    log.info(f"Search index: {stats.pages} pages, {stats.files} files, {stats.bytes / 1024:.0f} KiB "
-             f"in {time.perf_counter() - started:.1f} s")
-    # In strict mode MkDocs fails the build after this event if anything warned: keep the old site then.
-    _unstage(publish=not (config.strict and _warnings.get_counts()))
+        raise PluginError(f"{error}\n{texts.NOT_REBUILT if _state.serve else texts.NOT_BUILT}") from None
+    log.info(linkcheck.external_summary(report))
+    if not _state.serve:  # the server rules, .gz copies and manifest only matter for a published site
+        serving.finish_site(site_dir, site_url)
 
 
 def on_post_page(output, page, config):
@@ -165,8 +207,12 @@ def on_serve(server, config, builder):
 
 
 def on_build_error(error):
+    _state.summary = ""
     _unstage(publish=False)
 
 
 def on_shutdown():
     _unstage(publish=False)  # a build stopped without an error event (e.g. Ctrl-C)
+    summary, _state.summary = _state.summary, ""
+    if summary:
+        log.info(summary)  # last, after MkDocs' own lines: what is public, what is not and why

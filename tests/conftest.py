@@ -118,3 +118,30 @@ def browser() -> Iterator[object]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+# --- a portal ------------------------------------------------------------------
+
+# One page of each kind a portal adds (tests/portal_data.py, 10 units over 4 rounds): checked for valid
+# HTML and accessibility beside the pages of the simple site.
+PORTAL_PAGE_KINDS = ("", "notices/", "notices/page/2/", "units/", "units/bureau-002/", "rounds/",
+                     "rounds/round-1/", "years/", "years/2024/", "feedback/", "feedback/page/2/",
+                     "disclosures/r2-bureau-002/")
+
+
+@pytest.fixture(scope="session")
+def portal_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    from portal_data import BUILD_DAY, write_portal
+
+    data = tmp_path_factory.mktemp("portal-site-data") / "data"
+    write_portal(data, 10)
+    build = build_with(tmp_path_factory.mktemp("portal-site"), data, now=BUILD_DAY)
+    assert build.ok, build.result.stderr
+    return build
+
+
+@pytest.fixture(scope="session")
+def portal_server(portal_site: Build) -> Iterator[str]:
+    server, url = serve(portal_site.site)
+    yield url
+    server.shutdown()

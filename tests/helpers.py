@@ -66,3 +66,15 @@ def built_pages(site: Path) -> list[str]:
         relative = path.relative_to(site).as_posix()
         urls.append(relative.removesuffix("index.html") if path.name == "index.html" else relative)
     return urls
+
+
+# The window of tests/data/window (2025-04-27 to 2025-05-11). Reference time -> state, label, detail,
+# the moment the built page names (截至…（本页生成时）), all
+# Beijing time (2025-05-11T23:59+08:00 is 08:59 in Los Angeles).
+MOMENTS = {
+    "before": ("2025-04-26T23:59:59+08:00", "upcoming", "未开始", "公示将于2025年4月27日开始", "2025年4月26日23:59"),
+    "first-day": ("2025-04-27", "open", "公示中", "距公示结束还有 14 天", "2025年4月27日"),
+    "middle": ("2025-05-04T12:00:00+08:00", "open", "公示中", "距公示结束还有 7 天", "2025年5月4日12:00"),
+    "last-day-23:59": ("2025-05-11T23:59:00+08:00", "open", "公示中", "今天是最后一天", "2025年5月11日23:59"),
+    "day-after": ("2025-05-12", "closed", "已结束", "公示期已结束", "2025年5月12日"),
+}

@@ -87,8 +87,25 @@ def _axe(page) -> dict:
 @pytest.fixture(scope="module")
 def pages(real_site: Build) -> list[str]:
     urls = built_pages(real_site.site)
-    assert "" in urls and NOTICE in urls
+    assert "" in urls and NOTICE in urls and NOTICE + "poster/" in urls  # the poster page is checked too
     return urls
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.name)
+def test_axe_finds_no_violations_on_any_kind_of_portal_page(browser, portal_server: str, variant: Variant) -> None:
+    from conftest import PORTAL_PAGE_KINDS
+
+    context = _context(browser, variant)
+    page = context.new_page()
+    found: list[str] = []
+    for url in PORTAL_PAGE_KINDS:
+        page.goto(portal_server + url)
+        _screenshot(page, SCREENSHOTS / f"portal-{_slug(url)}-{variant.name}.png")
+        result = _axe(page)
+        assert result["rules"] > 50
+        found += [f"/{url} [{variant.name}] {v}" for v in result["violations"] + result["unsure_contrast"]]
+    context.close()
+    assert found == []
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.name)

@@ -38,7 +38,7 @@ def read(page) -> dict:
         closedNote: [...document.querySelectorAll('.dsc-window-closed')].map(el => el.checkVisibility()),
         banner: [...document.querySelectorAll('aside.md-banner')].map(el => el.checkVisibility()),
         bannerText: [...document.querySelectorAll('.dsc-banner [data-window-when]')]
-            .filter(el => el.checkVisibility()).map(el => el.textContent),
+            .filter(el => el.checkVisibility()).map(el => el.innerText),
     })""")
 
 

@@ -14,7 +14,7 @@ from helpers import normalise
 
 pytestmark = pytest.mark.browser
 
-VALUES = ["0760-88883686", "gdszssjcy@sina.com", "中山市兴中道12号中山市人民检察院办公室", "528400"]
+VALUES = ["0760-88883686", "中山市兴中道12号中山市人民检察院办公室", "528400", "gdszssjcy@sina.com"]  # channel order
 ENVELOPE = ["528400", "中山市兴中道12号中山市人民检察院办公室", "对中共中山市人民检察院党组关于巡察整改落实情况的意见建议"]
 # Text that only the site chrome carries: header, navigation, search, TOC, footer.
 CHROME = ["首页", "公示公告", "搜索", "目录", "主办单位"]

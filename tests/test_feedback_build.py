@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import lxml.html
@@ -154,16 +153,6 @@ def test_footer_shows_the_registrations_that_are_set(two_notices: Build) -> None
                          "公安机关备案号:粤公网安备44200002000001号"]
         assert not doc.cssselect("footer b")  # the value was escaped, not markup
         assert doc.cssselect("footer li.dsc-footer-item a")[0].get("href") == "https://beian.miit.gov.cn/"
-
-
-def test_after_the_window_the_page_says_so_and_still_lists_the_channels(tmp_path: Path) -> None:
-    build = build_with(tmp_path / "site", ROOT / "data", now="2025-05-12")
-    assert build.ok, build.result.stderr
-    block = feedback_doc(build).get_element_by_id(REAL_ID)
-    shown = [p for p in block.cssselect("[data-window-when]") if p.get("hidden") is None]
-    assert [p.get("data-window-when") for p in shown] == ["closed"]
-    assert "意见征集已截止" in shown[0].text_content()
-    assert channel(block, "phone")[1] == "tel:0760-88883686" and channel(block, "postcode")[0] == "528400"
 
 
 def test_a_hostile_notice_title_and_heading_are_text_on_every_page(two_notices: Build) -> None:

@@ -31,9 +31,10 @@ def test_tab_reaches_a_term_and_shows_its_explanation(browser, real_server: str)
     note = _note_of(page, term)
     assert note.is_hidden()
     assert _tab_to_first_term(page)
-    assert page.evaluate("document.activeElement.textContent") == term.text_content() == "两个确立"
+    # The preamble names the inspection (巡察) before any other term.
+    assert page.evaluate("document.activeElement.textContent") == term.text_content() == "巡察"
     assert note.is_visible()
-    assert note.text_content().startswith("两个确立：")
+    assert note.text_content().startswith("巡察：")
     # Shown next to the term and inside the viewport, even on a phone-sized screen.
     term_box, note_box = term.bounding_box(), note.bounding_box()
     assert abs(note_box["y"] - (term_box["y"] + term_box["height"])) < 40 or note_box["y"] < term_box["y"]

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from conftest import REAL_ID, ROOT, SHARED_NOTICE, build_with
+from disclosures import texts
 from disclosures.importer import Imported, import_lines, read_source
 from disclosures.importer.facts import channels, is_invitation
 from disclosures.importer.labels import Level, label_of, split_lead
@@ -41,13 +42,16 @@ def _import(text: str, notice_id: str = "test-notice") -> Imported:
     return import_lines(split_lines(text), notice_id=notice_id)
 
 
-def _validate(imported: Imported, tmp_path: Path) -> dict[str, Any]:
-    """Write the draft, check it the way a build does, and return it as loaded."""
+def _validate(imported: Imported, tmp_path: Path, refused: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Write the draft, check it the way a build does, and return it as loaded. `refused`: the fields
+    the check must refuse (placeholders left for the clerk), and nothing else."""
     path = tmp_path / f"{imported.data['id']}.yml"
     text = to_yaml(imported.data)
     path.write_text(text, encoding="utf-8")
     notice, errors, _ = read_notice(path, path.name)
-    assert not errors, [str(e) for e in errors]
+    # A placeholder such as （请填写标题） is refused by every build until the clerk fills it in.
+    assert sorted(e.path for e in errors) == sorted(refused), [str(e) for e in errors]
+    assert all("请填写" in e.found and e.hint == texts.HINT_PLACEHOLDER for e in errors)
     assert notice is not None
     assert text.startswith(MODELINE)
     return yaml.safe_load(text)
@@ -80,8 +84,13 @@ def _flat_text(data: dict[str, Any]) -> str:
 
     for p in data.get("preamble", []):
         para(p)
+    def problem(p: dict[str, Any]) -> None:
+        out.append(p["heading"] + p.get("lead_in", ""))
+        for m in p["measures"]:
+            para(m)
+
     for part in data["parts"]:
-        out.append(part["heading"])
+        out.append(part.get("heading", ""))
         for p in part.get("paragraphs", []):
             para(p)
         for holder in part.get("sections", []) + [{"themes": part.get("themes", [])}]:
@@ -90,10 +99,10 @@ def _flat_text(data: dict[str, Any]) -> str:
                 para(p)
             for theme in holder.get("themes", []):
                 out.append(theme["heading"])
-                for problem in theme["problems"]:
-                    out.append(problem["heading"])
-                    for p in problem["measures"]:
-                        para(p)
+                for item in theme["problems"]:
+                    problem(item)
+            for item in holder.get("problems", []):
+                problem(item)
             for p in holder.get("measures", []):
                 para(p)
         for p in part.get("closing", []):
@@ -196,7 +205,7 @@ def test_docx_with_word_numbering_is_flagged(tmp_path: Path) -> None:
 
 
 def test_command_writes_a_valid_file_and_prints_the_review(tmp_path: Path) -> None:
-    out = tmp_path / "out.yml"
+    out = tmp_path / f"{REAL_ID}.yml"  # the id must be the file name
     result = subprocess.run([sys.executable, "-m", "disclosures.importer", str(SHARED_NOTICE), "-o", str(out),
                              "--id", REAL_ID, "--title", "中山市人民检察院党组巡察整改进展情况"],
                             capture_output=True, text=True, timeout=120)
@@ -304,7 +313,7 @@ FULL_WIDTH = "\n".join([
 
 def test_full_width_labels_and_skipped_levels(tmp_path: Path) -> None:
     imported = _import(FULL_WIDTH)
-    data = _validate(imported, tmp_path)
+    data = _validate(imported, tmp_path, refused=("title", "issuer.name", "signature.name"))
     assert data["preamble"] == ["为深化巡察整改，现将有关情况公布如下："]
     problems_part, long_term = data["parts"]
     assert [t["heading"] for t in problems_part["themes"]] == ["党建工作薄弱", "作风建设有差距"]
@@ -321,7 +330,7 @@ def test_full_width_labels_and_skipped_levels(tmp_path: Path) -> None:
     assert data["published"] == data["signature"]["date"] == dt.date(2024, 5, 8)
     # Neither a title line nor an issuer in the text: placeholders the clerk must fill, and say so.
     assert data["title"] == "（请填写标题）" and data["issuer"]["name"] == "（请填写发布机关）"
-    assert any("请填写 title" in text for _, text in _review(imported, "guess"))
+    assert any("请填写 title" in text for _, text in _review(imported, "missing"))
     _every_line_in_order(FULL_WIDTH, data, signature_lines=1)
 
 
@@ -354,14 +363,17 @@ def test_skipped_numbers_and_unplaceable_levels(tmp_path: Path) -> None:
     # The problem (with its measure) could not be placed under the section, nor theme 1 (it has no
     # problems): they stay as the section's paragraphs, word for word, before theme 2.
     assert section["paragraphs"] == ["（1）台账不全", "一是补齐台账。", "1.统计执法"]
-    assert section["themes"] == [{"heading": "统计监督", "problems": [
+    # Numbers the source skips to are kept (the page shows what was published), each a reported exception:
+    # 2. after the unplaced 1., （3） after （1）, 三、 after 一、.
+    assert section["themes"] == [{"heading": "统计监督", "number": 2, "problems": [
         {"heading": "监督不到位", "measures": ["加强监督。"]},
-        {"heading": "检查不严", "measures": ["加强检查，每月一次。"]}]}]
+        {"heading": "检查不严", "number": 3, "measures": ["加强检查，每月一次。"]}]}]
     assert [line for line, _ in _review(imported, "unplaced")] == [4, 5, 6]
     assert "closing" not in part
-    assert plans == {"heading": "下一步打算", "paragraphs": ["继续抓好整改。"]}
-    renumbered = [line for line, text in _review(imported, "guess") if "原文编号为3，按位置应为2" in text]
-    assert renumbered == [10, 12]  # （3） where （2） was expected, 三、 where 二、 was expected
+    assert plans == {"heading": "下一步打算", "number": 3, "paragraphs": ["继续抓好整改。"]}
+    kept = _review(imported, "kept")
+    assert [line for line, _ in kept] == [7, 10, 12]
+    assert "原文编号为3，按顺序应为2：原文跳号，已在数据里用 number 保留原文编号" in kept[1][1]
     guesses = "\n".join(text for _, text in _review(imported, "guess"))
     assert "首行作为标题" in guesses
     _every_line_in_order(SKIPPED_NUMBERS, data)
@@ -389,15 +401,16 @@ NO_NUMBERING = "\r\n\r\n".join([
 def test_a_notice_without_numbering(tmp_path: Path) -> None:
     imported = _import(NO_NUMBERING)
     data = _validate(imported, tmp_path)
-    assert data["preamble"] == ["根据县委安排，县委第三巡察组对县档案馆进行了巡察。", "县档案馆高度重视，逐项整改。",
-                                "目前各项问题均已整改到位。"]
+    assert data["preamble"] == ["根据县委安排，县委第三巡察组对县档案馆进行了巡察。"]
+    assert data["parts"] == [{"paragraphs": ["县档案馆高度重视，逐项整改。", "目前各项问题均已整改到位。"]}]
     assert data["invitation"] == "欢迎对整改情况进行监督。"
     assert data["contact"] == {"phone": {"number": "0755-1234567"}, "email": "dag@example.cn"}
     assert data["issuer"]["name"] == "县档案馆"
-    assert "inspection" not in data  # no period or feedback date: not invented
+    assert data["inspection"] == {"body": "县委第三巡察组"}  # no period or feedback date: not invented
     notes = [text for _, text in _review(imported, "note")]
-    assert any("没有“一、”这样的编号" in text for text in notes)
-    assert any("巡察信息不全" in text for _, text in _review(imported, "dropped"))
+    assert any("没有“一、”“（一）”这样的编号" in text for text in notes)
+    assert (1, "第1行 [原文未写明] 原文未写明或未能识别：巡察起止日期、反馈日期；inspection 只写入找到的部分，请核对原文") \
+        in _review(imported, "missing")
     # Source line numbers count the blank lines in between.
     assert _review(imported, "dropped")[-1][0] == 13
     _every_line_in_order(NO_NUMBERING, data)

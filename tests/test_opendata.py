@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import lxml.html
 import pytest
 import yaml
 
-from conftest import REAL_ID, ROOT, Build, build_with, make_project
-from disclosures.build import prepare
+from conftest import REAL_ID, ROOT, Build
 from disclosures.typography import to_fullwidth
-from helpers import article_text, combine_data, normalise
+from helpers import article_text, normalise
 
 pytestmark = pytest.mark.build
 
@@ -141,33 +138,3 @@ def test_index_lists_the_published_notices(real_site: Build) -> None:
     assert (real_site.site / entry["page"] / "index.html").is_file()
 
 
-def _with_unpublished(tmp_path: Path, fictional_data: Path) -> Path:
-    """Real notice, a draft copy of the fictional one and a scheduled (future) copy."""
-    data = combine_data(tmp_path / "data", ROOT / "data", REAL_FILE)
-    shutil.copy2(ROOT / "data" / "glossary.yml", data / "glossary.yml")
-    source = (fictional_data / "disclosures" / "lakeside-bureau-2025-03-10.yml").read_text(encoding="utf-8")
-    (data / "disclosures" / "draft-one.yml").write_text(
-        source.replace("id: lakeside-bureau-2025-03-10", "id: draft-one") + "draft: true\n", encoding="utf-8")
-    (data / "disclosures" / "later-one.yml").write_text(
-        source.replace("id: lakeside-bureau-2025-03-10", "id: later-one")
-        .replace("published: 2025-03-10", "published: 2026-01-01")
-        .replace("date: 2025-03-10", "date: 2026-01-01"), encoding="utf-8")
-    return data
-
-
-def test_drafts_and_scheduled_notices_get_no_open_data(tmp_path: Path, fictional_data: Path) -> None:
-    data = _with_unpublished(tmp_path, fictional_data)
-    build = build_with(tmp_path / "site", data)
-    assert build.ok, build.result.stderr
-    index = json.loads((build.site / "data" / "notices.json").read_text(encoding="utf-8"))
-    assert [n["id"] for n in index["notices"]] == [REAL_ID]
-    assert sorted(p.name for p in (build.site / "data" / "notices").iterdir()) == [f"{REAL_ID}.json",
-                                                                                   f"{REAL_ID}.yml"]
-    # Previewing (mkdocs serve) shows the unpublished pages, but still offers no data for them.
-    preview = prepare(make_project(tmp_path / "preview", data), {"DISCLOSURE_NOW": "2025-04-28"}, preview=True)
-    assert sorted(v.id for v in preview.notices) == ["draft-one", "later-one", REAL_ID]
-    assert {a.path for a in preview.assets if a.path.startswith("data/")} == {
-        "data/notices.json", f"data/notices/{REAL_ID}.json", f"data/notices/{REAL_ID}.yml"}
-    for asset in preview.assets:  # no file of the site, open data or feed, mentions them
-        assert b"draft-one" not in asset.content and b"later-one" not in asset.content
-    assert [v.id for v in preview.notices if v.downloads] == [REAL_ID]

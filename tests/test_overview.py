@@ -202,7 +202,7 @@ def test_real_notice_marks_the_first_body_use_of_each_term_in_reading_order() ->
         paras += [m for t in part.themes for pr in t.problems for m in pr.measures] + list(part.closing)
     marked = [s.term for p in paras for s in p.lead_parts + p.text_parts if s.term]
     assert marked == [n.term for n in view.term_notes] and len(marked) == len(set(marked))
-    assert marked[:3] == ["两个确立", "两个维护", "一岗双责"]  # part 一 uses these before part 二
+    assert marked[:3] == ["巡察", "两个确立", "两个维护"]  # the preamble, then part 一 before part 二
     assert {"第一议题", "三会一课", "两项监督", "认罪认罚从宽", "羁押必要性审查", "一号检察建议",
             "防止干预司法“三个规定”"} <= set(marked)
     for p in paras:  # marking never changes the text

@@ -35,7 +35,8 @@ def _print(browser, url: str, scheme: str, large_text: bool = False) -> tuple[st
     page = context.new_page()
     page.goto(url)
     chrome = page.evaluate(_CHROME_TEXT)
-    facts = page.locator("dl.dsc-facts").first.locator("dt, dd").all_text_contents()
+    # As shown: the script hides the build-time 截至…（本页生成时）.
+    facts = page.locator("dl.dsc-facts").first.locator("dt, dd").all_inner_texts()
     article = page.locator("article.dsc-notice").text_content() or ""
     ARTIFACTS.mkdir(exist_ok=True)
     pdf = ARTIFACTS / f"notice-print-{scheme}{'-large' if large_text else ''}.pdf"

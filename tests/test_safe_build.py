@@ -113,7 +113,7 @@ def test_check_command_reports_the_same_mistakes_without_building(tmp_path: Path
     project = make_project(tmp_path / "project", ROOT / "data")
     ok = subprocess.run([sys.executable, "-m", "disclosures", "check"], cwd=project, capture_output=True, text=True)
     assert (ok.returncode, ok.stderr) == (0, "")
-    assert ok.stdout == "数据无误：data/site.yml 与 1 篇通报（data is valid）\n"
+    assert ok.stdout.startswith("数据无误：data/site.yml 与 1 篇通报（data is valid）\n1 篇公开（按北京时间 ")
     path = project / NOTICE
     path.write_text(path.read_text(encoding="utf-8").replace("published: 2025-04-27", "published: 2025-04-31"),
                     encoding="utf-8")

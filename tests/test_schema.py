@@ -12,7 +12,7 @@ import referencing
 import yaml
 
 from conftest import ROOT, TEST_DATA
-from disclosures import glossary, searchterms
+from disclosures import glossary, portal, searchterms
 from disclosures import validate as v
 from test_validation import VALID
 
@@ -21,6 +21,8 @@ SITE_SCHEMA = json.loads((SCHEMA_DIR / "site.schema.json").read_text(encoding="u
 NOTICE_SCHEMA = json.loads((SCHEMA_DIR / "disclosure.schema.json").read_text(encoding="utf-8"))
 TERMS_SCHEMA = json.loads((SCHEMA_DIR / "search-terms.schema.json").read_text(encoding="utf-8"))
 GLOSSARY_SCHEMA = json.loads((SCHEMA_DIR / "glossary.schema.json").read_text(encoding="utf-8"))
+UNITS_SCHEMA = json.loads((SCHEMA_DIR / "units.schema.json").read_text(encoding="utf-8"))
+ROUNDS_SCHEMA = json.loads((SCHEMA_DIR / "rounds.schema.json").read_text(encoding="utf-8"))
 SCHEMA_FOR = {"site.yml": SITE_SCHEMA, searchterms.TERMS_FILE: TERMS_SCHEMA,
               "glossary.yml": GLOSSARY_SCHEMA}  # otherwise a notice
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
@@ -39,6 +41,7 @@ OBJECTS = [
     (NOTICE_SCHEMA, "/properties/signature", v.SIGNATURE_KEYS),
     (NOTICE_SCHEMA, "/properties/revisions/items", v.REVISION_KEYS),
     (NOTICE_SCHEMA, "/properties/figures/items", v.FIGURE_KEYS),
+    (NOTICE_SCHEMA, "/properties/metadata", v.METADATA_KEYS),
     (NOTICE_SCHEMA, "/definitions/paragraph/oneOf/1", v.PARAGRAPH_KEYS),
     (NOTICE_SCHEMA, "/definitions/part", v.PART_KEYS),
     (NOTICE_SCHEMA, "/definitions/section", v.SECTION_KEYS),
@@ -46,6 +49,8 @@ OBJECTS = [
     (NOTICE_SCHEMA, "/definitions/problem", v.PROBLEM_KEYS),
     (TERMS_SCHEMA, "", searchterms._KEYS),
     (GLOSSARY_SCHEMA, "/items", glossary.GLOSSARY_KEYS),
+    (UNITS_SCHEMA, "/items", portal.UNIT_KEYS),
+    (ROUNDS_SCHEMA, "/items", portal.ROUND_KEYS),
 ]
 
 
@@ -114,3 +119,15 @@ def test_schema_accepts_the_small_valid_notice_and_flags_a_misspelt_key() -> Non
     assert schema_errors(NOTICE_SCHEMA, VALID) == []
     errors = schema_errors(NOTICE_SCHEMA, VALID.replace("title:", "titel:"))
     assert any("'titel' was unexpected" in e for e in errors) and any("'title' is a required" in e for e in errors)
+
+
+def test_the_unit_and_round_registries_satisfy_their_schemas(tmp_path: Path) -> None:
+    from portal_data import write_portal
+
+    write_portal(tmp_path / "data", 5)
+    for name, schema in (("units.yml", UNITS_SCHEMA), ("rounds.yml", ROUNDS_SCHEMA)):
+        value = json.loads(json.dumps(yaml.safe_load((tmp_path / "data" / name).read_text(encoding="utf-8")),
+                                      default=str))
+        jsonschema.validate(value, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate([{"id": "page", "name": "x"}], UNITS_SCHEMA)

@@ -33,3 +33,13 @@ def test_toggles_lose_autocomplete_and_search_dialog_gets_a_name() -> None:
 def test_a_page_without_the_theme_markup_is_unchanged() -> None:
     page = "<html><body><p>type=\"checkbox\"</p></body></html>"
     assert fix_theme_html(page) == page
+
+
+def test_a_toc_title_outside_the_navigation_labels_nothing() -> None:
+    from disclosures.themefix import fix_theme_html
+
+    title = '<label class="md-nav__title" for="__toc">\n      <span class="md-nav__icon md-icon"></span>\n      目录\n    </label>'
+    outside = fix_theme_html(f"<nav>{title}</nav>")
+    assert 'for="__toc"' not in outside and outside.count('<div class="md-nav__title">') == 1 and "目录" in outside
+    inside = f'<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc"><nav>{title}</nav>'
+    assert fix_theme_html(inside) == inside  # in the navigation the label has its toggle

@@ -83,7 +83,7 @@ CASES = [
         f"{NAME}:2:8 字段 title：应为文本，实际为列表。",
     )),
     Case("wrong type: text for list", replaced("    paragraphs:\n      - 已整改。", "    paragraphs: 已整改。"), (
-        f"{NAME}:8:17 字段 parts[0].paragraphs：应为列表（每项以“- ”开头），实际为“已整改。”。",
+        f"{NAME}:8:17 字段 一、 的段落（parts[0].paragraphs）：应为列表（每项以“- ”开头），实际为“已整改。”。",
     )),
     Case("wrong type: text for mapping", replaced("issuer:\n  name: 示例局党组", "issuer: 示例局党组"), (
         f"{NAME}:4:9 字段 issuer：应为一组“键: 值”，实际为“示例局党组”。",
@@ -123,8 +123,9 @@ CASES = [
     Case("alias bomb (billion laughs)", BILLION_LAUGHS, (
         f"{NAME}:1:4：应为普通的值，实际为锚点 &a。文件中共有 81 处锚点或别名；数据文件不支持锚点和别名，请直接写出内容。",
     )),
-    Case("YAML syntax error", replaced("title: 示例通报", "title: \"示例通报"), (
-        f"{NAME}:14:1：应为合乎 YAML 语法的内容，实际为语法错误（found unexpected end of stream）。请检查缩进、冒号和引号。",
+    Case("YAML syntax error: unclosed quote, at the line where it opens", replaced("title: 示例通报", "title: \"示例通报"), (
+        f"{NAME}:2:8：应为合乎 YAML 语法的内容，实际为引号未闭合：这里开始的 \" 在本行没有结束。"
+        "请在这个值的末尾补上 \"（同一行内），或删除开头的 \"。",
     )),
     Case("raw control character", replaced("已整改。", "已整改\x07。"), (
         f"{NAME}:9:12：应为可打印的文字，实际为控制字符 U+0007。请删除这个看不见的字符。",
@@ -134,7 +135,7 @@ CASES = [
         "请删除这个字符（常见于从其他软件复制的文字）。",
     )),
     Case("bidi override", replaced("已整改。", "已整改\u202e。"), (
-        f"{NAME}:9:9 字段 parts[0].paragraphs[0]：应为可见的文字，实际为看不见的控制字符 U+202E"
+        f"{NAME}:9:9 字段 一、 的第1段（parts[0].paragraphs[0]）：应为可见的文字，实际为看不见的控制字符 U+202E"
         "（在“已整改\\u202e。”中）。请删除这个字符（常见于从其他软件复制的文字）。",
     )),
     Case("root is a list", "- id: x\n", (f"{NAME}:1:1：应为以“键: 值”组成的映射，实际为列表或单个值。",)),
@@ -168,10 +169,11 @@ def test_one_message_per_mistake(tmp_path: Path, case: Case) -> None:
 
 
 def test_duplicate_notice_ids(tmp_path: Path) -> None:
-    data = data_dir(tmp_path, {"a.yml": VALID, "b.yml": VALID})
+    # The id is the file name (one source of truth), so only .yml and .yaml twins can share one.
+    data = data_dir(tmp_path, {"example-2025-03-10.yaml": VALID, "example-2025-03-10.yml": VALID})
     assert messages(data) == [
-        "data/disclosures/b.yml:1:5 字段 id：应为与其他通报不同的编号，"
-        "实际为“example-2025-03-10”，与 data/disclosures/a.yml 第1行重复。每篇通报的 id 必须唯一。",
+        "data/disclosures/example-2025-03-10.yml:1:5 字段 id：应为与其他通报不同的编号，"
+        "实际为“example-2025-03-10”，与 data/disclosures/example-2025-03-10.yaml 第1行重复。每篇通报的 id 必须唯一。",
     ]
 
 
@@ -190,8 +192,8 @@ def test_site_url_must_be_a_plain_web_address(tmp_path: Path, url: str) -> None:
 
 def test_several_mistakes_in_several_files_are_all_reported_in_order(tmp_path: Path) -> None:
     data = data_dir(tmp_path, {
-        "a.yml": replaced("published: 2025-03-10", "published: 2025-02-30"),
-        "b.yml": replaced("id: example-2025-03-10", "id: other").replace("invitation: 欢迎监督。", "invitation: no"),
+        "a.yml": replaced("published: 2025-03-10", "published: 2025-02-30").replace("example-2025-03-10", "a"),
+        "b.yml": replaced("id: example-2025-03-10", "id: b").replace("invitation: 欢迎监督。", "invitation: no"),
         "c.yml": b"",
     })
     site = (data / "site.yml").read_text(encoding="utf-8")
@@ -225,5 +227,6 @@ def test_check_lists_mistakes_in_notices_and_search_terms_together(tmp_path: Pat
 
 def test_check_accepts_valid_data(tmp_path: Path) -> None:
     data = data_dir(tmp_path, {"example-2025-03-10.yml": VALID})
-    assert check(data) == (True, f"数据无误：{data.as_posix()}/site.yml 与 1 篇通报（data is valid）")
+    assert check(data, environ={"DISCLOSURE_NOW": "2025-03-10"}) == (
+        True, f"数据无误：{data.as_posix()}/site.yml 与 1 篇通报（data is valid）\n1 篇公开（按北京时间 2025年3月10日）。")
     assert check(tmp_path / "missing") == (False, f"找不到数据文件夹 {tmp_path / 'missing'}（no such folder）")

@@ -7,7 +7,8 @@ the review that comes back with the data.
 
 from __future__ import annotations
 
-from .build import Imported, ReviewItem, import_lines
+from .build import Imported, import_lines
+from .review import ReviewItem
 from .source import Line, read_source
 
 __all__ = ["Imported", "Line", "ReviewItem", "import_lines", "read_source"]

@@ -7,8 +7,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .. import texts
 from ..load import read_notice
-from ..typography import to_fullwidth as fw
 from .build import import_lines
 from .source import read_source
 from .writer import to_yaml
@@ -16,15 +16,15 @@ from .writer import to_yaml
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="disclosures-import",
-                                     description=fw("把发布的通报(.txt 或 .docx)转成 YAML 数据文件的初稿,并列出需要核对的地方。"))
-    parser.add_argument("source", type=Path, help=fw("通报原文:.txt(UTF-8)或 .docx"))
-    parser.add_argument("-o", "--output", type=Path, help=fw("写入的 YAML 文件;不写则输出到屏幕"))
-    parser.add_argument("--id", default="", help=fw("通报编号(小写字母、数字、连字符);默认取输出或原文的文件名"))
-    parser.add_argument("--title", default="", help=fw("标题;原文多半没有标题行"))
+                                     description=texts.IMPORT_HELP)
+    parser.add_argument("source", type=Path, help=texts.IMPORT_HELP_SOURCE)
+    parser.add_argument("-o", "--output", type=Path, help=texts.IMPORT_HELP_OUTPUT)
+    parser.add_argument("--id", default="", help=texts.IMPORT_HELP_ID)
+    parser.add_argument("--title", default="", help=texts.IMPORT_HELP_TITLE)
     args = parser.parse_args(argv)
 
     if not args.source.is_file():
-        print(fw("找不到文件:") + str(args.source), file=sys.stderr)
+        print(texts.IMPORT_NO_FILE.format(path=args.source), file=sys.stderr)
         return 2
     lines, notes = read_source(args.source)
     notice_id = args.id or (args.output or args.source).stem
@@ -36,20 +36,20 @@ def main(argv: list[str] | None = None) -> int:
         args.output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-    print(fw(f"需要核对 {len(imported.review)} 处:") + f" (review list, {len(imported.review)} item(s))", file=report)
+    print(texts.IMPORT_REVIEW_COUNT.format(count=len(imported.review)), file=report)
     for item in imported.review:
         print(f"  {item}", file=report)
 
-    errors = _validate(text, args.output)
+    errors = _validate(text, args.output, notice_id)
     for error in errors:
         print(f"  {error}", file=sys.stderr)
     return 1 if errors else 0
 
 
-def _validate(text: str, output: Path | None) -> list[object]:
-    """The draft must pass the same validation a build applies."""
+def _validate(text: str, output: Path | None, notice_id: str) -> list[object]:
+    """The draft must pass the same validation a build applies (its id is checked against this file name)."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "draft.yml"
         path.write_text(text, encoding="utf-8")
-        _, errors, _ = read_notice(path, str(output or "draft.yml"))
+        _, errors, _ = read_notice(path, str(output or f"{notice_id}.yml"))
     return errors

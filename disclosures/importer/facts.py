@@ -18,10 +18,18 @@ _RANGE = re.compile(_DATE + r"\s*(?:至|到|—|-|–|~)\s*(?:(\d{4})\s*年)?\s*
 _ONE_DATE = re.compile(r"^" + _DATE + r"$")
 _SHORT_NAME = re.compile(r"对([^,。;、“”()]+?)\(以下简称“([^”]+)”\)")
 _INSPECTED = re.compile(r"对([^,。;、“”()]+?)(?:\(|开展|进行)")
+# 对某某街道党工委及甲、乙、丙等八个社区党组织进行了巡察: the issuer is the body before the list.
+_INSPECTED_WITH_OTHERS = re.compile(r"对([^,。;、“”()及和]+?)(?:及|和|以及)[^,。;]*?(?:开展|进行)")
 _BODY = re.compile(_RANGE.pattern + r"\s*,?\s*([^,。;、]*?巡[察视]组)")
-_NAMED_BODY = re.compile(r"([省市县区州旗]委第[一二三四五六七八九十]+巡[察视]组)")
-_ROUND = re.compile(r"([省市县区州旗]委第[一二三四五六七八九十]+轮巡[察视])")
-_FEEDBACK = re.compile(_DATE + r"\s*,?\s*[^,。;]*?巡[察视]组[^,。;]*?反馈")
+_CN_NUM = "一二三四五六七八九十"
+_COMMITTEE = r"(?:中央|(?:自治区|自治州|[省市县区州旗盟])委)"
+_NAMED_BODY = re.compile(rf"({_COMMITTEE}(?:第[{_CN_NUM}]+)?(?:专项)?巡[察视]组)")
+# 市委第五轮巡察, 十届市委第三轮巡察, 十五届区委第二轮巡察, 中央第二轮巡视 …
+_ROUND = re.compile(rf"((?:[{_CN_NUM}]+届)?{_COMMITTEE}第[{_CN_NUM}]+轮(?:专项)?巡[察视])")
+# A date, with or without its year, before 反馈 in the same sentence: …并于2024年9月3日反馈了巡察意见
+_SHORT_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_FEEDBACK_WORD = re.compile(r"反馈")
+_TITLE_ISSUER = re.compile(r"^(.{4,40}?)关于")
 _WINDOW = re.compile(r"公[开示]期限?\s*[:为是]?\s*" + _RANGE.pattern)
 _PHONE = re.compile(r"(?:联系|举报|监督)?电话\s*:?\s*((?:0\d{2,3}-?\d{7,8})|(?:1[3-9]\d{9})|(?:\d{5}))")
 _HOURS = re.compile(r"(?:工作时间|时间)\s*:?\s*(\d{1,2}:\d{2})\s*(?:—+|-|–|~|至|到)\s*(\d{1,2}:\d{2})")
@@ -72,33 +80,70 @@ class Facts:
     end: dt.date | None = None
     feedback: dt.date | None = None
     title_object: str = ""  # 巡察整改进展情况, from 现将……予以公布
+    title_issuer: str = ""  # the full name before 关于 in the title, when the title has one
     found: dict[str, str] = field(default_factory=dict)  # what was found, for the review
 
 
-def notice_facts(preamble: str, whole: str) -> Facts:
-    """Issuer, short name and the inspection, from the opening paragraph(s); the round from anywhere."""
-    text = plain(preamble)
-    facts = Facts()
+def _inspected(text: str) -> tuple[str, str]:
+    """The inspected body named in the preamble, and its short name (以下简称“…”) if given."""
     named = _SHORT_NAME.search(text)
     if named:
-        facts.issuer, facts.short_name = named.group(1).strip(), named.group(2).strip()
-    else:
-        inspected = _INSPECTED.search(text)
-        if inspected:
-            facts.issuer = inspected.group(1).strip()
+        return named.group(1).strip(), named.group(2).strip()
+    with_others = _INSPECTED_WITH_OTHERS.search(text)
+    inspected = _INSPECTED.search(text)
+    if with_others and (not inspected or with_others.start() <= inspected.start()):
+        return with_others.group(1).strip(), ""
+    return (inspected.group(1).strip(), "") if inspected else ("", "")
+
+
+def _period(text: str, body: str) -> tuple[dt.date | None, dt.date | None, tuple[int, int] | None]:
+    """The inspection period: the first date range in the sentence that names the body or the inspection."""
+    for sentence in re.finditer(r"[^。]+", text):
+        if body and body not in sentence.group(0) and not re.search(r"巡[察视]", sentence.group(0)):
+            continue
+        found = _RANGE.search(sentence.group(0))
+        if found and not re.search(r"公[开示]期", sentence.group(0)[: found.start()]):
+            start, end = date_range(found)
+            return start, end, (sentence.start() + found.start(), sentence.start() + found.end())
+    return None, None, None
+
+
+def _feedback(text: str, period: tuple[int, int] | None, year: int | None) -> dt.date | None:
+    """The date nearest before 反馈 in its sentence (…并于9月3日反馈了巡察意见), else the first after it
+    (巡察反馈会于2024年9月3日召开); never one of the period's. A date without its year takes the period's."""
+    for word in _FEEDBACK_WORD.finditer(text):
+        sentence_start = text.rfind("。", 0, word.start()) + 1
+        sentence_end = text.find("。", word.end())
+        sentence_end = len(text) if sentence_end < 0 else sentence_end
+        outside = [d for d in _SHORT_DATE.finditer(text, sentence_start, sentence_end)
+                   if not (period and period[0] <= d.start() < period[1])]
+        before = [d for d in outside if d.end() <= word.start()]
+        after = [d for d in outside if d.start() >= word.end()]
+        found = before[-1] if before else (after[0] if after else None)
+        if found:
+            y, m, d = found.groups()
+            if y or year:
+                return _date(y or str(year), m, d)
+    return None
+
+
+def notice_facts(preamble: str, whole: str, title: str = "") -> Facts:
+    """Issuer, short name and the inspection, from the opening paragraph(s); the round from the title or
+    anywhere in the text."""
+    text = plain(preamble)
+    facts = Facts()
+    facts.issuer, facts.short_name = _inspected(text)
+    title_issuer = _TITLE_ISSUER.match(plain(title))
+    if title_issuer:
+        facts.title_issuer = title_issuer.group(1).strip()
     body = _BODY.search(text)
-    if body:
-        facts.start, facts.end = date_range(body)
-        facts.body = body.group(7).strip()
-    else:  # the body named without its period: reported as incomplete, never completed by guessing
-        named_body = _NAMED_BODY.search(text)
-        facts.body = named_body.group(1) if named_body else ""
-    round_ = _ROUND.search(plain(whole))
+    named_body = _NAMED_BODY.search(text)
+    facts.body = body.group(7).strip() if body else (named_body.group(1) if named_body else "")
+    facts.start, facts.end, span = _period(text, facts.body)
+    facts.feedback = _feedback(text, span, (facts.end or facts.start).year if facts.start else None)
+    round_ = _ROUND.search(plain(title)) or _ROUND.search(plain(whole))
     if round_:
         facts.round = round_.group(1)
-    feedback = _FEEDBACK.search(text)
-    if feedback:
-        facts.feedback = _date(*feedback.groups()[:3])
     obj = _TITLE_OBJECT.search(text)
     if obj:
         facts.title_object = obj.group(1)

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
+from ..numbering import chinese_numeral
+
 
 class Level(IntEnum):
     PART = 1  # 一、
@@ -85,3 +87,24 @@ def split_lead(text: str) -> tuple[str, str]:
 def is_sentence(text: str) -> bool:
     """Ends like a sentence (a heading does not)."""
     return text.endswith(("。", "！", "？", "；", ";"))
+
+
+def measure_spans(text: str) -> list[tuple[int, int]]:
+    """Measures run on in one paragraph (一是……；二是……。三是……): the span of each, labels left out.
+
+    Empty unless the text opens with 一是 and every next label (二是, 三是 …) follows the end of a
+    clause or sentence; anything else is not read as a list.
+    """
+    if not text.startswith("一是"):
+        return []
+    starts = [0]
+    while True:
+        label = f"{chinese_numeral(len(starts) + 1)}是"
+        at = text.find(label, starts[-1] + 2)
+        while at > 0 and text[at - 1] not in "。；;！!？?":
+            at = text.find(label, at + 1)
+        if at <= 0:
+            break
+        starts.append(at)
+    ends = starts[1:] + [len(text)]
+    return [(start + len(chinese_numeral(n)) + 1, end) for n, (start, end) in enumerate(zip(starts, ends), start=1)]

@@ -2,6 +2,8 @@
 // The buttons are rendered hidden and shown here, so without JavaScript no button does nothing.
 (function () {
   "use strict";
+  var T = window.disclosuresTexts.texts; // disclosures/texts.py, via texts.js
+  var fill = window.disclosuresTexts.fill;
 
   function fallbackCopy(text) {
     // For browsers without the async clipboard (older phones, pages not served over https).
@@ -36,12 +38,12 @@
   function onCopy(button) {
     var text = button.getAttribute("data-copy");
     copy(text).then(function () {
-      button.textContent = "已复制";
-      announce("已复制：" + text);
+      button.textContent = T.COPIED;
+      announce(fill(T.COPIED_ANNOUNCE, { text: text }));
     }, function () {
-      announce("复制失败，请长按或选中文字后手动复制：" + text);
+      announce(fill(T.COPY_FAILED, { text: text }));
     });
-    window.setTimeout(function () { button.textContent = "复制"; }, 2000);
+    window.setTimeout(function () { button.textContent = T.COPY; }, 2000);
   }
 
   function onPrintEnvelope(button) {

@@ -9,6 +9,7 @@
   var KEY = "dsc-text-size";
   var LARGE = "dsc-text-large";
   var root = document.documentElement;
+  var T = window.disclosuresTexts.texts; // disclosures/texts.py, via texts.js
 
   function store(large) {
     try {
@@ -23,8 +24,8 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "dsc-text-size";
-    button.textContent = "大字";
-    button.title = "放大文字，再按一次恢复";
+    button.textContent = T.LARGE_TEXT;
+    button.title = T.LARGE_TEXT_HINT;
     button.setAttribute("aria-pressed", String(root.classList.contains(LARGE)));
     button.addEventListener("click", function () {
       var large = !root.classList.contains(LARGE);

@@ -118,15 +118,24 @@
 
   function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
 
+  // Pieces of the patterns below, as regular-expression literals: they are patterns, not texts to show.
+  var DATE_YEAR = /\s*[年\-\/.]\s*0?/.source;
+  var DATE_MONTH = /\s*[月\-\/.]\s*0?/.source;
+  var DATE_DAY = /(?!\d)\s*日?/.source;
+  var YEAR_MARK = /\s*年\s*0?/.source;
+  var MONTH_END = /\s*月/.source;
+  var MONTH_MARK = /\s*月\s*0?/.source;
+  var DAY_END = /\s*日/.source;
+
   // What to mark: each typed word, and each date token as the date is written in the text.
   function markPattern(terms) {
     var parts = terms.map(function (t) {
       var m = /^rq(\d{4})(\d\d)(\d\d)$/.exec(t);
-      if (m) return m[1] + "\\s*[年\\-/.]\\s*0?" + Number(m[2]) + "\\s*[月\\-/.]\\s*0?" + Number(m[3]) + "(?!\\d)\\s*日?";
+      if (m) return m[1] + DATE_YEAR + Number(m[2]) + DATE_MONTH + Number(m[3]) + DATE_DAY;
       m = /^ny(\d{4})(\d\d)$/.exec(t);
-      if (m) return m[1] + "\\s*年\\s*0?" + Number(m[2]) + "\\s*月";
+      if (m) return m[1] + YEAR_MARK + Number(m[2]) + MONTH_END;
       m = /^yr(\d\d)(\d\d)$/.exec(t);
-      if (m) return "(?<!\\d)0?" + Number(m[1]) + "\\s*月\\s*0?" + Number(m[2]) + "\\s*日";
+      if (m) return "(?<!\\d)0?" + Number(m[1]) + MONTH_MARK + Number(m[2]) + DAY_END;
       return escapeRegExp(t);
     });
     return parts.length ? new RegExp(parts.join("|"), "gi") : null;
@@ -237,8 +246,10 @@
     this.timer = 0;
   }
 
+  // The texts come from disclosures/texts.py through texts.js: "count-notices" is SEARCH_COUNT_NOTICES.
   Search.prototype.text = function (name, count) {
-    return (this.form.getAttribute("data-text-" + name) || "").replace("{count}", String(count));
+    var shared = window.disclosuresTexts || { texts: {}, fill: function (t) { return t; } };
+    return shared.fill(shared.texts["SEARCH_" + name.toUpperCase().replace(/-/g, "_")] || "", { count: count });
   };
 
   Search.prototype.say = function (text) {

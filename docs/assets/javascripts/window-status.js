@@ -9,20 +9,23 @@
  * - an element with data-window-start / data-window-end (ISO 8601, +08:00) is a
  *   window carrier; its data-window-status becomes upcoming, open or closed, and a
  *   class dsc-status--<state> on it is replaced accordingly;
- * - .dsc-status__label and .dsc-status__detail inside it get the label and detail text;
+ * - .dsc-status__label and .dsc-status__detail inside it get the label and detail text, and
+ *   [data-window-as-of] (截至…（本页生成时）, the build's moment, for readers without scripts) is hidden;
  * - elements inside it with data-window-when="open" (or upcoming, closed, several
  *   space-separated) are shown only in those states, through the hidden attribute;
  * - [data-window-banner] is hidden when none of its [data-window-when] elements shows.
- * Elements belong to their nearest carrier. Plain ES5, no requests, no dependencies.
+ * Elements belong to their nearest carrier. Plain ES5, no requests; the texts come from texts.js.
+ * Under Node (tests/test_window_node.py) it only exports statusAt and touches no page.
  */
 (function () {
   "use strict";
 
   var DAY = 86400000;
   var BEIJING_OFFSET = 8 * 3600000; // Asia/Shanghai has had no daylight saving since 1991
-  var LABELS = { upcoming: "未开始", open: "公示中", closed: "已结束" };
-  var CLOSED_DETAIL = "公示期已结束";
-  var LAST_DAY_DETAIL = "今天是最后一天";
+  var root = typeof window !== "undefined" ? window : globalThis;
+  var T = root.disclosuresTexts.texts; // disclosures/texts.py, via texts.js
+  var fill = root.disclosuresTexts.fill;
+  var LABELS = { upcoming: T.STATUS_UPCOMING, open: T.STATUS_OPEN, closed: T.STATUS_CLOSED };
 
   function beijingDay(ms) {
     return Math.floor((ms + BEIJING_OFFSET) / DAY);
@@ -35,7 +38,7 @@
   // 2025年4月27日, with the time of day (09:00) only when it is not midnight.
   function formatMoment(ms) {
     var d = new Date(ms + BEIJING_OFFSET); // read with getUTC*: Beijing wall-clock time
-    var text = d.getUTCFullYear() + "年" + (d.getUTCMonth() + 1) + "月" + d.getUTCDate() + "日";
+    var text = fill(T.DATE, { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
     if (d.getUTCHours() || d.getUTCMinutes()) {
       text += pad(d.getUTCHours()) + ":" + pad(d.getUTCMinutes());
     }
@@ -45,15 +48,16 @@
   // start inclusive, end exclusive, as in timewindow.status_at.
   function statusAt(start, end, now) {
     if (now < start) {
-      return { state: "upcoming", detail: "公示将于" + formatMoment(start) + "开始" };
+      return { state: "upcoming", label: LABELS.upcoming, detail: fill(T.STATUS_STARTS_AT, { start: formatMoment(start) }) };
     }
     if (now >= end) {
-      return { state: "closed", detail: CLOSED_DETAIL };
+      return { state: "closed", label: LABELS.closed, detail: T.STATUS_ENDED };
     }
     var daysLeft = beijingDay(end - 1) - beijingDay(now);
     return {
       state: "open",
-      detail: daysLeft === 0 ? LAST_DAY_DETAIL : "距公示结束还有 " + daysLeft + " 天"
+      label: LABELS.open,
+      detail: daysLeft === 0 ? T.STATUS_LAST_DAY : fill(T.STATUS_DAYS_LEFT, { days: daysLeft })
     };
   }
 
@@ -86,8 +90,9 @@
     if (/(^|\s)dsc-status--/.test(carrier.className)) {
       carrier.className = carrier.className.replace(/(^|\s)dsc-status--\w+/g, "") + " dsc-status--" + status.state;
     }
-    eachOwned(carrier, ".dsc-status__label", function (el) { setText(el, LABELS[status.state]); });
+    eachOwned(carrier, ".dsc-status__label", function (el) { setText(el, status.label); });
     eachOwned(carrier, ".dsc-status__detail", function (el) { setText(el, status.detail); });
+    eachOwned(carrier, "[data-window-as-of]", function (el) { el.hidden = true; });
     eachOwned(carrier, "[data-window-when]", function (el) {
       var states = el.getAttribute("data-window-when").split(/\s+/);
       el.hidden = states.indexOf(status.state) < 0;
@@ -110,6 +115,11 @@
     var carriers = document.querySelectorAll("[data-window-start][data-window-end]");
     for (var i = 0; i < carriers.length; i++) updateCarrier(carriers[i], now);
     updateBanners(document);
+  }
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = { statusAt: statusAt }; // Node: the rule alone, for the unit test
+    return;
   }
 
   // Material's instant navigation swaps the page without reloading scripts: document$ emits on

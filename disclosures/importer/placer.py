@@ -1,0 +1,288 @@
+"""Placing the lines of a notice into the data shape, and listing every guess for the clerk.
+
+Levels map to containers: 一、 part, (一) section, 1. theme, (1) problem, 一是
+measure. A level may be skipped where the data shape allows it (a part that
+holds themes directly, a section that holds measures or problems directly, a
+notice whose top level is (一)). Whatever cannot be placed stays, word for
+word, as a paragraph at the same point in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import texts
+from ..typography import to_fullwidth
+from .labels import Label, Level, is_sentence, label_of, measure_spans, split_lead
+from .review import ReviewItem
+from .source import Line
+
+Para = str | dict[str, str]
+# The lead-in before a problem's measures: 整改落实情况：一是…二是…
+LEAD_IN = re.compile(r"^(整改落实情况|整改情况|整改措施|整改进展情况|整改进展|落实情况)\s*[:：]\s*")
+_LEVEL_NAMES = {Level.PART: texts.IMPORT_LEVEL_PART, Level.SECTION: texts.IMPORT_LEVEL_SECTION,
+                Level.THEME: texts.IMPORT_LEVEL_THEME, Level.PROBLEM: texts.IMPORT_LEVEL_PROBLEM,
+                Level.MEASURE: texts.IMPORT_LEVEL_MEASURE}
+
+
+def tidy(text: str) -> str:
+    """Text as stored: trimmed, Chinese punctuation full-width."""
+    return to_fullwidth(text.strip())
+
+
+def _para(text: str) -> Para:
+    """A numbered paragraph's text: {lead, text} when a lead sentence is run in, else plain text."""
+    lead, body = split_lead(text)
+    return {"lead": tidy(lead), "text": tidy(body)} if body else tidy(text)
+
+
+def _new_part(heading: str) -> dict[str, Any]:
+    return {"heading": heading, "paragraphs": [], "sections": [], "themes": [], "closing": []}
+
+
+def lead_in_measures(text: str) -> tuple[str, list[Para]] | None:
+    """整改落实情况：一是…二是… -> ("整改落实情况：", [measures]); one measure when not enumerated run-on."""
+    match = LEAD_IN.match(text)
+    if not match:
+        return None
+    rest = text[match.end():]
+    spans = measure_spans(rest)
+    # A lone 一是 is left in the text: the page shows a single run-on measure without a label.
+    measures = [_para(rest[a:b]) for a, b in spans] if len(spans) > 1 else [tidy(rest)]
+    return tidy(match.group(0).strip()), [m for m in measures if m]
+
+
+class Placer:
+    """Walks the labelled lines once, keeping the open part, section, theme and problem."""
+
+    def __init__(self, items: list[tuple[Line, Label | None]], review: list[ReviewItem]):
+        self.items = items
+        self.review = review
+        self.preamble: list[Para] = []
+        self.parts: list[dict[str, Any]] = []
+        self.part: dict[str, Any] | None = None
+        self.section: dict[str, Any] | None = None
+        self.problem: dict[str, Any] | None = None
+        self.theme: dict[str, Any] | None = None
+        self.labelled: set[int] = set()  # ids of measure lists that came from 一是 labels
+        self.separate_lead_in: set[int] = set()  # ids of measure lists after a lead-in on a line of its own
+        self.closed = False  # the part already has closing text: nothing structured can follow in order
+        self.orphan: Level | None = None  # level of the last item left unplaced: its children follow it
+        # Numbers shown so far, as the page derives them (disclosures/ordinals.py).
+        self.last = {Level.PART: 0, Level.SECTION: 0, Level.THEME: 0, Level.PROBLEM: 0}
+        self.section_problem_no = 0
+        self.section_problems = ""  # "restart" or "continue", once two sections held problems
+        # A notice without the 一、 level: the first (一) opens the one part, which has no heading.
+        labels = [label.level for _, label in items if label is not None]
+        self.top_is_section = Level.PART not in labels and Level.SECTION in labels
+
+    # -- where a plain paragraph can go without changing the order of the text ------------------
+    def _tail(self) -> list[Para]:
+        if self.part is None:
+            return self.preamble
+        if not self.closed:
+            s = self.section
+            if s is not None and "heading" in s and not s["themes"] and not s["measures"] and not s["problems"]:
+                return s["paragraphs"]
+            if not self.part["sections"] and not self.part["themes"]:
+                return self.part["paragraphs"]
+        self.closed = True
+        self.section = self.theme = self.problem = None
+        return self.part["closing"]
+
+    def _unplaced(self, line: Line, why: str) -> None:
+        label = label_of(line.text)
+        if label is not None and (self.orphan is None or label.level < self.orphan):
+            self.orphan = label.level
+        self._tail().append(tidy(line.text))
+        self.review.append(ReviewItem(line.number, "unplaced", texts.IMPORT_UNPLACED.format(why=why, text=line.text[:30])))
+
+    def _check_number(self, line: Line, label: Label, position: int) -> None:
+        if label.number != position:
+            self.review.append(ReviewItem(line.number, "guess",
+                                          texts.IMPORT_RENUMBERED.format(level=_LEVEL_NAMES[label.level],
+                                                                         written=label.number, position=position)))
+
+    def _numbered(self, line: Line, label: Label, item: dict[str, Any], last: int) -> int:
+        """The number the page will show: the source's own where it skips ahead (kept as `number`, a
+        deliberate exception), else the next one (a repeat or a step back is renumbered and reported)."""
+        if label.number > last + 1:
+            item["number"] = label.number
+            self.review.append(ReviewItem(line.number, "kept", texts.IMPORT_KEPT_NUMBER.format(
+                level=to_fullwidth(_LEVEL_NAMES[label.level]), number=label.number, derived=last + 1)))
+            return label.number
+        self._check_number(line, label, last + 1)
+        return last + 1
+
+    # -- lookahead ---------------------------------------------------------------------------------
+    def _next(self, i: int) -> Label | None | str:
+        """The label of the next line, None for a plain line, "end" after the last line."""
+        return self.items[i + 1][1] if i + 1 < len(self.items) else "end"
+
+    def _problem_has_body(self, i: int) -> bool:
+        label = self.items[i][1]
+        nxt = self._next(i)
+        return bool(label and split_lead(label.rest)[1]) or nxt is None or (
+            isinstance(nxt, Label) and nxt.level == Level.MEASURE)
+
+    def _theme_has_problems(self, i: int) -> bool:
+        nxt = self._next(i)
+        return isinstance(nxt, Label) and nxt.level == Level.PROBLEM and self._problem_has_body(i + 1)
+
+    # -- one handler per level -----------------------------------------------------------------------
+    def run(self) -> None:
+        handlers = {Level.PART: self._part, Level.SECTION: self._section, Level.THEME: self._theme,
+                    Level.PROBLEM: self._problem, Level.MEASURE: self._measure}
+        for i, (line, label) in enumerate(self.items):
+            if self.orphan is not None and (label is None or label.level > self.orphan):
+                self._unplaced(line, texts.IMPORT_UNDER_UNPLACED)
+                continue
+            self.orphan = None
+            if label is None:
+                self._plain(line)
+            elif label.level != Level.PART and self.closed:
+                self._unplaced(line, texts.IMPORT_AFTER_CLOSING.format(level=_LEVEL_NAMES[label.level]))
+            else:
+                handlers[label.level](i, line, label)
+
+    def _part(self, i: int, line: Line, label: Label) -> None:
+        lead, body = split_lead(label.rest)
+        self.part = _new_part(tidy(lead))
+        self.parts.append(self.part)
+        self.section = self.theme = self.problem = None
+        self.closed = False
+        self.last[Level.PART] = self._numbered(line, label, self.part, self.last[Level.PART])
+        self.last[Level.SECTION] = 0
+        if body:
+            self.part["paragraphs"].append(tidy(body))
+            self.review.append(ReviewItem(line.number, "guess", texts.IMPORT_PART_HEADING_WITH_TEXT))
+
+    def _section(self, i: int, line: Line, label: Label) -> None:
+        if self.part is None and self.top_is_section:
+            self.part = _new_part("")
+            self.parts.append(self.part)
+            self.review.append(ReviewItem(line.number, "guess", texts.IMPORT_TOP_LEVEL_SECTION))
+        if self.part is None or self.part["themes"]:
+            self._unplaced(line, texts.IMPORT_SECTION_OUTSIDE_PART if self.part is None
+                                  else texts.IMPORT_SECTION_AFTER_THEME)
+            return
+        lead, body = split_lead(label.rest)
+        nxt = self._next(i)
+        deeper = isinstance(nxt, Label) and nxt.level > Level.SECTION
+        if body:
+            section: dict[str, Any] = {"lead": tidy(lead), "text": tidy(body)}
+        elif is_sentence(label.rest) and not deeper:
+            section = {"text": tidy(label.rest)}
+        else:
+            section = {"heading": tidy(label.rest)}
+        section |= {"paragraphs": [], "themes": [], "problems": [], "measures": []}
+        self.part["sections"].append(section)
+        self.section, self.theme, self.problem = section, None, None
+        self.last[Level.SECTION] = self._numbered(line, label, section, self.last[Level.SECTION])
+
+    def _theme(self, i: int, line: Line, label: Label) -> None:
+        if self.part is None:
+            return self._unplaced(line, texts.IMPORT_THEME_OUTSIDE_PART)
+        s = self.section
+        if s is not None:
+            holder = s["themes"] if "heading" in s and not s["measures"] and not s["problems"] else None
+        else:
+            holder = self.part["themes"] if not self.part["sections"] else None
+        if not self._theme_has_problems(i):
+            if s is not None and "heading" in s and not s["themes"] and not s["measures"] \
+                    and self._problem_has_body(i):
+                return self._section_problem(line, label, s)
+            return self._unplaced(line, texts.IMPORT_THEME_WITHOUT_PROBLEM)
+        if holder is None:
+            return self._unplaced(line, texts.IMPORT_THEME_NOT_HERE)
+        self.theme = {"heading": tidy(label.rest), "problems": []}
+        holder.append(self.theme)
+        self.problem = None
+        self.last[Level.THEME] = self._numbered(line, label, self.theme, self.last[Level.THEME])
+
+    def _section_problem(self, line: Line, label: Label, section: dict[str, Any]) -> None:
+        """1. directly under a category: a problem, with its measures below or run on after a lead-in."""
+        if not section["problems"] and self.section_problem_no:  # a later category: restart or run on?
+            restarts = label.number == 1
+            if not self.section_problems:
+                self.section_problems = "restart" if restarts else "continue"
+                if restarts:
+                    self.review.append(ReviewItem(line.number, "guess", texts.IMPORT_SECTION_PROBLEMS_RESTART))
+            if self.section_problems == "restart":
+                self.section_problem_no = 0
+        lead, body = split_lead(label.rest)
+        self.problem = {"heading": tidy(lead), "lead_in": "", "measures": []}
+        self.theme = None
+        section["problems"].append(self.problem)
+        self.section_problem_no = self._numbered(line, label, self.problem, self.section_problem_no)
+        if body:
+            self._problem_body(line, body)
+
+    def _problem(self, i: int, line: Line, label: Label) -> None:
+        if self.theme is None:
+            return self._unplaced(line, texts.IMPORT_PROBLEM_OUTSIDE_THEME)
+        if not self._problem_has_body(i):
+            return self._unplaced(line, texts.IMPORT_PROBLEM_WITHOUT_MEASURE)
+        lead, body = split_lead(label.rest)
+        self.problem = {"heading": tidy(lead), "lead_in": "", "measures": []}
+        self.theme["problems"].append(self.problem)
+        self.last[Level.PROBLEM] = self._numbered(line, label, self.problem, self.last[Level.PROBLEM])
+        if body:
+            self._problem_body(line, body)
+
+    def _problem_body(self, line: Line, body: str) -> None:
+        """Text after a problem's heading in the same paragraph: its measures (after a lead-in, as published)."""
+        assert self.problem is not None
+        run_on = lead_in_measures(body)
+        if run_on and not run_on[1]:  # the lead-in alone: the measures follow as paragraphs of their own
+            self.problem["lead_in"] = run_on[0]
+            self.separate_lead_in.add(id(self.problem["measures"]))
+            self.review.append(ReviewItem(line.number, "guess", texts.IMPORT_LEAD_IN_ALONE.format(lead_in=run_on[0])))
+            return
+        if run_on:
+            self.problem["lead_in"], self.problem["measures"] = run_on
+            message = texts.IMPORT_LEAD_IN if len(run_on[1]) > 1 else texts.IMPORT_LEAD_IN_ONE
+            self.review.append(ReviewItem(line.number, "guess", message.format(lead_in=run_on[0],
+                                                                               count=len(run_on[1]))))
+            return
+        self.problem["measures"].append(tidy(body))
+        self.review.append(ReviewItem(line.number, "guess", texts.IMPORT_PROBLEM_HEADING_WITH_TEXT))
+
+    def _run_on_done(self) -> bool:
+        """The open problem's measures were run on after a lead-in in one paragraph: nothing can join them."""
+        return self.problem is not None and bool(self.problem.get("lead_in")) \
+            and id(self.problem["measures"]) not in self.separate_lead_in
+
+    def _measure(self, i: int, line: Line, label: Label) -> None:
+        s = self.section
+        if self._run_on_done():
+            return self._unplaced(line, texts.IMPORT_MEASURE_AFTER_RUN_ON)
+        if self.problem is not None:
+            holder = self.problem["measures"]
+        elif s is not None and "heading" in s and not s["themes"] and not s["problems"]:
+            holder = s["measures"]
+        else:
+            return self._unplaced(line, texts.IMPORT_MEASURE_OUTSIDE)
+        if label.number == 1 and id(holder) in self.labelled and holder:
+            return self._unplaced(line, texts.IMPORT_MEASURES_RESTART)
+        self.labelled.add(id(holder))
+        holder.append(_para(label.rest))
+        self._check_number(line, label, len(holder))
+
+    def _plain(self, line: Line) -> None:
+        if self.part is None or self.closed:
+            return self._tail().append(tidy(line.text))
+        if self.problem is not None and not self.problem["measures"] and LEAD_IN.match(line.text):
+            return self._problem_body(line, line.text)
+        if self._run_on_done():
+            return self._unplaced(line, texts.IMPORT_PLAIN_AFTER_RUN_ON)
+        if self.problem is not None and id(self.problem["measures"]) not in self.labelled:
+            self.problem["measures"].append(tidy(line.text))
+            self.review.append(ReviewItem(line.number, "guess", texts.IMPORT_UNNUMBERED_AS_MEASURE))
+            return
+        structured = self.part["sections"] or self.part["themes"]
+        target = self._tail()
+        if structured and target is self.part["closing"]:
+            self.review.append(ReviewItem(line.number, "guess", texts.IMPORT_UNNUMBERED_AS_CLOSING.format(part=len(self.parts))))
+        target.append(tidy(line.text))

@@ -1,0 +1,189 @@
+"""The gather phase in process: what prepare() makes for a data folder, without running MkDocs.
+
+Tests that only need the pages we generate (not Material's chrome, the search index or the
+written site) run here, in milliseconds instead of a `mkdocs build` each; tests/test_build.py and
+the other build-marked modules keep whole-site builds for what only a build shows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import lxml.html
+import pytest
+import yaml
+
+from conftest import REAL_ID, ROOT, TEST_DATA, make_project
+from disclosures.build import SiteBuild, prepare
+from helpers import MOMENTS, article_text, combine_data, normalise
+
+NOTICE_URL = f"disclosures/{REAL_ID}"
+REAL_FILE = ROOT / "data" / "disclosures" / f"{REAL_ID}.yml"
+WINDOWED = TEST_DATA / "window" / "disclosures" / "riverside-office-2025-04-20.yml"
+WINDOWED_URL = "disclosures/riverside-office-2025-04-20"
+WINDOWED_TITLE = "示例县虚构河务办党组关于巡察整改情况的通报（虚构）"
+
+
+
+@contextlib.contextmanager
+def time_zone(name: str) -> Iterator[None]:
+    """The process's local time zone, as the build machine's would be (TZ), restored afterwards."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = name
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+
+
+def gather(tmp: Path, data: Path, now: str = "2025-04-28", tz: str = "UTC") -> SiteBuild:
+    with time_zone(tz):
+        return prepare(make_project(tmp / "site", data), {"DISCLOSURE_NOW": now})
+
+
+def page(build: SiteBuild, url: str) -> str:
+    """The HTML we hand MkDocs for the page at url ("" is home)."""
+    generated = build.page(f"{url}/index.md" if url else "index.md")
+    assert generated is not None, url
+    return generated.html
+
+
+def statuses(doc: lxml.html.HtmlElement) -> list[tuple[str, str, str]]:
+    return [(el.get("data-window-status"), el.cssselect(".dsc-status__label")[0].text_content(),
+             el.cssselect(".dsc-status__detail")[0].text_content()) for el in doc.cssselect(".dsc-status")]
+
+
+def shown(element: lxml.html.HtmlElement) -> bool:
+    return element.get("hidden") is None
+
+
+@pytest.mark.parametrize("tz", ["UTC", "America/Los_Angeles"])
+@pytest.mark.parametrize("moment", list(MOMENTS))
+def test_status_written_at_each_moment_of_the_window(tmp_path: Path, moment: str, tz: str) -> None:
+    now, state, label, detail, as_of = MOMENTS[moment]
+    build = gather(tmp_path, combine_data(tmp_path / "data", TEST_DATA / "fictional", WINDOWED), now, tz)
+    home, notice = lxml.html.fromstring(page(build, "")), lxml.html.fromstring(page(build, WINDOWED_URL))
+
+    # The badge on the home page and on the notice page: text and machine-readable state agree.
+    assert statuses(home) == statuses(notice) == [(state, label, detail)]
+    assert notice.cssselect(".dsc-status")[0].get("class") == f"dsc-status dsc-status--{state}"
+    # Without JavaScript the badge is all a reader sees, maybe years later: it says when it was true.
+    assert [el.text_content() for el in notice.cssselect(".dsc-status [data-window-as-of]")] == [f"截至{as_of}（本页生成时）"]
+    # The site-wide banner (Material's announce block on every page), for the notice page's depth.
+    banner_html = build.banner_html("../..")
+    carriers = notice.cssselect("[data-window-start]")
+    assert len(carriers) == 2  # badge, contact section
+    if banner_html:
+        carriers += lxml.html.fromstring(banner_html).cssselect("[data-window-start]")
+    # Every window carrier carries the same state and the same bounds; the banner only while not closed.
+    assert len(carriers) == (3 if state != "closed" else 2)
+    assert {(c.get("data-window-start"), c.get("data-window-end"), c.get("data-window-status")) for c in carriers} \
+        == {("2025-04-27T00:00:00+08:00", "2025-05-12T00:00:00+08:00", state)}
+
+    # A closed notice stays published and says that the comment period has ended.
+    [note] = notice.cssselect(".dsc-contact [data-window-when]")
+    assert note.get("data-window-when") == "closed" and shown(note) == (state == "closed")
+    assert normalise(note.text_content()) == normalise("本通报的公示期已于2025年5月11日结束，意见征集已截止。")
+
+    # The banner: shown while open, rendered hidden before (the script opens it), absent after.
+    if state == "closed":
+        assert banner_html == "" and build.banner_html(".") == ""
+        return
+    banner = lxml.html.fromstring(banner_html)
+    [item] = banner.cssselect("[data-window-when='open']")
+    assert shown(banner) == shown(item) == (state == "open")
+    assert normalise(item.text_content()) == normalise(f"截至{as_of}（本页生成时）正在公示：{WINDOWED_TITLE}（{detail}）")
+    assert banner.cssselect("a")[0].get("href") == f"../../{WINDOWED_URL}/"
+
+
+def test_fictional_notice_alone(tmp_path: Path, fictional_data: Path) -> None:
+    build = gather(tmp_path, fictional_data)
+    doc = lxml.html.fromstring(page(build, "disclosures/lakeside-bureau-2025-03-10"))
+    assert [h.get("id") for h in doc.cssselect("section.dsc-problem > h4")] == ["problem-1", "problem-2", "problem-3"]
+    assert not doc.cssselect("[data-window-status]")  # no window, no status
+    text = normalise(article_text(page(build, "disclosures/lakeside-bureau-2025-03-10")))
+    assert "公开期限" not in text and "010-87654321" in text
+
+
+def test_two_notices_together_newest_first_each_with_its_contact(tmp_path: Path, fictional_data: Path) -> None:
+    data = combine_data(tmp_path / "data", ROOT / "data",
+                        *(ROOT / "data" / "disclosures").glob("*.yml"),
+                        *(fictional_data / "disclosures").glob("*.yml"))
+    build = gather(tmp_path, data)
+    home = lxml.html.fromstring(page(build, ""))
+    titles = [normalise(a.text_content()) for a in home.cssselect("li.dsc-notice-card h3 a")]
+    assert titles[0].startswith("中共中山市人民检察院党组") and "虚构" in titles[1]
+    real = normalise(article_text(page(build, NOTICE_URL)))
+    fictional = normalise(article_text(page(build, "disclosures/lakeside-bureau-2025-03-10")))
+    assert "0760-88883686" in real and "010-87654321" not in real
+    assert "010-87654321" in fictional and "0760-88883686" not in fictional
+
+
+def test_moving_a_problem_in_the_data_renumbers_the_page(tmp_path: Path) -> None:
+    data = combine_data(tmp_path / "data", ROOT / "data", *(ROOT / "data" / "disclosures").glob("*.yml"))
+    path = data / "disclosures" / f"{REAL_ID}.yml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    themes = doc["parts"][1]["sections"][0]["themes"]
+    moved = themes[0]["problems"].pop(0)  # (1) 严格落实“第一议题”制度 …
+    themes[2]["problems"].insert(1, moved)  # now after the first problem of theme 3
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    notice = lxml.html.fromstring(page(gather(tmp_path, data), NOTICE_URL))
+    headings = [normalise(h.text_content()) for h in notice.cssselect("section.dsc-problem > h5")]
+    assert headings[0].startswith("(1)深入学习贯彻")
+    assert headings[3].startswith("(4)严格落实“第一议题”制度")
+    assert headings[2].startswith("(3)充分发挥侦查监督")  # was (4)
+    assert headings[4].startswith("(5)依法履行“公共利益代表”")  # unchanged: after the move
+    assert len(headings) == 45
+
+
+def _with_unpublished(tmp_path: Path, fictional_data: Path) -> Path:
+    """Real notice, a draft copy of the fictional one and a scheduled (future) copy."""
+    data = combine_data(tmp_path / "data", ROOT / "data", REAL_FILE)
+    shutil.copy2(ROOT / "data" / "glossary.yml", data / "glossary.yml")
+    source = (fictional_data / "disclosures" / "lakeside-bureau-2025-03-10.yml").read_text(encoding="utf-8")
+    (data / "disclosures" / "draft-one.yml").write_text(
+        source.replace("id: lakeside-bureau-2025-03-10", "id: draft-one") + "draft: true\n", encoding="utf-8")
+    (data / "disclosures" / "later-one.yml").write_text(
+        source.replace("id: lakeside-bureau-2025-03-10", "id: later-one")
+        .replace("published: 2025-03-10", "published: 2026-01-01")
+        .replace("date: 2025-03-10", "date: 2026-01-01"), encoding="utf-8")
+    return data
+
+
+def test_drafts_and_scheduled_notices_get_no_open_data(tmp_path: Path, fictional_data: Path) -> None:
+    data = _with_unpublished(tmp_path, fictional_data)
+    build = gather(tmp_path, data)
+    files = {a.path: a.content for a in build.assets}  # the hook hands MkDocs exactly these files
+    index = json.loads(files["data/notices.json"])
+    assert [n["id"] for n in index["notices"]] == [REAL_ID]
+    assert sorted(p for p in files if p.startswith("data/notices/")) == [f"data/notices/{REAL_ID}.json",
+                                                                       f"data/notices/{REAL_ID}.yml"]
+    # Previewing (mkdocs serve) shows the unpublished pages, but still offers no data for them.
+    preview = prepare(make_project(tmp_path / "preview", data), {"DISCLOSURE_NOW": "2025-04-28"}, preview=True)
+    assert sorted(v.id for v in preview.notices) == ["draft-one", "later-one", REAL_ID]
+    assert {a.path for a in preview.assets if a.path.startswith("data/")} == {
+        "data/notices.json", f"data/notices/{REAL_ID}.json", f"data/notices/{REAL_ID}.yml"}
+    for asset in preview.assets:  # no file of the site, open data or feed, mentions them
+        assert b"draft-one" not in asset.content and b"later-one" not in asset.content
+    assert [v.id for v in preview.notices if v.downloads] == [REAL_ID]
+
+
+def test_after_the_window_the_page_says_so_and_still_lists_the_channels(tmp_path: Path) -> None:
+    block = lxml.html.fromstring(page(gather(tmp_path, ROOT / "data", now="2025-05-12"), "feedback")) \
+        .get_element_by_id(REAL_ID)
+    shown = [p for p in block.cssselect("[data-window-when]") if p.get("hidden") is None]
+    assert [p.get("data-window-when") for p in shown] == ["closed"]
+    assert "意见征集已截止" in shown[0].text_content()
+    assert block.cssselect(".dsc-channel--phone a")[0].get("href") == "tel:0760-88883686"
+    assert block.cssselect(".dsc-channel--postcode .dsc-channel__value")[0].text_content() == "528400"

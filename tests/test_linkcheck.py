@@ -1,0 +1,188 @@
+"""The link check after every build: every internal link and src in pages, feeds and JSON files leads to a
+file of the build and, with a #fragment into a page, to an element with that id. Links out of the site
+are listed, never fetched. The fast tests use small hand-made site folders; the build tests plant a
+broken anchor in a real build and check that the build fails and the old site/ stays as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REAL_ID, ROOT, build_with, make_project, run_build
+from disclosures import linkcheck
+from disclosures.errors import ProjectError
+from disclosures.load import load_project
+
+SITE_URL = "https://board.example.org/sub/"
+NOTICE_PAGE = """<!doctype html><html lang="zh-CN"><head><title>t</title>
+<link rel="stylesheet" href="../../assets/site.css"></head><body>
+<h2 id="part-1">一、</h2><h5 id="problem-14">（14）</h5><a name="legacy"></a>
+<a href="../../">首页</a> <a href="#part-1">一、</a> <a href="#">顶部</a>
+<img src="../../assets/mark.png" alt="标识" srcset="../../assets/mark.png 1x, ../../assets/mark.png 2x">
+<a href="https://beian.miit.gov.cn/">ICP</a> <a href="mailto:a@example.org?subject=x">信</a> <a href="tel:12309">电话</a>
+</body></html>"""
+
+
+def _site(tmp: Path, home_links: str = "", feed_link: str = "", json_anchor: str = "problem-14") -> Path:
+    """A small built folder: a home page, a notice page, a CSS file, an image, a feed and a JSON file."""
+    files = {
+        "index.html": f'<!doctype html><html><body><a href="disclosures/a/">通报</a> '
+                      f'<a href="disclosures/a/#problem-14">（14）</a> {home_links}</body></html>',
+        "disclosures/a/index.html": NOTICE_PAGE,
+        "assets/site.css": "body{}",
+        "assets/mark.png": "png",
+        "feed.xml": f"""<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>
+<link>{SITE_URL}</link><item><link>{SITE_URL}disclosures/a/</link>
+<guid isPermaLink="true">{SITE_URL}disclosures/a/{feed_link or '#part-1'}</guid>
+<description>&lt;a href="#problem-14"&gt;（14）&lt;/a&gt;</description></item></channel></rss>""",
+        "data/notices.json": json.dumps({"site": {"url": SITE_URL}, "notices": [
+            {"url": f"{SITE_URL}disclosures/a/", "page": "disclosures/a/", "parts": [{"anchor": json_anchor}]}]}),
+    }
+    for name, text in files.items():
+        (tmp / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp / name).write_text(text, encoding="utf-8")
+    return tmp
+
+
+def test_a_site_whose_links_all_lead_somewhere_passes_and_lists_links_out(tmp_path: Path) -> None:
+    report = linkcheck.verify(_site(tmp_path), SITE_URL)
+    assert report.broken == []
+    assert report.checked >= 14  # pages, stylesheet, image (src and srcset), feed, JSON
+    assert sorted(report.external) == ["https://beian.miit.gov.cn/", "mailto:a@example.org", "tel:12309"]
+    assert report.external["https://beian.miit.gov.cn/"] == {"disclosures/a/index.html"}
+    summary = linkcheck.external_summary(report)
+    assert "站外链接 3 个" in summary and "https://beian.miit.gov.cn/（1 个文件）" in summary
+
+
+def test_a_broken_anchor_fails_naming_the_page_and_the_link(tmp_path: Path) -> None:
+    site = _site(tmp_path, home_links='<a href="disclosures/a/#problem-41">（41）</a>')
+    with pytest.raises(linkcheck.BrokenLinks) as caught:
+        linkcheck.verify(site, SITE_URL)
+    message = str(caught.value)
+    assert isinstance(caught.value, ProjectError)
+    assert "网站中有 1 个失效的站内链接" in message
+    assert "页面 /index.html：链接“disclosures/a/#problem-41”指向的 /disclosures/a/ 中没有锚点 #problem-41。" in message
+
+
+@pytest.mark.parametrize("where", ["page", "feed", "json"])
+def test_missing_files_and_anchors_are_found_in_pages_feeds_and_open_data(tmp_path: Path, where: str) -> None:
+    site = _site(tmp_path,
+                 home_links='<link rel="stylesheet" href="assets/gone.css">' if where == "page" else "",
+                 feed_link="#revision-2025-05-06" if where == "feed" else "",
+                 json_anchor="part-9" if where == "json" else "problem-14")
+    report = linkcheck.check_site(site, SITE_URL)
+    expected = {"page": ("index.html", "assets/gone.css", "missing file /assets/gone.css"),
+                "feed": ("feed.xml", f"{SITE_URL}disclosures/a/#revision-2025-05-06",
+                         "no #revision-2025-05-06 in /disclosures/a/"),
+                "json": ("data/notices.json", "#part-9", "no #part-9 in /disclosures/a/")}[where]
+    assert [(b.source, b.target, b.reason) for b in report.broken] == [expected]
+
+
+def test_links_out_of_the_sub_path_are_broken_and_other_hosts_are_only_listed(tmp_path: Path) -> None:
+    site = _site(tmp_path, home_links='<a href="/elsewhere/">同域名的其他目录</a>'
+                                      '<a href="https://board.example.org/sub/disclosures/a/">绝对地址</a>'
+                                      '<a href="https://unreachable.invalid/x">外站</a>')
+    report = linkcheck.check_site(site, SITE_URL)
+    # "/elsewhere/" is on the same host but outside the site's folder: it is not checked as internal,
+    # it is listed; an absolute address inside the site is checked like a relative one.
+    assert report.broken == []
+    assert "https://board.example.org/elsewhere/" in report.external
+    assert "https://unreachable.invalid/x" in report.external
+
+
+def test_a_directory_address_needs_its_index_page(tmp_path: Path) -> None:
+    site = _site(tmp_path, home_links='<a href="glossary/">术语</a>')
+    (site / "glossary").mkdir()
+    report = linkcheck.check_site(site, SITE_URL)
+    assert [(b.target, b.reason) for b in report.broken] == [("glossary/", "missing file /glossary/")]
+
+
+def _tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.mark.build
+def test_a_build_with_a_broken_anchor_fails_and_leaves_the_old_site(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", ROOT / "data")
+    first = run_build(project)
+    assert first.ok, first.result.stderr
+    assert "站外链接" in first.result.stderr  # the list of links out of the site is in the build log
+    before = _tree_digest(first.site)
+    # A hand-written page in docs/ (copied as it is) with one good and one broken anchor into the notice.
+    (project / "docs" / "planted.html").write_text(
+        f'<!doctype html><html lang="zh-CN"><head><title>x</title></head><body>'
+        f'<a href="disclosures/{REAL_ID}/#problem-14">（14）</a>'
+        f'<a href="disclosures/{REAL_ID}/#problem-46">（46）</a></body></html>', encoding="utf-8")
+    second = run_build(project)
+    assert not second.ok
+    assert "网站中有 1 个失效的站内链接" in second.result.stderr
+    assert (f"页面 /planted.html：链接“disclosures/{REAL_ID}/#problem-46”指向的 /disclosures/{REAL_ID}/ "
+            f"中没有锚点 #problem-46。") in second.result.stderr
+    assert "#problem-14" not in second.result.stderr.replace("#problem-46", "")
+    assert "原有的 site/ 保持不变" in second.result.stderr and "Traceback" not in second.result.stderr
+    assert _tree_digest(first.site) == before
+    assert not (project / ".staging-site").exists()
+
+
+@pytest.mark.build
+def test_a_missing_site_mark_image_fails_the_build(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    site_yml = data / "site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8").replace(
+        "registrations: {}",
+        "registrations:\n  site_mark: https://bszs.conac.cn/sitename?method=show&id=0000\n"
+        "  site_mark_image: assets/images/no-such-mark.png\n"), encoding="utf-8")
+    build = build_with(tmp_path / "p", data)
+    assert not build.ok
+    assert "页面 /index.html：链接“assets/images/no-such-mark.png”指向的 /assets/images/no-such-mark.png 不存在" \
+        in build.result.stderr
+
+
+@pytest.mark.build
+def test_the_fast_scanner_reads_built_pages_as_an_html_parser_does(real_site) -> None:
+    """scan_html is a regular-expression scanner (for speed): on every built page it must find exactly the
+    ids and links lxml's HTML parser finds (script and style bodies are not markup)."""
+    import lxml.html
+
+    pages = sorted(real_site.site.rglob("*.html"))
+    assert len(pages) >= 5
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        scan = linkcheck.scan_html(text)
+        doc = lxml.html.fromstring(text)
+        ids = {e.get("id") for e in doc.iter() if isinstance(e.tag, str) and e.get("id") is not None}
+        ids |= {a.get("name") for a in doc.iter("a") if a.get("name") is not None}
+        links = [e.get(name) for e in doc.iter() if isinstance(e.tag, str)
+                 for name in linkcheck._LINK_ATTRIBUTES if e.get(name) is not None]
+        assert scan.ids == ids, path
+        assert sorted(scan.links) == sorted(links), path
+
+
+@pytest.mark.build
+def test_a_finished_site_with_gzip_copies_and_the_deploy_folder_still_passes(real_site) -> None:
+    """The check runs before serving.finish_site, but a --dirty rebuild or a manual re-check sees the .gz
+    copies, the nginx rules and the manifest too: none of them is a page, so none can break a link."""
+    site = real_site.site
+    assert (site / "_deploy" / "manifest.sha256").is_file() and any(site.rglob("*.html.gz"))
+    report = linkcheck.verify(site, load_project(ROOT / "data").site.url)
+    assert report.broken == [] and report.checked > 100
+    assert not any(".gz" in path or path.startswith("_deploy/") for paths in report.external.values()
+                   for path in paths)
+
+
+def test_another_address_of_the_same_folder_counts_as_internal(tmp_path: Path) -> None:
+    """`mkdocs serve` writes its own local address into canonical links and the sitemap."""
+    site = _site(tmp_path, home_links='<link rel="canonical" href="http://127.0.0.1:8000/disclosures/a/">'
+                                      '<a href="http://127.0.0.1:8000/disclosures/b/">无此页</a>')
+    report = linkcheck.check_site(site, SITE_URL, aliases=("http://127.0.0.1:8000/",))
+    assert [(b.target, b.reason) for b in report.broken] == [("http://127.0.0.1:8000/disclosures/b/",
+                                                              "missing file /disclosures/b/")]
+    assert not any(link.startswith("http://127.0.0.1") for link in report.external)

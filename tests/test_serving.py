@@ -1,0 +1,163 @@
+"""Unit tests for the serving rules, the content-hashed names, the .gz copies and the manifest."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from disclosures import assethash, compress, manifest, serving
+from disclosures.cli import check_site
+
+# --- Content-Security-Policy -------------------------------------------------------------------------
+
+
+def test_script_hash_matches_the_csp_specification_example() -> None:
+    # The example of the CSP Level 3 specification, computed independently with openssl.
+    assert serving.script_hash("alert('Hello, world.');") == "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
+
+
+def test_only_scripts_a_browser_runs_inline_are_collected() -> None:
+    html = """<head><script>var a = "</p>";</script><script src="x.js"></script>
+    <script id="__config" type="application/json">{"base": "."}</script>
+    <script type="application/ld+json">{"@type": "Thing"}</script>
+    <script type="module">import "./m.js"</script><SCRIPT TYPE="text/javascript">b()</SCRIPT>
+    <p onclick="x()">text &amp; <b>bold</b></p></head>"""
+    assert serving.inline_scripts(html) == ['var a = "</p>";', 'import "./m.js"', "b()"]
+    assert serving.inline_scripts("<script>a()\r\nb()\rc()</script>") == ["a()\nb()\nc()"]
+
+
+def test_the_policy_allows_scripts_only_from_the_site_and_by_hash() -> None:
+    policy = serving.content_security_policy(["'sha256-AAAA'", "'sha256-BBBB'"])
+    directives = {part.split()[0]: part.split()[1:] for part in policy.split("; ")}
+    assert directives["script-src"] == ["'self'", "'wasm-unsafe-eval'", "'sha256-AAAA'", "'sha256-BBBB'"]
+    assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+    assert directives["frame-ancestors"] == ["'none'"] and directives["object-src"] == ["'none'"]
+    assert directives["base-uri"] == ["'none'"] and directives["default-src"] == ["'self'"]
+
+
+def test_script_sources_are_one_line_to_extend(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(serving, "SCRIPT_SOURCES", ("'self'", "'wasm-unsafe-eval'"))
+    assert serving.content_security_policy([]).startswith("script-src 'self' 'wasm-unsafe-eval'; ")
+
+
+@pytest.mark.parametrize(("url", "prefix"), [
+    ("https://xczg.example.gov.cn/", "/"), ("https://xczg.example.gov.cn", "/"),
+    ("https://www.example.gov.cn/xczg/", "/xczg/"), ("https://www.example.gov.cn/a/b", "/a/b/")])
+def test_url_prefix(url: str, prefix: str) -> None:
+    assert serving.url_prefix(url) == prefix
+
+
+def test_nginx_rules_name_the_prefix_and_refuse_what_would_break_the_file() -> None:
+    conf = serving.nginx_site_conf("/xczg/", "script-src 'self'")
+    assert "error_page 404 /xczg/404.html;" in conf and "location /xczg/ {" in conf
+    assert "location ^~ /xczg/_deploy/ {" in conf and "set $disclosures_csp \"script-src 'self'\";" in conf
+    with pytest.raises(ValueError):
+        serving.nginx_site_conf("/", 'script-src "x"')
+
+
+# --- content-hashed names ----------------------------------------------------------------------------
+
+
+def test_hashed_names_follow_the_content() -> None:
+    a = assethash.hashed_path("assets/stylesheets/reading.css", b"body{}")
+    assert re.fullmatch(r"assets/stylesheets/reading\.[0-9a-f]{8}\.css", a)
+    assert assethash.hashed_path("assets/stylesheets/reading.css", b"body{ }") != a
+    assert not assethash.is_hashable(a) and assethash.is_hashable("assets/javascripts/reading.js")
+    assert not assethash.is_hashable("assets/javascripts/bundle.a5f9d56c.min.js")
+    assert not assethash.is_hashable("assets/images/favicon.png")
+
+
+# --- .gz copies --------------------------------------------------------------------------------------
+
+
+def test_gzip_copies_are_reproducible_and_carry_no_name_or_time(tmp_path: Path) -> None:
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "_deploy").mkdir()
+    big = "通报正文，".encode() * 400
+    (tmp_path / "index.html").write_bytes(big)
+    (tmp_path / "assets" / "app.js").write_bytes(b"x" * 1025)
+    (tmp_path / "small.css").write_bytes(b"x" * 1024)
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG" * 600)
+    (tmp_path / "_deploy" / "rules.txt").write_bytes(b"x" * 4000)
+    written = compress.precompress(tmp_path, skip=frozenset({"_deploy"}))
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in written) == ["assets/app.js.gz", "index.html.gz"]
+    data = (tmp_path / "index.html.gz").read_bytes()
+    assert gzip.decompress(data) == big
+    flags, mtime = data[3], int.from_bytes(data[4:8], "little")
+    assert flags & 0x08 == 0 and mtime == 0  # no FNAME, no time
+    assert compress.gzip_bytes(big) == data
+    assert (tmp_path / "index.html.gz").stat().st_mtime_ns == (tmp_path / "index.html").stat().st_mtime_ns
+
+
+# --- manifest ----------------------------------------------------------------------------------------
+
+
+def _site(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    (site / "disclosures" / "a").mkdir(parents=True)
+    (site / "index.html").write_text("<p>首页</p>", encoding="utf-8")
+    (site / "disclosures" / "a" / "index.html").write_text("<p>通报</p>", encoding="utf-8")
+    (site / "feed.xml").write_text("<rss/>", encoding="utf-8")
+    manifest.write_manifest(site)
+    return site
+
+
+def test_manifest_is_sha256sum_format_and_leaves_itself_out(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    text = (site / manifest.MANIFEST).read_text(encoding="utf-8")
+    assert [line.split("  ")[1] for line in text.splitlines()] == ["disclosures/a/index.html", "feed.xml", "index.html"]
+    check = subprocess.run(["sha256sum", "--check", "--quiet", manifest.MANIFEST], cwd=site, capture_output=True)
+    assert check.returncode == 0, check.stdout
+    assert manifest.verify(site) == manifest.Differences()
+
+
+def test_verify_names_every_changed_missing_and_added_file(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    (site / "feed.xml").write_text("<rss/ ", encoding="utf-8")  # same length, one byte different
+    (site / "disclosures" / "a" / "index.html").unlink()
+    (site / "disclosures" / "a" / "shell.php").write_text("<?php", encoding="utf-8")
+    found = manifest.verify(site)
+    assert found == manifest.Differences(changed=("feed.xml",), missing=("disclosures/a/index.html",),
+                                         added=("disclosures/a/shell.php",))
+    ok, text = check_site(site)
+    assert not ok
+    assert text.splitlines()[1:] == ["  - 已被改动：feed.xml", "  - 已缺失：disclosures/a/index.html",
+                                     "  - 清单中没有（多出的文件）：disclosures/a/shell.php"]
+    assert text.startswith("网站文件与清单不符，共 3 处")
+
+
+def test_verify_names_linked_folders_and_unreadable_files_without_following_them(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "secret.txt").write_text("x", encoding="utf-8")
+    (site / "files").symlink_to(tmp_path / "elsewhere")
+    (site / "feed.xml").unlink()
+    (site / "feed.xml").symlink_to(tmp_path / "elsewhere" / "secret.txt")
+    assert manifest.verify(site) == manifest.Differences(changed=("feed.xml",), added=("files",))
+
+
+def test_verify_with_a_manifest_kept_elsewhere_and_a_damaged_one(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    kept = tmp_path / "kept.sha256"
+    kept.write_bytes((site / manifest.MANIFEST).read_bytes())
+    assert check_site(site, kept)[0]
+    (site / manifest.MANIFEST).write_text("not a manifest\n", encoding="utf-8")
+    assert check_site(site) == (False, f"清单 {site / manifest.MANIFEST} 第 1 行格式不对，应为“SHA-256 值、两个空格、"
+                                       "文件路径”。清单可能已被改动。（manifest damaged）")
+    assert check_site(site, kept)[0]  # the copy still vouches for the site
+    assert not check_site(site, tmp_path / "nowhere.sha256")[0]
+
+
+def test_verify_command_exit_status(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    run = [sys.executable, "-m", "disclosures", "verify", str(site)]
+    good = subprocess.run(run, capture_output=True, text=True)
+    assert (good.returncode, good.stdout.startswith("网站文件与清单一致：3 个文件")) == (0, True)
+    (site / "index.html").write_text("<p>首页！</p>", encoding="utf-8")
+    bad = subprocess.run(run, capture_output=True, text=True)
+    assert bad.returncode == 1 and "已被改动：index.html" in bad.stderr
