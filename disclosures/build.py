@@ -158,11 +158,13 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     env = template_env(root / "overrides")
     chosen = published_notices(project, now, preview)
     terms = gather_terms(project, [n for n, _ in chosen])
+    directory = Directory(project.units, project.rounds)
     views: list[NoticeView] = []
     public: list[tuple[r.Notice, NoticeView]] = []  # only these get open-data files
     for notice, note in chosen:
         view = notice_view(notice, project.site, now, note)
-        view = dataclasses.replace(view, search=notice_search(notice, view, terms))
+        unit = directory.unit_of(notice.issuer.name)[1]
+        view = dataclasses.replace(view, search=notice_search(notice, view, terms, unit))
         if not note:
             view = dataclasses.replace(view, downloads=opendata.download_links(notice, view))
             public.append((notice, view))
@@ -170,7 +172,6 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     site = project.site
     pdfs = environ.get(POSTER_PDF_SWITCH, "") == "1"
     pairs = [(n, v) for (n, _), v in zip(chosen, views)]
-    directory = Directory(project.units, project.rounds)
     portal = portal_of(pairs, directory)
     feedback = feedback_pages(site, pairs, portal=portal.active)
     block_page = {b.id: f.url for f in feedback for b in f.blocks}
@@ -186,7 +187,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
         pages.append(GeneratedPage(page_source(GLOSSARY_URL), texts.GLOSSARY_TITLE, glossary_html, [],
                                    share=site_share(site, GLOSSARY_URL, texts.GLOSSARY_TITLE)))
     pages.append(GeneratedPage(page_source(SEARCH_URL), texts.SEARCH_PAGE_TITLE,
-                               render_search(env, search_page(pairs)), [],
+                               render_search(env, search_page(views, portal.active, bool(portal.rounds))), [],
                                share=site_share(site, SEARCH_URL, texts.SEARCH_PAGE_TITLE)))
     chan = channel(site)
     pages.append(GeneratedPage(page_source(SUBSCRIBE_URL), texts.SUBSCRIBE_TITLE,

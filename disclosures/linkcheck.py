@@ -199,8 +199,8 @@ def _readers(path: str):
         return html_links
     if path.endswith((".xml", ".rss", ".atom")):
         return feed_links
-    if path.endswith(".json") and not path.startswith("search/"):
-        return json_links  # Material's search index holds locations, not links; the search helpers own it
+    if path.endswith(".json") and not path.startswith("pagefind/"):
+        return json_links  # Pagefind's files (search.py) hold its index, not links
     return None
 
 

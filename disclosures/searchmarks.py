@@ -125,9 +125,10 @@ def window_filter_value(start_iso: str, end_iso: str) -> str:
     return f"{start_iso}/{end_iso}"
 
 
-def notice_search(notice: r.Notice, view: NoticeView, terms: SearchTerms) -> NoticeSearch:
-    """Filters, sort key and keywords of one notice page."""
-    filters = [(UNIT, view.issuer), (YEAR, view.published_iso[:4])]
+def notice_search(notice: r.Notice, view: NoticeView, terms: SearchTerms, unit: str = "") -> NoticeSearch:
+    """Filters, sort key and keywords of one notice page; unit is the unit's name in the portal's directory
+    (portal.py: one name across a unit's renamings), else the issuer's name."""
+    filters = [(UNIT, unit or view.issuer), (YEAR, view.published_iso[:4])]
     if notice.inspection and notice.inspection.round:
         filters.append((ROUND, notice.inspection.round))
     if view.window:

@@ -1,17 +1,20 @@
 """The search page /search/: the form with its filters, and the notice lists for readers without JavaScript.
 
 The filter choices are written into the page at build time (every unit, round
-and year of the public notices), so a reader can filter without typing and
-before the index is loaded; search.js reads the chosen values by the same
-filter names the notice pages give Pagefind (searchmarks.py).
+and year of the public notices, taken from the filters the notice pages give
+Pagefind in searchmarks.py, so the two always agree), so a reader can filter
+without typing and before the index is loaded. Without JavaScript, a simple
+site lists its notices here; a portal links its list pages instead, so the
+page does not grow with the number of notices.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import records as r
-from .urls import SEARCH_URL, relative_url
+from . import texts
+from .searchmarks import ROUND, UNIT, YEAR
+from .urls import NOTICES_URL, ROUNDS_URL, SEARCH_URL, UNITS_URL, YEARS_URL, relative_url
 from .viewmodels import Link, NoticeView
 
 
@@ -20,17 +23,23 @@ class SearchPage:
     units: tuple[str, ...]
     rounds: tuple[str, ...]
     years: tuple[str, ...]  # newest first
-    notices: tuple[Link, ...]  # every public notice, newest first, linked from the search page
+    notices: tuple[Link, ...]  # a simple site's notices, newest first, or a portal's list pages
     home: str  # link to the home page (its list of notices)
 
 
-def search_page(chosen: list[tuple[r.Notice, NoticeView]]) -> SearchPage:
-    """The search page for the notices of this build (newest first, as build.py orders them)."""
-    rounds = {n.inspection.round for n, _ in chosen if n.inspection and n.inspection.round}
-    return SearchPage(
-        units=tuple(sorted({v.issuer for _, v in chosen})),
-        rounds=tuple(sorted(rounds)),
-        years=tuple(sorted({v.published_iso[:4] for _, v in chosen}, reverse=True)),
-        notices=tuple(Link(v.title, relative_url(SEARCH_URL, v.url)) for _, v in chosen),
-        home=relative_url(SEARCH_URL, ""),
-    )
+def search_page(views: list[NoticeView], portal: bool = False, rounds: bool = False) -> SearchPage:
+    """The search page for the notices of this build (newest first, as build.py orders them); portal: link
+    the list pages (rounds: the portal has a rounds list) rather than every notice."""
+    def values(name: str) -> set[str]:
+        return {value for v in views if v.search for key, value in v.search.filters if key == name}
+
+    if portal:
+        lists = [(texts.NAV_NOTICES, NOTICES_URL), (texts.NAV_UNITS, UNITS_URL)]
+        lists += [(texts.NAV_ROUNDS, ROUNDS_URL)] if rounds else []
+        lists += [(texts.NAV_YEARS, YEARS_URL)]
+        links = tuple(Link(label, relative_url(SEARCH_URL, url)) for label, url in lists)
+    else:
+        links = tuple(Link(v.title, relative_url(SEARCH_URL, v.url)) for v in views)
+    return SearchPage(units=tuple(sorted(values(UNIT))), rounds=tuple(sorted(values(ROUND))),
+                      years=tuple(sorted(values(YEAR), reverse=True)), notices=links,
+                      home=relative_url(SEARCH_URL, ""))

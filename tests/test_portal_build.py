@@ -17,6 +17,8 @@ import feedparser
 import lxml.html
 import pytest
 
+from disclosures.search import indexed_part
+
 from conftest import Build, build_with
 from helpers import built_pages
 from portal_data import BUILD_DAY, ROUNDS, unit_id, unit_name, write_portal
@@ -265,12 +267,19 @@ def test_metadata_block_in_key_facts_open_data_and_feeds(portal) -> None:
     assert item["_disclosure"]["document_number"] == meta["document_number"]
 
 
-def test_list_pages_stay_out_of_the_search_index(portal) -> None:
+def test_list_pages_and_posters_stay_out_of_the_search_index(portal) -> None:
+    """Pagefind indexes only what a page marks data-pagefind-body (search.py): the notices, never their
+    posters or the list pages; its entry file counts exactly those pages."""
     build, _ = portal
-    index = json.loads((build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {d["location"].split("#")[0] for d in index["docs"]}
-    assert not any(loc.startswith(("notices/", "units/", "rounds/", "years/")) for loc in locations)
-    assert any(loc.startswith("disclosures/") for loc in locations)
+    indexed = {url for url in built_pages(build.site)
+               if indexed_part((build.site / (url + "index.html" if url.endswith("/") or not url else url))
+                               .read_text(encoding="utf-8")) is not None}
+    assert not any(url.startswith(("notices/", "units/", "rounds/", "years/", "feedback/")) or "/poster/" in url
+                   for url in indexed), sorted(indexed)[:5]
+    notices = {f"disclosures/{p.name}/" for p in (build.site / "disclosures").iterdir()}
+    assert notices <= indexed
+    entry = json.loads((build.site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sum(language["page_count"] for language in entry["languages"].values()) == len(indexed)
 
 
 def test_the_portal_rebuilds_byte_identically(portal, tmp_path: Path) -> None:
