@@ -103,7 +103,7 @@ def test_numbered_structure_is_in_the_markup(site: Build) -> None:
 
 def test_every_page_has_the_search_box_and_the_search_page_works_without_javascript(site: Build) -> None:
     """The header's box is an input type="search" in a form that opens /search/ (also without JavaScript);
-    the search page offers the filters and, for readers without JavaScript, the list of notices."""
+    the search page offers the filters and, for readers without JavaScript, the way to the notices."""
     for url in ("", "feedback/"):
         box = _doc(site, url).cssselect("form[role=search][data-dsc-search=header] input[type=search][name=q]")
         assert len(box) == 1, url
@@ -111,7 +111,8 @@ def test_every_page_has_the_search_box_and_the_search_page_works_without_javascr
     assert search.cssselect("form[data-dsc-search=page] input[type=search][name=q]")
     assert {s.get("name") for s in search.cssselect("select[data-dsc-filter]")} >= {"unit", "year", "window"}
     nojs = search.cssselect("[data-dsc-nojs]")[0]
-    assert "JavaScript" in nojs.text_content() and nojs.cssselect("a[href*='disclosures/']")
+    # Two rounds make this site a portal: the note links its list of all notices (a simple site lists them).
+    assert "JavaScript" in nojs.text_content() and nojs.cssselect("a[href='../notices/']")
 
 
 def test_footer_shows_the_inspection_entries(site: Build) -> None:

@@ -159,3 +159,31 @@ def test_headings_carry_hidden_keywords_for_short_words_dates_and_the_dictionary
     assert "通报" not in words["notice-title"]  # no pieces of the formulaic title
     feed = json.loads((real_site.site / "feed.json").read_text(encoding="utf-8"))
     assert "⟦" not in json.dumps(feed, ensure_ascii=False)  # not in the feed copy
+
+
+def test_the_search_page_lists_a_simple_sites_notices_and_links_a_portals_lists(tmp_path: Path) -> None:
+    """Filter choices are the notices' own filter values; without JavaScript a simple site lists its notices,
+    a portal its list pages (so the search page does not grow with the number of notices)."""
+    import dataclasses
+    import shutil
+
+    from conftest import ROOT
+    from disclosures import texts
+    from disclosures.build import prepare
+    from disclosures.searchpage import search_page
+    from helpers import combine_data
+
+    combine_data(tmp_path / "data", ROOT / "data", *(ROOT / "data" / "disclosures").glob("*.yml"))
+    shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
+    view = prepare(tmp_path, {"DISCLOSURE_NOW": "2025-04-28"}).notices[0]
+    assert view.search is not None
+    renamed = dataclasses.replace(view, id="renamed", url="disclosures/renamed/", search=dataclasses.replace(
+        view.search, filters=(("unit", "某区审计局（虚构）"), ("year", "2023"), ("round", "第二轮巡察（虚构）"))))
+    simple = search_page([view, renamed])
+    assert simple.units == tuple(sorted({"某区审计局（虚构）", dict(view.search.filters)["unit"]}))
+    assert simple.years[0] >= "2025" and simple.years[-1] == "2023" and "第二轮巡察（虚构）" in simple.rounds
+    assert [link.href for link in simple.notices] == [f"../disclosures/{view.id}/", "../disclosures/renamed/"]
+    portal = search_page([view, renamed], portal=True, rounds=False)
+    assert [(link.label, link.href) for link in portal.notices] == [
+        (texts.NAV_NOTICES, "../notices/"), (texts.NAV_UNITS, "../units/"), (texts.NAV_YEARS, "../years/")]
+    assert portal.units == simple.units
