@@ -17,9 +17,8 @@ import feedparser
 import lxml.html
 import pytest
 
-from disclosures.search import indexed_part
-
 from conftest import Build, build_with
+from disclosures.search import indexed_part
 from helpers import built_pages
 from portal_data import BUILD_DAY, ROUNDS, unit_id, unit_name, write_portal
 
