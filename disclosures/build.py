@@ -59,7 +59,6 @@ class GeneratedPage:
     toc: list[dict]
     share: ShareMeta | None = None  # description and Open Graph tags (share.py)
     hide: tuple[str, ...] = ()  # Material's front-matter `hide` (navigation, toc) for full-width pages
-    searchable: bool = True
     meta: dict = field(default_factory=dict)  # more front matter for MkDocs (list pages: feeds, search)
 
     def front_matter(self) -> dict:
@@ -69,8 +68,6 @@ class GeneratedPage:
             matter["description"] = html.escape(self.share.description)
         if self.hide:
             matter["hide"] = list(self.hide)
-        if not self.searchable:
-            matter["search"] = {"exclude": True}
         return matter
 
 
@@ -140,8 +137,7 @@ def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool,
                       render_notice(env, view, feedback_page=feedback_page), view.toc,
                       share=notice_share(view, site)),
         GeneratedPage(page_source(poster_url(view.id)), html.escape(poster.title), render_poster(env, poster), [],
-                      share=notice_share(view, site, poster_url(view.id)), hide=("navigation", "toc"),
-                      searchable=False),
+                      share=notice_share(view, site, poster_url(view.id)), hide=("navigation", "toc")),
     ]
 
 
@@ -206,10 +202,10 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
 
 
 def _list_pages(env: Environment, site: r.Site, portal: Portal) -> list[GeneratedPage]:
-    """The portal's list pages (none for a simple site); kept out of the search index, which has the notices."""
+    """The portal's list pages (none for a simple site); not in the search index (no data-pagefind-body)."""
     pages = []
     for page in list_pages(portal):
-        meta: dict = {"search": {"exclude": True}}
+        meta: dict = {}
         if page.feed_paths:
             title = html.escape(page.title)
             meta["disclosures_feeds"] = [{"type": t, "path": p, "title": title} for t, p in page.feed_paths]

@@ -132,7 +132,7 @@ def test_every_generated_page_has_a_description_and_share_tags(build) -> None:
 
 def test_posters_are_not_searched_and_hide_the_navigation(build) -> None:
     page = build.page(f"disclosures/{REAL_ID}/poster/index.md")
-    assert page.front_matter()["search"] == {"exclude": True}
+    assert "data-pagefind-body" not in page.html and "data-pagefind-body" in build.page(f"disclosures/{REAL_ID}/index.md").html
     assert page.front_matter()["hide"] == ["navigation", "toc"]
 
 
