@@ -209,3 +209,26 @@ def test_a_placeholder_date_is_refused_with_the_reason(tmp_path: Path) -> None:
     text = SKIPPED.format(id="gap", number=3).replace("published: 2025-05-20", "published: （请填写发布日期）")
     _, errors = _notice(tmp_path, text)
     assert len(errors) == 1 and "字段 published：应为日期" in errors[0] and "原文没有写明这一项" in errors[0]
+
+
+def test_problems_directly_under_a_category_are_search_results_of_their_own(tmp_path: Path) -> None:
+    """Each such problem gets its own keyword line at its own anchor (searchmarks.py), rendered after its
+    heading inside the indexed notice, so Pagefind makes it a result that leads to that anchor."""
+    import dataclasses
+
+    from disclosures.records import SearchTerms
+    from disclosures.render import render_notice, template_env
+    from disclosures.searchmarks import notice_search
+
+    notice, errors = _notice(tmp_path, CATEGORY_PROBLEMS.format(id="hospital", numbering="section_problems: restart"))
+    assert errors == [] and notice is not None
+    view = notice_view(notice, _site(), NOW)
+    view = dataclasses.replace(view, search=notice_search(notice, view, SearchTerms((), ())))
+    keys = view.search.keywords
+    assert "挂号" in keys["part-1-section-1-problem-1"].split() and "结算" in keys["part-1-section-1-problem-2"].split()
+    assert "采购" in keys["part-1-section-2-problem-1"].split() and "采购" not in keys["part-1-section-1-problem-1"]
+    page = render_notice(template_env(ROOT / "overrides"), view, feedback_page="../../feedback/")
+    assert 'data-pagefind-body' in page
+    for anchor in ("part-1-section-1-problem-1", "part-1-section-2-problem-1"):
+        heading = re.search(rf'<h\d id="{anchor}">.*?</h\d>(<span class="dsc-search-keys" hidden>⟦[^⟧]*⟧</span>)', page)
+        assert heading is not None, anchor
