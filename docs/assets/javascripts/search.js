@@ -272,6 +272,8 @@
 
   Search.prototype.soon = function () {
     var self = this;
+    // Until this search has answered, what is shown belongs to the previous query (data-state says so).
+    this.form.setAttribute("data-state", "pending");
     clearTimeout(this.timer);
     this.timer = setTimeout(function () { self.run(); }, 120);
   };
@@ -333,6 +335,7 @@
     this.shown = 0;
     this.list.textContent = "";
     this.status.textContent = status;
+    this.form.setAttribute("data-state", "done");
     this.showMore();
   };
 
