@@ -212,16 +212,22 @@ document.addEventListener("securitypolicyviolation", (e) =>
 """
 
 
-@pytest.mark.browser
-@pytest.mark.build
-def test_pages_and_search_run_under_the_policy_without_errors(browser, served: int) -> None:
-    base = f"http://127.0.0.1:{served}/"
+def _watched_page(browser):
+    """A new page that records CSP violations (window.__problems), console errors and page errors."""
     context = browser.new_context()
     context.add_init_script(_WATCH)
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda m: errors.append(f"console: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
+    return context, page, errors
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_pages_and_search_run_under_the_policy_without_errors(browser, served: int) -> None:
+    base = f"http://127.0.0.1:{served}/"
+    context, page, errors = _watched_page(browser)
     violations: list[str] = []
     # The notice page carries its 在手机上打开 QR code, the poster page two more (inline SVG, no style attributes).
     for path, codes in (("", 0), (f"disclosures/{REAL_ID}/", 1), (f"disclosures/{REAL_ID}/poster/", 2),
@@ -254,12 +260,7 @@ def test_every_portal_page_kind_runs_under_the_policy_without_errors(browser, po
     """The list, feedback and notice pages of a portal, and its guard against sitemap fetches, under the policy."""
     with nginx(portal_site.site) as port:
         base = f"http://127.0.0.1:{port}/"
-        context = browser.new_context()
-        context.add_init_script(_WATCH)
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("console", lambda m: errors.append(f"console: {m.text}") if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
+        context, page, errors = _watched_page(browser)
         fetched: list[str] = []
         page.on("request", lambda request: fetched.append(request.url))
         violations: list[str] = []
