@@ -6,6 +6,7 @@ import re
 import shutil
 import unicodedata
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import lxml.html
 
@@ -78,3 +79,9 @@ MOMENTS = {
     "last-day-23:59": ("2025-05-11T23:59:00+08:00", "open", "公示中", "今天是最后一天", "2025年5月11日23:59"),
     "day-after": ("2025-05-12", "closed", "已结束", "公示期已结束", "2025年5月12日"),
 }
+
+
+def outside_requests(requested: list[str], site_url: str) -> list[str]:
+    """The requested addresses that left the site (data: and blob: URLs never leave the page)."""
+    site = urlsplit(site_url).netloc
+    return [u for u in requested if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != site]

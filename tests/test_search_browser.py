@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
+
+from helpers import outside_requests
 
 pytestmark = pytest.mark.browser
 
@@ -85,8 +85,7 @@ def test_typed_queries_find_the_problem_among_the_first_three(search_page, real_
             missed.append((query, anchor, _tops(page)))
     assert len(QUERIES) >= 15
     assert missed == []
-    site = urlsplit(real_server).netloc
-    assert [u for u in requested if urlsplit(u).netloc != site and urlsplit(u).scheme not in ("data", "blob")] == []
+    assert outside_requests(requested, real_server) == []
 
 
 def _found_quickly(page, anchor: str) -> bool:

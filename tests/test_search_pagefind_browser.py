@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import TEST_DATA, Build, build_with, serve
+from helpers import outside_requests
 from test_accessibility import _axe
 from test_search_browser import type_like_a_person
 
@@ -38,8 +39,7 @@ def page(browser, search_site: str):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     yield page
-    site = urlsplit(search_site).netloc
-    assert [u for u in requested if urlsplit(u).netloc != site and urlsplit(u).scheme not in ("data", "blob")] == []
+    assert outside_requests(requested, search_site) == []
     context.close()
 
 
