@@ -19,7 +19,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import texts
 from .errors import ProjectError
+from .searchorder import PAGEFIND_VERSION, UnexpectedIndex, make_deterministic
 from .urls import PAGEFIND_DIR
 
 # Every page is Chinese; one index for the whole site (no per-language split).
@@ -87,9 +89,13 @@ def index_site(site_dir: Path) -> IndexStats:
             _write_indexed_parts(site_dir, Path(parts))
             pages = asyncio.run(_index(Path(parts), out))
     except (OSError, RuntimeError, AssertionError) as error:  # the service's failures (binary missing, crash)
-        raise SearchIndexFailed(f"生成搜索索引失败（Pagefind）：{error}") from error
+        raise SearchIndexFailed(texts.SEARCH_INDEX_FAILED.format(error=error)) from error
     for name in UNUSED_FILES:
         (out / name).unlink(missing_ok=True)
+    try:
+        make_deterministic(out)
+    except (OSError, ValueError, KeyError, UnexpectedIndex) as error:  # cbor2's errors are ValueErrors
+        raise SearchIndexFailed(texts.SEARCH_INDEX_UNEXPECTED.format(version=PAGEFIND_VERSION, error=error)) from error
     files = [p for p in out.rglob("*") if p.is_file()]
     return IndexStats(pages, len(files), sum(p.stat().st_size for p in files))
 

@@ -338,6 +338,11 @@ POSTER_PDF_NO_BROWSER = ("海报PDF需要 Chromium 浏览器，本机未找到�
                          "请安装 chromium（scripts/setup --test），或去掉该设置，海报网页仍可直接打印。")
 POSTER_PDF_FAILED = "打印海报PDF失败：{page}。Chromium 报告：{error}"
 
+# The search index (disclosures/search.py): Pagefind failed, or wrote files laid out unlike the pinned version.
+SEARCH_INDEX_FAILED = "生成搜索索引失败（Pagefind）：{error}"
+SEARCH_INDEX_UNEXPECTED = ("整理搜索索引失败：Pagefind 写出的文件与 {version} 版的格式不符（{error}）。"
+                           "请安装 pyproject.toml 中固定的 Pagefind 版本。")
+
 # "Open on a phone" on a notice page (wide screens only)
 PHONE_QR_TITLE = "在手机上打开"
 PHONE_QR_NOTE = "用手机扫描二维码，即可在手机上阅读本页。"
