@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 MIN_SIZE = 1024  # smaller files gain little and cost a request header's worth
@@ -22,16 +23,21 @@ def wants_gzip(path: Path) -> bool:
     return path.suffix in TEXT_SUFFIXES and path.stat().st_size > MIN_SIZE
 
 
+def _write_gzip(path: Path) -> Path:
+    target = path.with_name(path.name + ".gz")
+    target.write_bytes(gzip_bytes(path.read_bytes()))
+    # The same modification time as the original: nginx derives Last-Modified and ETag from the .gz.
+    stat = path.stat()
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    return target
+
+
 def precompress(site: Path, skip: frozenset[str] = frozenset()) -> list[Path]:
-    """Write `<file>.gz` beside every text file over MIN_SIZE bytes (except folders in `skip`); the new files."""
-    written = []
-    for path in sorted(p for p in site.rglob("*") if p.is_file() and not p.is_symlink()):
-        if path.relative_to(site).parts[0] in skip or not wants_gzip(path):
-            continue
-        target = path.with_name(path.name + ".gz")
-        target.write_bytes(gzip_bytes(path.read_bytes()))
-        # The same modification time as the original: nginx derives Last-Modified and ETag from the .gz.
-        stat = path.stat()
-        os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-        written.append(target)
-    return written
+    """Write `<file>.gz` beside every text file over MIN_SIZE bytes (except folders in `skip`); the new files.
+
+    In threads, one per core: zlib releases the GIL while it compresses (at 1,000 notices, 7,000 files).
+    """
+    todo = [p for p in sorted(site.rglob("*")) if p.is_file() and not p.is_symlink()
+            and p.relative_to(site).parts[0] not in skip and wants_gzip(p)]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        return list(pool.map(_write_gzip, todo))

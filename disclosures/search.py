@@ -16,6 +16,7 @@ import asyncio
 import re
 import shutil
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,21 +84,51 @@ class IndexStats:
 def index_site(site_dir: Path) -> IndexStats:
     """Index the built pages under site_dir into site_dir/pagefind/ (replacing an older index)."""
     out = site_dir / PAGEFIND_DIR
-    shutil.rmtree(out, ignore_errors=True)  # a dirty build keeps old files; their chunks would linger
-    try:
-        with tempfile.TemporaryDirectory(prefix="disclosures-search-") as parts:
-            _write_indexed_parts(site_dir, Path(parts))
-            pages = asyncio.run(_index(Path(parts), out))
-    except (OSError, RuntimeError, AssertionError) as error:  # the service's failures (binary missing, crash)
-        raise SearchIndexFailed(texts.SEARCH_INDEX_FAILED.format(error=error)) from error
-    for name in UNUSED_FILES:
-        (out / name).unlink(missing_ok=True)
-    try:
-        make_deterministic(out)
-    except (OSError, ValueError, KeyError, UnexpectedIndex) as error:  # cbor2's errors are ValueErrors
-        raise SearchIndexFailed(texts.SEARCH_INDEX_UNEXPECTED.format(version=PAGEFIND_VERSION, error=error)) from error
+    with tempfile.TemporaryDirectory(prefix="disclosures-search-") as work:
+        parts, written = Path(work) / "parts", Path(work) / "index"
+        try:
+            _write_indexed_parts(site_dir, parts)
+            pages = asyncio.run(_index(parts, written))
+        except (OSError, RuntimeError, AssertionError) as error:  # the service's failures (binary missing, crash)
+            raise SearchIndexFailed(texts.SEARCH_INDEX_FAILED.format(error=error)) from error
+        for name in UNUSED_FILES:
+            (written / name).unlink(missing_ok=True)
+        try:
+            make_deterministic(written)
+        except (OSError, ValueError, KeyError, UnexpectedIndex) as error:  # cbor2's errors are ValueErrors
+            raise SearchIndexFailed(texts.SEARCH_INDEX_UNEXPECTED.format(version=PAGEFIND_VERSION, error=error)) \
+                from error
+        # Moved in whole when done: the site never holds half an index (and a dirty build's old chunks go).
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.move(written, out)
     files = [p for p in out.rglob("*") if p.is_file()]
     return IndexStats(pages, len(files), sum(p.stat().st_size for p in files))
+
+
+class BackgroundIndex:
+    """index_site in a thread, started on entry: Pagefind works in its own process (on about 1.4 cores)
+    while the build checks its pages. Leaving the block waits for it, so nothing writes into the site after.
+
+        with BackgroundIndex(site_dir) as index:
+            ...                    # anything that does not read site_dir/pagefind/
+            stats = index.result()  # raises SearchIndexFailed
+    """
+
+    def __init__(self, site_dir: Path):
+        self._site_dir = site_dir
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind")
+        self._future: Future[IndexStats] | None = None
+
+    def __enter__(self) -> BackgroundIndex:
+        self._future = self._pool.submit(index_site, self._site_dir)
+        return self
+
+    def result(self) -> IndexStats:
+        assert self._future is not None, "used inside its with block"
+        return self._future.result()
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.shutdown(wait=True)  # on an error in the block too; the index's own error is then moot
 
 
 async def _index(pages_dir: Path, out: Path) -> int:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from html.parser import HTMLParser
+import html
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -58,37 +59,29 @@ CHARSET_TYPES = ("text/css", "text/plain", "text/xml", "application/xml", "appli
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 
-class _InlineScripts(HTMLParser):
-    """Collects the text of inline scripts a browser would run (not JSON data blocks, not src= scripts)."""
+# A regular scanner, not html.parser: at 1,000 notices the site has 3,000 pages (600 MB), which html.parser
+# took over 20 s to read. Comments are skipped; a script's text ends at the first </script, as in HTML;
+# attribute values may be quoted either way or bare.
+_SCRIPT = re.compile(r"<!--.*?-->|<script\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)</script(?=[\s/>])", re.S | re.I)
+_ATTRIBUTE = re.compile(r"([^\s=>/\"']+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>\"']+)))?")
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self._current: list[str] | None = None
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag != "script":
-            return
-        values = dict(attrs)
-        runs = (values.get("type") or "").strip().lower() in _EXECUTABLE_TYPES and "src" not in values
-        self._current = [] if runs else None
+def _attributes(tag: str) -> dict[str, str]:
+    return {m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or m.group(4) or "")
+            for m in _ATTRIBUTE.finditer(tag)}
 
-    def handle_data(self, data: str) -> None:
-        if self._current is not None:
-            self._current.append(data)
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._current is not None:
+def inline_scripts(page: str) -> list[str]:
+    """The text of each inline script a browser would run (not JSON data blocks, not src= scripts)."""
+    scripts = []
+    for found in _SCRIPT.finditer(page):
+        if found.group(2) is None:
+            continue  # a comment
+        attributes = _attributes(found.group(1))
+        if attributes.get("type", "").strip().lower() in _EXECUTABLE_TYPES and "src" not in attributes:
             # Browsers hash the text after HTML's newline normalisation (CR LF and CR become LF).
-            self.scripts.append("".join(self._current).replace("\r\n", "\n").replace("\r", "\n"))
-        self._current = None
-
-
-def inline_scripts(html: str) -> list[str]:
-    parser = _InlineScripts()
-    parser.feed(html)
-    parser.close()
-    return parser.scripts
+            scripts.append(found.group(2).replace("\r\n", "\n").replace("\r", "\n"))
+    return scripts
 
 
 def script_hash(script: str) -> str:

@@ -28,7 +28,7 @@ from disclosures.errors import ProjectError
 from disclosures.footer import footer_items
 from disclosures.posterpdf import poster_pdfs
 from disclosures.safe import html_text, json_for_script
-from disclosures.search import index_site
+from disclosures.search import BackgroundIndex
 from disclosures.themefix import fix_theme_html
 
 
@@ -174,17 +174,18 @@ def on_post_build(config):
 
 
 def _finish(site_dir: Path, site_url: str) -> None:
-    """The steps on the finished folder, in order: the search index (Pagefind, from the built pages), poster
-    PDFs (optional) and the link check over the pages as built (assets already carry their hashed names,
-    pagefind/ is there), then the serving files, whose manifest covers all."""
+    """The steps on the finished folder, in order: the search index (Pagefind, from the built pages; it runs in
+    the background meanwhile), poster PDFs (optional) and the link check over the pages as built (assets
+    already carry their hashed names), then the serving files, whose manifest covers all, pagefind/ included."""
     try:
         started = time.perf_counter()
-        stats = index_site(site_dir)
+        with BackgroundIndex(site_dir) as index:
+            if _build().poster_pdfs:
+                poster_pdfs(site_dir, [v.id for v in _build().notices])
+            report = linkcheck.verify(site_dir, _build().project.site.url, aliases=(site_url,))
+            stats = index.result()
         log.info(f"Search index: {stats.pages} pages, {stats.files} files, {stats.bytes / 1024:.0f} KiB "
-                 f"in {time.perf_counter() - started:.1f} s")
-        if _build().poster_pdfs:
-            poster_pdfs(site_dir, [v.id for v in _build().notices])
-        report = linkcheck.verify(site_dir, _build().project.site.url, aliases=(site_url,))
+                 f"in {time.perf_counter() - started:.1f} s (with the link check)")
     except ProjectError as error:
         raise PluginError(f"{error}\n{texts.NOT_REBUILT if _state.serve else texts.NOT_BUILT}") from None
     log.info(linkcheck.external_summary(report))

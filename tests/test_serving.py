@@ -29,6 +29,10 @@ def test_only_scripts_a_browser_runs_inline_are_collected() -> None:
     <p onclick="x()">text &amp; <b>bold</b></p></head>"""
     assert serving.inline_scripts(html) == ['var a = "</p>";', 'import "./m.js"', "b()"]
     assert serving.inline_scripts("<script>a()\r\nb()\rc()</script>") == ["a()\nb()\nc()"]
+    # A commented-out script does not run; a script's text ends at </script, whatever it holds before that.
+    assert serving.inline_scripts("<!-- <script>old()</script> --><script data-x='a>b'>if (a<!--b) c()</script >") \
+        == ["if (a<!--b) c()"]
+    assert serving.inline_scripts('<script type="text/template"><p></p></script><script src=x.js></script>') == []
 
 
 def test_the_policy_allows_scripts_only_from_the_site_and_by_hash() -> None:
