@@ -10,17 +10,12 @@ from __future__ import annotations
 
 import re
 
-from . import texts
-
 _FIXES: tuple[tuple[str, str], ...] = (
     # autocomplete is only allowed on text-like inputs (Nu Html Checker error). Material adds it to its two
-    # hidden toggles so Firefox does not restore an open drawer or search on reload; reading.js resets
-    # them on pageshow instead.
+    # hidden toggles (the search toggle stays in its base template without the search plugin) so Firefox
+    # does not restore an open drawer or search on reload; reading.js resets them on pageshow instead.
     ('type="checkbox" id="__drawer" autocomplete="off">', 'type="checkbox" id="__drawer">'),
     ('type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">'),
-    # A dialog needs an accessible name (axe aria-dialog-name): screen readers announce it on opening.
-    ('<div class="md-search" data-md-component="search" role="dialog">',
-     f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{texts.SEARCH_LABEL}">'),
 )
 
 
