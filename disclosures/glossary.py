@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from . import records as r
-from . import urls
+from . import texts, urls
 from . import fieldreader as v
 from .errors import DataError
 from .typography import to_fullwidth
@@ -26,7 +26,7 @@ def _aliases(fields: v.Fields) -> tuple[str, ...]:
     found = []
     for node, path in fields.items("aliases"):
         if not isinstance(node, yaml.ScalarNode) or not node.value.strip():
-            fields.reader.error(node, path, "非空文本", v.describe(node))
+            fields.reader.error(node, path, texts.EXPECTED_NONEMPTY_TEXT, v.describe(node))
             continue
         found.append(node.value.strip())
     return tuple(found)
@@ -43,7 +43,7 @@ def read_glossary(path: Path, name: str) -> tuple[tuple[r.GlossaryEntry, ...], l
     for index, node in enumerate(loaded.node.value):
         where = f"[{index}]"
         if not isinstance(node, yaml.MappingNode):
-            reader.error(node, where, "一组“键: 值”（term 和 explanation）", v.describe(node))
+            reader.error(node, where, texts.EXPECTED_GLOSSARY_ENTRY, v.describe(node))
             continue
         fields = v.Fields(reader, node, where, GLOSSARY_KEYS)
         entry = r.GlossaryEntry(term=fields.text("term"), explanation=fields.text("explanation"),
@@ -51,8 +51,9 @@ def read_glossary(path: Path, name: str) -> tuple[tuple[r.GlossaryEntry, ...], l
         line = node.start_mark.line + 1
         for form in (entry.term, *entry.aliases):
             if form and form in first:
-                reader.error(node, where, "每个术语及其别名只出现一次", f"“{form}”（第{first[form]}行已有）",
-                             "请删除或合并重复的条目。")
+                reader.error(node, where, texts.EXPECTED_UNIQUE_TERM,
+                             texts.REGISTRY_DUPLICATE.format(value=form, line=first[form]),
+                             texts.HINT_MERGE_DUPLICATE_ENTRY)
             elif form:
                 first[form] = line
         if entry.term and entry.explanation:

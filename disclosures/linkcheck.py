@@ -268,5 +268,6 @@ def verify(root: Path, url: str, aliases: tuple[str, ...] = ()) -> Report:
 def external_summary(report: Report) -> str:
     """The links out of the site, one a line with how many files hold it (for the build log)."""
     lines = [texts.LINKS_EXTERNAL.format(count=len(report.external))]
-    lines += [f"  - {link}（{len(files)} 个文件）" for link, files in sorted(report.external.items())]
+    lines += [texts.LINK_EXTERNAL_LINE.format(link=link, count=len(files))
+              for link, files in sorted(report.external.items())]
     return "\n".join(lines)

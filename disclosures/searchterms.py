@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from . import records as r
+from . import texts
 from .errors import DataError, DataInvalid
 from .records import SearchTerms
 from .fieldreader import Fields, Reader, describe
@@ -76,7 +77,7 @@ def read_terms(path: Path, name: str) -> tuple[SearchTerms, list[DataError]]:
     fields = Fields(reader, loaded.node, "", _KEYS)
     lists = {key: _term_list(fields, fields.items(key)) for key in ("terms", "split")}
     for term in sorted(set(lists["terms"]) & set(lists["split"])):
-        reader.error(loaded.node, "", "每个词只出现在 terms 或 split 之一中", f"“{term}”两处都有")
+        reader.error(loaded.node, "", texts.EXPECTED_TERM_IN_ONE_LIST, texts.FOUND_TERM_IN_BOTH.format(term=term))
     synonyms = _synonyms(fields)
     return SearchTerms(tuple(lists["terms"]), tuple(lists["split"]), synonyms), reader.errors
 
@@ -87,15 +88,15 @@ def _synonyms(fields: Fields) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if node is None:
         return ()
     if not isinstance(node, yaml.MappingNode):
-        fields.reader.error(node, "synonyms", "一组“词: [其他说法]”", describe(node))
+        fields.reader.error(node, "synonyms", texts.EXPECTED_SYNONYMS, describe(node))
         return ()
     pairs = []
     for key, value in node.value:
         path = f"synonyms.{key.value}"
         if not _HAN_TERM.match(str(key.value)):
-            fields.reader.error(key, path, "2 至 16 个汉字组成的词", f"“{key.value}”")
+            fields.reader.error(key, path, texts.EXPECTED_HAN_TERM, texts.FOUND_VALUE.format(value=key.value))
         elif not isinstance(value, yaml.SequenceNode):
-            fields.reader.error(value, path, "列表（每项以“- ”开头）", describe(value))
+            fields.reader.error(value, path, texts.EXPECTED_LIST, describe(value))
         else:
             items = ((item, f"{path}[{i}]") for i, item in enumerate(value.value))
             pairs.append((str(key.value), tuple(_term_list(fields, items))))
@@ -106,10 +107,10 @@ def _term_list(fields: Fields, items: Iterable[tuple[yaml.Node, str]]) -> list[s
     terms = []
     for node, path in items:
         if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
-            fields.reader.error(node, path, "一个词（文本）", describe(node))
+            fields.reader.error(node, path, texts.EXPECTED_TERM_TEXT, describe(node))
         elif not _HAN_TERM.match(node.value.strip()):
-            fields.reader.error(node, path, "2 至 16 个汉字组成的词（不含空格、数字、字母或标点）",
-                                f"“{node.value}”")
+            fields.reader.error(node, path, texts.EXPECTED_HAN_TERM_ONLY,
+                                texts.FOUND_VALUE.format(value=node.value))
         else:
             terms.append(node.value.strip())
     return terms
