@@ -1,13 +1,18 @@
-"""The search index: Pagefind run over the built pages, after the build, into <site>/pagefind/.
+"""The search index: Pagefind run over the site's pages into <site>/pagefind/.
 
 Pagefind (PyPI `pagefind[extended]`, its Python API driving the bundled binary;
 no Node) splits the index into small chunks, so a reader's search downloads only
 the pieces its words need, and its extended build segments Chinese. It indexes
 only what the pages mark with data-pagefind-body (the notice text and the
-glossary; only that part of each built page is handed to it), one result per page with a sub-result per heading that has an id, so
-a problem （N） is found as itself and the link lands on #problem-N. Filters,
-sort keys and hidden keywords are in the pages (searchmarks.py); the browser side
-is docs/assets/javascripts/search.js.
+glossary): that element of each page is handed to it as a page of its own, one
+result per page with a sub-result per heading that has an id, so a problem （N）
+is found as itself and the link lands on #problem-N. Filters, sort keys and
+hidden keywords are in the pages (searchmarks.py); the browser side is
+docs/assets/javascripts/search.js.
+
+The hook starts the index as soon as the pages are rendered (the marked element
+is the generated content, which MkDocs puts into the page unchanged), so that
+Pagefind works while MkDocs writes the pages and the link check reads them.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import asyncio
 import re
 import shutil
 import tempfile
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,18 +66,24 @@ def indexed_part(html: str) -> str | None:
     return f'<!DOCTYPE html><html lang="zh-CN"><body>{html[found.start():at]}</body></html>'
 
 
-def _write_indexed_parts(site_dir: Path, dest: Path) -> None:
-    """The indexed part of every built page, at the same paths (so Pagefind gives the same URLs).
+def _write_indexed_parts(pages: Iterable[tuple[str, str]], dest: Path) -> None:
+    """The indexed part of each page (path in the site, HTML) at that path under dest, so Pagefind gives the same URLs.
 
-    Written in sorted order: Pagefind numbers pages in the order it finds them, and a directory lists
-    its files in creation order (tmpfs) or hash order, so the same input gives the same index.
+    Written in the order given (the caller sorts): Pagefind numbers pages in the order it finds them, and
+    a directory lists its files in creation order (tmpfs) or hash order, so the same input gives the same index.
     """
-    for path in sorted(site_dir.rglob("*.html")):
-        part = indexed_part(path.read_text(encoding="utf-8"))
+    for path, page in pages:
+        part = indexed_part(page)
         if part is not None:
-            target = dest / path.relative_to(site_dir)
+            target = dest / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(part, encoding="utf-8")
+
+
+def built_pages(site_dir: Path) -> Iterator[tuple[str, str]]:
+    """Every HTML page under site_dir as (path, HTML), sorted by path."""
+    for path in sorted(site_dir.rglob("*.html")):
+        yield path.relative_to(site_dir).as_posix(), path.read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -81,14 +93,30 @@ class IndexStats:
     bytes: int  # their size on disk
 
 
-def index_site(site_dir: Path) -> IndexStats:
-    """Index the built pages under site_dir into site_dir/pagefind/ (replacing an older index)."""
-    out = site_dir / PAGEFIND_DIR
-    with tempfile.TemporaryDirectory(prefix="disclosures-search-") as work:
-        parts, written = Path(work) / "parts", Path(work) / "index"
+class BackgroundIndex:
+    """Pagefind indexing pages in a thread, from the moment they are rendered (Pagefind works in its own
+    process, on about 1.4 cores, while MkDocs writes the pages and the link check reads them).
+
+    Its output stays in a temporary folder until publish() moves it into a site whole, so a site never
+    holds half an index and a failed build leaves nothing behind. Call close() in any case.
+
+        index = BackgroundIndex(pages)     # (path in the site, HTML), sorted by path
+        ...
+        stats = index.publish(site_dir)    # waits; raises SearchIndexFailed
+        index.close()
+    """
+
+    def __init__(self, pages: Iterable[tuple[str, str]]):
+        self._work = Path(tempfile.mkdtemp(prefix="disclosures-search-"))
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind")
+        self._future: Future[int] = pool.submit(self._run, list(pages))
+        pool.shutdown(wait=False)  # the thread ends with its one task
+
+    def _run(self, pages: list[tuple[str, str]]) -> int:
+        parts, written = self._work / "parts", self._work / "index"
         try:
-            _write_indexed_parts(site_dir, parts)
-            pages = asyncio.run(_index(parts, written))
+            _write_indexed_parts(pages, parts)
+            count = asyncio.run(_index(parts, written))
         except (OSError, RuntimeError, AssertionError) as error:  # the service's failures (binary missing, crash)
             raise SearchIndexFailed(texts.SEARCH_INDEX_FAILED.format(error=error)) from error
         for name in UNUSED_FILES:
@@ -98,37 +126,30 @@ def index_site(site_dir: Path) -> IndexStats:
         except (OSError, ValueError, KeyError, UnexpectedIndex) as error:  # cbor2's errors are ValueErrors
             raise SearchIndexFailed(texts.SEARCH_INDEX_UNEXPECTED.format(version=PAGEFIND_VERSION, error=error)) \
                 from error
-        # Moved in whole when done: the site never holds half an index (and a dirty build's old chunks go).
+        return count
+
+    def publish(self, site_dir: Path) -> IndexStats:
+        """Wait for the index and move it to site_dir/pagefind/ (replacing an older one, e.g. a dirty build's)."""
+        pages = self._future.result()
+        out = site_dir / PAGEFIND_DIR
         shutil.rmtree(out, ignore_errors=True)
-        shutil.move(written, out)
-    files = [p for p in out.rglob("*") if p.is_file()]
-    return IndexStats(pages, len(files), sum(p.stat().st_size for p in files))
+        shutil.move(self._work / "index", out)
+        files = [p for p in out.rglob("*") if p.is_file()]
+        return IndexStats(pages, len(files), sum(p.stat().st_size for p in files))
+
+    def close(self) -> None:
+        """Wait for the thread (its error, if any, is moot by now) and remove the temporary folder."""
+        self._future.exception()
+        shutil.rmtree(self._work, ignore_errors=True)
 
 
-class BackgroundIndex:
-    """index_site in a thread, started on entry: Pagefind works in its own process (on about 1.4 cores)
-    while the build checks its pages. Leaving the block waits for it, so nothing writes into the site after.
-
-        with BackgroundIndex(site_dir) as index:
-            ...                    # anything that does not read site_dir/pagefind/
-            stats = index.result()  # raises SearchIndexFailed
-    """
-
-    def __init__(self, site_dir: Path):
-        self._site_dir = site_dir
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind")
-        self._future: Future[IndexStats] | None = None
-
-    def __enter__(self) -> BackgroundIndex:
-        self._future = self._pool.submit(index_site, self._site_dir)
-        return self
-
-    def result(self) -> IndexStats:
-        assert self._future is not None, "used inside its with block"
-        return self._future.result()
-
-    def __exit__(self, *exc: object) -> None:
-        self._pool.shutdown(wait=True)  # on an error in the block too; the index's own error is then moot
+def index_site(site_dir: Path) -> IndexStats:
+    """Index the built pages under site_dir into site_dir/pagefind/, in this thread."""
+    index = BackgroundIndex(built_pages(site_dir))
+    try:
+        return index.publish(site_dir)
+    finally:
+        index.close()
 
 
 async def _index(pages_dir: Path, out: Path) -> int:

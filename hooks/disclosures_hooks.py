@@ -42,6 +42,7 @@ class _State:
     build: SiteBuild | None = None  # the gather phase's result, set in on_config
     staged: tuple[MkDocsConfig, Path] | None = None  # (config, the real site_dir) while building into staging
     assets: dict[str, str] = field(default_factory=dict)  # our asset paths -> their content-hashed names
+    index: BackgroundIndex | None = None  # the search index, made while MkDocs writes the pages
     summary: str = ""  # the publication summary of a published build, logged last (in on_shutdown)
 
 
@@ -110,11 +111,16 @@ def _unstage(publish: bool) -> None:
 
 
 def on_files(files: Files, config):
+    pages = []
     for page in _build().pages:
         # Front matter carries the title, description, hide and page.meta (feeds, search); the body is
         # replaced in on_page_content.
         matter = "".join(f"{key}: {json.dumps(value)}\n" for key, value in page.front_matter().items())
-        files.append(File.generated(config, page.src_uri, content=f"---\n{matter}---\n"))
+        file = File.generated(config, page.src_uri, content=f"---\n{matter}---\n")
+        files.append(file)
+        pages.append((file.dest_uri, page.html))
+    _close_index()
+    _state.index = BackgroundIndex(sorted(pages))
     for asset in _build().assets:
         files.append(File.generated(config, asset.path, content=asset.content))
     _state.assets = _hash_own_assets(files, config)
@@ -174,23 +180,32 @@ def on_post_build(config):
 
 
 def _finish(site_dir: Path, site_url: str) -> None:
-    """The steps on the finished folder, in order: the search index (Pagefind, from the built pages; it runs in
-    the background meanwhile), poster PDFs (optional) and the link check over the pages as built (assets
-    already carry their hashed names), then the serving files, whose manifest covers all, pagefind/ included."""
+    """The steps on the finished folder, in order: poster PDFs (optional) and the link check over the pages as
+    built (assets already carry their hashed names; no page links into pagefind/), then the search index
+    (Pagefind has been indexing since on_files) moved in, then the serving files, whose manifest covers all."""
     try:
+        if _build().poster_pdfs:
+            poster_pdfs(site_dir, [v.id for v in _build().notices])
+        report = linkcheck.verify(site_dir, _build().project.site.url, aliases=(site_url,))
         started = time.perf_counter()
-        with BackgroundIndex(site_dir) as index:
-            if _build().poster_pdfs:
-                poster_pdfs(site_dir, [v.id for v in _build().notices])
-            report = linkcheck.verify(site_dir, _build().project.site.url, aliases=(site_url,))
-            stats = index.result()
+        assert _state.index is not None, "on_files starts the index"
+        stats = _state.index.publish(site_dir)
         log.info(f"Search index: {stats.pages} pages, {stats.files} files, {stats.bytes / 1024:.0f} KiB "
-                 f"in {time.perf_counter() - started:.1f} s (with the link check)")
+                 f"({time.perf_counter() - started:.1f} s waited for it after the link check)")
     except ProjectError as error:
         raise PluginError(f"{error}\n{texts.NOT_REBUILT if _state.serve else texts.NOT_BUILT}") from None
+    finally:
+        _close_index()
     log.info(linkcheck.external_summary(report))
     if not _state.serve:  # the server rules, .gz copies and manifest only matter for a published site
         serving.finish_site(site_dir, site_url)
+
+
+def _close_index() -> None:
+    """Wait for the search index thread, if any, and remove what it left (after a build, or instead of one)."""
+    index, _state.index = _state.index, None
+    if index is not None:
+        index.close()
 
 
 def on_post_page(output, page, config):
@@ -209,10 +224,12 @@ def on_serve(server, config, builder):
 
 def on_build_error(error):
     _state.summary = ""
+    _close_index()
     _unstage(publish=False)
 
 
 def on_shutdown():
+    _close_index()
     _unstage(publish=False)  # a build stopped without an error event (e.g. Ctrl-C)
     summary, _state.summary = _state.summary, ""
     if summary:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import shutil
 from pathlib import Path
 
 import lxml.html
@@ -13,7 +14,7 @@ import pytest
 from conftest import Build
 from disclosures.errors import DataInvalid
 from disclosures import records as r
-from disclosures.search import indexed_part
+from disclosures.search import index_site, indexed_part
 from disclosures.searchmarks import bigrams, date_tokens, keywords
 from disclosures.searchterms import SearchTerms, gather_terms, keywords_for, quoted_terms, read_terms_file
 
@@ -129,6 +130,19 @@ def test_built_index_holds_the_notice_and_glossary_texts_only(real_site: Build) 
     tip = lxml.html.fromstring(page).cssselect(".dsc-term-note")[0].text_content()
     assert tip.split("：", 1)[1][:20] not in content
     print(f"pagefind/: {sum(p.stat().st_size for p in out.rglob('*') if p.is_file())} bytes")
+
+
+@pytest.mark.build
+def test_the_index_made_while_building_is_the_index_of_the_pages_as_built(portal_site: Build, tmp_path: Path) -> None:
+    """The hook indexes the generated pages as soon as they are rendered; the built pages must give the same index."""
+    copy = tmp_path / "site"
+    shutil.copytree(portal_site.site, copy, ignore=shutil.ignore_patterns("pagefind"))
+    index_site(copy)
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+                and p.suffix != ".gz"}  # the .gz copies are written by the build after the index
+    built, again = files(portal_site.site / "pagefind"), files(copy / "pagefind")
+    assert len(built) > 20 and built == again
 
 
 @pytest.mark.build
