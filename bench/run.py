@@ -3,12 +3,15 @@
     .venv/bin/python bench/run.py                   # N = 100 and 1000 (about 15 minutes on 2 cores)
     .venv/bin/python bench/run.py --sizes 1 10 100  # smaller sites
 
-Builds the same synthetic data (synthetic.py) twice, rounds interleaved:
+Builds the same synthetic data (synthetic.py) three times, rounds interleaved:
 
-- pagefind: this project (Pagefind indexes the built pages after the build);
-- material: the project as it was with Material's search plugin (jieba at build
-  time, the whole index fetched on the first search), taken from git at
-  --material-rev and built with its own package (PYTHONPATH).
+- pagefind: this project (Pagefind indexes the pages while they are written);
+- material: this project with Material's search plugin in place of Pagefind
+  (jieba at build time, the whole index fetched on the first search): the same
+  site, only the search differs;
+- base: the project as it was with Material's search plugin, taken from git at
+  --material-rev and built with its own package (PYTHONPATH): fewer features
+  (no portal lists, link check, QR codes, .gz copies …), the search of then.
 
 For each it prints build wall time (median) and peak memory; the search index on
 disk (bytes, files); what a reader fetches (as gzip would send it) for the first
@@ -31,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -56,6 +60,27 @@ def pagefind_project(data: Path, dest: Path) -> Path:
     return dest
 
 
+# Material's search plugin as the project configured it before Pagefind (git show MATERIAL_REV:mkdocs.yml).
+MATERIAL_SEARCH = """plugins:
+  - search:
+      lang: zh
+      separator: '[\\s\\u200b\\u3000\\-、。，．？！；：（）“”‘’《》〈〉【】·—…]+'
+      fields:
+        tags:
+          boost: 1
+"""
+
+
+def material_here_project(data: Path, dest: Path) -> Path:
+    """This project with Material's search plugin instead of Pagefind (build_once.py --no-pagefind)."""
+    pagefind_project(data, dest)
+    config = dest / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\nplugins: []\n" in text, "mkdocs.yml names no plugins: the search plugin goes there"
+    config.write_text(text.replace("\nplugins: []\n", "\n" + MATERIAL_SEARCH), encoding="utf-8")
+    return dest
+
+
 def material_project(data: Path, dest: Path, rev: str) -> Path:
     """The project at rev (its package too), with the same data."""
     dest.mkdir(parents=True)
@@ -73,19 +98,28 @@ def build_env(project: Path, own_package: bool) -> dict[str, str]:
     return env
 
 
-def build_once(project: Path, own_package: bool) -> dict:
-    shutil.rmtree(project / "site", ignore_errors=True)
-    out = subprocess.run([sys.executable, str(ROOT / "bench" / "build_once.py"), str(project / "mkdocs.yml")],
-                         env=build_env(project, own_package), capture_output=True, text=True, check=True)
+@dataclass(frozen=True)
+class Variant:
+    project: Path
+    own_package: bool = False  # its own disclosures/ (from git), not the installed one
+    args: tuple[str, ...] = ()  # for build_once.py
+    material: bool = False  # Material's search (its index and its UI)
+
+
+def build_once(variant: Variant) -> dict:
+    shutil.rmtree(variant.project / "site", ignore_errors=True)
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "build_once.py"), str(variant.project / "mkdocs.yml"),
+                          *variant.args], env=build_env(variant.project, variant.own_package),
+                         capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def measure_builds(projects: dict[str, tuple[Path, bool]], repeat: int) -> dict[str, dict]:
-    """Median wall time and peak memory per project, rounds interleaved so a slow spell hits all alike."""
-    runs: dict[str, list[dict]] = {name: [] for name in projects}
+def measure_builds(variants: dict[str, Variant], repeat: int) -> dict[str, dict]:
+    """Median wall time and peak memory per variant, rounds interleaved so a slow spell hits all alike."""
+    runs: dict[str, list[dict]] = {name: [] for name in variants}
     for _ in range(repeat):
-        for name, (project, own) in projects.items():
-            runs[name].append(build_once(project, own))
+        for name, variant in variants.items():
+            runs[name].append(build_once(variant))
     return {name: {"seconds": statistics.median(r["seconds"] for r in rs), "peak_mib": max(r["peak_mib"] for r in rs)}
             for name, rs in runs.items()}
 
@@ -131,14 +165,14 @@ UI = {  # box, result list, result item, what to do before typing
 }
 
 
-def reader_figures(site: Path, kind: str) -> dict:
+def reader_figures(site: Path, material: bool) -> dict:
     """Bytes fetched (as gzip would send them) and typing-to-result time, first and second search."""
     from playwright.sync_api import sync_playwright
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    box, results, item, opener = UI[kind]
+    box, results, item, opener = UI["material" if material else "pagefind"]
     figures: dict = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
@@ -165,14 +199,22 @@ def reader_figures(site: Path, kind: str) -> dict:
     return figures
 
 
+VARIANTS = ("base", "material", "pagefind")
+
+
 def run(count: int, repeat: int, work: Path, rev: str) -> dict:
     data = write_site_data(work / f"data-{count}", count)
-    projects = {"pagefind": (pagefind_project(data, work / f"pagefind-{count}"), False),
-                "material": (material_project(data, work / f"material-{count}", rev), True)}
-    result: dict = {"n": count, "builds": measure_builds(projects, repeat)}
-    for kind, (project, _) in projects.items():
-        size, files = index_on_disk(project / "site", kind == "material")
-        result[kind] = {"index_bytes": size, "index_files": files, **reader_figures(project / "site", kind)}
+    variants = {
+        "base": Variant(material_project(data, work / f"base-{count}", rev), own_package=True, material=True),
+        "material": Variant(material_here_project(data, work / f"material-{count}"), args=("--no-pagefind",),
+                            material=True),
+        "pagefind": Variant(pagefind_project(data, work / f"pagefind-{count}")),
+    }
+    result: dict = {"n": count, "builds": measure_builds(variants, repeat)}
+    for name, variant in variants.items():
+        size, files = index_on_disk(variant.project / "site", variant.material)
+        result[name] = {"index_bytes": size, "index_files": files,
+                        **reader_figures(variant.project / "site", variant.material)}
     return result
 
 
@@ -185,15 +227,17 @@ def ms(n: float | None) -> str:
 
 
 def print_table(results: list[dict]) -> None:
-    print("| N | search | build | peak memory | index on disk | files | first search fetches (gzip) "
+    print("| N | search | build | build ÷ material | peak memory | index on disk | files | first search fetches (gzip) "
           "| typing → first result | second search fetches (gzip) | second: typing → result |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
-        for kind in ("material", "pagefind"):
+        for kind in VARIANTS:
             b, f = r["builds"][kind], r[kind]
-            print(f"| {r['n']:,} | {kind} | {b['seconds']:.1f} s | {b['peak_mib']:.0f} MiB | {kib(f['index_bytes'])} "
-                  f"| {f['index_files']:,} | {kib(f.get('search1_gzip_bytes'))} | {ms(f.get('search1_ms'))} "
-                  f"| {kib(f.get('search2_gzip_bytes'))} | {ms(f.get('search2_ms')) if 'search2_ms' in f else '–'} |")
+            ratio = b["seconds"] / r["builds"]["material"]["seconds"]
+            print(f"| {r['n']:,} | {kind} | {b['seconds']:.1f} s | {ratio:.2f} | {b['peak_mib']:.0f} MiB "
+                  f"| {kib(f['index_bytes'])} | {f['index_files']:,} | {kib(f.get('search1_gzip_bytes'))} "
+                  f"| {ms(f.get('search1_ms'))} | {kib(f.get('search2_gzip_bytes'))} "
+                  f"| {ms(f.get('search2_ms')) if 'search2_ms' in f else '–'} |")
 
 
 def main() -> None:

@@ -183,7 +183,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
         pages.append(GeneratedPage(page_source(GLOSSARY_URL), texts.GLOSSARY_TITLE, glossary_html, [],
                                    share=site_share(site, GLOSSARY_URL, texts.GLOSSARY_TITLE)))
     pages.append(GeneratedPage(page_source(SEARCH_URL), texts.SEARCH_PAGE_TITLE,
-                               render_search(env, search_page(views, portal.active, bool(portal.rounds))), [],
+                               render_search(env, search_page(views, portal.active, bool(portal.rounds), portal.kind)), [],
                                share=site_share(site, SEARCH_URL, texts.SEARCH_PAGE_TITLE)))
     chan = channel(site)
     pages.append(GeneratedPage(page_source(SUBSCRIBE_URL), texts.SUBSCRIBE_TITLE,

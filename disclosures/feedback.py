@@ -24,7 +24,7 @@ from .timewindow import format_date
 from .typography import present
 from .urls import (FEEDBACK_URL, NOTICES_URL, ROUNDS_URL, UNITS_URL, YEARS_URL, feedback_anchor, list_page_url,
                    relative_url)
-from .lists import Pager, pager
+from .lists import Pager, inspection_word, pager
 from .viewmodels import Channel, NoticeView
 
 _ORDER = {"open": 0, "upcoming": 1, None: 2, "closed": 3}
@@ -183,10 +183,10 @@ def _waiting(notices: list[tuple[r.Notice, NoticeView]]) -> list[tuple[r.Notice,
     return waiting
 
 
-def _others(page_url: str) -> tuple[tuple[str, str], ...]:
+def _others(page_url: str, kind: str) -> tuple[tuple[str, str], ...]:
     return tuple((label, relative_url(page_url, url)) for label, url in (
         (texts.LIST_ALL_TITLE, NOTICES_URL), (texts.LIST_UNITS_TITLE, UNITS_URL),
-        (texts.LIST_ROUNDS_TITLE, ROUNDS_URL), (texts.LIST_YEARS_TITLE, YEARS_URL)))
+        (texts.LIST_ROUNDS_TITLE.format(kind=kind), ROUNDS_URL), (texts.LIST_YEARS_TITLE, YEARS_URL)))
 
 
 def feedback_page(site: r.Site, notices: list[tuple[r.Notice, NoticeView]]) -> FeedbackPage:
@@ -208,6 +208,7 @@ def feedback_pages(site: r.Site, notices: list[tuple[r.Notice, NoticeView]], por
     if not portal or len(notices) <= PORTAL_BLOCKS:
         return [feedback_page(site, notices)]
     waiting = _waiting(notices)
+    kind = inspection_word(n for n, _ in notices)
     count = max(1, -(-len(waiting) // PORTAL_BLOCKS))
     pages = []
     for number in range(1, count + 1):
@@ -221,7 +222,7 @@ def feedback_pages(site: r.Site, notices: list[tuple[r.Notice, NoticeView]], por
             json_ld=json_ld(site, [n for n, _ in chosen]),
             others_title=texts.FEEDBACK_OTHERS_TITLE,
             others_intro=texts.FEEDBACK_OTHERS,
-            others=_others(url),
+            others=_others(url, kind),
             url=url,
             pager=pager(FEEDBACK_URL, number, count),
         ))

@@ -105,6 +105,20 @@ class Portal:
     def active(self) -> bool:
         return len(self.units) > 1 or len(self.rounds) > 1 or len(self.notices) > HOME_NEWEST
 
+    @property
+    def kind(self) -> str:
+        """巡察, 巡视 or both, as its notices report them: the word of its round labels (巡视专题 …)."""
+        return inspection_word(n for n, _ in self.notices)
+
+
+def inspection_word(notices: Iterable[r.Notice]) -> str:
+    """The kind of inspection the notices report: 巡察 or 巡视 when all say the same, 巡视巡察 when both
+    occur, 巡察 (the default kind) when none names an inspection."""
+    kinds = {n.inspection.kind for n in notices if n.inspection}
+    if len(kinds) > 1:
+        return texts.INSPECTION_KINDS_BOTH
+    return next(iter(kinds), r.INSPECTION_KINDS[0])
+
 
 def _dates(entry: r.RoundEntry, notices: Iterable[r.Notice]) -> str:
     """The round's dates: declared, else the span of its inspections."""
@@ -242,13 +256,14 @@ def list_pages(portal: Portal) -> list[ListPage]:
     for g in portal.units:
         pages += paginate(g.url, texts.LIST_UNIT_TITLE.format(name=present(g.name)), g.notices, (_count(g.notices),),
                           feed_paths=urls.list_feed_paths(g.url))
-    pages += _index(urls.ROUNDS_URL, texts.LIST_ROUNDS_TITLE, portal.rounds)
+    pages += _index(urls.ROUNDS_URL, texts.LIST_ROUNDS_TITLE.format(kind=portal.kind), portal.rounds)
     for g in portal.rounds:
         lines, units = _round_units(g)
+        kind = inspection_word(n for n, _ in g.notices)
         if g.dates:
-            lines = (texts.LIST_ROUND_DATES.format(dates=g.dates), *lines)
+            lines = (texts.LIST_ROUND_DATES.format(kind=kind, dates=g.dates), *lines)
         pages += paginate(g.url, texts.LIST_ROUND_TITLE.format(name=present(g.name)), g.notices,
-                          (*lines, _count(g.notices)), texts.LIST_UNITS_OF_ROUND, units,
+                          (*lines, _count(g.notices)), texts.LIST_UNITS_OF_ROUND.format(kind=kind), units,
                           feed_paths=urls.list_feed_paths(g.url))
     pages += _index(urls.YEARS_URL, texts.LIST_YEARS_TITLE, portal.years)
     for g in portal.years:
@@ -275,7 +290,7 @@ def home_of(portal: Portal) -> Home | None:
     browse = (GroupLink(texts.LIST_ALL_TITLE, urls.relative_url(here, urls.NOTICES_URL),
                         texts.LIST_GROUP_COUNT.format(count=len(portal.notices))),
               GroupLink(texts.LIST_UNITS_TITLE, urls.relative_url(here, urls.UNITS_URL), texts.HOME_UNIT_COUNT.format(count=len(portal.units))),
-              GroupLink(texts.LIST_ROUNDS_TITLE, urls.relative_url(here, urls.ROUNDS_URL), texts.HOME_ROUND_COUNT.format(count=len(portal.rounds))),
+              GroupLink(texts.LIST_ROUNDS_TITLE.format(kind=portal.kind), urls.relative_url(here, urls.ROUNDS_URL), texts.HOME_ROUND_COUNT.format(count=len(portal.rounds))),
               GroupLink(texts.LIST_YEARS_TITLE, urls.relative_url(here, urls.YEARS_URL), texts.HOME_YEAR_COUNT.format(count=len(portal.years))))
     return Home(open=tuple(entry(n, v, here) for n, v in waiting[:HOME_OPEN]),
                 newest=tuple(entry(n, v, here) for n, v in portal.notices[:HOME_NEWEST]),

@@ -18,7 +18,7 @@ def nav(notices: list[NoticeView], glossary: bool, portal: Portal | None = None)
         items.append({texts.NAV_NOTICES: page_source(NOTICES_URL)})
         items.append({texts.NAV_UNITS: page_source(UNITS_URL)})
         if portal.rounds:
-            items.append({texts.NAV_ROUNDS: page_source(ROUNDS_URL)})
+            items.append({texts.NAV_ROUNDS.format(kind=portal.kind): page_source(ROUNDS_URL)})
         items.append({texts.NAV_YEARS: page_source(YEARS_URL)})
     elif notices:
         # MkDocs and Material print nav titles as HTML: escape what came from data.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import records as r
 from . import texts
 from .searchmarks import ROUND, UNIT, YEAR
 from .urls import NOTICES_URL, ROUNDS_URL, SEARCH_URL, UNITS_URL, YEARS_URL, relative_url
@@ -23,23 +24,27 @@ class SearchPage:
     units: tuple[str, ...]
     rounds: tuple[str, ...]
     years: tuple[str, ...]  # newest first
+    round_label: str  # 巡察轮次, or 巡视轮次 where the notices report 巡视 (lists.inspection_word)
     notices: tuple[Link, ...]  # a simple site's notices, newest first, or a portal's list pages
     home: str  # link to the home page (its list of notices)
 
 
-def search_page(views: list[NoticeView], portal: bool = False, rounds: bool = False) -> SearchPage:
+def search_page(views: list[NoticeView], portal: bool = False, rounds: bool = False,
+                kind: str = r.INSPECTION_KINDS[0]) -> SearchPage:
     """The search page for the notices of this build (newest first, as build.py orders them); portal: link
-    the list pages (rounds: the portal has a rounds list) rather than every notice."""
+    the list pages (rounds: the portal has a rounds list) rather than every notice; kind: the notices'
+    word for their inspections (巡察, 巡视 or both)."""
     def values(name: str) -> set[str]:
         return {value for v in views if v.search for key, value in v.search.filters if key == name}
 
     if portal:
         lists = [(texts.NAV_NOTICES, NOTICES_URL), (texts.NAV_UNITS, UNITS_URL)]
-        lists += [(texts.NAV_ROUNDS, ROUNDS_URL)] if rounds else []
+        lists += [(texts.NAV_ROUNDS.format(kind=kind), ROUNDS_URL)] if rounds else []
         lists += [(texts.NAV_YEARS, YEARS_URL)]
         links = tuple(Link(label, relative_url(SEARCH_URL, url)) for label, url in lists)
     else:
         links = tuple(Link(v.title, relative_url(SEARCH_URL, v.url)) for v in views)
     return SearchPage(units=tuple(sorted(values(UNIT))), rounds=tuple(sorted(values(ROUND))),
-                      years=tuple(sorted(values(YEAR), reverse=True)), notices=links,
+                      years=tuple(sorted(values(YEAR), reverse=True)),
+                      round_label=texts.SEARCH_FILTER_ROUND.format(kind=kind), notices=links,
                       home=relative_url(SEARCH_URL, ""))

@@ -28,12 +28,12 @@ metadata:
 
 
 def notice(number: int, issuer: str = "示例局党组", round_name: str = "", index: str = "",
-           published: str = "2025-03-10") -> str:
+           published: str = "2025-03-10", body: str = "县委第一巡察组") -> str:
     text = VALID.replace("id: example-2025-03-10", f"id: example-{number}")
     text = text.replace("published: 2025-03-10", f"published: {published}")
     text = text.replace("issuer:\n  name: 示例局党组", f"issuer:\n  name: {issuer}")
     if round_name:
-        text += (f"inspection: {{body: 县委第一巡察组, round: {round_name}, start: 2024-09-02, end: 2024-10-31, "
+        text += (f"inspection: {{body: {body}, round: {round_name}, start: 2024-09-02, end: 2024-10-31, "
                  "feedback: 2024-11-20}\n")
     if index:
         text += f"metadata: {{index: {index}}}\n"
@@ -147,6 +147,30 @@ def test_a_renamed_unit_keeps_one_history_and_a_round_counts_its_declared_units(
     assert [e.id for e in page.entries] == [n.id for n, _ in first.notices] == ["example-3", "example-1"]
     second = next(g for g in portal.rounds if g.name == "第二轮")
     assert second.id == derived_id("r", "第二轮")
+
+
+def test_a_portal_of_巡视_notices_says_巡视_and_a_mixed_one_says_both(tmp_path: Path) -> None:
+    from disclosures.nav import nav
+    from disclosures.searchpage import search_page
+
+    tour = {f"example-{i}.yml": notice(i, f"省{unit}厅党组", f"省委第{i % 2 + 1}轮巡视", body="省委第二巡视组",
+                                       published=f"2025-0{i}-10") for i, unit in enumerate("财教农水林商", start=1)}
+    portal = _portal(tmp_path / "tour", tour)
+    assert portal.active and portal.kind == "巡视"
+    pages = {p.url: p for p in lists.list_pages(portal)}
+    assert pages["rounds/"].title == "巡视专题"
+    round_page = next(p for url, p in pages.items() if url.startswith("rounds/") and url != "rounds/")
+    assert round_page.lines[0] == "巡视时间：2024年9月2日至10月31日" and round_page.groups_title == "本轮巡视单位"
+    assert "巡视专题" in [label for item in nav([v for _, v in portal.notices], False, portal) for label in item]
+    assert [link.label for link in lists.home_of(portal).browse][2] == "巡视专题"
+    assert search_page([v for _, v in portal.notices], True, True, portal.kind).round_label == "巡视轮次"
+    feedback = feedback_pages(load_project(tmp_path / "tour" / "data").site, list(portal.notices), portal=True)
+    assert "巡视专题" in [label for page in feedback for label, _ in page.others]
+    mixed = _portal(tmp_path / "mixed", {**tour, "example-7.yml": notice(7, "县财政局党组", "县委第一轮巡察")})
+    assert mixed.kind == "巡视巡察"
+    assert next(p for p in lists.list_pages(mixed) if p.url == "rounds/").title == "巡视巡察专题"
+    plain = _portal(tmp_path / "plain", {"example-1.yml": notice(1, "甲党组"), "example-2.yml": notice(2, "乙党组")})
+    assert plain.kind == "巡察"  # no inspection named: the default kind
 
 
 def test_a_simple_site_has_no_lists_and_a_portal_has_every_kind(tmp_path: Path) -> None:
