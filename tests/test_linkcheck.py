@@ -120,8 +120,11 @@ def test_a_build_with_a_broken_anchor_fails_and_leaves_the_old_site(tmp_path: Pa
         f'<!doctype html><html lang="zh-CN"><head><title>x</title></head><body>'
         f'<a href="disclosures/{REAL_ID}/#problem-14">（14）</a>'
         f'<a href="disclosures/{REAL_ID}/#problem-46">（46）</a></body></html>', encoding="utf-8")
-    second = run_build(project)
+    temporary = tmp_path / "tmp"  # where the search index is made meanwhile: it must be waited for and removed
+    temporary.mkdir()
+    second = run_build(project, extra_env={"TMPDIR": str(temporary)})
     assert not second.ok
+    assert list(temporary.iterdir()) == []
     assert "网站中有 1 个失效的站内链接" in second.result.stderr
     assert (f"页面 /planted.html：链接“disclosures/{REAL_ID}/#problem-46”指向的 /disclosures/{REAL_ID}/ "
             f"中没有锚点 #problem-46。") in second.result.stderr
