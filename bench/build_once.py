@@ -21,7 +21,19 @@ from mkdocs.config import load_config  # noqa: E402
 if "--no-pagefind" in sys.argv[2:]:
     from disclosures import search
 
-    search.index_site = lambda site_dir: search.IndexStats(0, 0, 0)  # the hook's BackgroundIndex calls this
+    class _NoIndex:
+        """Stands in for search.BackgroundIndex (before the hook module imports it): no Pagefind at all."""
+
+        def __init__(self, pages: object) -> None:
+            pass
+
+        def publish(self, site_dir: object) -> search.IndexStats:
+            return search.IndexStats(0, 0, 0)
+
+        def close(self) -> None:
+            pass
+
+    search.BackgroundIndex = _NoIndex
 
 logging.disable(logging.WARNING)
 config = load_config(config_file=sys.argv[1])
