@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import cbor2
@@ -80,7 +81,8 @@ def test_the_rewritten_index_says_what_pagefinds_said(tmp_path: Path) -> None:
     async def raw() -> None:
         async with PagefindIndex(IndexConfig(force_language="zh-cn", output_path=str(tmp_path / "out"))) as index:
             await index.add_directory(str(tmp_path))
-    asyncio.run(raw())
+    with ThreadPoolExecutor(1) as thread:  # its own event loop (a browser test in this worker may run one here)
+        thread.submit(lambda: asyncio.run(raw())).result()
     out = tmp_path / "out"
     before = _meaning(out)
     untouched = {name: data for name, data in _tree(out).items() if not name.startswith(("filter/", "pagefind."))}
