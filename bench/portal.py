@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import build_once, hooks_project  # noqa: E402
+from run import Variant, build_once, pagefind_project  # noqa: E402
 from synthetic import write_portal_data  # noqa: E402
 
 
@@ -28,8 +28,8 @@ def _size(site: Path, url: str) -> int:
 
 def measure(count: int, work: Path) -> dict:
     data = write_portal_data(work / f"data-{count}", count)
-    project = hooks_project(data, work / f"site-{count}")
-    build = build_once(project)
+    project = pagefind_project(data, work / f"site-{count}")
+    build = build_once(Variant(project))
     site = project / "site"
     files = [p for p in site.rglob("*") if p.is_file()]
     pages = [p for p in site.rglob("index.html")]

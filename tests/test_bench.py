@@ -1,0 +1,29 @@
+"""The benchmark scripts still fit the project (they are run by hand, so nothing else would notice)."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def test_the_benchmark_scripts_import() -> None:
+    for name in ("run", "portal", "synthetic"):
+        importlib.import_module(name)
+
+
+def test_the_material_variant_is_this_project_with_materials_search_instead(tmp_path: Path) -> None:
+    run = importlib.import_module("run")
+    data = tmp_path / "data"
+    (data / "disclosures").mkdir(parents=True)
+    project = run.material_here_project(data, tmp_path / "material")
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert [next(iter(p)) for p in config["plugins"]] == ["search"]
+    assert config["plugins"][0]["search"]["lang"] == "zh"
+    assert (project / "hooks").is_dir() and (project / "overrides").is_dir()
