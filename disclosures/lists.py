@@ -56,7 +56,7 @@ class GroupLink:
 @dataclass(frozen=True)
 class PageLink:
     label: str
-    href: str
+    href: str  # "" for a gap (…) between the pages linked
     current: bool
 
 
@@ -165,6 +165,26 @@ def entry(notice: r.Notice, view: NoticeView, from_url: str) -> Entry:
                  view.published, view.published_iso, view.window, view.draft_note)
 
 
+PAGER_AROUND = 2  # page links on each side of the current one; the first and the last are always linked
+
+
+def shown_pages(page: int, pages: int) -> list[int | None]:
+    """The page numbers a pager links, None where it leaves a gap: 1 … 4 5 [6] 7 8 … 50.
+
+    A pager linking every page would grow with the list (50 links at 1,000 notices); this one has at most
+    PAGER_AROUND * 2 + 5 entries. A gap of one page shows that page instead.
+    """
+    keep = sorted({1, pages, *range(max(1, page - PAGER_AROUND), min(pages, page + PAGER_AROUND) + 1)})
+    shown: list[int | None] = []
+    for previous, n in zip([0, *keep], keep):
+        if n - previous == 2 and previous:
+            shown.append(previous + 1)
+        elif n - previous > 2 and previous:
+            shown.append(None)
+        shown.append(n)
+    return shown
+
+
 def pager(list_url: str, page: int, pages: int) -> Pager | None:
     if pages <= 1:
         return None
@@ -175,7 +195,8 @@ def pager(list_url: str, page: int, pages: int) -> Pager | None:
 
     return Pager(texts.PAGINATION_OF.format(page=page, pages=pages),
                  href(page - 1) if page > 1 else "", href(page + 1) if page < pages else "",
-                 tuple(PageLink(str(n), href(n), n == page) for n in range(1, pages + 1)))
+                 tuple(PageLink(str(n), href(n), n == page) if n else PageLink(texts.PAGINATION_GAP, "", False)
+                       for n in shown_pages(page, pages)))
 
 
 def paginate(list_url: str, title: str, items: tuple[tuple[r.Notice, NoticeView], ...],

@@ -282,6 +282,7 @@ PAGINATION_PREVIOUS = "上一页"
 PAGINATION_NEXT = "下一页"
 PAGINATION_PAGE = "第 {page} 页"
 PAGINATION_OF = "第 {page} / {pages} 页"
+PAGINATION_GAP = "…"  # pages not linked between two that are
 
 # Site-wide banner when many notices are open for comment (banner.py)
 BANNER_SUMMARY = "多篇通报正在公开征求意见，查看各通报及意见反馈方式"

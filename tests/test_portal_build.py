@@ -18,6 +18,7 @@ import lxml.html
 import pytest
 
 from conftest import Build, build_with
+from disclosures import lists
 from disclosures.search import indexed_part
 from helpers import built_pages
 from portal_data import BUILD_DAY, ROUNDS, unit_id, unit_name, write_portal
@@ -85,7 +86,7 @@ def test_all_notices_list_is_paginated_twenty_a_page_newest_first(portal) -> Non
     pager = first.cssselect("nav.dsc-pager")[0]
     pages = -(-len(notices) // 20)
     assert [a.text_content() for a in pager.cssselect(".dsc-pager__pages a[aria-label]")] == \
-        [str(n) for n in range(1, pages + 1)]
+        [str(n) for n in lists.shown_pages(1, pages) if n]
     assert pager.cssselect("a[aria-current=page]")[0].text_content() == "1"
     second = _content(build, "notices/page/2/")
     assert second.cssselect("a[rel=prev]")[0].get("href") == "../../"
