@@ -165,15 +165,19 @@ def entry(notice: r.Notice, view: NoticeView, from_url: str) -> Entry:
                  view.published, view.published_iso, view.window, view.draft_note)
 
 
-PAGER_AROUND = 2  # page links on each side of the current one; the first and the last are always linked
+PAGER_AROUND = 3  # page links on each side of the current one; the first and the last are always linked
+PAGER_MOST = 2 * PAGER_AROUND + 5  # entries of a pager at most (gaps included): a list this long links every page
 
 
 def shown_pages(page: int, pages: int) -> list[int | None]:
-    """The page numbers a pager links, None where it leaves a gap: 1 … 4 5 [6] 7 8 … 50.
+    """The page numbers a pager links, None where it leaves a gap: 1 … 3 4 5 [6] 7 8 9 … 50.
 
     A pager linking every page would grow with the list (50 links at 1,000 notices); this one has at most
-    PAGER_AROUND * 2 + 5 entries. A gap of one page shows that page instead.
+    PAGER_MOST entries, and a list of up to PAGER_MOST pages (220 notices) links every page, so every
+    page stays one click away. A gap of one page shows that page instead.
     """
+    if pages <= PAGER_MOST:
+        return list(range(1, pages + 1))
     keep = sorted({1, pages, *range(max(1, page - PAGER_AROUND), min(pages, page + PAGER_AROUND) + 1)})
     shown: list[int | None] = []
     for previous, n in zip([0, *keep], keep):

@@ -205,15 +205,15 @@ def test_page_addresses_and_links_between_pages() -> None:
 
 
 @pytest.mark.parametrize("page, pages, shown", [
-    (1, 3, "1 2 3"), (1, 7, "1 2 3 … 7"), (4, 7, "1 2 3 4 5 6 7"), (6, 50, "1 … 4 5 6 7 8 … 50"),
-    (50, 50, "1 … 48 49 50"), (3, 8, "1 2 3 4 5 … 8"),
+    (1, 3, "1 2 3"), (6, 11, "1 2 3 4 5 6 7 8 9 10 11"), (1, 12, "1 2 3 4 … 12"),
+    (6, 50, "1 2 3 4 5 6 7 8 9 … 50"), (25, 50, "1 … 22 23 24 25 26 27 28 … 50"), (50, 50, "1 … 47 48 49 50"),
 ])
 def test_a_pager_links_the_pages_around_this_one_the_first_and_the_last(page: int, pages: int, shown: str) -> None:
     pager = lists.pager("notices/", page, pages)
     assert " ".join(p.label for p in pager.pages) == shown
     assert all(bool(p.href) == (p.label != "…") for p in pager.pages)
-    # The size of a pager does not grow with the list: at most 2 * PAGER_AROUND + 5 entries.
-    assert max(len(lists.pager("notices/", n, 500).pages) for n in range(1, 501)) == 2 * lists.PAGER_AROUND + 5
+    # The size of a pager does not grow with the list.
+    assert max(len(lists.pager("notices/", n, 500).pages) for n in range(1, 501)) == lists.PAGER_MOST == 11
 
 
 def test_a_portals_feedback_pages_hold_only_open_notices_five_a_page(tmp_path: Path) -> None:
