@@ -144,7 +144,7 @@ class BackgroundIndex:
 
 
 def index_site(site_dir: Path) -> IndexStats:
-    """Index the built pages under site_dir into site_dir/pagefind/, in this thread."""
+    """Index the built pages under site_dir into site_dir/pagefind/ and wait for it (tests, tools)."""
     index = BackgroundIndex(built_pages(site_dir))
     try:
         return index.publish(site_dir)
