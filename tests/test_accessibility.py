@@ -252,3 +252,15 @@ def test_screen_readers_get_numbered_headings_and_lists(browser, real_server: st
     # 70 entries would bury the useful ones).
     regions = re.findall(r"^\s*- region ", tree, flags=re.MULTILINE)
     assert 4 <= len(regions) <= 15
+
+
+@pytest.mark.parametrize("url, items", [("notices/", ".dsc-pager__pages > li"),
+                                        ("rounds/round-1/", ".dsc-group-list--inline > li")])
+def test_a_portals_pager_and_a_rounds_units_run_along_a_line(browser, portal_server: str, url: str, items: str) -> None:
+    """Material's `.md-typeset ul:not([hidden])` outweighed our flex rules once and stacked them one per line."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(portal_server + url)
+    tops = page.eval_on_selector_all(items, "els => els.map(el => Math.round(el.getBoundingClientRect().top))")
+    context.close()
+    assert len(tops) >= 2 and tops[0] == tops[1], tops
