@@ -297,6 +297,9 @@ HOME_YEAR_COUNT = "{count} 个年度"
 
 # Feedback page of a portal (feedback.py)
 FEEDBACK_OTHERS_TITLE = "其他通报"
+# A portal's feedback page when no notice is open or about to open (all windows known at build time have closed,
+# so this stays true until the next build).
+FEEDBACK_NONE_WAITING = "目前没有正在或即将公开征求意见的通报。"
 FEEDBACK_OTHERS = "其他通报的意见反馈方式列在各通报页面末尾的“监督与意见反馈”部分，可从以下列表找到通报："
 
 # 政务公开 metadata (view.py, opendata.py)

@@ -12,6 +12,7 @@ from disclosures import lists, urls
 from disclosures.feedback import feedback_pages
 from disclosures.load import load_project
 from disclosures.portal import Directory, derived_id
+from disclosures.render import render_feedback, template_env
 from disclosures.timewindow import reference_time
 from disclosures.view import notice_view
 from test_validation import VALID, data_dir, messages
@@ -230,6 +231,12 @@ def test_a_portals_feedback_pages_hold_only_open_notices_five_a_page(tmp_path: P
     assert pages[1].blocks[0].notice_link == "../../../disclosures/example-6/"
     assert [p.url for p in feedback_pages(project.site, pairs, portal=False)] == ["feedback/"]
     assert len(feedback_pages(project.site, pairs, portal=False)[0].blocks) == 8
+    # Later, every window closed: the page says so (true until the next build) and links the lists.
+    later = reference_time({"DISCLOSURE_NOW": "2025-06-01"})
+    closed = feedback_pages(project.site, [(n, notice_view(n, project.site, later)) for n in project.notices], portal=True)
+    html = render_feedback(template_env(ROOT / "overrides"), closed[0])
+    assert [p.blocks for p in closed] == [()] and "目前没有正在或即将公开征求意见的通报。" in html and "全部通报" in html
+    assert "目前没有正在或即将" not in render_feedback(template_env(ROOT / "overrides"), pages[0])
 
 
 # --- the publication summary with registries ------------------------------------------------------
