@@ -1,7 +1,7 @@
 """The search index: Pagefind run over the site's pages into <site>/pagefind/.
 
-Pagefind (PyPI `pagefind[extended]`, its Python API driving the bundled binary;
-no Node) splits the index into small chunks, so a reader's search downloads only
+Pagefind (PyPI `pagefind[extended]`: its bundled binary, run as a command; no
+Node) splits the index into small chunks, so a reader's search downloads only
 the pieces its words need, and its extended build segments Chinese. It indexes
 only what the pages mark with data-pagefind-body (the notice text and the
 glossary): that element of each page is handed to it as a page of its own, one
@@ -17,9 +17,9 @@ Pagefind works while MkDocs writes the pages and the link check reads them.
 
 from __future__ import annotations
 
-import asyncio
 import re
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -116,17 +116,16 @@ class BackgroundIndex:
         parts, written = self._work / "parts", self._work / "index"
         try:
             _write_indexed_parts(pages, parts)
-            count = asyncio.run(_index(parts, written))
-        except (OSError, RuntimeError, AssertionError) as error:  # the service's failures (binary missing, crash)
+            _index(parts, written)
+        except (OSError, RuntimeError) as error:  # the binary is missing, or it failed
             raise SearchIndexFailed(texts.SEARCH_INDEX_FAILED.format(error=error)) from error
         for name in UNUSED_FILES:
             (written / name).unlink(missing_ok=True)
         try:
-            make_deterministic(written)
+            return make_deterministic(written)
         except (OSError, ValueError, KeyError, UnexpectedIndex) as error:  # cbor2's errors are ValueErrors
             raise SearchIndexFailed(texts.SEARCH_INDEX_UNEXPECTED.format(version=PAGEFIND_VERSION, error=error)) \
                 from error
-        return count
 
     def publish(self, site_dir: Path) -> IndexStats:
         """Wait for the index and move it to site_dir/pagefind/ (replacing an older one, e.g. a dirty build's)."""
@@ -152,10 +151,19 @@ def index_site(site_dir: Path) -> IndexStats:
         index.close()
 
 
-async def _index(pages_dir: Path, out: Path) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex  # imported here: `disclosures check` needs no Pagefind
+def _index(pages_dir: Path, out: Path) -> None:
+    """Run Pagefind's own command (the binary pagefind[extended] ships) over pages_dir into out.
 
-    config = IndexConfig(force_language=LANGUAGE, output_path=str(out))
-    async with PagefindIndex(config) as index:
-        result = await index.add_directory(str(pages_dir))
-        return int(result["page_count"])
+    Not its Python service: that one stops the binary with SIGTERM as soon as it answers "written", while
+    the binary may still be writing files in the background (seen as an empty pagefind-entry.json under
+    load). The command writes everything before it exits.
+    """
+    from pagefind.service import get_executable  # imported here: `disclosures check` needs no Pagefind
+
+    binary = get_executable()
+    if binary is None:
+        raise OSError("pagefind[extended] is not installed")
+    done = subprocess.run([str(binary), "--site", str(pages_dir), "--output-path", str(out),
+                           "--force-language", LANGUAGE, "--quiet"], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError((done.stderr or done.stdout).strip() or f"exit status {done.returncode}")

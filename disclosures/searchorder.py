@@ -85,8 +85,9 @@ def _rewrite_filters(out: Path, language: str, filters: list[list[str]]) -> list
     return renamed
 
 
-def make_deterministic(out: Path) -> None:
-    """Rewrite the filter, metadata and entry files under out (a Pagefind output folder) in sorted order."""
+def make_deterministic(out: Path) -> int:
+    """Rewrite the filter, metadata and entry files under out (a Pagefind output folder) in sorted order;
+    returns the number of pages indexed."""
     entry = json.loads((out / ENTRY).read_text(encoding="utf-8"))
     if entry.get("version") != PAGEFIND_VERSION:
         raise UnexpectedIndex(f"{ENTRY}: version {entry.get('version')!r}, expected {PAGEFIND_VERSION}")
@@ -103,3 +104,4 @@ def make_deterministic(out: Path) -> None:
         _write(out / f"pagefind.{about['hash']}.pf_meta", encoded)
     entry["languages"] = dict(sorted(entry["languages"].items()))
     (out / ENTRY).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return sum(int(about["page_count"]) for about in entry["languages"].values())

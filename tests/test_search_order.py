@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import gzip
 import json
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import cbor2
 import pytest
 
-from disclosures.search import index_site
+from disclosures.search import _index, index_site
 from disclosures.searchorder import SIGNATURE, UnexpectedIndex, make_deterministic
 
 FILTERS = ("unit", "round", "year", "status", "kind", "topic")
@@ -74,21 +73,14 @@ def test_two_runs_give_byte_identical_indexes(two_runs: tuple[Path, Path]) -> No
 
 
 def test_the_rewritten_index_says_what_pagefinds_said(tmp_path: Path) -> None:
-    _pages(tmp_path)
-    from pagefind.index import IndexConfig, PagefindIndex  # the raw output, before the rewrite
-    import asyncio
-
-    async def raw() -> None:
-        async with PagefindIndex(IndexConfig(force_language="zh-cn", output_path=str(tmp_path / "out"))) as index:
-            await index.add_directory(str(tmp_path))
-    with ThreadPoolExecutor(1) as thread:  # its own event loop (a browser test in this worker may run one here)
-        thread.submit(lambda: asyncio.run(raw())).result()
+    _pages(tmp_path / "site")
     out = tmp_path / "out"
+    _index(tmp_path / "site", out)  # Pagefind's raw output, before the rewrite
     before = _meaning(out)
     untouched = {name: data for name, data in _tree(out).items() if not name.startswith(("filter/", "pagefind."))}
     make_deterministic(out)
     after = _meaning(out)
-    assert after == before
+    assert after == before and after[1]  # pages listed
     assert [name for name, _ in _decoded(next(out.glob("pagefind.*.pf_meta")))[3]] == sorted(FILTERS)
     # Only the filter, metadata and entry files change; the word index, fragments and scripts stay as written.
     assert {name: data for name, data in _tree(out).items() if name in untouched and name != "pagefind-entry.json"} \
@@ -100,3 +92,13 @@ def test_another_pagefind_layout_is_refused_not_guessed(tmp_path: Path) -> None:
     (tmp_path / "pagefind-entry.json").write_text('{"version":"9.9.9","languages":{}}', encoding="utf-8")
     with pytest.raises(UnexpectedIndex, match="9.9.9"):
         make_deterministic(tmp_path)
+
+
+def test_a_failing_pagefind_stops_with_a_chinese_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from disclosures.search import SearchIndexFailed
+
+    _pages(tmp_path)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")  # pagefind.service.get_executable reads it
+    with pytest.raises(SearchIndexFailed, match="^生成搜索索引失败（Pagefind）：exit status 1$"):
+        index_site(tmp_path)
+    assert not (tmp_path / "pagefind").exists()
