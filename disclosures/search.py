@@ -66,18 +66,21 @@ def indexed_part(html: str) -> str | None:
     return f'<!DOCTYPE html><html lang="zh-CN"><body>{html[found.start():at]}</body></html>'
 
 
-def _write_indexed_parts(pages: Iterable[tuple[str, str]], dest: Path) -> None:
+def _write_indexed_parts(pages: Iterable[tuple[str, str]], dest: Path) -> int:
     """The indexed part of each page (path in the site, HTML) at that path under dest, so Pagefind gives the same URLs.
 
     Written in the order given (the caller sorts): Pagefind numbers pages in the order it finds them, and
     a directory lists its files in creation order (tmpfs) or hash order, so the same input gives the same index.
     """
+    written = 0
     for path, page in pages:
         part = indexed_part(page)
         if part is not None:
             target = dest / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(part, encoding="utf-8")
+            written += 1
+    return written
 
 
 def built_pages(site_dir: Path) -> Iterator[tuple[str, str]]:
@@ -115,7 +118,8 @@ class BackgroundIndex:
     def _run(self, pages: list[tuple[str, str]]) -> int:
         parts, written = self._work / "parts", self._work / "index"
         try:
-            _write_indexed_parts(pages, parts)
+            if not _write_indexed_parts(pages, parts):
+                return 0  # nothing to index (an empty site, DISCLOSURE_ALLOW_EMPTY): Pagefind's command refuses that
             _index(parts, written)
         except (OSError, RuntimeError) as error:  # the binary is missing, or it failed
             raise SearchIndexFailed(texts.SEARCH_INDEX_FAILED.format(error=error)) from error
@@ -132,6 +136,8 @@ class BackgroundIndex:
         pages = self._future.result()
         out = site_dir / PAGEFIND_DIR
         shutil.rmtree(out, ignore_errors=True)
+        if not pages:
+            return IndexStats(0, 0, 0)  # no index: search.js then says search is unavailable
         shutil.move(self._work / "index", out)
         files = [p for p in out.rglob("*") if p.is_file()]
         return IndexStats(pages, len(files), sum(p.stat().st_size for p in files))
