@@ -17,7 +17,6 @@ folder, before it is swapped in) and knows nothing about how it was made, so pag
 
 from __future__ import annotations
 
-import html
 import json
 import posixpath
 import re
@@ -29,6 +28,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from . import texts
 from .errors import ProjectError
+from .htmlscan import attributes
 
 # Attributes that point at something a reader (or the browser) follows or loads.
 _LINK_ATTRIBUTES = ("href", "src", "poster", "action", "xlink:href")
@@ -69,17 +69,13 @@ class Scan:
 # opening tags, and a script's src, are kept); attribute values may be quoted either way or bare.
 _SKIP = re.compile(r"<!--.*?-->|(<(script|style)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>).*?</\2\s*>", re.S | re.I)
 _TAG = re.compile(r"<([a-zA-Z][\w:-]*)((?:\s+[^\s=>/\"']+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>\"']+))?)*)\s*/?>")
-_ATTRIBUTE = re.compile(r"([^\s=>/\"']+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>\"']+)))?")
 
 
 def scan_html(text: str) -> Scan:
     ids: set[str] = set()
     links: list[str] = []
     for tag in _TAG.finditer(_SKIP.sub(lambda m: m.group(1) or "", text)):
-        values = {}
-        for attribute in _ATTRIBUTE.finditer(tag.group(2)):
-            value = attribute.group(2) or attribute.group(3) or attribute.group(4) or ""
-            values[attribute.group(1).lower()] = html.unescape(value) if "&" in value else value
+        values = attributes(tag.group(2))
         if "id" in values:
             ids.add(values["id"])
         if tag.group(1).lower() == "a" and "name" in values:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import compress, manifest
 from .assethash import HASHED_NAME
+from .htmlscan import attributes
 
 NGINX_SITE_CONF = "_deploy/nginx-site.conf"
 DEPLOY_FOLDER = manifest.MANIFEST.split("/")[0]  # never served: the rules and the manifest are for the server's operator
@@ -60,15 +60,8 @@ _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 
 # A regular scanner, not html.parser: at 1,000 notices the site has 3,000 pages (600 MB), which html.parser
-# took over 20 s to read. Comments are skipped; a script's text ends at the first </script, as in HTML;
-# attribute values may be quoted either way or bare.
+# took over 20 s to read. Comments are skipped; a script's text ends at the first </script, as in HTML.
 _SCRIPT = re.compile(r"<!--.*?-->|<script\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)</script(?=[\s/>])", re.S | re.I)
-_ATTRIBUTE = re.compile(r"([^\s=>/\"']+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>\"']+)))?")
-
-
-def _attributes(tag: str) -> dict[str, str]:
-    return {m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or m.group(4) or "")
-            for m in _ATTRIBUTE.finditer(tag)}
 
 
 def inline_scripts(page: str) -> list[str]:
@@ -77,8 +70,8 @@ def inline_scripts(page: str) -> list[str]:
     for found in _SCRIPT.finditer(page):
         if found.group(2) is None:
             continue  # a comment
-        attributes = _attributes(found.group(1))
-        if attributes.get("type", "").strip().lower() in _EXECUTABLE_TYPES and "src" not in attributes:
+        values = attributes(found.group(1))
+        if values.get("type", "").strip().lower() in _EXECUTABLE_TYPES and "src" not in values:
             # Browsers hash the text after HTML's newline normalisation (CR LF and CR become LF).
             scripts.append(found.group(2).replace("\r\n", "\n").replace("\r", "\n"))
     return scripts
