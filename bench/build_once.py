@@ -19,7 +19,7 @@ from mkdocs.commands.build import build  # noqa: E402 - imports count in the mea
 from mkdocs.config import load_config  # noqa: E402
 
 if "--no-pagefind" in sys.argv[2:]:
-    from disclosures import search
+    from disclosures.outputs import search
 
     class _NoIndex:
         """Stands in for search.BackgroundIndex (before the hook module imports it): no Pagefind at all."""

@@ -19,9 +19,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import ROOT, write_site_data  # noqa: E402
 
-from disclosures import linkcheck, posterpdf, qr  # noqa: E402
 from disclosures.build import notice_pages, prepare  # noqa: E402
-from disclosures.share import notice_card  # noqa: E402
+from disclosures.outputs import posterpdf, qr  # noqa: E402
+from disclosures.outputs.share import notice_card  # noqa: E402
+from disclosures.publish import linkcheck
 
 
 def _timed(action) -> float:

@@ -1,25 +1,27 @@
 """Structured YAML notices -> the pages and files of a static disclosure site. No MkDocs in here.
 
-The flow of one build, module by module (hooks/disclosures_hooks.py hands the result to MkDocs):
+The rooms, in the order of the flow; a room imports only from rooms before it (tests/test_layout.py):
 
-1. load     yamlload.py (YAML -> nodes with line numbers) -> validate.py (nodes -> frozen records,
-            records.py; every mistake collected, errors.py) -> load.py (all of data/ at once,
-            with glossary.py and searchterms.py for their files)
-2. number   numbered.py: a notice body -> the numbered view (labels from numbering.py,
-            addresses and anchors from urls.py); viewmodels.py holds the view shapes and the one
-            walk over them in page order
-3. model    view.py: one notice -> its NoticeView (facts, window status from timewindow.py,
-            contacts.py, overview.py, revisions, TOC); terms.py marks glossary terms on it
-4. render   render.py: view models -> HTML with the Jinja2 templates in overrides/
-5. gather   build.py: prepare() runs 1-4 for every page, and builds nav.py's navigation,
-            feedback.py's page, banner.py's banner and assets.py's files (feeds.py, opendata.py)
-            poster.py (posters, QR codes from qr.py) and share.py (Open Graph tags, share cards)
-6. after    search.py runs Pagefind over the built pages (searchmarks.py put keywords and filters
-            in them, searchpage.py is the search page); themefix.py fixes Material's markup;
-            posterpdf.py prints the posters to PDF (optional); linkcheck.py checks every internal
-            link of the staging folder; serving.py writes the server rules, .gz copies and manifest;
-            staging.py swaps the finished site in
+  core/       the shared vocabulary: frozen records, the text catalogue (texts.py), errors, the address
+              scheme (urls.py), the rules of time (timewindow.py), typography, output safety
+  numbering/  a notice body as the page numbers it: labels from position, printed numbers kept, the
+              numbered view and its one walk in page order (body.py)
+  load/       read and check all of data/ at once (project.py): YAML with line numbers, typed fields, the
+              notice rules, registries, glossary and search terms -> records, or every mistake in Chinese
+  model/      one notice -> its NoticeView (view.py): facts, window status, contacts, overview, glossary
+              terms, search keywords; the search dictionary
+  pages/      each page kind -> HTML with the Jinja2 templates in overrides/ (render.py): notice, home and
+              lists, feedback, search, glossary, subscribe; navigation, banner, footer
+  outputs/    the files beside the pages: feeds, open data, share cards, posters and their PDFs, the
+              Pagefind search index
+  publish/    the finished folder: Material's markup fixed, links checked, server rules, .gz copies and
+              manifest written, the staging folder swapped in; when the next rebuild is due
+  importer/   a tool beside the build: a published notice -> a first draft of its data file
 
-Texts shown to people live in texts.py; the command line is cli.py; importer/ turns a published
-notice into a first draft of a data file.
+Numbering comes before load although it runs after it: the check names a field the way the page numbers
+it (二、 （一） 1. （2） 的标题) and finds key figures in the numbered text.
+
+build.py runs one build in that order (prepare(): load, then model, pages and outputs for every notice);
+hooks/disclosures_hooks.py hands the result to MkDocs and calls outputs/ and publish/ on the finished
+folder. cli.py is the command line (`disclosures check | next-change | verify`).
 """

@@ -17,35 +17,35 @@ from urllib.parse import urljoin
 
 from jinja2 import Environment
 
-from . import opendata
-from . import records as r
-from . import texts
-from .assets import GeneratedAsset, feed_assets, open_data_assets
-from .banner import BannerItem, banner_items, render_banner
-from .feedback import feedback_pages
-from .feeds import channel
-from .glossary import glossary_items
-from .lists import Portal, home_of, list_pages, portal_of
-from .load import load_project
-from .nav import nav
-from .portal import Directory
-from .records import SearchTerms
-from .poster import pdf_links, poster_view
-from .qr import qr_svg
-from .render import (render_feedback, render_glossary, render_home, render_list, render_notice, render_poster,
-                     render_search, render_share_meta, render_subscribe, template_env)
-from .share import ShareMeta, notice_card, notice_share, site_card, site_share
-from .typography import present
-from .searchmarks import notice_search
-from .searchpage import search_page
-from .searchterms import gather_terms
-from .summary import allow_empty, ignored_files, refuse_if_empty, summary
-from .terms import mark_terms
-from .timewindow import is_public, reference_time
-from .urls import (GLOSSARY_URL, HOME_URL, SEARCH_URL, SUBSCRIBE_URL, page_source, poster_url, relative_url,
-                   share_image_path)
-from .view import notice_view
-from .viewmodels import NoticeView
+from disclosures.core import records as r
+from disclosures.core import texts
+from disclosures.core.records import SearchTerms
+from disclosures.core.timewindow import is_public, reference_time
+from disclosures.core.typography import present
+from disclosures.core.urls import (GLOSSARY_URL, HOME_URL, SEARCH_URL, SUBSCRIBE_URL, page_source, poster_url,
+                                   relative_url, share_image_path)
+from disclosures.load.portal import Directory
+from disclosures.load.project import load_project
+from disclosures.load.summary import allow_empty, ignored_files, refuse_if_empty, summary
+from disclosures.model.dictionary import gather_terms
+from disclosures.model.searchmarks import notice_search
+from disclosures.model.terms import mark_terms
+from disclosures.model.view import notice_view
+from disclosures.model.viewmodels import NoticeView
+from disclosures.outputs import opendata
+from disclosures.outputs.assets import GeneratedAsset, feed_assets, open_data_assets
+from disclosures.outputs.feeds import channel
+from disclosures.outputs.poster import pdf_links, poster_view, render_poster
+from disclosures.outputs.qr import qr_svg
+from disclosures.outputs.share import ShareMeta, notice_card, notice_share, render_share_meta, site_card, site_share
+from disclosures.pages.banner import BannerItem, banner_items, render_banner
+from disclosures.pages.feedback import feedback_pages
+from disclosures.pages.glossary import glossary_items
+from disclosures.pages.lists import Portal, home_of, list_pages, portal_of
+from disclosures.pages.nav import nav
+from disclosures.pages.render import (render_feedback, render_glossary, render_home, render_list, render_notice,
+                                      render_search, render_subscribe, template_env)
+from disclosures.pages.searchpage import search_page
 
 # Set to 1 to make each poster a PDF after the build (Chromium's print path, see posterpdf.py).
 POSTER_PDF_SWITCH = "DISCLOSURE_POSTER_PDF"
@@ -153,12 +153,12 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     refuse_if_empty(project, now, report, preview or allow_empty(environ))
     env = template_env(root / "overrides")
     chosen = published_notices(project, now, preview)
-    terms = gather_terms(project, [n for n, _ in chosen])
+    modelled = [notice_view(notice, project.site, now, note) for notice, note in chosen]
+    terms = gather_terms(project, modelled)
     directory = Directory(project.units, project.rounds)
     views: list[NoticeView] = []
     public: list[tuple[r.Notice, NoticeView]] = []  # only these get open-data files
-    for notice, note in chosen:
-        view = notice_view(notice, project.site, now, note)
+    for (notice, note), view in zip(chosen, modelled):
         unit = directory.unit_of(notice.issuer.name)[1]
         view = dataclasses.replace(view, search=notice_search(notice, view, terms, unit))
         if not note:

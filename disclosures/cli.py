@@ -14,17 +14,18 @@ import os
 import sys
 from pathlib import Path
 
-from . import texts as t
-from .errors import DataInvalid
-from .fieldpath import page_labels, shown_path
-from .load import load_project
-from .manifest import ManifestUnreadable, site_files, verify
-from .ordinals import dotted, kept_numbers, node_at
-from .records import Project
-from .schedule import next_change
-from .summary import ALLOW_EMPTY_ENV, NothingPublic, allow_empty, ignored_files, refuse_if_empty, summary
-from .timewindow import BadReferenceTime, parse_reference, reference_time
-from .yamlload import load_yaml, position
+from disclosures.core import texts as t
+from disclosures.core.errors import DataInvalid
+from disclosures.core.records import Project
+from disclosures.core.timewindow import BadReferenceTime, parse_reference, reference_time
+from disclosures.load.fieldpath import page_labels, shown_path
+from disclosures.load.project import load_project
+from disclosures.load.summary import (ALLOW_EMPTY_ENV, NothingPublic, allow_empty, ignored_files, refuse_if_empty,
+                                      summary)
+from disclosures.load.yamlload import load_yaml, position
+from disclosures.numbering.ordinals import dotted, kept_numbers, node_at
+from disclosures.publish.manifest import ManifestUnreadable, site_files, verify
+from disclosures.publish.schedule import next_change
 
 
 def _load(data_dir: Path) -> tuple[Project | None, str]:

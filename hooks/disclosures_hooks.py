@@ -22,15 +22,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from disclosures import assethash, linkcheck, serving, staging, texts
 from disclosures.build import SiteBuild, prepare
-from disclosures.errors import ProjectError
-from disclosures.footer import footer_items
-from disclosures.posterpdf import poster_pdfs
-from disclosures.safe import html_text, json_for_script
-from disclosures.search import BackgroundIndex
-from disclosures.themefix import fix_theme_html
-
+from disclosures.core import texts
+from disclosures.core.errors import ProjectError
+from disclosures.core.safe import html_text, json_for_script
+from disclosures.outputs.posterpdf import poster_pdfs
+from disclosures.outputs.search import BackgroundIndex
+from disclosures.pages.footer import footer_items
+from disclosures.publish import assethash, linkcheck, serving, staging
+from disclosures.publish.themefix import fix_theme_html
 
 
 @dataclass
@@ -128,7 +128,7 @@ def on_files(files: Files, config):
 
 
 def _hash_own_assets(files: Files, config) -> dict[str, str]:
-    """Our CSS and JS from docs/ get content-hashed names (disclosures/assethash.py); mkdocs.yml's lists follow."""
+    """Our CSS and JS from docs/ get content-hashed names (disclosures/publish/assethash.py); mkdocs.yml's lists follow."""
     docs = Path(config.docs_dir).resolve()
     renamed = {}
     for f in list(files):

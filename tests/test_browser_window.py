@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import REAL_ID, TEST_DATA, build_with, make_project, run_build, serve
-from disclosures.records import Window
-from disclosures.timewindow import BEIJING, status_at
 from helpers import combine_data
+
+from disclosures.core.records import Window
+from disclosures.core.timewindow import BEIJING, status_at
 
 pytestmark = pytest.mark.browser
 

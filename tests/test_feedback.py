@@ -8,15 +8,15 @@ import json
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-
 from conftest import ROOT, TEST_DATA
-from disclosures import records as r
-from disclosures.feedback import feedback_page, mail_body, mail_subject, mailto_href
-from disclosures.safe import json_for_script as script_json
-from disclosures.footer import ICP_LOOKUP, footer_items
-from disclosures.load import load_project
-from disclosures.timewindow import BEIJING
-from disclosures.view import notice_view
+
+from disclosures.core import records as r
+from disclosures.core.safe import json_for_script as script_json
+from disclosures.core.timewindow import BEIJING
+from disclosures.load.project import load_project
+from disclosures.model.view import notice_view
+from disclosures.pages.feedback import feedback_page, mail_body, mail_subject, mailto_href
+from disclosures.pages.footer import ICP_LOOKUP, footer_items
 
 TITLE = "中共中山市人民检察院党组关于巡察整改进展情况的通报"
 HOSTILE = '</script><script>alert("x")</script><!-- & \u2028 \'"'

@@ -7,10 +7,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import REAL_ID
-from disclosures.timewindow import BEIJING
 from helpers import normalise
+
+from disclosures.core.timewindow import BEIJING
 
 pytestmark = pytest.mark.browser
 

@@ -8,10 +8,11 @@ from urllib.parse import parse_qs, urlsplit
 import lxml.html
 import pytest
 import yaml
-
 from conftest import REAL_ID, ROOT, Build, build_with
-from disclosures.urls import JSON_FEED_PATH as JSON_PATH, RSS_PATH
 from helpers import combine_data, normalise
+
+from disclosures.core.urls import JSON_FEED_PATH as JSON_PATH
+from disclosures.core.urls import RSS_PATH
 
 pytestmark = pytest.mark.build
 

@@ -20,15 +20,15 @@ import feedparser
 import lxml.etree
 import lxml.html
 import pytest
-
 from conftest import REAL_ID, ROOT, TEST_DATA, Build, build_with, make_project
-from disclosures import feeds
-from disclosures.errors import DataInvalid
-from disclosures.load import load_project
-from disclosures.build import prepare
-from disclosures.timewindow import BEIJING
-from disclosures.typography import to_fullwidth
 from helpers import combine_data
+
+from disclosures.build import prepare
+from disclosures.core.errors import DataInvalid
+from disclosures.core.timewindow import BEIJING
+from disclosures.core.typography import to_fullwidth
+from disclosures.load.project import load_project
+from disclosures.outputs import feeds
 
 FEED_DATA = TEST_DATA / "feeds"
 SITE_URL = "https://fictional.example.org/"

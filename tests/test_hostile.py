@@ -15,16 +15,16 @@ import lxml.etree
 import lxml.html
 import pytest
 import yaml
+from conftest import ROOT, TEST_DATA, make_project, run_build
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, TEST_DATA, make_project, run_build
-from disclosures.errors import DataInvalid
-from disclosures.fieldreader import normalised
-from disclosures.safe import unsafe_character
 from disclosures.build import prepare
-from disclosures.typography import present
-from disclosures.yamlload import _LOADER
+from disclosures.core.errors import DataInvalid
+from disclosures.core.safe import unsafe_character
+from disclosures.core.typography import present
+from disclosures.load.fieldreader import normalised
+from disclosures.load.yamlload import _LOADER
 
 NOW = {"DISCLOSURE_NOW": "2025-04-28"}
 HOSTILE = ["<script>alert(1)</script>", "</script>", "</title>", "<!--", "-->", "]]>", "<![CDATA[", "&amp;", "&",

@@ -11,15 +11,15 @@ from typing import Any
 
 import pytest
 import yaml
-
 from conftest import ROOT, TEST_DATA, Build, build_with
+from helpers import article_text, find_in_order, normalise, sentences_of_source
+
 from disclosures.cli import check
 from disclosures.importer import Imported, import_lines, read_source
 from disclosures.importer.facts import notice_facts
 from disclosures.importer.source import Line, is_chrome, split_lines, stated_date
 from disclosures.importer.writer import to_yaml
-from disclosures.load import read_notice
-from helpers import article_text, find_in_order, normalise, sentences_of_source
+from disclosures.load.project import read_notice
 
 IMPORTS = TEST_DATA / "imports"
 SOURCES = sorted(IMPORTS.glob("*.txt"))

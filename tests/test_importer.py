@@ -10,17 +10,17 @@ from typing import Any
 
 import pytest
 import yaml
-
 from conftest import REAL_ID, ROOT, SHARED_NOTICE, build_with
-from disclosures import texts
+from helpers import article_text, find_in_order, normalise, sentences_of_source
+
+from disclosures.core import texts
+from disclosures.core.typography import to_fullwidth
 from disclosures.importer import Imported, import_lines, read_source
 from disclosures.importer.facts import channels, is_invitation
 from disclosures.importer.labels import Level, label_of, split_lead
 from disclosures.importer.source import split_lines, trim_chrome
 from disclosures.importer.writer import MODELINE, to_yaml
-from disclosures.load import read_notice
-from disclosures.typography import to_fullwidth
-from helpers import article_text, find_in_order, normalise, sentences_of_source
+from disclosures.load.project import read_notice
 
 HAND_KEPT = ROOT / "data" / "disclosures" / f"{REAL_ID}.yml"
 # Where the imported data may differ from the hand-kept file, and why. Empty: the title the importer
@@ -28,7 +28,7 @@ HAND_KEPT = ROOT / "data" / "disclosures" / f"{REAL_ID}.yml"
 # comments are not data. A difference that appears must be added here with its reason, or fixed.
 EXPECTED_DIFFERENCES: dict[str, str] = {}
 # Editorial additions a clerk makes by hand, which no importer can read off the text: the key
-# figures shown as cards and each part's state (see README, "Overview, figures and states").
+# figures shown as cards and each part's state (see handbook/office.md, "Overview, figures and states").
 EDITORIAL_NOTICE_KEYS, EDITORIAL_PART_KEYS = ("figures",), ("state",)
 
 

@@ -11,11 +11,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import REAL_ID, ROOT, build_with, make_project, run_build
-from disclosures import linkcheck
-from disclosures.errors import ProjectError
-from disclosures.load import load_project
+
+from disclosures.core.errors import ProjectError
+from disclosures.load.project import load_project
+from disclosures.publish import linkcheck
 
 SITE_URL = "https://board.example.org/sub/"
 NOTICE_PAGE = """<!doctype html><html lang="zh-CN"><head><title>t</title>

@@ -8,16 +8,16 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from disclosures.cli import check
-from disclosures.load import read_notice
-from disclosures.opendata import notice_document
-from disclosures.records import Notice
-from disclosures.fieldreader import Fields, Reader
-from disclosures.validate import SITE_KEYS, site
-from disclosures.view import notice_view
-from disclosures.yamlload import load_yaml
+from disclosures.core.records import Notice
+from disclosures.load.fieldreader import Fields, Reader
+from disclosures.load.project import read_notice
+from disclosures.load.validate import SITE_KEYS, site
+from disclosures.load.yamlload import load_yaml
+from disclosures.model.view import notice_view
+from disclosures.outputs.opendata import notice_document
 
 NOW = dt.datetime(2025, 6, 1, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 
@@ -216,9 +216,9 @@ def test_problems_directly_under_a_category_are_search_results_of_their_own(tmp_
     heading inside the indexed notice, so Pagefind makes it a result that leads to that anchor."""
     import dataclasses
 
-    from disclosures.records import SearchTerms
-    from disclosures.render import render_notice, template_env
-    from disclosures.searchmarks import notice_search
+    from disclosures.core.records import SearchTerms
+    from disclosures.model.searchmarks import notice_search
+    from disclosures.pages.render import render_notice, template_env
 
     notice, errors = _notice(tmp_path, CATEGORY_PROBLEMS.format(id="hospital", numbering="section_problems: restart"))
     assert errors == [] and notice is not None

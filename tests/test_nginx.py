@@ -20,8 +20,8 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from disclosures import manifest, serving
 from disclosures.cli import check_site
+from disclosures.publish import manifest, serving
 from tests.conftest import PORTAL_PAGE_KINDS, REAL_ID, ROOT, Build, build_with
 
 SERVE = ROOT / "scripts" / "serve-nginx"

@@ -1,6 +1,6 @@
 import pytest
 
-from disclosures.numbering import chinese_numeral, measure_label, part_label, problem_label, section_label
+from disclosures.numbering.labels import chinese_numeral, measure_label, part_label, problem_label, section_label
 
 
 @pytest.mark.parametrize("n, expected", [

@@ -9,10 +9,10 @@ import xml.etree.ElementTree as ET
 import lxml.html
 import pytest
 import yaml
-
 from conftest import REAL_ID, ROOT, Build
-from disclosures.typography import to_fullwidth
 from helpers import article_text, normalise
+
+from disclosures.core.typography import to_fullwidth
 
 pytestmark = pytest.mark.build
 

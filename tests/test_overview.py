@@ -8,19 +8,19 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import REAL_ID, ROOT
-from disclosures import records as r
-from disclosures.chart import SVG_NS, Bar, bar_chart
-from disclosures.errors import DataInvalid
-from disclosures.figures import paragraphs_of, stated_in
-from disclosures.glossary import FirstUse, read_glossary
-from disclosures.load import load_project
-from disclosures.numbered import numbered_body
-from disclosures.overview import Overview, overview_of
-from disclosures.terms import mark_terms
-from disclosures.typography import to_fullwidth
-from disclosures.view import notice_view
+
+from disclosures.core import records as r
+from disclosures.core.errors import DataInvalid
+from disclosures.core.typography import to_fullwidth
+from disclosures.load.figures import paragraphs_of, stated_in
+from disclosures.load.glossary import read_glossary
+from disclosures.load.project import load_project
+from disclosures.model.chart import SVG_NS, Bar, bar_chart
+from disclosures.model.overview import Overview, overview_of
+from disclosures.model.terms import FirstUse, mark_terms
+from disclosures.model.view import notice_view
+from disclosures.numbering.numbered import numbered_body
 
 NOW = dt.datetime(2025, 4, 28, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 REAL_FILE = ROOT / "data" / "disclosures" / f"{REAL_ID}.yml"

@@ -6,16 +6,17 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
-from disclosures import lists, urls
-from disclosures.feedback import feedback_pages
-from disclosures.load import load_project
-from disclosures.portal import Directory, derived_id
-from disclosures.render import render_feedback, template_env
-from disclosures.timewindow import reference_time
-from disclosures.view import notice_view
 from test_validation import VALID, data_dir, messages
+
+from disclosures.core import urls
+from disclosures.core.timewindow import reference_time
+from disclosures.load.portal import Directory, derived_id
+from disclosures.load.project import load_project
+from disclosures.model.view import notice_view
+from disclosures.pages import lists
+from disclosures.pages.feedback import feedback_pages
+from disclosures.pages.render import render_feedback, template_env
 
 NAME = "data/disclosures/example-2025-03-10.yml"
 
@@ -151,8 +152,8 @@ def test_a_renamed_unit_keeps_one_history_and_a_round_counts_its_declared_units(
 
 
 def test_a_portal_of_巡视_notices_says_巡视_and_a_mixed_one_says_both(tmp_path: Path) -> None:
-    from disclosures.nav import nav
-    from disclosures.searchpage import search_page
+    from disclosures.pages.nav import nav
+    from disclosures.pages.searchpage import search_page
 
     tour = {f"example-{i}.yml": notice(i, f"省{unit}厅党组", f"省委第{i % 2 + 1}轮巡视", body="省委第二巡视组",
                                        published=f"2025-0{i}-10") for i, unit in enumerate("财教农水林商", start=1)}
@@ -246,7 +247,7 @@ def test_registries_are_read_not_ignored_and_an_empty_portal_is_still_refused(tm
     and registries alone (every notice still scheduled) do not make a public site."""
     from disclosures.build import prepare
     from disclosures.cli import check
-    from disclosures.summary import NothingPublic
+    from disclosures.load.summary import NothingPublic
 
     files = {"example-1.yml": notice(1, "甲党组", "第一轮", published="2025-03-10"),
              "example-2.yml": notice(2, "乙党组", "第一轮", published="2025-04-10")}
@@ -276,8 +277,8 @@ def test_the_summary_banner_says_when_its_status_was_true(tmp_path: Path) -> Non
     without JavaScript, like every named item."""
     import lxml.html
 
-    from disclosures.banner import MAX_NAMED, banner_items, render_banner
-    from disclosures.render import template_env
+    from disclosures.pages.banner import MAX_NAMED, banner_items, render_banner
+    from disclosures.pages.render import template_env
 
     count = MAX_NAMED + 1
     files = {f"example-{i}.yml": notice(i, f"单位{i}党组", published="2025-03-10").replace(

@@ -16,12 +16,12 @@ from urllib.parse import urljoin
 import feedparser
 import lxml.html
 import pytest
-
 from conftest import Build, build_with
-from disclosures import lists
-from disclosures.search import indexed_part
 from helpers import built_pages
 from portal_data import BUILD_DAY, ROUNDS, unit_id, unit_name, write_portal
+
+from disclosures.outputs.search import indexed_part
+from disclosures.pages import lists
 
 pytestmark = pytest.mark.build
 

@@ -11,14 +11,14 @@ from xml.etree import ElementTree
 import lxml.html
 import pytest
 import segno
-
 from conftest import REAL_ID, ROOT, TEST_DATA
-from disclosures import poster, qr, share
-from disclosures.build import prepare
-from disclosures.errors import DataInvalid
-from disclosures.footer import footer_items
-from disclosures.load import load_project
 from helpers import combine_data, normalise
+
+from disclosures.build import prepare
+from disclosures.core.errors import DataInvalid
+from disclosures.load.project import load_project
+from disclosures.outputs import poster, qr, share
+from disclosures.pages.footer import footer_items
 
 NOW = {"DISCLOSURE_NOW": "2025-04-28"}
 FICTIONAL_ID = "lakeside-bureau-2025-03-10"

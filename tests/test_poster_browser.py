@@ -11,10 +11,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import REAL_ID, ROOT, Build, build_with, serve
-from disclosures import manifest
 from helpers import combine_data, normalise
+
+from disclosures.publish import manifest
 
 pytestmark = pytest.mark.browser
 

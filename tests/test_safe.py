@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from disclosures.safe import WEB_SCHEMES, html_text, is_safe_link, json_for_script, unsafe_character
+from disclosures.core.safe import WEB_SCHEMES, html_text, is_safe_link, json_for_script, unsafe_character
 
 GOOD_LINKS = ["https://example.org/", "http://example.org/a/b?c=1&d=2#e", "https://中山.example.org/公告",
               "mailto:office@example.org", "tel:0760-88883686", "tel:12309"]

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REAL_ID, ROOT, Build, make_project, run_build
-from disclosures import manifest
 from helpers import combine_data
+
+from disclosures.publish import manifest
 
 pytestmark = pytest.mark.build
 
@@ -98,7 +98,7 @@ def test_same_input_gives_a_byte_identical_site(tmp_path: Path, fictional_data: 
     assert a.ok and b.ok, a.result.stderr + b.result.stderr
     trees = tree(a.site), tree(b.site)
     assert len(trees[0]) > 10
-    # Pagefind 1.5.2 writes its filters in hash-map order; disclosures/searchorder.py rewrites them in a fixed
+    # Pagefind 1.5.2 writes its filters in hash-map order; disclosures/outputs/searchorder.py rewrites them in a fixed
     # order, so the whole site, the search index and the manifest included, is the same byte for byte.
     assert sorted(trees[0]) == sorted(trees[1])
     assert [name for name in trees[0] if trees[0][name] != trees[1][name]] == []

@@ -10,11 +10,11 @@ import jsonschema
 import pytest
 import referencing
 import yaml
-
 from conftest import ROOT, TEST_DATA
-from disclosures import glossary, portal, searchterms
-from disclosures import validate as v
 from test_validation import VALID
+
+from disclosures.load import glossary, portal, searchterms
+from disclosures.load import validate as v
 
 SCHEMA_DIR = ROOT / "schema"
 SITE_SCHEMA = json.loads((SCHEMA_DIR / "site.schema.json").read_text(encoding="utf-8"))
@@ -66,7 +66,7 @@ def resolve(schema: dict, pointer: str) -> dict:
                          ids=[f"{s['$id']}#{p}" for s, p, _ in OBJECTS])
 def test_schema_keys_match_the_validator(schema: dict, pointer: str, keys: tuple[str, ...]) -> None:
     obj = resolve(schema, pointer)
-    assert sorted(obj["properties"]) == sorted(keys), "add the key to both schema/ and disclosures/validate.py"
+    assert sorted(obj["properties"]) == sorted(keys), "add the key to both schema/ and disclosures/load/validate.py"
     assert obj["additionalProperties"] is False  # editors then flag misspelt keys too
     assert set(obj.get("required", ())) <= set(keys)
 

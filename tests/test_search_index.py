@@ -10,13 +10,18 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-
 from conftest import Build
-from disclosures.errors import DataInvalid
-from disclosures import records as r
-from disclosures.search import index_site, indexed_part
-from disclosures.searchmarks import bigrams, date_tokens, keywords
-from disclosures.searchterms import SearchTerms, gather_terms, keywords_for, quoted_terms, read_terms_file
+
+from disclosures.core import records as r
+from disclosures.core.errors import DataInvalid
+from disclosures.core.records import SearchTerms
+from disclosures.load.searchterms import read_terms_file
+from disclosures.model.dictionary import gather_terms, keywords_for, quoted_terms
+from disclosures.model.searchmarks import bigrams, date_tokens, keywords
+from disclosures.model.view import notice_view
+from disclosures.outputs.search import index_site, indexed_part
+
+NOW = dt.datetime(2025, 5, 1, 12, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 
 
 def test_quoted_terms_are_short_chinese_phrases_only() -> None:
@@ -52,11 +57,23 @@ def test_dictionary_merges_quoted_listed_and_glossary_terms() -> None:
                         glossary=(r.GlossaryEntry(term="两项监督", explanation="…"),
                                   r.GlossaryEntry(term="Latin", explanation="…")),
                         search_terms=SearchTerms(("认罪认罚",), ("联系电话",), (("邮政信箱", ("地址",)),)))
-    terms = gather_terms(project, [notice])
+    terms = gather_terms(project, [notice_view(notice, site, NOW)])
     assert terms.whole == ("两项监督", "第一议题", "认罪认罚")  # sorted; Latin is no dictionary term
     assert terms.split == ("联系电话",)  # an explicit split wins over a quoted phrase
     assert terms.synonyms == (("邮政信箱", ("地址",)),)
     assert gather_terms(project, []).whole == ("两项监督", "认罪认罚")  # only shown notices give quoted terms
+
+
+def test_dictionary_reads_what_the_page_shows_not_the_record() -> None:
+    """A revision dated after the build's day is not on the page yet, so its quoted phrase is no term yet."""
+    site = r.Site(name="x", publisher="x", url="https://x.example/", description="", contact=r.Contact(email="a@b.cn"))
+    notice = r.Notice(id="n", source="n.yml", title="关于“三会一课”的通报", published=dt.date(2025, 1, 1),
+                      issuer=r.Issuer("x"), signature=r.Signature("x", dt.date(2025, 1, 1)),
+                      preamble=(r.Paragraph(text="坚持“第一议题”制度。"),), parts=(r.Part(heading="落实“两个责任”"),),
+                      revisions=(r.Revision(dt.date(2025, 4, 1), "补充“认罪认罚”情况"),
+                                 r.Revision(dt.date(2025, 6, 1), "补充“公益诉讼”情况")))
+    terms = gather_terms(r.Project(site=site, notices=(notice,)), [notice_view(notice, site, NOW)])
+    assert terms.whole == ("三会一课", "两个责任", "第一议题", "认罪认罚")
 
 
 def test_keywords_give_parts_of_long_terms_and_synonyms() -> None:
@@ -182,10 +199,11 @@ def test_the_search_page_lists_a_simple_sites_notices_and_links_a_portals_lists(
     import shutil
 
     from conftest import ROOT
-    from disclosures import texts
-    from disclosures.build import prepare
-    from disclosures.searchpage import search_page
     from helpers import combine_data
+
+    from disclosures.build import prepare
+    from disclosures.core import texts
+    from disclosures.pages.searchpage import search_page
 
     combine_data(tmp_path / "data", ROOT / "data", *(ROOT / "data" / "disclosures").glob("*.yml"))
     shutil.copytree(ROOT / "overrides", tmp_path / "overrides")

@@ -1,4 +1,4 @@
-"""Pagefind's hash-map-ordered files are rewritten in a fixed order (disclosures/searchorder.py).
+"""Pagefind's hash-map-ordered files are rewritten in a fixed order (disclosures/outputs/searchorder.py).
 
 Runs the real, pinned Pagefind on small hand-made pages with many filters and sort keys, whose
 order in its output changes from run to run, and checks that two runs give the same bytes and that
@@ -14,8 +14,8 @@ from pathlib import Path
 import cbor2
 import pytest
 
-from disclosures.search import _index, index_site
-from disclosures.searchorder import SIGNATURE, UnexpectedIndex, make_deterministic
+from disclosures.outputs.search import _index, index_site
+from disclosures.outputs.searchorder import SIGNATURE, UnexpectedIndex, make_deterministic
 
 FILTERS = ("unit", "round", "year", "status", "kind", "topic")
 
@@ -95,7 +95,7 @@ def test_another_pagefind_layout_is_refused_not_guessed(tmp_path: Path) -> None:
 
 
 def test_a_failing_pagefind_stops_with_a_chinese_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from disclosures.search import SearchIndexFailed
+    from disclosures.outputs.search import SearchIndexFailed
 
     _pages(tmp_path)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")  # pagefind.service.get_executable reads it

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from disclosures import assethash, compress, manifest, serving
 from disclosures.cli import check_site
+from disclosures.publish import assethash, compress, manifest, serving
 
 # --- Content-Security-Policy -------------------------------------------------------------------------
 

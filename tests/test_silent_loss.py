@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, TEST_DATA
-from disclosures.cli import check, main, next_change_text
-from disclosures.load import load_project
 from test_validation import data_dir, messages
+
+from disclosures.cli import check, main, next_change_text
+from disclosures.load.project import load_project
 
 FILE = "hillside-office-2025-06-02"
 NAME = f"data/disclosures/{FILE}.yml"
@@ -183,7 +183,7 @@ def test_what_is_meant_is_accepted(tmp_path: Path, content: str) -> None:
 
 
 def test_invisible_characters_pasted_from_word_are_normalised(tmp_path: Path) -> None:
-    """Decision: NBSP becomes a space; U+200B, U+FEFF and U+00AD are dropped (README, "Invisible characters")."""
+    """Decision: NBSP becomes a space; U+200B, U+FEFF and U+00AD are dropped (handbook/office.md, "Invisible characters")."""
     content = changed("全年开展集中学习12次。", "全年开展\u00a0集中\u200b学习\ufeff12\u00ad次。")
     notice = load_project(data_dir(tmp_path, {f"{FILE}.yml": content})).notices[0]
     measure = notice.parts[1].sections[0].themes[0].problems[0].measures[1]
@@ -281,7 +281,7 @@ def test_no_public_notice_is_refused_unless_allowed(tmp_path: Path) -> None:
 
 def test_the_build_is_refused_when_nothing_is_public(tmp_path: Path) -> None:
     from disclosures.build import prepare
-    from disclosures.summary import NothingPublic
+    from disclosures.load.summary import NothingPublic
 
     data = summary_data(tmp_path)
     (tmp_path / "overrides").symlink_to(ROOT / "overrides")

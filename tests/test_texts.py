@@ -24,9 +24,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
-from disclosures import texts
+
+from disclosures.core import texts
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 HALF_WIDTH = re.compile(f"[{HAN}][,:;()!?]|[,:;()!?][{HAN}]")

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from disclosures.records import Window
-from disclosures.timewindow import (BadReferenceTime, bounds, closed_note, format_window, is_public,
-                                    parse_reference, reference_time, shown_when, status_at)
+from disclosures.core.records import Window
+from disclosures.core.timewindow import (BadReferenceTime, bounds, closed_note, format_window, is_public,
+                                         parse_reference, reference_time, shown_when, status_at)
 
 REAL = Window(dt.date(2025, 4, 27), dt.date(2025, 5, 11))
 UTC = dt.timezone.utc

@@ -1,6 +1,6 @@
 import pytest
 
-from disclosures.typography import to_fullwidth
+from disclosures.core.typography import to_fullwidth
 
 
 @pytest.mark.parametrize("raw, expected", [

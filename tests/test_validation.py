@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import TEST_DATA
+
 from disclosures.cli import check
-from disclosures.errors import DataInvalid
-from disclosures.load import load_project
-from disclosures.validate import NOTICE_KEYS
+from disclosures.core.errors import DataInvalid
+from disclosures.load.project import load_project
+from disclosures.load.validate import NOTICE_KEYS
 
 NAME = "data/disclosures/example-2025-03-10.yml"
 SITE = "data/site.yml"

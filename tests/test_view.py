@@ -1,14 +1,15 @@
 """The numbered structure derived from data, checked without building a site."""
 
 import copy
-import datetime as dt
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 from conftest import ROOT
-from disclosures.load import load_project
-from disclosures.urls import relative_url
-from disclosures.view import notice_view
+
+from disclosures.core.urls import relative_url
+from disclosures.load.project import load_project
+from disclosures.model.view import notice_view
 
 NOW = dt.datetime(2025, 4, 28, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import gzip
-
 from pathlib import Path
 
 import lxml.html
 import pytest
-
 from conftest import REAL_ID, TEST_DATA, Build, build_with, make_project
-from disclosures.build import prepare
-from disclosures.texts import DRAFT_NOTE
 from helpers import MOMENTS, combine_data, normalise
+
+from disclosures.build import prepare
+from disclosures.core.texts import DRAFT_NOTE
 
 pytestmark = pytest.mark.build
 
@@ -62,7 +61,7 @@ def test_real_notice_on_2025_04_28_with_banner_links_right_from_every_page(real_
     assert hrefs == {"": f"./disclosures/{REAL_ID}/", f"disclosures/{REAL_ID}": f"../../disclosures/{REAL_ID}/"}
     not_found = lxml.html.fromstring((real_site.site / "404.html").read_text(encoding="utf-8"))
     assert not_found.cssselect(".dsc-banner a")[0].get("href") == f"/disclosures/{REAL_ID}/"
-    # Published under a content-hashed name (disclosures/assethash.py).
+    # Published under a content-hashed name (disclosures/publish/assethash.py).
     scripts = list((real_site.site / "assets" / "javascripts").glob("window-status.*.js"))
     assert len(scripts) == 1 and f"assets/javascripts/{scripts[0].name}" in real_site.page("")
 

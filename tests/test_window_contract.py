@@ -1,4 +1,4 @@
-"""The window contract other templates rely on (README, "Window status in the page"), server side."""
+"""The window contract other templates rely on (handbook/development.md, "Window status in the page"), server side."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import datetime as dt
 
 import lxml.html
 import pytest
-
 from conftest import ROOT
-from disclosures.records import Window
-from disclosures.render import template_env
-from disclosures.view import window_view
+
+from disclosures.core.records import Window
+from disclosures.model.view import window_view
+from disclosures.pages.render import template_env
 
 WINDOW = Window(dt.date(2025, 4, 27), dt.date(2025, 5, 11))
 AT = {"upcoming": dt.datetime(2025, 4, 26, tzinfo=dt.timezone.utc),

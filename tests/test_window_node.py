@@ -15,11 +15,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import TEST_DATA
-from disclosures import records as r
-from disclosures import texts
-from disclosures.timewindow import iso_bounds, status_at
+
+from disclosures.core import records as r
+from disclosures.core import texts
+from disclosures.core.timewindow import iso_bounds, status_at
 
 NODE = shutil.which("node") or "/usr/bin/node"
 TABLE = TEST_DATA / "window-moments.json"

@@ -6,11 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from conftest import TEST_DATA
-from disclosures.errors import DataInvalid
-from disclosures.load import load_project
 from helpers import combine_data
+
+from disclosures.core.errors import DataInvalid
+from disclosures.load.project import load_project
 
 NOTICE = TEST_DATA / "window" / "disclosures" / "riverside-office-2025-04-20.yml"
 WINDOW = "window:\n  start: 2025-04-27\n  end: 2025-05-11\n"

@@ -2,7 +2,10 @@
 
 The clerk still checks the draft: every guess the importer makes and every
 piece of text it could not place is listed, with its line in the source, in
-the review that comes back with the data.
+the review that comes back with the data. A tool of its own beside the build,
+with its own command (`disclosures-import`, `python -m disclosures.importer`).
+
+May import: core, numbering, load (the draft is checked with the same rules as data/).
 """
 
 from __future__ import annotations

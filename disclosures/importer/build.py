@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import texts
-from ..records import INSPECTION_KINDS
+from disclosures.core import texts
+from disclosures.core.records import INSPECTION_KINDS
+
 from . import facts as f
 from .labels import is_sentence, label_of
 from .placer import Placer, tidy

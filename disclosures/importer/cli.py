@@ -7,8 +7,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .. import texts
-from ..load import read_notice
+from disclosures.core import texts
+from disclosures.load.project import read_notice
+
 from .build import import_lines
 from .source import read_source
 from .writer import to_yaml

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..validate import EMAIL_PATTERN
+from disclosures.load.validate import EMAIL_PATTERN
 
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 # The end of a range may leave out the year, or the year and month: 2025年4月27日至5月11日.

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
-from ..numbering import chinese_numeral
+from disclosures.numbering.labels import chinese_numeral
 
 
 class Level(IntEnum):

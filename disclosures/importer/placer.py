@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .. import texts
-from ..typography import to_fullwidth
+from disclosures.core import texts
+from disclosures.core.typography import to_fullwidth
+
 from .labels import Label, Level, is_sentence, label_of, measure_spans, split_lead
 from .review import ReviewItem
 from .source import Line
@@ -69,7 +70,7 @@ class Placer:
         self.separate_lead_in: set[int] = set()  # ids of measure lists after a lead-in on a line of its own
         self.closed = False  # the part already has closing text: nothing structured can follow in order
         self.orphan: Level | None = None  # level of the last item left unplaced: its children follow it
-        # Numbers shown so far, as the page derives them (disclosures/ordinals.py).
+        # Numbers shown so far, as the page derives them (disclosures/numbering/ordinals.py).
         self.last = {Level.PART: 0, Level.SECTION: 0, Level.THEME: 0, Level.PROBLEM: 0}
         self.section_problem_no = 0
         self.section_problems = ""  # "restart" or "continue", once two sections held problems

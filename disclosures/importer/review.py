@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import texts
-from ..typography import to_fullwidth
+from disclosures.core import texts
+from disclosures.core.typography import to_fullwidth
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import texts
-from ..numbering import chinese_numeral
+from disclosures.core import texts
+from disclosures.numbering.labels import chinese_numeral
+
 from .facts import plain
 
 # Lines a web page adds around a notice; trimmed from the end (and the start) of the text only.

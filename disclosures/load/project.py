@@ -1,0 +1,127 @@
+"""Read and validate everything under data/ once, before any page is generated."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from disclosures.core import records as r
+from disclosures.core import texts as t
+from disclosures.core.errors import DataError, DataInvalid
+from disclosures.load import validate as v
+from disclosures.load.fieldpath import page_labels, shown_path
+from disclosures.load.fieldreader import Fields, Reader
+from disclosures.load.glossary import read_glossary
+from disclosures.load.portal import read_registries
+from disclosures.load.searchterms import TERMS_FILE, read_terms
+from disclosures.load.summary import is_notice_file
+from disclosures.load.yamlload import load_yaml, position
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root.parent).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def notice_files(data_dir: Path) -> list[Path]:
+    folder = data_dir / "disclosures"
+    return sorted(p for p in folder.iterdir() if is_notice_file(p)) if folder.is_dir() else []
+
+
+def read_site(path: Path, name: str) -> tuple[r.Site | None, list[DataError]]:
+    loaded = load_yaml(path, name)
+    if loaded.node is None:
+        return None, loaded.errors
+    reader = Reader(name, loaded.text)
+    site = v.site(Fields(reader, loaded.node, "", v.SITE_KEYS))
+    return site, reader.errors
+
+
+def read_notice(path: Path, name: str) -> tuple[r.Notice | None, list[DataError], tuple[int, int]]:
+    """The notice, its errors, and the line and column of its id (for duplicate-id messages)."""
+    loaded = load_yaml(path, name)
+    if loaded.node is None:
+        return None, loaded.errors, (0, 0)
+    reader = Reader(name, loaded.text)
+    fields = Fields(reader, loaded.node, "", v.NOTICE_KEYS)
+    notice = v.notice(fields, name)
+    id_node = fields.node_of("id")
+    labels = page_labels(loaded.node)
+    errors = [dataclasses.replace(e, shown=shown_path(e.path, labels)) for e in reader.errors]
+    return notice, errors, position(id_node) if id_node is not None else (0, 0)
+
+
+def _index_number_errors(notices: list[r.Notice], data_dir: Path) -> list[DataError]:
+    """索引号 is an identifier: two notices with one would be two documents under one number."""
+    by_index: dict[str, list[r.Notice]] = {}
+    for notice in notices:
+        if notice.metadata and notice.metadata.index:
+            by_index.setdefault(notice.metadata.index, []).append(notice)
+    errors: list[DataError] = []
+    for index, sharing in by_index.items():
+        first, first_line = sharing[0].source, _index_position(data_dir.parent / sharing[0].source, index)[0]
+        for notice in sharing[1:]:
+            line, column = _index_position(data_dir.parent / notice.source, index)
+            errors.append(DataError(notice.source, line, column, "metadata.index", t.INDEX_NUMBER_UNIQUE,
+                                    t.INDEX_NUMBER_DUPLICATE.format(value=index, other=first, line=first_line),
+                                    t.INDEX_NUMBER_HINT))
+    return errors
+
+
+def _index_position(path: Path, index: str) -> tuple[int, int]:
+    """Line and column of the 索引号 in its file (read again only for a duplicate's message)."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        at = line.find(index)
+        if at >= 0:
+            return number, at + 1
+    return 0, 0
+
+
+def load_project(data_dir: Path) -> r.Project:
+    """Every notice and the site settings, or DataInvalid listing every mistake."""
+    errors: list[DataError] = []
+    site_path = data_dir / "site.yml"
+    site: r.Site | None = None
+    if site_path.is_file():
+        site, site_errors = read_site(site_path, _relative(site_path, data_dir))
+        errors += site_errors
+    else:
+        errors.append(DataError(_relative(site_path, data_dir), 0, 0, "", t.EXPECTED_SITE_FILE, t.FOUND_NO_FILE))
+
+    notices: list[r.Notice] = []
+    first_seen: dict[str, tuple[str, int]] = {}  # id -> file and line where it first appeared
+    for path in notice_files(data_dir):
+        name = _relative(path, data_dir)
+        notice, notice_errors, (id_line, id_column) = read_notice(path, name)
+        errors += notice_errors
+        if notice is None or not notice.id:
+            continue
+        if notice.id in first_seen:
+            other, other_line = first_seen[notice.id]
+            errors.append(DataError(name, id_line, id_column, "id", t.EXPECTED_UNIQUE_ID,
+                                    t.FOUND_DUPLICATE_ID.format(id=notice.id, other=other, line=other_line),
+                                    t.HINT_UNIQUE_ID))
+            continue
+        first_seen[notice.id] = (name, id_line)
+        notices.append(notice)
+
+    glossary: tuple[r.GlossaryEntry, ...] = ()
+    glossary_path = data_dir / "glossary.yml"  # optional
+    if glossary_path.is_file():
+        glossary, glossary_errors = read_glossary(glossary_path, _relative(glossary_path, data_dir))
+        errors += glossary_errors
+
+    terms_path = data_dir / TERMS_FILE  # optional
+    search_terms, terms_errors = read_terms(terms_path, _relative(terms_path, data_dir))
+    errors += terms_errors
+
+    units, rounds, registry_errors = read_registries(data_dir, lambda p: _relative(p, data_dir))
+    errors += registry_errors
+    errors += _index_number_errors(notices, data_dir)
+
+    if errors or site is None:
+        raise DataInvalid(errors)
+    return r.Project(site=site, notices=tuple(notices), glossary=glossary, search_terms=search_terms,
+                     units=units, rounds=rounds)

@@ -1,0 +1,90 @@
+"""The publication summary every build and `disclosures check` end with: what is public, and what is not and why.
+
+Its one job is making sure no notice disappears in silence: a draft left in, a `published` day in
+the future, a file in data/disclosures/ that is never read (.YML, .yml.txt, …) are each named.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from disclosures.core import records as r
+from disclosures.core import texts as t
+from disclosures.core.errors import ProjectError
+from disclosures.core.timewindow import beijing_date, format_date, is_public
+
+ALLOW_EMPTY_ENV = "DISCLOSURE_ALLOW_EMPTY"
+NOTICE_SUFFIXES = (".yml", ".yaml")
+
+
+class NothingPublic(ProjectError):
+    """A build in which no notice is public: almost always a mistake, so refused unless allowed."""
+
+
+@dataclass(frozen=True)
+class Ignored:
+    file: str  # as shown, e.g. data/disclosures/x.YML
+    why: str
+
+
+def is_notice_file(path: Path) -> bool:
+    return path.is_file() and not path.name.startswith(".") and path.suffix in NOTICE_SUFFIXES
+
+
+def why_ignored(path: Path) -> str:
+    """Why a file in data/disclosures/ is not read, and how to make it read."""
+    name = path.name
+    lower = name.lower()
+    if path.is_dir():
+        return t.IGNORED_FOLDER
+    if name.startswith("."):
+        return t.IGNORED_HIDDEN
+    for suffix in NOTICE_SUFFIXES:
+        if lower.endswith(suffix + ".txt"):
+            return t.IGNORED_TXT.format(fixed=name[: -len(".txt")])
+        if lower.endswith(suffix):
+            return t.IGNORED_CASE.format(fixed=name[: -len(suffix)] + suffix)
+    return t.IGNORED_OTHER
+
+
+def ignored_files(data_dir: Path, shown_as: str = "data") -> tuple[Ignored, ...]:
+    folder = data_dir / "disclosures"
+    if not folder.is_dir():
+        return ()
+    return tuple(Ignored(f"{shown_as}/disclosures/{p.name}", why_ignored(p))
+                 for p in sorted(folder.iterdir()) if not is_notice_file(p))
+
+
+def not_public_reason(notice: r.Notice) -> str:
+    """Why a valid notice is not public (the caller knows it is not): a draft, or its day has not come."""
+    if notice.draft:
+        return t.SUMMARY_DRAFT
+    return t.SUMMARY_SCHEDULED.format(date=format_date(notice.published))
+
+
+def public_count(project: r.Project, now: dt.datetime) -> int:
+    return sum(is_public(n.published, n.draft, now) for n in project.notices)
+
+
+def summary(project: r.Project, ignored: tuple[Ignored, ...], now: dt.datetime) -> str:
+    """A few lines of Chinese: N 篇公开, then each notice not public and each file not read, with why."""
+    lines = [t.SUMMARY_HEAD.format(count=public_count(project, now), date=format_date(beijing_date(now)))]
+    for notice in sorted(project.notices, key=lambda n: n.source):
+        if not is_public(notice.published, notice.draft, now):
+            lines.append(t.SUMMARY_NOT_PUBLIC.format(file=notice.source, why=not_public_reason(notice)))
+    lines += [t.SUMMARY_IGNORED.format(file=item.file, why=item.why) for item in ignored]
+    return "\n".join(lines)
+
+
+def allow_empty(environ: Mapping[str, str] = os.environ) -> bool:
+    return environ.get(ALLOW_EMPTY_ENV, "").strip() not in ("", "0")
+
+
+def refuse_if_empty(project: r.Project, now: dt.datetime, report: str, allowed: bool) -> None:
+    """Raise NothingPublic (with the summary, which says why) when no notice is public and that is not allowed."""
+    if public_count(project, now) == 0 and not allowed:
+        raise NothingPublic(f"{report}\n{t.NOTHING_PUBLIC.format(env=ALLOW_EMPTY_ENV)}")

@@ -1,0 +1,138 @@
+"""What a notice page carries for the search index (search.py builds it with Pagefind from the built pages).
+
+Filters (unit, round, year, window) and the sort key are attributes Pagefind
+reads; the window filter holds the window's bounds, so the browser decides on
+the day of reading whether a notice is 公示中 or 已结束 (the index is static).
+
+Keywords, hidden, for each headed part: what Pagefind's own segmentation misses.
+
+Pagefind (extended) segments Chinese when it indexes the built pages, and the
+browser matches each query word as a prefix of an indexed word. That leaves
+three things a reader types that the text alone does not give it:
+
+- a short word inside a longer one: 党费 in 严格做好党费收缴 is found only if
+  党费 is a word of its own, so each heading contributes its two-character
+  pieces (bigrams) — headings are short, so this stays cheap;
+- dates: the text says 2024年8月30日, readers also type 2024-08-30 or 8月30日;
+  every date becomes a token (rq20240830, ny202408, yr0830) and search.js turns a
+  typed date into the same token;
+- the data-derived dictionary (quoted terms, glossary, data/search-terms.yml):
+  whole terms, the parts of long ones, and the synonyms readers type instead.
+
+The keywords are rendered hidden next to the heading they belong to (search.js
+removes the ⟦…⟧ run from excerpts), so Pagefind counts them for that section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from disclosures.core import records as r
+from disclosures.core.records import SearchTerms
+from disclosures.model.dictionary import keywords_for
+from disclosures.model.viewmodels import NoticeSearch, NoticeView
+from disclosures.numbering.body import Para, heading_or_text, walk
+
+# A run of Han characters: the only text whose words Pagefind may glue together.
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{3,}")
+_FULL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_YEAR_MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
+_MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# Brackets search.js recognises to keep keywords out of the excerpts it shows.
+OPEN, CLOSE = "⟦", "⟧"
+# The keywords of the notice as a whole (title, facts, preamble) sit under the h1.
+TITLE_ANCHOR = "notice-title"
+CONTACT_ANCHOR = "notice-contact"
+
+
+def bigrams(text: str) -> list[str]:
+    """Every two-character piece of each Han run of three or more characters (shorter runs are words)."""
+    found: list[str] = []
+    for run in _HAN_RUN.findall(text):
+        found += [run[i:i + 2] for i in range(len(run) - 1)]
+    return list(dict.fromkeys(found))
+
+
+def date_tokens(text: str) -> list[str]:
+    """Tokens for the dates in text; search.js makes the same tokens from a typed date.
+
+    2024年8月30日 -> rq20240830, ny202408 and yr0830; 5月11日 alone (a range's end) -> yr0511.
+    """
+    found: list[str] = []
+    for y, m, d in _FULL_DATE.findall(text):
+        found.append(f"rq{y}{int(m):02}{int(d):02}")
+    for y, m in _YEAR_MONTH.findall(text):
+        found.append(f"ny{y}{int(m):02}")
+    for m, d in _MONTH_DAY.findall(text):
+        found.append(f"yr{int(m):02}{int(d):02}")
+    return list(dict.fromkeys(found))
+
+
+def term_parts(term: str) -> list[str]:
+    """The pieces a long term is found by (醉酒危险驾驶 -> 醉酒 … 驾驶): its bigrams, no dictionary needed."""
+    return bigrams(term)
+
+
+def keywords(heading: str, texts: Iterable[str], terms: SearchTerms, pieces: bool = True) -> str:
+    """The keyword line of one headed part: heading bigrams (if pieces), dictionary words and dates."""
+    body = heading + " " + " ".join(texts)
+    words = bigrams(heading) if pieces else []
+    words += [t for t in terms.whole if t in body]
+    words += [p for t in terms.split if t in body for p in bigrams(t)]  # 联系电话 -> 电话
+    words += keywords_for(body, terms, term_parts)
+    words += date_tokens(body)
+    return " ".join(dict.fromkeys(words))
+
+
+def _regions(view: NoticeView) -> Iterator[tuple[str, str, list[str]]]:
+    """(anchor, heading, texts) for each headed node, in page order; paragraphs join the heading above."""
+    facts = [f"{f.label}{f.value}" for f in view.facts]
+    current: tuple[str, str, list[str]] = (TITLE_ANCHOR, view.title, facts)
+    for node in walk(view.preamble, view.parts):
+        if isinstance(node, Para):
+            current[2].append(heading_or_text(node))
+        elif node.heading:
+            yield current
+            current = (node.anchor, node.label + node.heading, [])
+        else:  # a run-in section: its paragraph follows as text of its own anchor
+            yield current
+            current = (node.anchor, node.label, [])
+    yield current
+
+
+def _contact_texts(view: NoticeView) -> list[str]:
+    """What the contact section says (notice.html): the invitation, the window and every channel."""
+    texts = [view.invitation, view.window.text if view.window else ""]
+    return texts + [item.label + item.value + item.note for item in view.contact.items]
+
+
+def notice_keywords(view: NoticeView, terms: SearchTerms) -> dict[str, str]:
+    """Keyword line per anchor of a notice page (the contact section included); empty lines left out."""
+    # The notice's title is formulaic (…关于巡察整改情况的通报): its pieces would match nearly every query.
+    found = {anchor: keywords(heading, texts, terms, pieces=anchor != TITLE_ANCHOR)
+             for anchor, heading, texts in _regions(view)}
+    found[CONTACT_ANCHOR] = keywords("", _contact_texts(view), terms)
+    return {anchor: line for anchor, line in found.items() if line}
+
+
+# Filter names as Pagefind stores them; search.js and the search page's form use the same names.
+UNIT, ROUND, YEAR, WINDOW = "unit", "round", "year", "window"
+SORT_PUBLISHED = "published"
+
+
+def window_filter_value(start_iso: str, end_iso: str) -> str:
+    """The window as one filter value, "start/end" in ISO 8601: search.js compares it with the reader's clock."""
+    return f"{start_iso}/{end_iso}"
+
+
+def notice_search(notice: r.Notice, view: NoticeView, terms: SearchTerms, unit: str = "") -> NoticeSearch:
+    """Filters, sort key and keywords of one notice page; unit is the unit's name in the portal's directory
+    (portal.py: one name across a unit's renamings), else the issuer's name."""
+    filters = [(UNIT, unit or view.issuer), (YEAR, view.published_iso[:4])]
+    if notice.inspection and notice.inspection.round:
+        filters.append((ROUND, notice.inspection.round))
+    if view.window:
+        filters.append((WINDOW, window_filter_value(view.window.start_iso, view.window.end_iso)))
+    return NoticeSearch(keywords=notice_keywords(view, terms), filters=tuple(filters),
+                        sort=((SORT_PUBLISHED, view.published_iso),))

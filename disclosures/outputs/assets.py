@@ -1,0 +1,75 @@
+"""The files a build serves besides pages: the feeds and the open-data downloads, as bytes.
+
+Callers pass only public notices: a draft or scheduled notice never reaches a
+feed or the open data, not even in a preview.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment
+
+from disclosures.core import records as r
+from disclosures.core.urls import OPEN_DATA_INDEX_PATH, list_feed_paths
+from disclosures.model.viewmodels import NoticeView
+from disclosures.outputs import feeds, opendata
+from disclosures.pages.render import render_notice, render_revision
+
+
+@dataclass(frozen=True)
+class GeneratedAsset:
+    """A non-page file the site serves (feed, open-data download), copied verbatim into site/."""
+
+    path: str  # e.g. "feed.xml"
+    content: bytes
+
+
+class FeedItems:
+    """The feed items of each public notice, rendered once and shared by the site's and the lists' feeds."""
+
+    def __init__(self, env: Environment, site: r.Site):
+        self.env = env
+        self.chan = feeds.channel(site)
+        self._items: dict[str, list[feeds.FeedItem]] = {}
+
+    def of(self, v: NoticeView) -> list[feeds.FeedItem]:
+        if v.id not in self._items:
+            self._items[v.id] = feeds.notice_items(v, render_notice(self.env, v, feed=True),
+                                                   [render_revision(self.env, v, rev) for rev in v.revisions],
+                                                   self.chan.home)
+        return self._items[v.id]
+
+
+def feed_pair(chan: feeds.Channel, items: list[feeds.FeedItem]) -> list[GeneratedAsset]:
+    """The RSS and the JSON feed of one channel, with the same (newest) items."""
+    items = feeds.newest_first(items)
+    return [GeneratedAsset(chan.rss_path, feeds.rss(chan, items)),
+            GeneratedAsset(chan.json_path, feeds.json_feed(chan, items))]
+
+
+def feed_assets(env: Environment, site: r.Site, public: list[NoticeView],
+                lists: list[tuple[str, str, list[NoticeView]]] = (), cache: FeedItems | None = None
+                ) -> list[GeneratedAsset]:
+    """feed.xml and feed.json of the site, and of each list given as (title, list URL, its public notices)."""
+    cache = cache or FeedItems(env, site)
+    assets = feed_pair(cache.chan, [item for v in public for item in cache.of(v)])
+    for title, list_url, notices in lists:
+        rss_path, json_path = list_feed_paths(list_url)
+        chan = dataclasses.replace(cache.chan, title=title, page=list_url, rss_path=rss_path, json_path=json_path)
+        assets += feed_pair(chan, [item for v in notices for item in cache.of(v)])
+    return assets
+
+
+def open_data_assets(root: Path, site: r.Site, public: list[tuple[r.Notice, NoticeView]],
+                     groups: dict[str, tuple[str, str | None]] | None = None) -> list[GeneratedAsset]:
+    """Each public notice as JSON and as its YAML source (the data file's bytes), and the index of them all
+    (groups: each notice's unit and round ids)."""
+    assets = [GeneratedAsset(OPEN_DATA_INDEX_PATH, opendata.dump(opendata.index_document(site, public, groups)))]
+    for notice, view in public:
+        assets.append(GeneratedAsset(opendata.json_path(notice),
+                                     opendata.dump(opendata.notice_document(notice, view, site))))
+        assets.append(GeneratedAsset(opendata.yaml_path(notice), (root / notice.source).read_bytes()))
+    return assets

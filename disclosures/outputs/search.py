@@ -1,0 +1,175 @@
+"""The search index: Pagefind run over the site's pages into <site>/pagefind/.
+
+Pagefind (PyPI `pagefind[extended]`: its bundled binary, run as a command; no
+Node) splits the index into small chunks, so a reader's search downloads only
+the pieces its words need, and its extended build segments Chinese. It indexes
+only what the pages mark with data-pagefind-body (the notice text and the
+glossary): that element of each page is handed to it as a page of its own, one
+result per page with a sub-result per heading that has an id, so a problem （N）
+is found as itself and the link lands on #problem-N. Filters, sort keys and
+hidden keywords are in the pages (searchmarks.py); the browser side is
+docs/assets/javascripts/search.js.
+
+The hook starts the index as soon as the pages are rendered (the marked element
+is the generated content, which MkDocs puts into the page unchanged), so that
+Pagefind works while MkDocs writes the pages and the link check reads them.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from disclosures.core import texts
+from disclosures.core.errors import ProjectError
+from disclosures.core.urls import PAGEFIND_DIR
+from disclosures.outputs.searchorder import PAGEFIND_VERSION, UnexpectedIndex, make_deterministic
+
+# Every page is Chinese; one index for the whole site (no per-language split).
+LANGUAGE = "zh-cn"
+# Pagefind writes ready-made UIs too; search.js uses only the core API, so these are removed.
+UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+                "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+class SearchIndexFailed(ProjectError):
+    """Pagefind could not index the built pages."""
+
+
+_BODY_ATTR = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-body[\s>=]")
+
+
+def indexed_part(html: str) -> str | None:
+    """The element marked data-pagefind-body, as a page of its own; None when a page has none (not indexed).
+
+    Pagefind would parse each whole page, navigation included (at 1,000 notices every page lists them
+    all, five times the notice's own text), only to keep this element: about a fifth of its time.
+    """
+    found = _BODY_ATTR.search(html)
+    if found is None:
+        return None
+    tag = found.group(1)
+    opening, closing = re.compile(rf"<{tag}[\s>]"), f"</{tag}>"
+    depth, at = 1, found.end()
+    while depth:
+        end = html.find(closing, at)
+        if end < 0:
+            return html  # not well-formed: Pagefind finds the element in the whole page itself
+        depth += len(opening.findall(html, at, end)) - 1
+        at = end + len(closing)
+    return f'<!DOCTYPE html><html lang="zh-CN"><body>{html[found.start():at]}</body></html>'
+
+
+def _write_indexed_parts(pages: Iterable[tuple[str, str]], dest: Path) -> int:
+    """The indexed part of each page (path in the site, HTML) at that path under dest, so Pagefind gives the same URLs.
+
+    Written in the order given (the caller sorts): Pagefind numbers pages in the order it finds them, and
+    a directory lists its files in creation order (tmpfs) or hash order, so the same input gives the same index.
+    """
+    written = 0
+    for path, page in pages:
+        part = indexed_part(page)
+        if part is not None:
+            target = dest / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(part, encoding="utf-8")
+            written += 1
+    return written
+
+
+def built_pages(site_dir: Path) -> Iterator[tuple[str, str]]:
+    """Every HTML page under site_dir as (path, HTML), sorted by path."""
+    for path in sorted(site_dir.rglob("*.html")):
+        yield path.relative_to(site_dir).as_posix(), path.read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    pages: int  # pages indexed
+    files: int  # files in pagefind/
+    bytes: int  # their size on disk
+
+
+class BackgroundIndex:
+    """Pagefind indexing pages in a thread, from the moment they are rendered (Pagefind works in its own
+    process, on about 1.4 cores, while MkDocs writes the pages and the link check reads them).
+
+    Its output stays in a temporary folder until publish() moves it into a site whole, so a site never
+    holds half an index and a failed build leaves nothing behind. Call close() in any case.
+
+        index = BackgroundIndex(pages)     # (path in the site, HTML), sorted by path
+        ...
+        stats = index.publish(site_dir)    # waits; raises SearchIndexFailed
+        index.close()
+    """
+
+    def __init__(self, pages: Iterable[tuple[str, str]]):
+        self._work = Path(tempfile.mkdtemp(prefix="disclosures-search-"))
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind")
+        self._future: Future[int] = pool.submit(self._run, list(pages))
+        pool.shutdown(wait=False)  # the thread ends with its one task
+
+    def _run(self, pages: list[tuple[str, str]]) -> int:
+        parts, written = self._work / "parts", self._work / "index"
+        try:
+            if not _write_indexed_parts(pages, parts):
+                return 0  # nothing to index (an empty site, DISCLOSURE_ALLOW_EMPTY): Pagefind's command refuses that
+            _index(parts, written)
+        except (OSError, RuntimeError) as error:  # the binary is missing, or it failed
+            raise SearchIndexFailed(texts.SEARCH_INDEX_FAILED.format(error=error)) from error
+        for name in UNUSED_FILES:
+            (written / name).unlink(missing_ok=True)
+        try:
+            return make_deterministic(written)
+        except (OSError, ValueError, KeyError, UnexpectedIndex) as error:  # cbor2's errors are ValueErrors
+            raise SearchIndexFailed(texts.SEARCH_INDEX_UNEXPECTED.format(version=PAGEFIND_VERSION, error=error)) \
+                from error
+
+    def publish(self, site_dir: Path) -> IndexStats:
+        """Wait for the index and move it to site_dir/pagefind/ (replacing an older one, e.g. a dirty build's)."""
+        pages = self._future.result()
+        out = site_dir / PAGEFIND_DIR
+        shutil.rmtree(out, ignore_errors=True)
+        if not pages:
+            return IndexStats(0, 0, 0)  # no index: search.js then says search is unavailable
+        shutil.move(self._work / "index", out)
+        files = [p for p in out.rglob("*") if p.is_file()]
+        return IndexStats(pages, len(files), sum(p.stat().st_size for p in files))
+
+    def close(self) -> None:
+        """Wait for the thread (its error, if any, is moot by now) and remove the temporary folder."""
+        self._future.exception()
+        shutil.rmtree(self._work, ignore_errors=True)
+
+
+def index_site(site_dir: Path) -> IndexStats:
+    """Index the built pages under site_dir into site_dir/pagefind/ and wait for it (tests, tools)."""
+    index = BackgroundIndex(built_pages(site_dir))
+    try:
+        return index.publish(site_dir)
+    finally:
+        index.close()
+
+
+def _index(pages_dir: Path, out: Path) -> None:
+    """Run Pagefind's own command (the binary pagefind[extended] ships) over pages_dir into out.
+
+    Not its Python service: that one stops the binary with SIGTERM as soon as it answers "written", while
+    the binary may still be writing files in the background (seen as an empty pagefind-entry.json under
+    load). The command writes everything before it exits.
+    """
+    from pagefind.service import get_executable  # imported here: `disclosures check` needs no Pagefind
+
+    binary = get_executable()
+    if binary is None:
+        raise OSError("pagefind[extended] is not installed")
+    done = subprocess.run([str(binary), "--site", str(pages_dir), "--output-path", str(out),
+                           "--force-language", LANGUAGE, "--quiet"], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError((done.stderr or done.stdout).strip() or f"exit status {done.returncode}")
