@@ -171,7 +171,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     portal = portal_of(pairs, directory)
     feedback = feedback_pages(site, pairs, portal=portal.active)
     block_page = {b.id: f.url for f in feedback for b in f.blocks}
-    pages = [GeneratedPage("index.md", texts.HOME_TITLE, render_home(env, site, views, home_of(portal)), [],
+    pages = [GeneratedPage("index.md", texts.HOME_TITLE, render_home(env, site, home_of(portal)), [],
                            share=site_share(site, HOME_URL, site.name))]
     for v in views:
         pages += notice_pages(env, site, v, pdfs, block_page.get(v.id))

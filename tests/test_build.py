@@ -65,6 +65,9 @@ def test_home_lists_the_notice_with_its_facts(real_site: Build) -> None:
     assert "中共中山市人民检察院党组关于巡察整改进展情况的通报" in text
     assert "中共中山市人民检察院党组" in text and "2025年4月27日" in text and "2025年4月27日至5月11日" in text
     assert card.cssselect("a")[0].get("href") == f"{NOTICE_URL}/"
+    # The card every list uses (card.html); a simple site's home tells no round, and anchors each notice.
+    assert [dt.text_content() for dt in card.cssselect("dt")] == ["发布单位", "发布日期", "公开期限", "公示状态"]
+    assert card.cssselect("h3.dsc-notice-card__title")[0].get("id") == "zhongshan-procuratorate-2025-04-27"
 
 
 def test_nothing_is_written_into_docs(real_site: Build) -> None:

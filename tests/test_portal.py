@@ -177,7 +177,7 @@ def test_a_portal_of_巡视_notices_says_巡视_and_a_mixed_one_says_both(tmp_pa
 
 def test_a_simple_site_has_no_lists_and_a_portal_has_every_kind(tmp_path: Path) -> None:
     simple = _portal(tmp_path / "s", {"example-1.yml": notice(1, round_name="第一轮"), "example-2.yml": notice(2, round_name="第一轮")})
-    assert not simple.active and lists.list_pages(simple) == [] and lists.home_of(simple) is None
+    assert not simple.active and lists.list_pages(simple) == [] and not lists.home_of(simple).portal
     portal = _portal(tmp_path / "p", {"example-1.yml": notice(1, "甲党组"), "example-2.yml": notice(2, "乙党组", published="2024-05-01")})
     urls_made = {p.url for p in lists.list_pages(portal)}
     assert {"notices/", "units/", "rounds/", "years/", "years/2025/", "years/2024/"} <= urls_made

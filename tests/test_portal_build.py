@@ -93,6 +93,30 @@ def test_all_notices_list_is_paginated_twenty_a_page_newest_first(portal) -> Non
     assert "第2页" in _doc(build, "notices/page/2/").findtext(".//title")
 
 
+def _cards(build: Build, url: str) -> dict[str, lxml.html.HtmlElement]:
+    """The notice cards of a page by the id of the notice each links to."""
+    return {re.search(r"disclosures/([a-z0-9-]+)/", urljoin("/" + url, card.cssselect("h2 a, h3 a")[0].get("href")))
+            .group(1): card for card in _content(build, url).cssselect("li.dsc-notice-card")}
+
+
+def test_a_notice_has_one_card_on_the_home_page_and_in_every_list(portal) -> None:
+    """One partial (card.html) for every list: the same facts, in the same order, wherever a notice is listed."""
+    build, notices = portal
+    home = _cards(build, "")
+    windowed = next(n for n in notices if n["id"] in home and "window" in n)
+    lists_ = [f"{p.parent.relative_to(build.site).as_posix()}/" for kind in ("units", "rounds", "years")
+              for p in sorted((build.site / kind).glob("*/index.html"))]
+    cards = [home[windowed["id"]], _cards(build, "notices/")[windowed["id"]]]
+    cards += [found[windowed["id"]] for url in lists_ if windowed["id"] in (found := _cards(build, url))]
+    assert len(cards) == 5  # the home page, all notices, its unit, its round, its year
+    labels = [[dt.text_content() for dt in card.cssselect("dt")] for card in cards]
+    assert labels == [["发布单位", "轮次", "发布日期", "公开期限", "公示状态"]] * len(cards)
+    texts = {" ".join(card.text_content().split()) for card in cards}
+    assert len(texts) == 1 and windowed["title"] in texts.pop()
+    # A portal's cards carry no anchor: the notice ids could meet the page's own (notices, browse).
+    assert not any(card.cssselect("[id]") for card in cards)
+
+
 def test_each_unit_has_its_own_list_of_exactly_its_notices(portal) -> None:
     build, notices = portal
     for u in range(UNITS):
@@ -340,7 +364,7 @@ def test_the_one_notice_site_looks_as_before(real_site: Build) -> None:
     assert "中共中山市人民检察院党组关于巡察整改进展情况的通报" in titles  # the notice itself, as before
     home = _content(real_site, "")
     assert [h.get("id") for h in home.cssselect("h2")] == ["notices"]
-    assert home.cssselect("ol.dsc-notice-list[reversed] h3")[0].get("id") == REAL_ID
+    assert home.cssselect("ol.dsc-notice-list h3.dsc-notice-card__title")[0].get("id") == REAL_ID
     facts = [dt.text_content() for dt in _content(real_site, f"disclosures/{REAL_ID}/").cssselect(".dsc-facts dt")]
     assert facts[:2] == ["发布单位", "巡察组"] and "索引号" not in facts
     feedback = _content(real_site, "feedback/")

@@ -158,9 +158,11 @@ def portal_of(chosen: list[tuple[r.Notice, NoticeView]], directory: Directory) -
     return Portal(tuple(chosen), unit_groups, round_groups, year_groups)
 
 
-def entry(notice: r.Notice, view: NoticeView, from_url: str) -> Entry:
+def entry(notice: r.Notice, view: NoticeView, from_url: str, round_shown: bool = True) -> Entry:
+    """A notice's card on the page at from_url (round_shown: its inspection round among the facts, if it has one)."""
+    shown = round_shown and notice.inspection and notice.inspection.round
     return Entry(view.id, view.title, urls.relative_url(from_url, view.url), view.issuer,
-                 present(notice.inspection.round) if notice.inspection and notice.inspection.round else "",
+                 present(notice.inspection.round) if shown else "",
                  view.published, view.published_iso, view.window, view.draft_note)
 
 
@@ -297,25 +299,28 @@ def list_pages(portal: Portal) -> list[ListPage]:
 
 @dataclass(frozen=True)
 class Home:
-    """What a portal's home page shows; None for a simple site (home.html lists the notices as before)."""
+    """What the home page lists: a portal's open and newest notices and its lists, or a simple site's every
+    notice. Both show their notices as the same cards (card.html) as the list pages."""
 
-    open: tuple[Entry, ...]  # open or upcoming at build time, soonest end first; window-status.js hides closed
-    newest: tuple[Entry, ...]
-    browse: tuple[GroupLink, ...]
-    feedback_href: str
+    portal: bool
+    newest: tuple[Entry, ...]  # a portal's HOME_NEWEST newest; every notice of a simple site (newest first)
+    open: tuple[Entry, ...] = ()  # open or upcoming at build time, soonest end first; window-status.js hides closed
+    browse: tuple[GroupLink, ...] = ()
+    feedback_href: str = ""
 
 
-def home_of(portal: Portal) -> Home | None:
+def home_of(portal: Portal) -> Home:
+    here = urls.HOME_URL
     if not portal.active:
-        return None
+        # A simple site's notices come from one body; a round is told on the notice page, not on its card.
+        return Home(portal=False, newest=tuple(entry(n, v, here, round_shown=False) for n, v in portal.notices))
     waiting = [(n, v) for n, v in portal.notices if v.window and v.window.status.state != "closed"]
     waiting.sort(key=lambda nv: (nv[1].window.end_iso, nv[1].id))
-    here = urls.HOME_URL
     browse = (GroupLink(texts.LIST_ALL_TITLE, urls.relative_url(here, urls.NOTICES_URL),
                         texts.LIST_GROUP_COUNT.format(count=len(portal.notices))),
               GroupLink(texts.LIST_UNITS_TITLE, urls.relative_url(here, urls.UNITS_URL), texts.HOME_UNIT_COUNT.format(count=len(portal.units))),
               GroupLink(texts.LIST_ROUNDS_TITLE.format(kind=portal.kind), urls.relative_url(here, urls.ROUNDS_URL), texts.HOME_ROUND_COUNT.format(count=len(portal.rounds))),
               GroupLink(texts.LIST_YEARS_TITLE, urls.relative_url(here, urls.YEARS_URL), texts.HOME_YEAR_COUNT.format(count=len(portal.years))))
-    return Home(open=tuple(entry(n, v, here) for n, v in waiting[:HOME_OPEN]),
+    return Home(portal=True, open=tuple(entry(n, v, here) for n, v in waiting[:HOME_OPEN]),
                 newest=tuple(entry(n, v, here) for n, v in portal.notices[:HOME_NEWEST]),
                 browse=browse, feedback_href=urls.relative_url(here, urls.FEEDBACK_URL))

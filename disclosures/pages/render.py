@@ -8,7 +8,7 @@ import jinja2
 
 from disclosures.core import texts
 from disclosures.core.records import Site
-from disclosures.core.urls import FEEDBACK_URL, HOME_URL, JSON_FEED_PATH, RSS_PATH, SUBSCRIBE_URL, relative_url
+from disclosures.core.urls import FEEDBACK_URL, JSON_FEED_PATH, RSS_PATH, SUBSCRIBE_URL, relative_url
 from disclosures.model.viewmodels import NoticeView, RevisionView
 from disclosures.pages.feedback import FeedbackPage
 from disclosures.pages.glossary import GlossaryItem
@@ -56,11 +56,9 @@ def render_glossary(env: jinja2.Environment, items: tuple[GlossaryItem, ...]) ->
     return env.get_template("partials/disclosures/glossary.html").render(items=items)
 
 
-def render_home(env: jinja2.Environment, site: Site, notices: list[NoticeView], portal: Home | None = None) -> str:
+def render_home(env: jinja2.Environment, site: Site, home: Home) -> str:
     """A portal's home shows what is open, the newest notices and the lists; a simple site lists every notice."""
-    links = {} if portal else {n.id: relative_url(HOME_URL, n.url) for n in notices}
-    return env.get_template("partials/disclosures/home.html").render(site=site, notices=[] if portal else notices,
-                                                                      links=links, portal=portal)
+    return env.get_template("partials/disclosures/home.html").render(site=site, home=home)
 
 
 def render_list(env: jinja2.Environment, page: ListPage) -> str:
