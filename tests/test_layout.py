@@ -142,11 +142,13 @@ def test_each_room_says_its_job_and_stays_small() -> None:
 
 
 def test_imports_run_one_way() -> None:
-    assert wrong_way(read_sources()) == []
+    problems = wrong_way(read_sources())
+    assert not problems, "imports against the order of the rooms:\n" + "\n".join(problems)
 
 
 def test_no_import_cycles() -> None:
-    assert cycles(read_sources()) == []
+    found = cycles(read_sources())
+    assert not found, "modules that import each other:\n" + "\n".join(found)
 
 
 def test_a_planted_upward_import_is_named() -> None:
