@@ -13,7 +13,11 @@ nothing is known to work.
 from __future__ import annotations
 
 import ast
+import importlib
+import importlib.util
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -178,3 +182,22 @@ def test_a_planted_cycle_is_named(planted: str) -> None:
     sources = read_sources()
     sources["disclosures.core.texts"] += f"\n{planted}\n"  # records.py imports texts.py
     assert cycles(sources) == ["disclosures.core.records -> disclosures.core.texts -> disclosures.core.records"]
+
+
+@pytest.mark.parametrize("command", [["-m", "disclosures"], ["-m", "disclosures.importer"], ["disclosures"],
+                                     ["disclosures-import"]], ids=" ".join)
+def test_the_commands_users_name_still_run(command: list[str]) -> None:
+    """`python -m …` and the console scripts of pyproject.toml, as the README, deploy/ and cron name them."""
+    program = [sys.executable, *command] if command[0] == "-m" else [str(Path(sys.executable).parent / command[0])]
+    result = subprocess.run([*program, "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_name_the_hook_and_the_benchmark_take_from_the_package_exists() -> None:
+    for path in sorted((ROOT / "hooks").glob("*.py")) + sorted((ROOT / "bench").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == PACKAGE:
+                module = importlib.import_module(node.module)
+                for alias in node.names:
+                    assert hasattr(module, alias.name) or importlib.util.find_spec(f"{node.module}.{alias.name}"), \
+                        f"{path.relative_to(ROOT)}: {node.module} has no {alias.name}"
