@@ -408,7 +408,7 @@ DATA_ERROR_FIELD = " 字段 {path}"
 DATA_ERROR_FIELD_SHOWN = " 字段 {shown}（{path}）"
 DATA_ERROR = "{where}{field}：应为{expected}，实际为{found}。"
 
-# data/units.yml and data/rounds.yml (portal.py); 索引号 (load.py)
+# data/units.yml and data/rounds.yml (portal.py); 索引号 (project.py)
 REGISTRY_ENTRY_EXPECTED = "一组“键: 值”（至少有 id 和 name）"
 REGISTRY_ID_EXPECTED = "由小写字母、数字和连字符组成的编号（如 city-finance），不能是 page 或 feed"
 REGISTRY_ID_RESERVED = "保留字“{value}”"
@@ -545,7 +545,7 @@ EXPECTED_HALFWIDTH_DIGITS = "半角数字 0-9"
 FOUND_FULLWIDTH_DIGITS = "“{value}”（含全角数字 {digits}）"
 HINT_FULLWIDTH_DIGITS = "请把输入法切换到半角，重新输入数字（应为 {fixed}）。"
 
-# --- Reading all of data/ (load.py) ---
+# --- Reading all of data/ (load/project.py) ---
 EXPECTED_SITE_FILE = "网站设置文件 site.yml"
 FOUND_NO_FILE = "文件不存在"
 EXPECTED_UNIQUE_ID = "与其他通报不同的编号"

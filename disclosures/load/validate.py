@@ -1,7 +1,7 @@
 """Notice rules: what data/site.yml and a notice must contain, as frozen records (records.py).
 
 Pipeline: yamlload.py (text -> nodes) -> fieldreader.py (nodes -> typed values, errors collected)
--> this module (the rules of a notice and of the site settings) -> load.py (all of data/).
+-> this module (the rules of a notice and of the site settings) -> project.py (all of data/).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Parts 一、 and sections （一） restart in their parent; themes 1. and probl
 whole notice, so #problem-N is unique; problems held directly by a section (1.) run on or restart
 in each section, as the notice says (section_problems); measures 一是 restart in each problem.
 Where the published notice skipped a label, the item's kept number is shown and the next ones count
-on from it (ordinals.py). The labels come from numbering.py and the anchors from urls.py.
+on from it (ordinals.py). The labels come from labels.py and the anchors from urls.py.
 """
 
 from __future__ import annotations

@@ -59,7 +59,7 @@ class PosterView:
 
 
 def text_lines(notice: NoticeView) -> list[PosterLine]:
-    """The notice text in page order (viewmodels.walk), one line per heading and paragraph."""
+    """The notice text in page order (the one walk, numbering/body.py), one line per heading and paragraph."""
     lines, pending = [], ""
     for node in walk(notice.preamble, notice.parts):
         if isinstance(node, SectionView) and not node.heading:
