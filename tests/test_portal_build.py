@@ -60,13 +60,18 @@ def _notice_links(build: Build, url: str) -> list[str]:
     return found
 
 
+def _card_id(url: str, card: lxml.html.HtmlElement) -> str:
+    """The id of the notice a card on the page at url links to."""
+    link = card.cssselect(".dsc-notice-card__title a")[0]
+    return re.search(r"disclosures/([a-z0-9-]+)/", urljoin("/" + url, link.get("href"))).group(1)
+
+
 def _list_ids(build: Build, first_url: str) -> list[str]:
     """Every notice listed on a paginated list, following its pages in order."""
     ids = []
     page, url = 1, first_url
     while (build.site / url / "index.html").is_file():
-        cards = _content(build, url).cssselect(".dsc-notice-card__title a")
-        ids += [re.search(r"disclosures/([a-z0-9-]+)/", urljoin("/" + url, a.get("href"))).group(1) for a in cards]
+        ids += [_card_id(url, card) for card in _content(build, url).cssselect("li.dsc-notice-card")]
         page += 1
         url = f"{first_url}page/{page}/"
     return ids
@@ -95,8 +100,7 @@ def test_all_notices_list_is_paginated_twenty_a_page_newest_first(portal) -> Non
 
 def _cards(build: Build, url: str) -> dict[str, lxml.html.HtmlElement]:
     """The notice cards of a page by the id of the notice each links to."""
-    return {re.search(r"disclosures/([a-z0-9-]+)/", urljoin("/" + url, card.cssselect("h2 a, h3 a")[0].get("href")))
-            .group(1): card for card in _content(build, url).cssselect("li.dsc-notice-card")}
+    return {_card_id(url, card): card for card in _content(build, url).cssselect("li.dsc-notice-card")}
 
 
 def test_a_notice_has_one_card_on_the_home_page_and_in_every_list(portal) -> None:
