@@ -1,5 +1,5 @@
 # The two commands the README promises. Both set up from nothing first.
-.PHONY: site test test-fast serve check posters
+.PHONY: site test test-fast fuzz serve check posters
 
 # Material 9.7+ prints an English end-of-life notice above everything else on each mkdocs run; a clerk
 # must see our Chinese messages and summary first. Material's documented switch turns it off.
@@ -19,6 +19,12 @@ test:
 test-fast:
 	scripts/setup --test
 	.venv/bin/python -m pytest -m "not build and not browser"
+
+# The property-based fuzzers, long: 10,000 examples per property (one process per core), with the
+# statistics that say how many examples each property tried. A bounded run is part of `make test`.
+fuzz:
+	scripts/setup --test
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} .venv/bin/python -m pytest -m fuzz --hypothesis-show-statistics
 
 # Preview with live reload; rebuilds when a file in data/ changes.
 serve:
