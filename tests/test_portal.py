@@ -175,6 +175,17 @@ def test_a_portal_of_巡视_notices_says_巡视_and_a_mixed_one_says_both(tmp_pa
     assert plain.kind == "巡察"  # no inspection named: the default kind
 
 
+def test_a_round_whose_notices_leave_out_the_inspection_period_builds_its_page(tmp_path: Path) -> None:
+    """A real notice may not state when the inspection ran: its round page shows the span of the others, or none."""
+    undated = notice(1, "甲党组", "第一轮").replace("start: 2024-09-02, end: 2024-10-31, ", "")
+    portal = _portal(tmp_path / "one", {"example-1.yml": undated, "example-2.yml": notice(2, "乙党组")})
+    page = next(p for p in lists.list_pages(portal) if p.url.startswith("rounds/") and p.url != "rounds/")
+    assert not any("巡察时间" in line for line in page.lines)
+    both = _portal(tmp_path / "two", {"example-1.yml": undated, "example-2.yml": notice(2, "乙党组", "第一轮")})
+    page = next(p for p in lists.list_pages(both) if p.url.startswith("rounds/") and p.url != "rounds/")
+    assert "巡察时间：2024年9月2日至10月31日" in page.lines
+
+
 def test_a_simple_site_has_no_lists_and_a_portal_has_every_kind(tmp_path: Path) -> None:
     simple = _portal(tmp_path / "s", {"example-1.yml": notice(1, round_name="第一轮"), "example-2.yml": notice(2, round_name="第一轮")})
     assert not simple.active and lists.list_pages(simple) == [] and not lists.home_of(simple).portal

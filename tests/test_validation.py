@@ -139,6 +139,10 @@ CASES = [
         "（在“已整改\\u202e。”中）。请删除这个字符（常见于从其他软件复制的文字）。",
     )),
     Case("root is a list", "- id: x\n", (f"{NAME}:1:1：应为以“键: 值”组成的映射，实际为列表或单个值。",)),
+    Case("half an inspection period", VALID + "inspection:\n  body: 县委第一巡察组\n  start: 2024-09-02\n", (
+        f"{NAME}:16:10 字段 inspection.start：应为起止日期成对填写（缺 end），实际为2024-09-02。"
+        "请补上 end；原文未写明起止日期时，start 和 end 都不写。",
+    )),
 ]
 
 

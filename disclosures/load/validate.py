@@ -319,6 +319,10 @@ def inspection(fields: Fields) -> r.Inspection:
         end=fields.date("end", required=False),
         feedback=fields.date("feedback", required=False),
     )
+    if bool(result.start) != bool(result.end):  # half a period would be shown nowhere
+        given, missing = ("start", "end") if result.start else ("end", "start")
+        fields.reader.error(fields.node_of(given), fields.sub(given), t.EXPECTED_WHOLE_PERIOD.format(missing=missing),
+                            str(result.start or result.end), t.HINT_WHOLE_PERIOD.format(missing=missing))
     if result.start and result.end and result.end < result.start:
         fields.reader.error(fields.node_of("end"), fields.sub("end"), t.EXPECTED_NOT_BEFORE_START.format(start=result.start),
                             str(result.end))

@@ -123,10 +123,12 @@ def _dates(entry: r.RoundEntry, notices: Iterable[r.Notice]) -> str:
     """The round's dates: declared, else the span of its inspections."""
     if entry.start and entry.end:
         return format_window(r.Window(entry.start, entry.end))
-    spans = [n.inspection for n in notices if n.inspection]
+    # A notice may leave out its inspection's period (check refuses half a period).
+    spans = [(n.inspection.start, n.inspection.end) for n in notices
+             if n.inspection and n.inspection.start and n.inspection.end]
     if not spans:
         return ""
-    return format_window(r.Window(min(s.start for s in spans), max(s.end for s in spans)))
+    return format_window(r.Window(min(start for start, _ in spans), max(end for _, end in spans)))
 
 
 def portal_of(chosen: list[tuple[r.Notice, NoticeView]], directory: Directory) -> Portal:
