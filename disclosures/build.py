@@ -26,7 +26,7 @@ from disclosures.core.urls import (GLOSSARY_URL, HOME_URL, SEARCH_URL, SUBSCRIBE
                                    relative_url, share_image_path)
 from disclosures.load.portal import Directory
 from disclosures.load.project import load_project
-from disclosures.load.summary import allow_empty, ignored_files, refuse_if_empty, summary
+from disclosures.load.summary import allow_empty, ignored_files, refuse_if_empty, summary, warnings
 from disclosures.model.dictionary import gather_terms
 from disclosures.model.searchmarks import notice_search
 from disclosures.model.terms import mark_terms
@@ -83,6 +83,7 @@ class SiteBuild:
     terms: SearchTerms = SearchTerms((), ())  # the search dictionary for what this build shows
     portal: Portal | None = None  # units, rounds and years of what this build shows
     summary: str = ""  # what is public and what is not, and why (summary.py): every build ends with it
+    warnings: tuple[str, ...] = ()  # what may be a mistake (summary.py): logged as warnings, so -q shows them
     poster_pdfs: bool = False  # make each poster a PDF after the build (posterpdf.py; needs Chromium)
 
     def head_html(self, src_uri: str | None) -> str:
@@ -149,7 +150,8 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     """
     project = load_project(root / "data")
     now = reference_time(environ)
-    report = summary(project, ignored_files(root / "data"), now)
+    ignored = ignored_files(root / "data")
+    report = summary(project, ignored, now)
     refuse_if_empty(project, now, report, preview or allow_empty(environ))
     env = template_env(root / "overrides")
     chosen = published_notices(project, now, preview)
@@ -198,7 +200,8 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     assets += [GeneratedAsset(share_image_path(v.id), notice_card(v, site)) for v in views]
     return SiteBuild(project=project, now=now, notices=views, pages=pages, assets=assets,
                      banner=banner_items(views), templates=env,
-                     terms=terms, portal=portal, summary=report, poster_pdfs=pdfs)
+                     terms=terms, portal=portal, summary=report, warnings=tuple(warnings(project, ignored)),
+                     poster_pdfs=pdfs)
 
 
 def _list_pages(env: Environment, site: r.Site, portal: Portal) -> list[GeneratedPage]:

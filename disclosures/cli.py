@@ -21,7 +21,7 @@ from disclosures.core.timewindow import BadReferenceTime, parse_reference, refer
 from disclosures.load.fieldpath import page_labels, shown_path
 from disclosures.load.project import load_project
 from disclosures.load.summary import (ALLOW_EMPTY_ENV, NothingPublic, allow_empty, ignored_files, refuse_if_empty,
-                                      summary)
+                                      summary, warnings)
 from disclosures.load.yamlload import load_yaml, position
 from disclosures.numbering.ordinals import dotted, kept_numbers, node_at
 from disclosures.publish.manifest import ManifestUnreadable, site_files, verify
@@ -66,13 +66,17 @@ def check(data_dir: Path, allow_empty_site: bool = False, environ: dict[str, str
         return False, str(error)
     ok = t.CLI_OK.format(site=(data_dir / "site.yml").as_posix(), count=len(project.notices))
     # Numbers kept from the source come right after the OK line; the publication summary ends the report.
-    lines = [ok, *kept_summary(data_dir, project), summary(project, ignored_files(data_dir, data_dir.as_posix()), now)]
+    ignored = ignored_files(data_dir, data_dir.as_posix())
+    lines = [ok, *kept_summary(data_dir, project), summary(project, ignored, now)]
+    # The build's warnings stop `make site` (--strict), so they fail the check too.
+    found = warnings(project, ignored)
+    lines += [t.CLI_WARNING.format(text=text) for text in found]
     report = "\n".join(lines)
     try:
         refuse_if_empty(project, now, report, allow_empty_site or allow_empty(environ))
     except NothingPublic as error:
         return False, str(error)
-    return True, report
+    return not found, report
 
 
 def next_change_text(data_dir: Path, after: str = "", environ: dict[str, str] | None = None) -> tuple[bool, str]:
@@ -112,7 +116,8 @@ def check_site(site: Path, manifest: Path | None = None) -> tuple[bool, str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="disclosures", description=t.CLI_DESCRIPTION)
     commands = parser.add_subparsers(dest="command", required=True)
-    check_parser = commands.add_parser("check", help="validate data/ without building (exit 0 when valid, 1 when not)")
+    check_parser = commands.add_parser(
+        "check", help="validate data/ without building (exit 0 when make site would build, 1 on a mistake or a warning)")
     check_parser.add_argument("data_dir", nargs="?", default="data", type=Path, help="the data folder (default: data)")
     check_parser.add_argument("--allow-empty", action="store_true",
                               help=f"accept data with no public notice (builds: {ALLOW_EMPTY_ENV}=1)")

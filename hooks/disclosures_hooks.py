@@ -48,6 +48,10 @@ class _State:
 
 _state = _State()
 log = logging.getLogger("mkdocs.hooks.disclosures")
+# `mkdocs build -q` raises the "mkdocs" logger to ERROR, which would drop our warnings (and strict mode's
+# count of them); a level of their own keeps them printed and counted under -q, for a cron job's mail.
+warn = logging.getLogger("mkdocs.hooks.disclosures.warnings")
+warn.setLevel(logging.WARNING)
 _warnings = CountHandler()  # MkDocs counts strict-mode warnings only after on_post_build
 _warnings.setLevel(logging.WARNING)
 
@@ -79,6 +83,8 @@ def on_config(config):
     config.nav = build.nav()
     config.extra["disclosures_footer"] = footer_items(site)
     _stage(config)
+    for warning in build.warnings:  # after _stage counts warnings: printed under -q, and --strict keeps the old site
+        warn.warning(warning)
     return config
 
 

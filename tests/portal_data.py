@@ -50,7 +50,7 @@ def _notice(unit: int, rnd: int, day: dt.date, index_number: str | None) -> dict
         "parts": [{"heading": "具体问题整改情况", "state": "rectified", "themes": [
             {"heading": "落实主体责任", "problems": [
                 {"heading": f"问题{k + 1}：台账管理不规范", "measures": [
-                    {"lead": "建立台账。", "text": f"共整理台账{3 + k + unit}本。"}, "每月核对一次。"]}
+                    {"lead": "建立台账。", "text": f"共整理台账{3 + k + unit}本。"}, f"自第{rnd + 1}轮巡察反馈起每月核对一次。"]}
                 for k in range(1 + (unit + rnd) % 3)]}]}],
         "invitation": "欢迎广大干部群众对巡察整改落实情况进行监督。",
         "signature": {"name": name.replace("中共", "中国共产党"), "date": day - dt.timedelta(days=2)},

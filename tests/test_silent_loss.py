@@ -240,29 +240,60 @@ def test_field_paths_follow_the_page_numbering(tmp_path: Path) -> None:
 
 
 # 3. The summary: what is public, what is not and why, what was not read
-def summary_data(tmp_path: Path) -> Path:
+def summary_data(tmp_path: Path, kept: str = "") -> Path:
+    """Three notices (public, draft, scheduled) and four files not read; kept: the office's .keep-unread."""
     draft = changed(f"id: {FILE}", "id: draft-notice").replace("published: 2025-06-02", "published: 2025-06-02\ndraft: true")
     scheduled = changed(f"id: {FILE}", "id: later-notice").replace("published: 2025-06-02", "published: 2025-07-01")
     scheduled = scheduled.replace("start: 2025-06-02\n  end: 2025-06-16", "start: 2025-07-01\n  end: 2025-07-15")
+    scheduled = scheduled.replace("开展专题调研3次。", "开展专题调研5次。")  # another notice: its own text
     data = data_dir(tmp_path, {f"{FILE}.yml": BASE, "draft-notice.yml": draft, "later-notice.yml": scheduled})
     for name in ("typo-notice.YML", "saved-twice.yaml.txt", "saved-once.yml.txt", "notes.docx"):
         (data / "disclosures" / name).write_text(BASE, encoding="utf-8")
+    if kept:
+        (data / "disclosures" / ".keep-unread").write_text(kept, encoding="utf-8")
     return data
 
 
 def test_check_ends_with_the_summary(tmp_path: Path) -> None:
-    data = summary_data(tmp_path)
+    data = summary_data(tmp_path, kept="# 原件，不发布\nnotes.docx\n")
     ok, text = check(data, environ={"DISCLOSURE_NOW": "2025-06-10"})
-    assert ok
+    assert not ok  # files that look like notices but are not read stop make site: check says so too
+    folder = f"{data.as_posix()}/disclosures"
+    keep = "。如果是有意保留、不应发布的文件，请把文件名写进 data/disclosures/.keep-unread（每行一个）（make site 会因此停止）"
     assert text.splitlines()[1:] == [
         "1 篇公开（按北京时间 2025年6月10日）。",
         "  未公开 data/disclosures/draft-notice.yml：草稿（draft: true），删去这一行或改为 false 才会公开",
         "  未公开 data/disclosures/later-notice.yml：将于 2025年7月1日 公开",
-        f"  未读取 {data.as_posix()}/disclosures/notes.docx：不是 .yml 或 .yaml 文件，不会读取",
-        f"  未读取 {data.as_posix()}/disclosures/saved-once.yml.txt：文件名多了 .txt，请改名为 saved-once.yml",
-        f"  未读取 {data.as_posix()}/disclosures/saved-twice.yaml.txt：文件名多了 .txt，请改名为 saved-twice.yaml",
-        f"  未读取 {data.as_posix()}/disclosures/typo-notice.YML：扩展名须为小写，请改名为 typo-notice.yml",
+        f"  未读取 {folder}/notes.docx：已列为有意保留的文件",
+        f"  未读取 {folder}/saved-once.yml.txt：文件名多了 .txt，请改名为 saved-once.yml",
+        f"  未读取 {folder}/saved-twice.yaml.txt：文件名多了 .txt，请改名为 saved-twice.yaml",
+        f"  未读取 {folder}/typo-notice.YML：扩展名须为小写，请改名为 typo-notice.yml",
+        f"警告：未读取 {folder}/saved-once.yml.txt：文件名多了 .txt，请改名为 saved-once.yml{keep}",
+        f"警告：未读取 {folder}/saved-twice.yaml.txt：文件名多了 .txt，请改名为 saved-twice.yaml{keep}",
+        f"警告：未读取 {folder}/typo-notice.YML：扩展名须为小写，请改名为 typo-notice.yml{keep}",
     ]
+    for name in ("saved-once.yml.txt", "saved-twice.yaml.txt", "typo-notice.YML"):
+        (data / "disclosures" / name).unlink()
+    ok, text = check(data, environ={"DISCLOSURE_NOW": "2025-06-10"})
+    assert ok and "警告" not in text
+
+
+@pytest.mark.parametrize("name", [".notice.yml.swp", "notice.yml~", "notice.yml.bak", "#notice.yml#", "Thumbs.db",
+                                  ".DS_Store"])
+def test_hidden_files_and_editor_backups_are_named_but_not_warned_about(tmp_path: Path, name: str) -> None:
+    data = data_dir(tmp_path, {f"{FILE}.yml": BASE, name: BASE})
+    ok, text = check(data, environ={"DISCLOSURE_NOW": "2025-06-10"})
+    assert ok and f"未读取 {data.as_posix()}/disclosures/{name}：" in text and "警告" not in text
+
+
+def test_the_keep_list_takes_patterns_and_comments(tmp_path: Path) -> None:
+    data = data_dir(tmp_path, {f"{FILE}.yml": BASE, "原件-2025.docx": "x", "原件-2024.docx": "x", "copy.yml.txt": BASE})
+    (data / "disclosures" / ".keep-unread").write_text("原件-*.docx  # the Word originals\n\n", encoding="utf-8")
+    ok, text = check(data, environ={"DISCLOSURE_NOW": "2025-06-10"})
+    assert not ok
+    assert [line.split("：")[1] for line in text.splitlines() if line.startswith("警告")] == [
+        f"未读取 {data.as_posix()}/disclosures/copy.yml.txt"]
+    assert text.count("已列为有意保留的文件") == 2
 
 
 NOTHING_PUBLIC = ("没有一篇公开的通报，未生成网站：空的公开网站几乎总是出错了，请看上面的原因。"
@@ -270,7 +301,7 @@ NOTHING_PUBLIC = ("没有一篇公开的通报，未生成网站：空的公开�
 
 
 def test_no_public_notice_is_refused_unless_allowed(tmp_path: Path) -> None:
-    data = summary_data(tmp_path)
+    data = summary_data(tmp_path, kept="*\n")
     ok, text = check(data, environ={"DISCLOSURE_NOW": "2025-06-01"})  # the day before the first publication
     assert not ok
     assert text.splitlines()[1] == "0 篇公开（按北京时间 2025年6月1日）。"
@@ -331,7 +362,8 @@ def test_builds_end_with_the_summary_and_refuse_an_empty_site(tmp_path: Path) ->
     from conftest import make_project, run_build
 
     draft = changed("published: 2025-06-02", "published: 2025-06-02\ndraft: true")
-    project = make_project(tmp_path / "project", data_dir(tmp_path, {f"{FILE}.yml": draft, "notes.txt": "备忘"}))
+    project = make_project(tmp_path / "project", data_dir(tmp_path, {f"{FILE}.yml": draft, "notes.txt": "备忘",
+                                                                     ".keep-unread": "notes.txt\n"}))
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("old site", encoding="utf-8")
     refused_build = run_build(project, now="2025-06-10")
@@ -339,7 +371,7 @@ def test_builds_end_with_the_summary_and_refuse_an_empty_site(tmp_path: Path) ->
     assert "Traceback" not in refused_build.result.stderr
     assert "0 篇公开（按北京时间 2025年6月10日）。\n" in refused_build.result.stderr
     assert f"  未公开 {NAME}：草稿（draft: true），删去这一行或改为 false 才会公开\n" in refused_build.result.stderr
-    assert "  未读取 data/disclosures/notes.txt：不是 .yml 或 .yaml 文件，不会读取\n" in refused_build.result.stderr
+    assert "  未读取 data/disclosures/notes.txt：已列为有意保留的文件\n" in refused_build.result.stderr
     assert NOTHING_PUBLIC in refused_build.result.stderr
     assert (project / "site" / "index.html").read_text(encoding="utf-8") == "old site"
 
@@ -350,5 +382,51 @@ def test_builds_end_with_the_summary_and_refuse_an_empty_site(tmp_path: Path) ->
     assert built.ok, built.result.stderr
     assert built.result.stderr.rstrip("\n").splitlines()[-2:] == [
         "INFO    -  1 篇公开（按北京时间 2025年6月10日）。",
-        "  未读取 data/disclosures/notes.txt：不是 .yml 或 .yaml 文件，不会读取",
+        "  未读取 data/disclosures/notes.txt：已列为有意保留的文件",
     ]
+
+
+# A notice saved twice: refused when it would be the same notice twice, a warning when only the text is the same
+def test_a_notice_saved_twice_under_another_name_is_refused_naming_both_files(tmp_path: Path) -> None:
+    copy = changed(f"id: {FILE}", "id: copy-of-notice")
+    data = data_dir(tmp_path, {f"{FILE}.yml": BASE, "copy-of-notice.yml": copy,
+                               "draft-copy.yml": copy.replace("id: copy-of-notice", "id: draft-copy\ndraft: true")})
+    assert messages(data) == [
+        "data/disclosures/hillside-office-2025-06-02.yml:2:8 字段 title：应为与其他通报不同的标题、发布单位和发布日期，"
+        "实际为与 data/disclosures/copy-of-notice.yml 第2行的通报相同（标题、发布单位和发布日期都一样）。"
+        "同一篇通报只保留一个文件：请删除重复保存的那个；如确是另一篇通报，请改正它的标题或日期。"]
+    # Another date or issuer is another notice (a draft copy being rewritten is not published).
+    later = copy.replace("published: 2025-06-02", "published: 2025-06-01").replace("开展专题调研3次。", "开展专题调研4次。")
+    assert len(load_project(data_dir(tmp_path / "b", {f"{FILE}.yml": BASE, "copy-of-notice.yml": later})).notices) == 2
+
+
+@pytest.mark.parametrize("edit", [("title: 山坡区虚构办公室党组关于巡察整改情况的通报", "title: 关于巡察整改情况的通报（更正）"),
+                                  ("published: 2025-06-02", "published: 2025-06-01")])
+def test_two_notices_with_the_same_text_are_a_warning_naming_both(tmp_path: Path, edit: tuple[str, str]) -> None:
+    data = data_dir(tmp_path, {f"{FILE}.yml": BASE, "corrected.yml": changed(f"id: {FILE}", "id: corrected").replace(*edit)})
+    ok, text = check(data, environ={"DISCLOSURE_NOW": "2025-06-10"})
+    assert not ok
+    assert text.splitlines()[-1] == (
+        f"警告：{NAME} 与 data/disclosures/corrected.yml 的正文完全相同：是否同一篇通报保存了两次？"
+        "若是，请删除其中一个文件；若是两篇通报，请改正其中一篇的正文（make site 会因此停止）")
+
+
+@pytest.mark.build
+def test_an_unread_look_alike_is_printed_under_q_and_stops_a_strict_build(tmp_path: Path) -> None:
+    from conftest import make_project, run_build
+
+    data = data_dir(tmp_path, {f"{FILE}.yml": BASE, "second-notice.yml.txt": BASE.replace(FILE, "second-notice")})
+    project = make_project(tmp_path / "project", data)
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("old site", encoding="utf-8")
+    warning = ("未读取 data/disclosures/second-notice.yml.txt：文件名多了 .txt，请改名为 second-notice.yml。"
+               "如果是有意保留、不应发布的文件，请把文件名写进 data/disclosures/.keep-unread（每行一个）")
+    # A cron job's build (mkdocs.yml sets strict): only problems are printed, and the old site stays.
+    quiet = run_build(project, now="2025-06-10", args=("-q",))
+    assert not quiet.ok and quiet.result.stderr.splitlines() == [f"WARNING -  {warning}"]
+    strict = run_build(project, now="2025-06-10")  # make site
+    assert not strict.ok and f"WARNING -  {warning}" in strict.result.stderr
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") == "old site"
+    (project / "data" / "disclosures" / ".keep-unread").write_text("second-notice.yml.txt\n", encoding="utf-8")
+    kept = run_build(project, now="2025-06-10")
+    assert kept.ok, kept.result.stderr

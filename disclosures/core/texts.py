@@ -437,6 +437,7 @@ STATUS_AS_OF = "截至{moment}（本页生成时）"
 # --- Command line (cli.py) ---
 CLI_OK = "数据无误：{site} 与 {count} 篇通报（data is valid）"
 CLI_NO_DATA = "找不到数据文件夹 {path}（no such folder）"
+CLI_WARNING = "警告：{text}（make site 会因此停止）"
 CLI_DESCRIPTION = "巡察整改公开 - tools for the data in data/"
 
 # --- Reading a YAML file (yamlload.py) ---
@@ -550,6 +551,9 @@ EXPECTED_SITE_FILE = "网站设置文件 site.yml"
 FOUND_NO_FILE = "文件不存在"
 EXPECTED_UNIQUE_ID = "与其他通报不同的编号"
 FOUND_DUPLICATE_ID = "“{id}”，与 {other} 第{line}行重复"
+EXPECTED_UNIQUE_NOTICE = "与其他通报不同的标题、发布单位和发布日期"
+FOUND_SAME_NOTICE = "与 {other} 第{line}行的通报相同（标题、发布单位和发布日期都一样）"
+HINT_SAME_NOTICE = "同一篇通报只保留一个文件：请删除重复保存的那个；如确是另一篇通报，请改正它的标题或日期。"
 HINT_UNIQUE_ID = "每篇通报的 id 必须唯一。"
 
 # --- The publication summary (summary.py), printed by every build and check ---
@@ -563,6 +567,10 @@ IGNORED_HIDDEN = "隐藏文件，不会读取"
 IGNORED_TXT = "文件名多了 .txt，请改名为 {fixed}"
 IGNORED_CASE = "扩展名须为小写，请改名为 {fixed}"
 IGNORED_OTHER = "不是 .yml 或 .yaml 文件，不会读取"
+IGNORED_KEPT = "已列为有意保留的文件"
+# Warnings: printed even under `mkdocs build -q`; `make site` (--strict) stops on them.
+WARN_UNREAD = "未读取 {file}：{why}。如果是有意保留、不应发布的文件，请把文件名写进 {keep_list}（每行一个）"
+WARN_SAME_TEXT = "{file} 与 {other} 的正文完全相同：是否同一篇通报保存了两次？若是，请删除其中一个文件；若是两篇通报，请改正其中一篇的正文"
 NOTHING_PUBLIC = ("没有一篇公开的通报，未生成网站：空的公开网站几乎总是出错了，请看上面的原因。"
                   "如确实要生成没有通报的网站，请设置环境变量 {env}=1 再运行。")
 

@@ -79,6 +79,36 @@ def _index_position(path: Path, index: str) -> tuple[int, int]:
     return 0, 0
 
 
+def _same_notice_errors(notices: list[r.Notice], data_dir: Path) -> list[DataError]:
+    """A notice saved twice (a copy under another file name and id) would be published twice: the same
+    title, issuer and publication date can only be one notice. Drafts are left out: a copy being
+    rewritten into a new notice is not published yet."""
+    first: dict[tuple[str, str, object], r.Notice] = {}
+    errors: list[DataError] = []
+    for notice in notices:
+        if notice.draft:
+            continue
+        key = (notice.title, notice.issuer.name, notice.published)
+        if key not in first:
+            first[key] = notice
+            continue
+        other = first[key]
+        line, column = _key_position(data_dir.parent / notice.source, notice.source, "title")
+        other_line = _key_position(data_dir.parent / other.source, other.source, "title")[0]
+        errors.append(DataError(notice.source, line, column, "title", t.EXPECTED_UNIQUE_NOTICE,
+                                t.FOUND_SAME_NOTICE.format(other=other.source, line=other_line), t.HINT_SAME_NOTICE))
+    return errors
+
+
+def _key_position(path: Path, name: str, key: str) -> tuple[int, int]:
+    """Line and column of a top-level key's value (read again only for a duplicate's message)."""
+    root = load_yaml(path, name).node
+    for key_node, value in getattr(root, "value", ()):
+        if getattr(key_node, "value", None) == key:
+            return position(value)
+    return 0, 0
+
+
 def load_project(data_dir: Path) -> r.Project:
     """Every notice and the site settings, or DataInvalid listing every mistake."""
     errors: list[DataError] = []
@@ -120,6 +150,7 @@ def load_project(data_dir: Path) -> r.Project:
     units, rounds, registry_errors = read_registries(data_dir, lambda p: _relative(p, data_dir))
     errors += registry_errors
     errors += _index_number_errors(notices, data_dir)
+    errors += _same_notice_errors(notices, data_dir)
 
     if errors or site is None:
         raise DataInvalid(errors)

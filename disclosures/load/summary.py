@@ -2,12 +2,17 @@
 
 Its one job is making sure no notice disappears in silence: a draft left in, a `published` day in
 the future, a file in data/disclosures/ that is never read (.YML, .yml.txt, …) are each named.
+What may be a mistake is a warning rather than a summary line, so a cron job's `mkdocs build -q`
+prints it and `--strict` (make site) stops on it: a file there that is not read (unless hidden, an
+editor's backup, or listed as kept on purpose in KEEP_LIST), and two notices with the same text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +24,10 @@ from disclosures.core.timewindow import beijing_date, format_date, is_public
 
 ALLOW_EMPTY_ENV = "DISCLOSURE_ALLOW_EMPTY"
 NOTICE_SUFFIXES = (".yml", ".yaml")
+# In data/disclosures/: names (or * patterns) of files kept there on purpose, one per line, # comments.
+KEEP_LIST = ".keep-unread"
+# What editors and file managers leave beside a file: never a notice someone meant to publish.
+_BACKUP = re.compile(r"(~|\.bak|\.swp|\.swo|\.tmp)$|^#.*#$|^(thumbs\.db|desktop\.ini)$", re.IGNORECASE)
 
 
 class NothingPublic(ProjectError):
@@ -29,6 +38,7 @@ class NothingPublic(ProjectError):
 class Ignored:
     file: str  # as shown, e.g. data/disclosures/x.YML
     why: str
+    quiet: bool = False  # hidden, a backup, or listed in KEEP_LIST: a summary line only, no warning
 
 
 def is_notice_file(path: Path) -> bool:
@@ -51,12 +61,54 @@ def why_ignored(path: Path) -> str:
     return t.IGNORED_OTHER
 
 
+def kept_on_purpose(folder: Path) -> list[str]:
+    """The names and patterns the office listed in KEEP_LIST (none when there is no list)."""
+    listed = folder / KEEP_LIST
+    if not listed.is_file():
+        return []
+    lines = (line.split("#", 1)[0].strip() for line in listed.read_text(encoding="utf-8", errors="replace").splitlines())
+    return [line for line in lines if line]
+
+
+def unread(path: Path, kept: list[str], shown: str) -> Ignored:
+    """A file not read: listed as kept, hidden or a backup (quiet: a summary line), else a warning."""
+    name = path.name
+    if any(fnmatch.fnmatchcase(name, pattern) for pattern in kept):
+        return Ignored(shown, t.IGNORED_KEPT, quiet=True)
+    return Ignored(shown, why_ignored(path), quiet=name.startswith(".") or bool(_BACKUP.search(name)))
+
+
 def ignored_files(data_dir: Path, shown_as: str = "data") -> tuple[Ignored, ...]:
     folder = data_dir / "disclosures"
     if not folder.is_dir():
         return ()
-    return tuple(Ignored(f"{shown_as}/disclosures/{p.name}", why_ignored(p))
-                 for p in sorted(folder.iterdir()) if not is_notice_file(p))
+    kept = kept_on_purpose(folder)
+    return tuple(unread(p, kept, f"{shown_as}/disclosures/{p.name}")
+                 for p in sorted(folder.iterdir()) if not is_notice_file(p) and p.name != KEEP_LIST)
+
+
+def same_text_pairs(project: r.Project) -> list[tuple[r.Notice, r.Notice]]:
+    """Notices (not drafts) whose numbered text is the same as an earlier file's: likely one notice saved
+    twice under two titles (same title, issuer and date is refused by the check)."""
+    first: dict[str, r.Notice] = {}
+    pairs = []
+    for notice in sorted(project.notices, key=lambda n: n.source):
+        if notice.draft:
+            continue
+        key = repr(notice.parts)  # frozen records: equal text gives an equal repr
+        if key in first:
+            pairs.append((first[key], notice))
+        else:
+            first[key] = notice
+    return pairs
+
+
+def warnings(project: r.Project, ignored: tuple[Ignored, ...]) -> list[str]:
+    """What every build logs as a warning: files not read that may be notices, and notices with the same text."""
+    found = [t.WARN_UNREAD.format(file=item.file, why=item.why, keep_list=f"data/disclosures/{KEEP_LIST}")
+             for item in ignored if not item.quiet]
+    found += [t.WARN_SAME_TEXT.format(file=later.source, other=earlier.source) for earlier, later in same_text_pairs(project)]
+    return found
 
 
 def not_public_reason(notice: r.Notice) -> str:
