@@ -40,6 +40,7 @@ class _State:
     serve: bool = False  # `mkdocs serve`: preview drafts, build into MkDocs' temporary folder
     dirty: bool = False  # `--dirty`: keep the previous files in the staging folder
     build: SiteBuild | None = None  # the gather phase's result, set in on_config
+    started: float = 0.0  # when this build's on_config began (the published line says how long it took)
     staged: tuple[MkDocsConfig, Path] | None = None  # (config, the real site_dir) while building into staging
     assets: dict[str, str] = field(default_factory=dict)  # our asset paths -> their content-hashed names
     index: BackgroundIndex | None = None  # the search index, made while MkDocs writes the pages
@@ -52,6 +53,20 @@ log = logging.getLogger("mkdocs.hooks.disclosures")
 # count of them); a level of their own keeps them printed and counted under -q, for a cron job's mail.
 warn = logging.getLogger("mkdocs.hooks.disclosures.warnings")
 warn.setLevel(logging.WARNING)
+
+
+class _Routine(logging.Filter):
+    """MkDocs' routine English lines (cleaning, the staging folder's name, the time taken) tell a clerk nothing
+    our published line does not say in Chinese; `mkdocs build -v` still shows them."""
+
+    LINES = ("Cleaning site directory", "Building documentation to directory", "Documentation built in")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        verbose = logging.getLogger("mkdocs").level <= logging.DEBUG
+        return verbose or record.levelno != logging.INFO or not record.getMessage().startswith(self.LINES)
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_Routine())
 _warnings = CountHandler()  # MkDocs counts strict-mode warnings only after on_post_build
 _warnings.setLevel(logging.WARNING)
 
@@ -69,6 +84,7 @@ def on_startup(command, dirty):
 @event_priority(100)  # first: everything else reads what this sets
 def on_config(config):
     root = Path(config.config_file_path).parent
+    _state.started = time.perf_counter()
     try:
         build = prepare(root, os.environ, preview=_state.serve)
     except ProjectError as error:
@@ -110,7 +126,7 @@ def _unstage(publish: bool) -> None:
     config.site_dir = str(site_dir)  # e.g. gh-deploy reads it after the build
     if publish:
         staging.publish(built, site_dir)
-        log.info(f"Published the new build to {site_dir}")
+        log.info(texts.BUILD_PUBLISHED.format(path=site_dir, seconds=time.perf_counter() - _state.started))
         _state.summary = _build().summary
     else:
         staging.discard(built)
@@ -196,8 +212,8 @@ def _finish(site_dir: Path, site_url: str) -> None:
         started = time.perf_counter()
         assert _state.index is not None, "on_files starts the index"
         stats = _state.index.publish(site_dir)
-        log.info(f"Search index: {stats.pages} pages, {stats.files} files, {stats.bytes / 1024:.0f} KiB "
-                 f"({time.perf_counter() - started:.1f} s waited for it after the link check)")
+        log.info(texts.BUILD_SEARCH_INDEX.format(pages=stats.pages, files=stats.files, kib=round(stats.bytes / 1024)))
+        log.debug(f"Search index: waited {time.perf_counter() - started:.1f} s for it after the link check")
     except ProjectError as error:
         raise PluginError(f"{error}\n{texts.NOT_REBUILT if _state.serve else texts.NOT_BUILT}") from None
     finally:

@@ -21,6 +21,13 @@ def test_real_site_builds_strict_without_warnings(real_site: Build) -> None:
     assert (real_site.site / NOTICE_URL / "index.html").is_file()
 
 
+def test_a_normal_build_speaks_chinese_only(real_site: Build) -> None:
+    """A clerk's build shows our Chinese lines and the summary: no MkDocs routine lines, no not-in-nav list."""
+    lines = [line for line in real_site.result.stderr.splitlines() if line.strip()]
+    assert lines and lines[-1].startswith("INFO    -  1 篇公开（按北京时间 2025年4月28日）")
+    assert [line for line in lines if not re.search(r"[\u4e00-\u9fff]", line)] == []
+
+
 def test_fidelity_every_sentence_of_the_published_text_in_order(real_site: Build) -> None:
     sentences = sentences_of_source(SHARED_NOTICE.read_text(encoding="utf-8"))
     page = normalise(article_text(real_site.page(NOTICE_URL)))

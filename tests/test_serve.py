@@ -69,5 +69,5 @@ def test_the_preview_has_a_search_index_and_remakes_it_after_an_edit(tmp_path: P
     finally:
         server.terminate()
         log = server.communicate(timeout=30)[1]
-    assert "Traceback" not in log and "Search index: 2 pages" in log
+    assert "Traceback" not in log and "搜索索引：2 个页面" in log
     assert list(temporary.glob("disclosures-search-*")) == []  # each build's index folder was moved in or removed

@@ -438,6 +438,8 @@ STATUS_AS_OF = "截至{moment}（本页生成时）"
 CLI_OK = "数据无误：{site} 与 {count} 篇通报（data is valid）"
 CLI_NO_DATA = "找不到数据文件夹 {path}（no such folder）"
 CLI_WARNING = "警告：{text}（make site 会因此停止）"
+BUILD_PUBLISHED = "网站已发布到 {path}（用时 {seconds:.1f} 秒）"
+BUILD_SEARCH_INDEX = "搜索索引：{pages} 个页面，{files} 个文件，{kib} KiB"
 CLI_DESCRIPTION = "巡察整改公开 - tools for the data in data/"
 
 # --- Reading a YAML file (yamlload.py) ---
