@@ -264,3 +264,47 @@ def test_a_portals_pager_and_a_rounds_units_run_along_a_line(browser, portal_ser
     tops = page.eval_on_selector_all(items, "els => els.map(el => Math.round(el.getBoundingClientRect().top))")
     context.close()
     assert len(tops) >= 2 and tops[0] == tops[1], tops
+
+
+# Characters of a line pulled apart: justification spreads every line of a block but its last, so any
+# block that wraps a label, a badge line or a short phrase shows its characters letter-spaced.
+_SPREAD = """(prose) => {
+    const spread = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const owner = node.parentElement;
+        if (!owner || !owner.offsetParent || owner.closest(prose)) continue;
+        const em = parseFloat(getComputedStyle(owner).fontSize), text = node.textContent;
+        for (let i = 0; i < text.length; i++) {
+            if (!/[\\u3400-\\u9fff]/.test(text[i])) continue;
+            range.setStart(node, i); range.setEnd(node, i + 1);
+            // A Han character is one em wide; justification adds its extra space to the character's box.
+            if (range.getBoundingClientRect().width > em + 1.5) {
+                const block = owner.closest("p, li, dd, dt, div, td, th, h1, h2, h3, h4, h5, h6, figcaption, label");
+                spread.push(`${(block || owner).tagName.toLowerCase()}.${(block || owner).className}: ${text.trim().slice(0, 30)}`);
+                break;
+            }
+        }
+    }
+    return [...new Set(spread)];
+}"""
+# Running text, where justification is meant: the paragraphs of a notice and of its poster.
+PROSE = (".dsc-notice > p:not([class]), .dsc-notice section p:not([class]), .dsc-notice p.dsc-run-in, "
+         ".dsc-poster__text p:not(.dsc-poster__heading)")
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["js", "no-js"])
+def test_no_label_badge_or_short_line_is_justified_on_a_phone(browser, real_server: str, pages: list[str],
+                                                               portal_server: str, script: bool) -> None:
+    """Without JavaScript the status line says 截至…（本页生成时） before its badge: the line that wraps."""
+    from conftest import PORTAL_PAGE_KINDS
+
+    context = _context(browser, Variant(PHONE, "light"), locale="zh-CN", java_script_enabled=script)
+    page = context.new_page()
+    found: list[str] = []
+    for url in [real_server + u for u in pages] + [portal_server + u for u in PORTAL_PAGE_KINDS]:
+        page.goto(url)
+        found += [f"{url}: {line}" for line in page.evaluate(_SPREAD, PROSE)]
+    context.close()
+    assert found == []
