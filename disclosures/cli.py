@@ -20,8 +20,15 @@ from disclosures.core.records import Project
 from disclosures.core.timewindow import BadReferenceTime, parse_reference, reference_time
 from disclosures.load.fieldpath import page_labels, shown_path
 from disclosures.load.project import load_project
-from disclosures.load.summary import (ALLOW_EMPTY_ENV, NothingPublic, allow_empty, ignored_files, refuse_if_empty,
-                                      summary, warnings)
+from disclosures.load.summary import (
+    ALLOW_EMPTY_ENV,
+    NothingPublic,
+    allow_empty,
+    ignored_files,
+    refuse_if_empty,
+    summary,
+    warnings,
+)
 from disclosures.load.yamlload import load_yaml, position
 from disclosures.numbering.ordinals import dotted, kept_numbers, node_at
 from disclosures.publish.manifest import ManifestUnreadable, site_files, verify
