@@ -138,3 +138,48 @@ def test_a_query_with_no_match_says_so(search_page) -> None:
     page.wait_for_function("document.querySelector('.dsc-search__status').textContent.includes('没有')")
     assert page.locator(".dsc-search__status").first.inner_text() == "没有找到符合条件的结果"
     assert page.locator("[data-search-result]").count() == 0
+
+
+# --- dates in the text, on the search page (issue #25, item 5) ---------------------------------
+
+PAGE_BOX = "#dsc-search-page-box"
+PAGE_FORM = "form[data-dsc-search=page]"
+
+
+@pytest.fixture()
+def search_page_form(browser, real_server: str):
+    """The search page /search/, Pagefind loaded."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(real_server + "search/")
+    page.click(PAGE_BOX)
+    page.wait_for_selector(PAGE_FORM + "[data-ready]", state="attached")
+    yield page, context.new_cdp_session(page)
+    context.close()
+
+
+def _answered(page) -> None:
+    page.wait_for_function(f"document.querySelector('{PAGE_FORM}').dataset.state === 'done'")
+
+
+@pytest.mark.parametrize("query", ["2024年8月30日", "2024-08-30", "8月30日"])
+def test_a_date_in_the_body_of_a_run_in_section_leads_to_that_section(search_page_form, query: str) -> None:
+    """2024年8月30日 stands in the text of 一、…（四）, a section with no heading of its own: the hint's three
+    forms find it, the result leads to （四）, and its excerpt shows the date."""
+    page, cdp = search_page_form
+    type_like_a_person(page, cdp, query, box=PAGE_BOX)
+    page.wait_for_selector("[data-search-result]", timeout=10_000)
+    _answered(page)
+    results = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(a => new URL(a.href).hash)")
+    assert results[0] == "#part-1-section-4", results
+    excerpt = page.locator("[data-search-result]").first.locator(".dsc-search__excerpt")
+    assert excerpt.locator("mark").first.inner_text().endswith("8月30日")
+    assert "⟦" not in excerpt.inner_text() and "rq2024" not in excerpt.inner_text()
+
+
+def test_no_result_shows_no_button_for_more(search_page_form) -> None:
+    page, cdp = search_page_form
+    type_like_a_person(page, cdp, "qqxyz", box=PAGE_BOX)
+    page.wait_for_function(f"document.querySelector('{PAGE_FORM} .dsc-search__status').textContent.includes('没有')")
+    assert page.locator(PAGE_FORM + " .dsc-search__status").inner_text() == "没有找到符合条件的结果"
+    assert page.locator(".dsc-search__more").is_hidden()

@@ -91,14 +91,17 @@ def test_bigrams_cover_every_short_word_inside_a_long_run() -> None:
 
 def test_dates_become_the_tokens_search_js_makes_of_a_typed_date() -> None:
     text = "于2023年11月5日反馈；公开期限：2025年4月27日至5月11日。"
-    assert date_tokens(text) == ["rq20231105", "rq20250427", "ny202311", "ny202504", "yr1105", "yr0427", "yr0511"]
+    assert date_tokens(text) == ["rq20231105", "ny202311", "yr1105", "rq20250427", "ny202504", "yr0427",
+                                 "rq20250511", "ny202505", "yr0511"]  # 至5月11日: a range's end, in its year
     assert date_tokens("共17562件，第3条") == []
 
 
-def test_keyword_line_holds_dictionary_terms_their_parts_synonyms_and_dates() -> None:
+def test_keyword_line_holds_dictionary_terms_their_parts_and_synonyms_not_dates() -> None:
+    """Dates are given to the index where they stand (search.py), not in the line of the heading above."""
     terms = SearchTerms(("醉酒危险驾驶", "三会一课"), ("联系电话",), (("醉酒危险驾驶", ("醉驾",)),))
     line = keywords("（14）深化醉酒危险驾驶治理", ["2024年6月3日起，落实三会一课。联系电话：12345。"], terms).split()
-    assert {"醉酒危险驾驶", "三会一课", "醉驾", "驾驶", "电话", "rq20240603", "yr0603"} <= set(line)
+    assert {"醉酒危险驾驶", "三会一课", "醉驾", "驾驶", "电话"} <= set(line)
+    assert not [w for w in line if w.startswith(("rq", "ny", "yr"))]
     assert "治理" in line  # from the heading
     assert "会一" not in line  # body text gives no bigrams, only the heading does
     assert keywords("食堂", ["无"], SearchTerms((), ())) == ""
@@ -175,7 +178,7 @@ def test_every_problem_is_a_sub_result_with_its_anchor_and_the_notice_has_its_fi
 
 
 @pytest.mark.build
-def test_headings_carry_hidden_keywords_for_short_words_dates_and_the_dictionary(real_site: Build) -> None:
+def test_headings_carry_hidden_keywords_for_short_words_and_the_dictionary(real_site: Build) -> None:
     doc = lxml.html.fromstring(real_site.page("disclosures/zhongshan-procuratorate-2025-04-27/"))
     spans = [k for k in doc.cssselect(".dsc-search-keys") if k.text_content()]
     # Each line belongs to the section of the heading above it (Pagefind's sub-result).
@@ -186,8 +189,13 @@ def test_headings_carry_hidden_keywords_for_short_words_dates_and_the_dictionary
     words = {anchor: line.strip("⟦⟧").split() for anchor, line in keys.items()}
     assert {"醉驾", "醉酒危险驾驶", "驾驶"} <= set(words["problem-14"])
     assert {"邮编", "地址", "电话"} <= set(words["notice-contact"])
-    assert "rq20240731" in words["notice-title"]  # 反馈时间 2024年7月31日, a fact of the notice
     assert "通报" not in words["notice-title"]  # no pieces of the formulaic title
+    # A date's tokens are not in the page: the index gets them right after the date (a fact, a run-in section).
+    assert not [w for line in words.values() for w in line if w.startswith(("rq", "ny", "yr"))]
+    content = _fragments(real_site.site)["/disclosures/zhongshan-procuratorate-2025-04-27/"]["content"]
+    content = content.replace("\u200b", "")
+    assert "反馈时间2024年7月31日⟦rq20240731 ny202407 yr0731⟧" in content
+    assert "2024年8月30日⟦rq20240830 ny202408 yr0830⟧，市检察院党组召开" in content
     feed = json.loads((real_site.site / "feed.json").read_text(encoding="utf-8"))
     assert "⟦" not in json.dumps(feed, ensure_ascii=False)  # not in the feed copy
 

@@ -21,6 +21,7 @@ RESULTS = "[data-search-result]"
 HILLSIDE_2024 = "/disclosures/hillside-water-2024-09-02/"
 HILLSIDE_2025 = "/disclosures/hillside-water-2025-03-18/"
 VALLEY = "/disclosures/valley-clinic-2025-06-20/"
+RIVERBEND = "/disclosures/riverbend-street-2024-11-20/"  # dates in texts without a heading of their own
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +87,22 @@ def test_a_date_as_written_or_as_digits_finds_the_section_that_holds_it(page, se
     assert _results(page)[0][:2] == (HILLSIDE_2024, "problem-2")
     excerpt = page.locator(RESULTS).first.locator(".dsc-search__excerpt").inner_text()
     assert "⟦" not in excerpt and "rq2024" not in excerpt and "8月30日" in excerpt  # keywords never shown
+
+
+@pytest.mark.parametrize(("query", "anchor"), [
+    ("2024年9月3日", "part-1-section-1"),  # the text of a run-in section （一）
+    ("2024-10-25", "part-1-section-2"),  # a range's end written without its year: 2024年10月15日至10月25日
+    ("10月15日", "part-1-section-2"),
+    ("2024/9/2", "problem-1"),  # a measure, written with a zero: 2024年09月02日
+    ("2024年11月1日", "part-1"),  # the part's closing paragraph, after its run-in sections
+    ("2024.11.25", "revision-2024-11-25"),  # a revision
+    ("2024年12月4日", "notice-contact"),  # the invitation
+])
+def test_a_date_in_any_text_leads_to_the_element_that_holds_it(page, search_site, query: str, anchor: str) -> None:
+    cdp = _open_search(page, search_site)
+    _type(page, cdp, query)
+    found = [a for p, a, _ in _results(page) if p == RIVERBEND]
+    assert found and found[0] == anchor, _results(page)
 
 
 def test_a_year_and_month_finds_the_dates_in_it(page, search_site) -> None:

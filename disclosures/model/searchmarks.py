@@ -13,20 +13,25 @@ three things a reader types that the text alone does not give it:
 - a short word inside a longer one: 党费 in 严格做好党费收缴 is found only if
   党费 is a word of its own, so each heading contributes its two-character
   pieces (bigrams) — headings are short, so this stays cheap;
-- dates: the text says 2024年8月30日, readers also type 2024-08-30 or 8月30日;
-  every date becomes a token (rq20240830, ny202408, yr0830) and search.js turns a
-  typed date into the same token;
 - the data-derived dictionary (quoted terms, glossary, data/search-terms.yml):
-  whole terms, the parts of long ones, and the synonyms readers type instead.
+  whole terms, the parts of long ones, and the synonyms readers type instead;
+- dates: the text says 2024年8月30日, readers also type 2024-08-30 or 8月30日;
+  every date becomes tokens (rq20240830, ny202408, yr0830) and search.js turns a
+  typed date into the same token.
 
 The keywords are rendered hidden next to the heading they belong to (search.js
 removes the ⟦…⟧ run from excerpts), so Pagefind counts them for that section.
+Date tokens are not in these lines: search.py puts them into the index's copy of
+a page right after each date as written (date_marks), so a date in any text the
+page shows — a run-in section （四）, a revision, the signature — is found in
+the section that holds it, whatever the template puts next to which heading.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from disclosures.core import records as r
 from disclosures.core.records import SearchTerms
@@ -36,9 +41,11 @@ from disclosures.numbering.body import Para, heading_or_text, walk
 
 # A run of Han characters: the only text whose words Pagefind may glue together.
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{3,}")
-_FULL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_YEAR_MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
-_MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# A date as notices write it: 2024年8月30日 (or 2024年08月30日, 30号), 2024年8月, 8月30日, or a bare 6月.
+_DATE = re.compile(r"(?<!\d)(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*[日号])?")
+# What joins the two ends of a range (2024年4月1日至6月28日): the end shares the start's year (and month: 至25日).
+_RANGE = re.compile(r"\s*[至到~～—–\-－]+\s*")
+_RANGE_DAY = re.compile(_RANGE.pattern + r"(\d{1,2})\s*[日号]")
 # Brackets search.js recognises to keep keywords out of the excerpts it shows.
 OPEN, CLOSE = "⟦", "⟧"
 # The keywords of the notice as a whole (title, facts, preamble) sit under the h1.
@@ -54,19 +61,51 @@ def bigrams(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def date_tokens(text: str) -> list[str]:
-    """Tokens for the dates in text; search.js makes the same tokens from a typed date.
+@dataclass(frozen=True)
+class DateMark:
+    """A date as written in a text: where it ends, and the tokens search.js makes of it when typed."""
+    end: int
+    tokens: tuple[str, ...]
 
-    2024年8月30日 -> rq20240830, ny202408 and yr0830; 5月11日 alone (a range's end) -> yr0511.
-    """
+
+def _tokens(year: int | None, month: int, day: int | None) -> tuple[str, ...]:
+    """rq20240830, ny202408, yr0830 for a whole date; what there is of them for a part of one."""
+    if not 1 <= month <= 12:
+        return ()
+    if day is not None and not 1 <= day <= 31:
+        day = None
     found: list[str] = []
-    for y, m, d in _FULL_DATE.findall(text):
-        found.append(f"rq{y}{int(m):02}{int(d):02}")
-    for y, m in _YEAR_MONTH.findall(text):
-        found.append(f"ny{y}{int(m):02}")
-    for m, d in _MONTH_DAY.findall(text):
-        found.append(f"yr{int(m):02}{int(d):02}")
-    return list(dict.fromkeys(found))
+    if year is not None and day is not None:
+        found.append(f"rq{year}{month:02}{day:02}")
+    if year is not None:
+        found.append(f"ny{year}{month:02}")
+    if day is not None:
+        found.append(f"yr{month:02}{day:02}")
+    return tuple(found)
+
+
+def date_marks(text: str) -> list[DateMark]:
+    """Each date in text, with its tokens; a range's end takes what it leaves out from its start: 2024年4月1日
+    至6月28日 -> 2024年6月28日, 2024年10月15日至25日 -> 2024年10月25日."""
+    marks: list[DateMark] = []
+    year, after = None, -1  # the year of the date before and where it ended
+    for found in _DATE.finditer(text):
+        own, month = int(found["year"]) if found["year"] else None, int(found["month"])
+        if own is None and year is not None and _RANGE.fullmatch(text, after, found.start()):
+            own = year
+        tokens = _tokens(own, month, int(found["day"]) if found["day"] else None)
+        if tokens:
+            marks.append(DateMark(found.end(), tokens))
+        year, after = own, found.end()
+        day_end = _RANGE_DAY.match(text, found.end()) if found["day"] else None
+        if day_end and (tokens := _tokens(own, month, int(day_end[1]))):
+            marks.append(DateMark(day_end.end(), tokens))
+    return marks
+
+
+def date_tokens(text: str) -> list[str]:
+    """Every token of the dates in text, once: 2024年8月30日 -> rq20240830, ny202408 and yr0830."""
+    return list(dict.fromkeys(t for mark in date_marks(text) for t in mark.tokens))
 
 
 def term_parts(term: str) -> list[str]:
@@ -75,13 +114,12 @@ def term_parts(term: str) -> list[str]:
 
 
 def keywords(heading: str, texts: Iterable[str], terms: SearchTerms, pieces: bool = True) -> str:
-    """The keyword line of one headed part: heading bigrams (if pieces), dictionary words and dates."""
+    """The keyword line of one headed part: heading bigrams (if pieces) and dictionary words (dates: date_marks)."""
     body = heading + " " + " ".join(texts)
     words = bigrams(heading) if pieces else []
     words += [t for t in terms.whole if t in body]
     words += [p for t in terms.split if t in body for p in bigrams(t)]  # 联系电话 -> 电话
     words += keywords_for(body, terms, term_parts)
-    words += date_tokens(body)
     return " ".join(dict.fromkeys(words))
 
 

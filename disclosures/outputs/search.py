@@ -7,8 +7,9 @@ only what the pages mark with data-pagefind-body (the notice text and the
 glossary): that element of each page is handed to it as a page of its own, one
 result per page with a sub-result per heading that has an id, so a problem （N）
 is found as itself and the link lands on #problem-N. Filters, sort keys and
-hidden keywords are in the pages (searchmarks.py); the browser side is
-docs/assets/javascripts/search.js.
+hidden keywords are in the pages (searchmarks.py); the tokens of each date are
+added to the copy Pagefind reads, right where the date stands (with_date_marks);
+the browser side is docs/assets/javascripts/search.js.
 
 The hook starts the index as soon as the pages are rendered (the marked element
 is the generated content, which MkDocs puts into the page unchanged), so that
@@ -29,6 +30,7 @@ from pathlib import Path
 from disclosures.core import texts
 from disclosures.core.errors import ProjectError
 from disclosures.core.urls import PAGEFIND_DIR
+from disclosures.model.searchmarks import CLOSE, OPEN, date_marks
 from disclosures.outputs.searchorder import PAGEFIND_VERSION, UnexpectedIndex, make_deterministic
 
 # Every page is Chinese; one index for the whole site (no per-language split).
@@ -66,6 +68,69 @@ def indexed_part(html: str) -> str | None:
     return f'<!DOCTYPE html><html lang="zh-CN"><body>{html[found.start():at]}</body></html>'
 
 
+# A tag, or the text between two tags (the pages are our own escaped HTML: text holds no "<").
+_PIECE = re.compile(r"<[^>]*>|[^<]+")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>")
+# Elements whose text Pagefind takes as a whole (a heading is a sub-result's title; the others are values):
+# a date's tokens inside one go after its end tag.
+_HEADING = re.compile(r"h[1-6]")
+_VALUE_ATTR = re.compile(r"\sdata-pagefind-(?:filter|sort|meta)\b")
+# The build's 截至…（本页生成时）: the day the page was made, no date of the notice (every notice built that
+# day would be found by it).
+_AS_OF_ATTR = re.compile(r"\sdata-window-as-of\b")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                   "wbr"})  # no end tag: never held
+
+
+def _marks_span(tokens: Iterable[str]) -> str:
+    """The tokens as the hidden keyword lines are written (search.js cuts ⟦…⟧ out of what it shows)."""
+    return f'<span class="dsc-search-keys" hidden>{OPEN}{" ".join(dict.fromkeys(tokens))}{CLOSE}</span>'
+
+
+def _marked_text(text: str) -> str:
+    """text with the tokens of each date right after it: 2024年8月30日⟦rq20240830 ny202408 yr0830⟧."""
+    out, at = [], 0
+    for mark in date_marks(text):
+        out += [text[at:mark.end], _marks_span(mark.tokens)]
+        at = mark.end
+    return "".join(out) + text[at:]
+
+
+def with_date_marks(html: str) -> str:
+    """The indexed part with the tokens of every date in its text next to it, so Pagefind counts them for
+    the section the date stands in, wherever it is: a keyword line after a heading (searchmarks.py) only
+    reaches the texts the template renders under that heading with a line of their own.
+
+    Only the copy Pagefind reads gets them; the page itself is unchanged. A date in a heading or a filter's
+    text gets them after the element (they would show in the result's title or change the value), the
+    build's own day (截至…（本页生成时）) none.
+    """
+    out: list[str] = []
+    held: list[str] = []  # tokens of dates inside a heading or value element, written after its end tag
+    holder, depth, drop = "", 0, False  # the element being held, its nesting, and whether its dates count
+    for piece in _PIECE.findall(html):
+        tag = _TAG.match(piece)
+        if tag is None:  # text (or a comment or doctype, which holds no date)
+            if holder:
+                held += [] if drop else [t for mark in date_marks(piece) for t in mark.tokens]
+                out.append(piece)
+            else:
+                out.append(_marked_text(piece))
+            continue
+        out.append(piece)
+        closing, name, attrs = tag.group(1) == "/", tag.group(2).lower(), tag.group(3)
+        if holder and name == holder:
+            depth += -1 if closing else 1
+            if depth == 0:
+                out += [_marks_span(held)] if held else []
+                holder, held = "", []
+        elif not holder and not closing and name not in _VOID and not attrs.rstrip().endswith("/"):
+            drop = bool(_AS_OF_ATTR.search(attrs))
+            if drop or _HEADING.fullmatch(name) or _VALUE_ATTR.search(attrs):
+                holder, depth = name, 1
+    return "".join(out + ([_marks_span(held)] if held else []))  # an element left open: its dates at the end
+
+
 def _write_indexed_parts(pages: Iterable[tuple[str, str]], dest: Path) -> int:
     """The indexed part of each page (path in the site, HTML) at that path under dest, so Pagefind gives the same URLs.
 
@@ -78,7 +143,7 @@ def _write_indexed_parts(pages: Iterable[tuple[str, str]], dest: Path) -> int:
         if part is not None:
             target = dest / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(part, encoding="utf-8")
+            target.write_text(with_date_marks(part), encoding="utf-8")
             written += 1
     return written
 

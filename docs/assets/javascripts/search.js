@@ -13,7 +13,7 @@
   var ROOT = new URL("../../", script.src); // this file is <root>/assets/javascripts/search.js
   var HEADER_ITEMS = 5; // the header's list is a preview; the search page shows everything
   var BATCH = 3; // page results whose texts are fetched at a time (each notice's text is about 28 KB compressed)
-  var TOKEN = /^(rq|ny|yr)\d+$/; // date tokens, as disclosures/searchmarks.py writes them
+  var TOKEN = /^(rq|ny|yr)\d+$/; // date tokens (searchmarks.date_marks; search.py puts them after each date)
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
 
   var loading = null;
@@ -101,15 +101,31 @@
 
   // --- results ----------------------------------------------------------------------------------
 
-  // The text of one result: its words in Pagefind's copy of the page (from its heading to the next one),
-  // without the hidden keyword run ⟦…⟧ and without the heading itself (shown as the title).
-  function regionText(data, sub) {
+  // Pagefind's copy of the page as words; its locations count these (build_excerpt in pagefind.js).
+  function contentWords(data) {
     var raw = data.raw_content || data.content || "";
-    var zws = raw.indexOf("\u200B") >= 0;
-    var words = zws ? raw.split("\u200B") : raw.split(/[\r\n\s]+/);
+    return raw.indexOf("\u200B") >= 0 ? raw.split("\u200B") : raw.split(/[\r\n\s]+/);
+  }
+
+  // Pagefind makes a sub-result of each heading with an id (calculate_sub_results in pagefind.js); other
+  // elements with an id (a run-in section （四）, a revision) are anchors inside one.
+  function isHeading(anchor) { return /h\d/i.test(anchor.element); }
+
+  // Where a sub-result's words end: at the next heading, as Pagefind counts them.
+  function regionEnd(data, start, length) {
+    var end = length;
+    (data.anchors || []).forEach(function (a) {
+      if (isHeading(a) && a.location > start && a.location < end) end = a.location;
+    });
+    return end;
+  }
+
+  // The text of one result: its words in Pagefind's copy of the page (from its heading to the next one),
+  // without the hidden keyword runs ⟦…⟧ and without the heading itself (shown as the title).
+  function regionText(data, words, sub) {
+    var zws = (data.raw_content || data.content || "").indexOf("\u200B") >= 0;
     var start = sub && sub.anchor ? sub.anchor.location : 0;
-    var end = words.length;
-    (data.anchors || []).forEach(function (a) { if (a.location > start && a.location < end) end = a.location; });
+    var end = regionEnd(data, start, words.length);
     var text = words.slice(start, end).join(zws ? "" : " ").replace(/⟦[^⟧]*⟧?/g, "");
     var heading = sub && sub.anchor ? sub.anchor.text : "";
     if (heading && text.indexOf(heading) === 0) text = text.slice(heading.length).replace(/^[.\s]+/, "");
@@ -127,15 +143,18 @@
   var MONTH_MARK = /\s*月\s*0?/.source;
   var DAY_END = /\s*日/.source;
 
-  // What to mark: each typed word, and each date token as the date is written in the text.
+  function monthDay(month, day) { return "(?<!\\d)0?" + Number(month) + MONTH_MARK + Number(day) + DAY_END; }
+
+  // What to mark: each typed word, and each date token as the date is written in the text (a whole date
+  // may be written as a range's end without its year: 2024年4月1日至6月28日).
   function markPattern(terms) {
     var parts = terms.map(function (t) {
       var m = /^rq(\d{4})(\d\d)(\d\d)$/.exec(t);
-      if (m) return m[1] + DATE_YEAR + Number(m[2]) + DATE_MONTH + Number(m[3]) + DATE_DAY;
+      if (m) return m[1] + DATE_YEAR + Number(m[2]) + DATE_MONTH + Number(m[3]) + DATE_DAY + "|" + monthDay(m[2], m[3]);
       m = /^ny(\d{4})(\d\d)$/.exec(t);
       if (m) return m[1] + YEAR_MARK + Number(m[2]) + MONTH_END;
       m = /^yr(\d\d)(\d\d)$/.exec(t);
-      if (m) return "(?<!\\d)0?" + Number(m[1]) + MONTH_MARK + Number(m[2]) + DAY_END;
+      if (m) return monthDay(m[1], m[2]);
       return escapeRegExp(t);
     });
     return parts.length ? new RegExp(parts.join("|"), "gi") : null;
@@ -169,6 +188,29 @@
     return shown ? nodes : [];
   }
 
+  // The location just past an anchor's element: its text (whole, in Pagefind's anchors) counted in words.
+  function anchorEnd(words, anchor) {
+    var want = (anchor.text || "").replace(/\s+/g, "").length;
+    var at = anchor.location;
+    for (var have = 0; at < words.length && have < want; at++) have += words[at].replace(/\s+/g, "").length;
+    return at;
+  }
+
+  // Where a result leads: the element with an id that holds the first word found (a date's tokens stand
+  // right after the date: search.py), else the sub-result's heading. A run-in section （四） or a revision
+  // has no heading of its own, so what it says would otherwise lead to the top of its part.
+  function target(data, words, sub) {
+    if (!sub.anchor) return sub.url;
+    var first = Infinity;
+    (sub.weighted_locations || []).forEach(function (l) { if (l.location < first) first = l.location; });
+    var holder = null;
+    (data.anchors || []).forEach(function (a) {
+      if (!isHeading(a) && a.id && a.location > sub.anchor.location && a.location <= first &&
+          first < anchorEnd(words, a) && (!holder || a.location > holder.location)) holder = a;
+    });
+    return holder ? sub.url.split("#")[0] + "#" + holder.id : sub.url;
+  }
+
   function score(sub) {
     return (sub.weighted_locations || []).reduce(function (sum, l) { return sum + l.balanced_score; }, 0);
   }
@@ -182,10 +224,12 @@
       var notice = (data.meta && data.meta.title) || "";
       var subs = terms.length && data.sub_results && data.sub_results.length ? data.sub_results : [
         { title: notice, url: data.url, whole: true }];
+      var words = contentWords(data);
       subs.forEach(function (sub) {
         var title = sub.title || notice;
         var inTitle = plain.length > 0 && plain.every(function (t) { return title.toLowerCase().indexOf(t) >= 0; });
-        list.push({ title: title, url: sub.url, text: terms.length ? regionText(data, sub.whole ? null : sub) : "",
+        list.push({ title: title, url: sub.whole ? sub.url : target(data, words, sub),
+                    text: terms.length ? regionText(data, words, sub.whole ? null : sub) : "",
                     notice: notice === title ? "" : notice, rank: rank, inTitle: inTitle, score: score(sub) });
       });
     });
@@ -237,6 +281,8 @@
     this.list = form.querySelector(".dsc-search__results");
     this.status = form.querySelector(".dsc-search__status");
     this.more = form.querySelector(".dsc-search__more");
+    // The button's row is what is hidden: a hidden attribute on the button itself loses to .md-button's display.
+    this.moreRow = form.querySelector(".dsc-search__more-row");
     this.panel = form.querySelector(".dsc-search__panel");
     this.allLink = form.querySelector(".dsc-search__all-link");
     this.serial = 0;
@@ -327,7 +373,7 @@
   };
 
   Search.prototype.showMore = function () {
-    if (this.more) this.more.hidden = this.shown >= this.results.length;
+    if (this.moreRow) this.moreRow.hidden = this.shown >= this.results.length;
   };
 
   Search.prototype.clear = function (status) {
