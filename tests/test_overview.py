@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import REAL_ID, ROOT
+from hypothesis import given
+from hypothesis import strategies as st
 
 from disclosures.core import records as r
 from disclosures.core.errors import DataInvalid
@@ -187,6 +189,37 @@ def test_first_use_marks_each_term_once_and_keeps_the_text() -> None:
     assert [(s.text, s.term) for s in marker.split("三个规定") if s.term] == [("三个规定", "三个规定")]
     assert [n.id for n in marker.notes] == ["term-tip-1", "term-tip-2", "term-tip-3"]
     assert first[1].href.startswith("../../glossary/#term-")
+
+
+def _reference_split(forms: list[tuple[str, str]], done: set[str], text: str) -> list[tuple[str, str]]:
+    """The marking as it was written before (quadratic, obviously right): the earliest use of any form,
+    the longest at one place, each term once; [(text, term)] with "" for plain text."""
+    out, position, cut = [], 0, 0
+    while True:
+        found = [(text.find(form, position), -len(form), form, term) for form, term in forms
+                 if text.find(form, position) >= 0]
+        if not found:
+            break
+        at, _, form, term = min(found)
+        position = at + len(form)
+        if term in done:
+            continue
+        done.add(term)
+        out += [(text[cut:at], "")] if at > cut else []
+        out.append((form, term))
+        cut = position
+    return out + [(text[cut:], "")] if out and cut < len(text) else out
+
+
+@given(texts=st.lists(st.text(st.sampled_from("甲乙丙丁规定三个侦协办，。"), max_size=40), min_size=1, max_size=4))
+def test_first_use_in_one_pass_marks_what_the_rescanning_one_did(texts: list[str]) -> None:
+    entries = (r.GlossaryEntry("三个规定", "短。"), r.GlossaryEntry("甲乙", "甲。", ("甲",)),
+               r.GlossaryEntry("乙丙丁", "乙。", ("丙丁",)), r.GlossaryEntry("侦协办", "侦。"))
+    marker = FirstUse(entries, "g/")
+    forms = [(form, e.term) for e in entries for form in (e.term, *e.aliases)]
+    done: set[str] = set()
+    for text in texts:
+        assert [(s.text, s.term or "") for s in marker.split(text)] == _reference_split(forms, done, text)
 
 
 def test_real_notice_marks_the_first_body_use_of_each_term_in_reading_order() -> None:

@@ -10,6 +10,7 @@ strings here.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from disclosures.core import records as r
 from disclosures.core import urls
@@ -20,43 +21,46 @@ from disclosures.numbering.body import Para, Segment
 
 
 class FirstUse:
-    """Marks the first use of each term on one page, in the order paragraphs are fed in."""
+    """Marks the first use of each term on one page, in the order paragraphs are fed in.
+
+    One pass over each text: a single pattern of every form, longest first, finds each use in turn
+    (the leftmost, and at one place the longest form), so a paragraph of any length costs time in
+    proportion to its length, whatever the number of repeats.
+    """
 
     def __init__(self, entries: tuple[r.GlossaryEntry, ...], glossary_href: str):
         # Longest form first, so 防止干预司法“三个规定” wins over a shorter alias inside it.
-        self.forms = sorted(((to_fullwidth(form), e) for e in entries for form in (e.term, *e.aliases)),
-                            key=lambda item: -len(item[0]))
+        forms = sorted(((to_fullwidth(form), e) for e in entries for form in (e.term, *e.aliases) if form),
+                       key=lambda item: -len(item[0]))
+        self._entry_of: dict[str, r.GlossaryEntry] = {}
+        for form, entry in forms:
+            self._entry_of.setdefault(form, entry)
+        self._uses = re.compile("|".join(re.escape(form) for form in self._entry_of)) if self._entry_of else None
+        self._terms = {entry.term for entry in self._entry_of.values()}
         self.glossary_href = glossary_href
         self.notes: list[TermNote] = []
         self._done: set[str] = set()
 
-    def _next(self, text: str, start: int) -> tuple[int, str, r.GlossaryEntry] | None:
-        """The earliest use of any form (longest first at one place), explained already or not."""
-        best = None
-        for form, entry in self.forms:
-            at = text.find(form, start)
-            if at >= 0 and (best is None or at < best[0]):
-                best = (at, form, entry)
-        return best
-
     def split(self, text: str) -> tuple[Segment, ...]:
         """The text cut around first uses, or () when it holds none (then the text is shown as is)."""
+        if self._uses is None or self._done >= self._terms:
+            return ()  # every term explained already: nothing more to mark on this page
         segments: list[Segment] = []
-        position = cut = 0
-        while (found := self._next(text, position)) is not None:
-            at, form, entry = found
-            position = at + len(form)
+        cut = 0
+        for use in self._uses.finditer(text):
+            form = use.group()
+            entry = self._entry_of[form]
             if entry.term in self._done:
                 continue  # a later use, which also hides any shorter term inside it
             self._done.add(entry.term)
             note = TermNote(urls.term_tip_id(len(self.notes) + 1), to_fullwidth(entry.term),
                             to_fullwidth(entry.explanation))
             self.notes.append(note)
-            if at > cut:
-                segments.append(Segment(text[cut:at]))
+            if use.start() > cut:
+                segments.append(Segment(text[cut:use.start()]))
             href = f"{self.glossary_href}#{urls.term_anchor(entry.term)}"
             segments.append(Segment(form, note.term, note.id, href))
-            cut = position
+            cut = use.end()
         if not segments:
             return ()
         if cut < len(text):
