@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
+import signal
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +32,7 @@ from disclosures.outputs.posterpdf import poster_pdfs
 from disclosures.outputs.search import BackgroundIndex
 from disclosures.pages.footer import footer_items
 from disclosures.publish import assethash, linkcheck, serving, staging
+from disclosures.publish.buildlock import BuildLock
 from disclosures.publish.themefix import fix_theme_html
 
 
@@ -42,6 +45,8 @@ class _State:
     build: SiteBuild | None = None  # the gather phase's result, set in on_config
     started: float = 0.0  # when this build's on_config began (the published line says how long it took)
     staged: tuple[MkDocsConfig, Path] | None = None  # (config, the real site_dir) while building into staging
+    lock: BuildLock | None = None  # held from staging to the swap: one build at a time per site folder
+    site_dir: Path | None = None  # the published folder of this build (for the message when it fails)
     assets: dict[str, str] = field(default_factory=dict)  # our asset paths -> their content-hashed names
     index: BackgroundIndex | None = None  # the search index, made while MkDocs writes the pages
     summary: str = ""  # the publication summary of a published build, logged last (in on_shutdown)
@@ -79,17 +84,28 @@ def _build() -> SiteBuild:
 def on_startup(command, dirty):
     _state.serve = command == "serve"
     _state.dirty = dirty
+    # SIGTERM (a service stopped, a timeout) ends the run like Ctrl-C: on_shutdown removes the staging
+    # folder and stops Pagefind. SIGKILL cannot be caught: the next build cleans up (staging.recover).
+    signal.signal(signal.SIGTERM, _terminated)
+
+
+def _terminated(number, frame):
+    log.error(texts.PUBLISH_TERMINATED.format(signal=signal.Signals(number).name))
+    raise SystemExit(128 + number)
 
 
 @event_priority(100)  # first: everything else reads what this sets
 def on_config(config):
     root = Path(config.config_file_path).parent
     _state.started = time.perf_counter()
+    _state.site_dir = Path(config.site_dir)
+    if not _state.serve:
+        _lock_and_recover(_state.site_dir)  # first: a failing build must find the old site back in place
     try:
         build = prepare(root, os.environ, preview=_state.serve)
     except ProjectError as error:
         # mkdocs serve builds into a temporary folder, not site/: the old preview stays up.
-        raise PluginError(f"{error}\n{texts.NOT_REBUILT if _state.serve else texts.NOT_BUILT}") from None
+        raise PluginError(f"{error}\n{_not_built(Path(config.site_dir))}") from None
     _state.build = build
     site = build.project.site
     # Material prints these unescaped (and sometimes with |e): escaped Markup is right in both cases.
@@ -104,32 +120,73 @@ def on_config(config):
     return config
 
 
+def _lock_and_recover(site_dir: Path) -> None:
+    """Wait for any other build into the same folder, then undo what a killed build left (staging.recover)."""
+    target = staging.published_path(site_dir)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _state.lock = BuildLock(target)
+        _state.lock.acquire(lambda who: log.info(texts.PUBLISH_WAITING.format(site=site_dir, **who)))
+        for stuck, error in staging.recover(target):
+            log.info(texts.PUBLISH_LEFTOVER.format(path=stuck, cause=staging.os_cause(error)))
+    except OSError as error:
+        _release()
+        raise PluginError(f"{staging.os_failure(error, site_dir)}\n{_not_built(site_dir)}") from None
+
+
 def _stage(config) -> None:
     """Build into a staging folder beside site/ (not when serving: serve builds into a temporary folder)."""
     if _state.serve:
         return
     site_dir = Path(config.site_dir)
-    _state.staged = (config, site_dir)
-    config.site_dir = str(staging.begin(site_dir, keep_existing=_state.dirty))
+    try:
+        built = staging.begin(site_dir, keep_existing=_state.dirty)
+    except (OSError, staging.CannotPublish) as error:
+        _release()
+        cause = staging.os_failure(error, site_dir) if isinstance(error, OSError) else str(error)
+        raise PluginError(f"{cause}\n{_not_built(site_dir)}") from None
+    _state.staged = (config, site_dir)  # only now: the error path may discard only what begin() made
+    config.site_dir = str(built)
     _warnings.counts.clear()
     logging.getLogger("mkdocs").addHandler(_warnings)
 
 
+def _not_built(site_dir: Path) -> str:
+    """The last line of a failed build: the old site kept, or there was none."""
+    if _state.serve:
+        return texts.NOT_REBUILT
+    return texts.NOT_BUILT if staging.published_path(site_dir).is_dir() else texts.NOT_BUILT_NONE.format(site=site_dir)
+
+
+def _release() -> None:
+    lock, _state.lock = _state.lock, None
+    if lock is not None:
+        lock.release()
+
+
 def _unstage(publish: bool) -> None:
-    """Swap the staging folder in (publish) or throw it away; the real site_dir goes back into the config."""
+    """Swap the staging folder in (publish) or throw it away; the real site_dir goes back into the config.
+    The lock is released either way."""
     staged, _state.staged = _state.staged, None
     logging.getLogger("mkdocs").removeHandler(_warnings)
-    if staged is None:
-        return
-    config, site_dir = staged
-    built = Path(config.site_dir)
-    config.site_dir = str(site_dir)  # e.g. gh-deploy reads it after the build
-    if publish:
-        staging.publish(built, site_dir)
-        log.info(texts.BUILD_PUBLISHED.format(path=site_dir, seconds=time.perf_counter() - _state.started))
-        _state.summary = _build().summary
-    else:
-        staging.discard(built)
+    try:
+        if staged is None:
+            return
+        config, site_dir = staged
+        built = Path(config.site_dir)
+        config.site_dir = str(site_dir)  # e.g. gh-deploy reads it after the build
+        if publish:
+            try:
+                staging.publish(built, site_dir)
+            except OSError as error:
+                shutil.rmtree(built, ignore_errors=True)
+                raise PluginError(f"{staging.os_failure(error, site_dir)}\n{_not_built(site_dir)}") from None
+            log.info(texts.BUILD_PUBLISHED.format(path=site_dir, seconds=time.perf_counter() - _state.started))
+            _state.summary = _build().summary
+        else:
+            shutil.rmtree(built, ignore_errors=True)
+    finally:
+        _release()
 
 
 def on_files(files: Files, config):
@@ -215,7 +272,8 @@ def _finish(site_dir: Path, site_url: str) -> None:
         log.info(texts.BUILD_SEARCH_INDEX.format(pages=stats.pages, files=stats.files, kib=round(stats.bytes / 1024)))
         log.debug(f"Search index: waited {time.perf_counter() - started:.1f} s for it after the link check")
     except ProjectError as error:
-        raise PluginError(f"{error}\n{texts.NOT_REBUILT if _state.serve else texts.NOT_BUILT}") from None
+        real = _state.staged[1] if _state.staged else site_dir
+        raise PluginError(f"{error}\n{_not_built(real)}") from None
     finally:
         _close_index()
     log.info(linkcheck.external_summary(report))
@@ -248,11 +306,16 @@ def on_build_error(error):
     _state.summary = ""
     _close_index()
     _unstage(publish=False)
+    _release()  # a build that failed before staging (bad data) held the lock too
+    if isinstance(error, OSError) and _state.site_dir is not None:
+        # A full disk or a read-only folder while the pages were written: one Chinese line, no traceback.
+        raise PluginError(f"{staging.os_failure(error, _state.site_dir)}\n{_not_built(_state.site_dir)}") from None
 
 
 def on_shutdown():
     _close_index()
     _unstage(publish=False)  # a build stopped without an error event (e.g. Ctrl-C)
+    _release()
     summary, _state.summary = _state.summary, ""
     if summary:
         log.info(summary)  # last, after MkDocs' own lines: what is public, what is not and why

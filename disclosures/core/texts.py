@@ -151,6 +151,22 @@ REFERENCE_TIME_INVALID = "{name}={value}：应为 ISO 8601 日期或时间，例
 # --- The build's last words when it stops (hooks/disclosures_hooks.py) ---
 NOT_BUILT = "未生成网站，原有的 site/ 保持不变。（Nothing was built; site/ is unchanged.）"
 NOT_REBUILT = "预览未更新，仍显示上一次成功生成的内容。（The preview was not rebuilt.）"
+NOT_BUILT_NONE = "未生成网站；{site} 此前也没有生成过，现在仍不存在。（Nothing was built.）"
+# Publishing the finished build (publish/staging.py, publish/buildlock.py)
+PUBLISH_WAITING = "另一次构建正在生成 {site}（进程 {pid}，{started} 开始：{command}），等它结束后再开始……"
+PUBLISH_OS_ERROR = "无法写入 {path}：{cause}。"
+PUBLISH_MOUNT_POINT = ("{path} 是挂载点，构建无法整体替换它：请把 site_dir 设为挂载点内的一个子文件夹，"
+                       "或让它成为指向网站文件夹的符号链接。")
+PUBLISH_LEFTOVER = "上次中断的构建留下的 {path} 无法删除（{cause}），请手动删除。"
+PUBLISH_TERMINATED = "构建被终止（{signal}）。"
+# Why the operating system refused (errno), in words a clerk can act on.
+OS_NO_SPACE = "磁盘空间已满，请腾出空间后再生成"
+OS_QUOTA = "已超出磁盘配额，请腾出空间后再生成"
+OS_READ_ONLY = "所在的文件系统是只读的"
+OS_NO_PERMISSION = "没有写入权限，请检查文件夹的所有者和权限"
+OS_BUSY = "正被占用（可能是挂载点或正在使用的文件夹）"
+OS_NOT_FOUND = "文件或文件夹不存在"
+OS_OTHER = "操作系统报告错误 {code}（{reason}）"
 
 # --- The importer's review list (disclosures-import) ---
 IMPORT_HELP = "把发布的通报（.txt 或 .docx）转成 YAML 数据文件的初稿，并列出需要核对的地方。"

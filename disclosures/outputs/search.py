@@ -18,6 +18,7 @@ Pagefind works while MkDocs writes the pages and the link check reads them.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -175,24 +176,28 @@ class BackgroundIndex:
     """
 
     def __init__(self, pages: Iterable[tuple[str, str]]):
-        self._work = Path(tempfile.mkdtemp(prefix="disclosures-search-"))
+        remove_orphaned_work()
+        self._work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-"))
+        self._process: subprocess.Popen | None = None
+        self._closed = False
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind")
         self._future: Future[int] = pool.submit(self._run, list(pages))
         pool.shutdown(wait=False)  # the thread ends with its one task
 
     def _run(self, pages: list[tuple[str, str]]) -> int:
         parts, written = self._work / "parts", self._work / "index"
+        # An OSError of our own (a full disk) goes up as it is: the build reports it with the path and cause.
+        if not _write_indexed_parts(pages, parts):
+            return 0  # nothing to index (an empty site, DISCLOSURE_ALLOW_EMPTY): Pagefind's command refuses that
         try:
-            if not _write_indexed_parts(pages, parts):
-                return 0  # nothing to index (an empty site, DISCLOSURE_ALLOW_EMPTY): Pagefind's command refuses that
-            _index(parts, written)
+            self._index(parts, written)
         except (OSError, RuntimeError) as error:  # the binary is missing, or it failed
             raise SearchIndexFailed(texts.SEARCH_INDEX_FAILED.format(error=error)) from error
         for name in UNUSED_FILES:
             (written / name).unlink(missing_ok=True)
         try:
             return make_deterministic(written)
-        except (OSError, ValueError, KeyError, UnexpectedIndex) as error:  # cbor2's errors are ValueErrors
+        except (ValueError, KeyError, UnexpectedIndex) as error:  # cbor2's errors are ValueErrors
             raise SearchIndexFailed(texts.SEARCH_INDEX_UNEXPECTED.format(version=PAGEFIND_VERSION, error=error)) \
                 from error
 
@@ -208,9 +213,37 @@ class BackgroundIndex:
         return IndexStats(pages, len(files), sum(p.stat().st_size for p in files))
 
     def close(self) -> None:
-        """Wait for the thread (its error, if any, is moot by now) and remove the temporary folder."""
+        """Stop Pagefind if it still runs (a build that failed or was stopped), wait for the thread (its error,
+        if any, is moot by now) and remove the temporary folder."""
+        self._closed = True
+        process = self._process
+        if process is not None and process.poll() is None:
+            process.kill()
         self._future.exception()
         shutil.rmtree(self._work, ignore_errors=True)
+
+    def _index(self, pages_dir: Path, out: Path) -> None:
+        """Run Pagefind's own command (the binary pagefind[extended] ships) over pages_dir into out.
+
+        Not its Python service: that one stops the binary with SIGTERM as soon as it answers "written", while
+        the binary may still be writing files in the background (seen as an empty pagefind-entry.json under
+        load). The command writes everything before it exits. It dies with this thread, however the build
+        ends (PR_SET_PDEATHSIG), so a killed build leaves no Pagefind running.
+        """
+        from pagefind.service import get_executable  # imported here: `disclosures check` needs no Pagefind
+
+        binary = get_executable()
+        if binary is None:
+            raise OSError("pagefind[extended] is not installed")
+        if self._closed:
+            raise RuntimeError("the build stopped before the index was made")
+        command = [str(binary), "--site", str(pages_dir), "--output-path", str(out), "--force-language", LANGUAGE,
+                   "--quiet"]
+        self._process = subprocess.Popen(_dying_with_parent(command), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                         text=True)
+        stdout, stderr = self._process.communicate()
+        if self._process.returncode != 0:
+            raise RuntimeError((stderr or stdout).strip() or f"exit status {self._process.returncode}")
 
 
 def index_site(site_dir: Path) -> IndexStats:
@@ -222,19 +255,30 @@ def index_site(site_dir: Path) -> IndexStats:
         index.close()
 
 
-def _index(pages_dir: Path, out: Path) -> None:
-    """Run Pagefind's own command (the binary pagefind[extended] ships) over pages_dir into out.
+WORK_PREFIX = "disclosures-search-"  # + the building process's id: a folder whose process is gone is an orphan
 
-    Not its Python service: that one stops the binary with SIGTERM as soon as it answers "written", while
-    the binary may still be writing files in the background (seen as an empty pagefind-entry.json under
-    load). The command writes everything before it exits.
-    """
-    from pagefind.service import get_executable  # imported here: `disclosures check` needs no Pagefind
 
-    binary = get_executable()
-    if binary is None:
-        raise OSError("pagefind[extended] is not installed")
-    done = subprocess.run([str(binary), "--site", str(pages_dir), "--output-path", str(out),
-                           "--force-language", LANGUAGE, "--quiet"], capture_output=True, text=True)
-    if done.returncode != 0:
-        raise RuntimeError((done.stderr or done.stdout).strip() or f"exit status {done.returncode}")
+def _dying_with_parent(command: list[str]) -> list[str]:
+    """The command, started by util-linux's setpriv so that the kernel kills it when the thread that started
+    it ends (PR_SET_PDEATHSIG; a preexec_fn would not be safe with the build's threads). Without setpriv
+    (not Linux), close() still stops it on every ending Python sees."""
+    setpriv = shutil.which("setpriv")
+    return [setpriv, "--pdeathsig", "KILL", "--", *command] if setpriv else command
+
+
+def remove_orphaned_work(folder: Path | None = None) -> None:
+    """Remove the index folders of builds that were killed (their process is gone)."""
+    for work in Path(folder or tempfile.gettempdir()).glob(f"{WORK_PREFIX}*-*"):
+        pid = work.name[len(WORK_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True

@@ -1,20 +1,55 @@
-"""Build into a staging folder and put it in place of site/ only when the whole build succeeded.
+"""Build into a staging folder and put it in place of the published folder only when the whole build succeeded.
 
-MkDocs empties site/ at the start of a build and writes into it page by page,
-so a failure half-way (a template error, a strict-mode warning) would leave a
-half-built site. Building beside site/ and swapping at the end leaves the
-previous site/ exactly as it was whenever a build fails.
+MkDocs empties site/ at the start of a build and writes into it page by page, so a failure half-way
+(a template error, a strict-mode warning, a full disk) would leave a half-built site. The build writes
+into a sibling with a name of its own instead (.staging-site.<pid>-<random>), and at the end:
+
+- the two folders are exchanged in one atomic step (Linux renameat2 with RENAME_EXCHANGE), so at every
+  instant the published path holds a complete site, the old one or the new one; the old one, now under
+  the staging name, is then deleted. Where a file system cannot exchange, two renames are used, and the
+  next build puts the old site back if a kill fell between them (recover);
+- a published folder that is a symlink (site/ -> /var/www/html) is updated where it points, next to its
+  target (so the exchange stays on one file system); the symlink itself stays;
+- a mount point cannot be exchanged or renamed: it is refused before anything is built.
+
+Leftovers of a killed build (its staging folder, an old site it had not deleted yet) are removed by the
+next build, which holds the lock (buildlock.py), so none of them can be in use.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import os
+import secrets
 import shutil
 from pathlib import Path
 
+from disclosures.core import texts
+from disclosures.core.errors import ProjectError
 
-def staging_dir(site_dir: Path) -> Path:
-    # A sibling, so the final rename stays on one file system (and so is atomic).
-    return site_dir.with_name(f".staging-{site_dir.name}")
+_RENAME_EXCHANGE = 2  # linux/fs.h
+_AT_FDCWD = -100
+# The file system cannot exchange: fall back to two renames (recover() handles a kill between them).
+_NO_EXCHANGE = {errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP}
+
+
+class CannotPublish(ProjectError):
+    """The published folder cannot be replaced as a whole (a mount point)."""
+
+
+def published_path(site_dir: Path) -> Path:
+    """Where the site really goes: site_dir, or the folder it links to (absolute, symlinks resolved)."""
+    return Path(os.path.realpath(site_dir))
+
+
+def _prefix(target: Path) -> str:
+    return f".staging-{target.name}."
+
+
+def old_path(target: Path) -> Path:
+    """Where the old site waits during the two-rename fallback."""
+    return target.with_name(f"{_prefix(target)}old")
 
 
 def discard(path: Path) -> None:
@@ -24,31 +59,93 @@ def discard(path: Path) -> None:
         path.unlink()
 
 
+def recover(target: Path) -> list[tuple[Path, OSError]]:
+    """Undo what a killed build left: the old site put back if it was caught between two renames, every
+    staging folder removed. Returns the leftovers that could not be removed, with why (named, not fatal)."""
+    old = old_path(target)
+    if old.is_dir() and not target.exists() and not target.is_symlink():
+        old.rename(target)
+    stuck = []
+    for leftover in sorted(target.parent.glob(f"{_prefix(target)}*")):
+        try:
+            discard(leftover)
+        except OSError as error:
+            stuck.append((leftover, error))
+    return stuck
+
+
 def begin(site_dir: Path, keep_existing: bool = False) -> Path:
-    """An empty staging folder (or a copy of site/ for a dirty build), leftovers of a killed build removed."""
-    staging = staging_dir(site_dir)
-    discard(staging)
-    if keep_existing and site_dir.is_dir():
-        shutil.copytree(site_dir, staging, symlinks=True)
-    else:
-        staging.mkdir(parents=True)
+    """A new, empty staging folder beside the published one (a copy of it for a dirty build).
+
+    The caller holds the build lock and has called recover(). Raises CannotPublish for a mount point and
+    OSError when the folder cannot be made; the published site is never touched here.
+    """
+    target = published_path(site_dir)
+    if os.path.ismount(target):
+        raise CannotPublish(texts.PUBLISH_MOUNT_POINT.format(path=site_dir))
+    staging = target.with_name(f"{_prefix(target)}{os.getpid()}-{secrets.token_hex(4)}")
+    staging.mkdir(parents=True)  # mode from the umask, as MkDocs' own site/ would have
+    try:
+        if keep_existing and target.is_dir():
+            shutil.copytree(target, staging, symlinks=True, dirs_exist_ok=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return staging
 
 
 def publish(staging: Path, site_dir: Path) -> None:
-    """Swap the finished staging folder in for site_dir.
-
-    Two renames: site/ is missing only for the instant between them, and is never
-    half-written. The old site is deleted only once the new one is in place.
-    """
-    old = site_dir.with_name(f".staging-{site_dir.name}.old")
-    discard(old)
-    if site_dir.exists():
-        site_dir.rename(old)
+    """Put the finished staging folder at the published path, then delete the old site."""
+    target = published_path(site_dir)
+    if not target.exists():
+        staging.rename(target)
+        return
     try:
-        staging.rename(site_dir)
-    except OSError:
-        if old.exists():
-            old.rename(site_dir)
-        raise
+        exchange(staging, target)
+    except OSError as error:
+        if error.errno not in _NO_EXCHANGE:
+            raise
+        _two_renames(staging, target)
+        staging = old_path(target)
+    discard(staging)  # the old site, under the staging name now
+
+
+def exchange(a: Path, b: Path) -> None:
+    """Swap two paths in one atomic step (Linux 3.15+, glibc 2.28+); OSError(ENOSYS) where there is none."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        raise OSError(errno.ENOSYS, os.strerror(errno.ENOSYS))
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code), str(b))
+
+
+def _two_renames(staging: Path, target: Path) -> None:
+    """The fallback: the old site aside, the new one in. A kill between the two leaves the old site under
+    old_path(), which the next build's recover() puts back."""
+    old = old_path(target)
     discard(old)
+    target.rename(old)
+    try:
+        staging.rename(target)
+    except OSError:
+        old.rename(target)
+        raise
+
+
+_CAUSES = {errno.ENOSPC: texts.OS_NO_SPACE, errno.EDQUOT: texts.OS_QUOTA, errno.EROFS: texts.OS_READ_ONLY,
+           errno.EACCES: texts.OS_NO_PERMISSION, errno.EPERM: texts.OS_NO_PERMISSION, errno.EBUSY: texts.OS_BUSY,
+           errno.ENOENT: texts.OS_NOT_FOUND}
+
+
+def os_cause(error: OSError) -> str:
+    """Why the operating system refused, in Chinese."""
+    known = _CAUSES.get(error.errno or 0)
+    return known or texts.OS_OTHER.format(code=errno.errorcode.get(error.errno or 0, error.errno),
+                                          reason=error.strerror or error)
+
+
+def os_failure(error: OSError, fallback: Path) -> str:
+    """One line naming the path and the cause (the path the error names, else fallback)."""
+    return texts.PUBLISH_OS_ERROR.format(path=error.filename or fallback, cause=os_cause(error))
