@@ -26,7 +26,7 @@ from disclosures.core.urls import (GLOSSARY_URL, HOME_URL, SEARCH_URL, SUBSCRIBE
                                    relative_url, share_image_path)
 from disclosures.load.portal import Directory
 from disclosures.load.project import load_project
-from disclosures.load.summary import allow_empty, ignored_files, refuse_if_empty, summary, warnings
+from disclosures.load.summary import allow_empty, ignored_files, linked_files, refuse_if_empty, summary, warnings
 from disclosures.model.dictionary import gather_terms
 from disclosures.model.searchmarks import notice_search
 from disclosures.model.terms import mark_terms
@@ -151,7 +151,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     project = load_project(root / "data")
     now = reference_time(environ)
     ignored = ignored_files(root / "data")
-    report = summary(project, ignored, now)
+    report = summary(project, ignored, now, linked_files(root / "data"))
     refuse_if_empty(project, now, report, preview or allow_empty(environ))
     env = template_env(root / "overrides")
     chosen = published_notices(project, now, preview)

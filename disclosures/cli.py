@@ -25,6 +25,7 @@ from disclosures.load.summary import (
     NothingPublic,
     allow_empty,
     ignored_files,
+    linked_files,
     refuse_if_empty,
     summary,
     warnings,
@@ -74,7 +75,8 @@ def check(data_dir: Path, allow_empty_site: bool = False, environ: dict[str, str
     ok = t.CLI_OK.format(site=(data_dir / "site.yml").as_posix(), count=len(project.notices))
     # Numbers kept from the source come right after the OK line; the publication summary ends the report.
     ignored = ignored_files(data_dir, data_dir.as_posix())
-    lines = [ok, *kept_summary(data_dir, project), summary(project, ignored, now)]
+    lines = [ok, *kept_summary(data_dir, project),
+             summary(project, ignored, now, linked_files(data_dir, data_dir.as_posix()))]
     # The build's warnings stop `make site` (--strict), so they fail the check too.
     found = warnings(project, ignored)
     lines += [t.CLI_WARNING.format(text=text) for text in found]

@@ -314,3 +314,20 @@ def test_a_second_build_waits_and_names_the_running_one(project: Path) -> None:
     _, err = waiting.communicate(timeout=300)
     assert waiting.returncode == 0, err
     assert f"另一次构建正在生成 {project / 'site'}（进程 {os.getpid()}，" in err
+
+
+def test_rebuild_when_due_never_runs_twice_at_once(project: Path) -> None:
+    import fcntl
+
+    (project / "scripts").mkdir()
+    shutil.copy2(ROOT / "scripts" / "rebuild-when-due", project / "scripts")
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    (project / ".cache").mkdir()
+    env = _env("2025-05-09", project / "tmp")
+    with open(project / ".cache" / "rebuild-when-due.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # a run still working
+        skipped = subprocess.run(["scripts/rebuild-when-due"], cwd=project, env=env, capture_output=True, text=True)
+        assert skipped.returncode == 0 and skipped.stderr == "" and not (project / ".cache" / "last-build").exists()
+    ran = subprocess.run(["scripts/rebuild-when-due"], cwd=project, env=env, capture_output=True, text=True)
+    assert ran.returncode == 0, ran.stderr
+    assert (project / ".cache" / "last-build").is_file() and shown_day(project / "site") == "2025年5月9日"

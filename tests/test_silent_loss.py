@@ -6,6 +6,7 @@ Every case starts from a small valid fictional notice with the full depth of num
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -430,3 +431,39 @@ def test_an_unread_look_alike_is_printed_under_q_and_stops_a_strict_build(tmp_pa
     (project / "data" / "disclosures" / ".keep-unread").write_text("second-notice.yml.txt\n", encoding="utf-8")
     kept = run_build(project, now="2025-06-10")
     assert kept.ok, kept.result.stderr
+
+
+# Files that are not regular files, links, and the size limit (issue #26.7, #26.8)
+def test_a_dangling_link_and_a_pipe_get_their_own_reason(tmp_path: Path) -> None:
+    data = data_dir(tmp_path, {f"{FILE}.yml": BASE})
+    (data / "disclosures" / "x-notice.yml").symlink_to(tmp_path / "gone.yml")
+    os.mkfifo(data / "disclosures" / "y-notice.yml")
+    ok, text = check(data, environ={"DISCLOSURE_NOW": "2025-06-10"})
+    assert not ok
+    folder = f"{data.as_posix()}/disclosures"
+    assert f"  未读取 {folder}/x-notice.yml：符号链接指向的 {tmp_path / 'gone.yml'} 不存在，请改正或删除这个链接" in text
+    assert f"  未读取 {folder}/y-notice.yml：不是普通文件（例如管道或设备文件），不会读取，请删除" in text
+    assert "扩展名须为小写" not in text
+
+
+def test_a_link_to_a_notice_elsewhere_is_read_and_named(tmp_path: Path) -> None:
+    """Decided: a symlink is read like the file it points to (whoever made it meant it), and the summary
+    says so, with the file it reads (handbook/office.md)."""
+    elsewhere = tmp_path / "elsewhere" / "linked-notice.yml"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text(changed(f"id: {FILE}", "id: linked-notice").replace("开展专题调研3次。", "开展专题调研6次。"),
+                         encoding="utf-8")
+    data = data_dir(tmp_path, {f"{FILE}.yml": BASE})
+    (data / "disclosures" / "linked-notice.yml").symlink_to(elsewhere)
+    ok, text = check(data, environ={"DISCLOSURE_NOW": "2025-06-10"})
+    assert ok and "2 篇公开" in text
+    assert f"  链接 {data.as_posix()}/disclosures/linked-notice.yml：按符号链接读取 {elsewhere}" in text
+
+
+def test_a_data_file_over_the_size_limit_is_refused_naming_the_limit(tmp_path: Path) -> None:
+    from disclosures.load.yamlload import MAX_FILE_BYTES
+
+    huge = changed("全年开展集中学习12次。", "全年开展集中学习12次。" + "很长的段落。" * (MAX_FILE_BYTES // 18 + 1))
+    assert len(huge.encode("utf-8")) > MAX_FILE_BYTES
+    found = messages(data_dir(tmp_path, {f"{FILE}.yml": huge}))
+    assert len(found) == 1 and found[0].startswith(f"{NAME}：应为不超过 16 MiB 的数据文件，实际为16.")

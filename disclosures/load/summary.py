@@ -49,8 +49,12 @@ def why_ignored(path: Path) -> str:
     """Why a file in data/disclosures/ is not read, and how to make it read."""
     name = path.name
     lower = name.lower()
+    if path.is_symlink() and not path.exists():
+        return t.IGNORED_BROKEN_LINK.format(target=os.readlink(path))
     if path.is_dir():
         return t.IGNORED_FOLDER
+    if not path.is_file():
+        return t.IGNORED_NOT_REGULAR
     if name.startswith("."):
         return t.IGNORED_HIDDEN
     for suffix in NOTICE_SUFFIXES:
@@ -111,6 +115,16 @@ def warnings(project: r.Project, ignored: tuple[Ignored, ...]) -> list[str]:
     return found
 
 
+def linked_files(data_dir: Path, shown_as: str = "data") -> tuple[tuple[str, str], ...]:
+    """Notice files that are symlinks, with where they point: read like any file, but never in silence
+    (a link to a file outside the project publishes that file)."""
+    folder = data_dir / "disclosures"
+    if not folder.is_dir():
+        return ()
+    return tuple((f"{shown_as}/disclosures/{p.name}", os.path.realpath(p)) for p in sorted(folder.iterdir())
+                 if p.is_symlink() and is_notice_file(p))
+
+
 def not_public_reason(notice: r.Notice) -> str:
     """Why a valid notice is not public (the caller knows it is not): a draft, or its day has not come."""
     if notice.draft:
@@ -122,9 +136,12 @@ def public_count(project: r.Project, now: dt.datetime) -> int:
     return sum(is_public(n.published, n.draft, now) for n in project.notices)
 
 
-def summary(project: r.Project, ignored: tuple[Ignored, ...], now: dt.datetime) -> str:
-    """A few lines of Chinese: N 篇公开, then each notice not public and each file not read, with why."""
+def summary(project: r.Project, ignored: tuple[Ignored, ...], now: dt.datetime,
+            linked: tuple[tuple[str, str], ...] = ()) -> str:
+    """A few lines of Chinese: N 篇公开, then each notice read through a link, each notice not public and
+    each file not read, with why."""
     lines = [t.SUMMARY_HEAD.format(count=public_count(project, now), date=format_date(beijing_date(now)))]
+    lines += [t.SUMMARY_LINKED.format(file=file, target=target) for file, target in linked]
     for notice in sorted(project.notices, key=lambda n: n.source):
         if not is_public(notice.published, notice.draft, now):
             lines.append(t.SUMMARY_NOT_PUBLIC.format(file=notice.source, why=not_public_reason(notice)))

@@ -163,9 +163,20 @@ def _line_column(text: str, index: int) -> tuple[int, int]:
     return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
+# The largest data file read (handbook/office.md): a real notice is about 40 KB; this leaves room for a
+# paragraph of 10 MB (which builds in linear time) and keeps a pasted runaway file from stalling a build.
+MAX_FILE_MIB = 16
+MAX_FILE_BYTES = MAX_FILE_MIB * 2**20
+
+
 def load_yaml(path: Path, name: str, sequence: bool = False) -> Loaded:
     """Return the root mapping (a list if `sequence`) of a data file, or the reasons it cannot be read."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:  # checked before reading: a runaway file must not stall the check itself
+            return Loaded(None, [DataError(name, 0, 0, "", t.EXPECTED_FILE_SIZE.format(limit=MAX_FILE_MIB),
+                                           t.FOUND_FILE_SIZE.format(size=f"{size / 2**20:.1f}"),
+                                           t.HINT_FILE_SIZE)])
         raw = path.read_bytes()
     except OSError as error:
         return Loaded(None, [DataError(name, 0, 0, "", t.EXPECTED_READABLE_FILE,
