@@ -32,6 +32,7 @@ metadata:
 def notice(number: int, issuer: str = "示例局党组", round_name: str = "", index: str = "",
            published: str = "2025-03-10", body: str = "县委第一巡察组") -> str:
     text = VALID.replace("id: example-2025-03-10", f"id: example-{number}")
+    text = text.replace("title: 示例通报", f"title: 示例通报（{number}）")  # two notices, not one saved twice
     text = text.replace("published: 2025-03-10", f"published: {published}")
     text = text.replace("issuer:\n  name: 示例局党组", f"issuer:\n  name: {issuer}")
     if round_name:
