@@ -177,9 +177,49 @@ def test_09_web_chrome_left_out_and_the_stated_date_used(tmp_path: Path) -> None
     ("2024年9月10日", False),  # a signature's date
     ("时间紧任务重，必须抓紧整改。", False),
     ("发布会上，局长通报了整改情况。", False),
+    # A law database's fields with the value right after the label (issue #25, 6), or after a space.
+    ("发文机关最高人民法院", True),
+    ("发文日期2017年04月27日", True),
+    ("时效性现行有效", True),
+    ("施行日期2017年04月27日", True),
+    ("发文字号法释〔2017〕7号", True),
+    ("效力级别司法解释", True),
+    ("发布日期 2024.09.10", True),
+    ("【发文机关】最高人民法院、最高人民检察院", True),
+    ("来源青禾县人民法院网", True),
+    ("发文机关 青禾县人民政府办公室  发文字号 青政办发〔2024〕12号", True),
+    # Sentences that open with such a word: their own punctuation, length or wording say they are text.
+    ("时效性是整改工作的生命线。", False),
+    ("来源于群众反映的问题已全部办结", False),
+    ("发文机关要严格审核文件", False),
+    ("效力级别不高的制度文件已清理完毕，共清理12件。", False),
+    ("施行日期前完成清理工作。", False),
+    ("文号管理不规范", False),
 ])
 def test_09_chrome_lines_in_their_many_spellings(line: str, chrome: bool) -> None:
     assert is_chrome(line) is chrome
+
+
+def test_12_law_database_fields_without_separators_are_left_out(tmp_path: Path) -> None:
+    result = imported("12-law-database-chrome.txt")
+    data = checked(result, tmp_path)
+    assert [line for line, _ in review(result, "dropped")] == [1, 3, 4, 5, 6, 7, 8, 9, 26, 27]
+    assert len(data["preamble"]) == 1 and data["preamble"][0].startswith("根据县委统一部署")
+    assert data["title"] == "中共青禾县人民法院党组关于巡察整改进展情况的通报"
+    # No date under the signature: the database's 发文日期, not its 施行日期 (2025-02-20).
+    assert data["published"] == data["signature"]["date"] == dt.date(2025, 2, 18)
+    assert data["parts"][0]["paragraphs"] == ["时效性是整改工作的生命线。县法院党组成立整改工作领导小组，每半月调度一次整改进展。"]
+    assert any(line == 6 and "发布时间：2025-02-18" in text for line, text in review(result, "guess"))
+
+
+def test_12_the_issuer_a_law_database_names_when_the_text_names_none(tmp_path: Path) -> None:
+    text = "\n".join(["发文机关青禾县审计局", "发文日期2025年03月04日", "时效性现行有效", "一、整改情况",
+                      "各项问题均已整改到位。"])
+    result = import_lines(split_lines(text), notice_id="law-db")
+    data = checked(result, tmp_path)
+    assert data["issuer"] == {"name": "青禾县审计局"} and data["signature"]["name"] == "青禾县审计局"
+    assert data["published"] == dt.date(2025, 3, 4) and "preamble" not in data
+    assert any(line == 1 and "网页标注的发文机关：青禾县审计局" in text for line, text in review(result, "guess"))
 
 
 def test_09_the_stated_publication_date_prefers_发布_over_成文() -> None:
@@ -261,7 +301,7 @@ TYPED = {0: lambda n: f"{'一二三四五'[n - 1]}、", 1: lambda n: f"（{'一�
          3: lambda n: f"（{n}）"}
 
 
-def word_file(path: Path) -> Path:
+def word_file(path: Path, paragraphs: list[tuple[str, int | None]] = WORD_NOTICE) -> Path:
     """A .docx whose headings carry Word's automatic numbering (numbering.xml), the labels not in the text."""
     import docx
     from docx.oxml import parse_xml
@@ -273,7 +313,7 @@ def word_file(path: Path) -> Path:
                      f'<w:lvlText w:val="{text}"/></w:lvl>' for i, (fmt, text, restart) in enumerate(WORD_LEVELS))
     numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="71">{levels}</w:abstractNum>'))
     numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="71"><w:abstractNumId w:val="71"/></w:num>'))
-    for text, level in WORD_NOTICE:
+    for text, level in paragraphs:
         paragraph = document.add_paragraph(text)
         if level is not None:
             paragraph._p.get_or_add_pPr().append(parse_xml(
@@ -348,7 +388,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, dict[str, tu
 @pytest.mark.build
 def test_every_imported_notice_builds_with_every_sentence_in_order(built: tuple[Build, dict, Path]) -> None:
     build, notices, _ = built
-    assert len(notices) == 14
+    assert len(notices) == 15
     for key, (text, result) in notices.items():
         page = normalise(article_text(build.page(f"disclosures/{key}")))
         kept, dropped = _kept_text(text, result)

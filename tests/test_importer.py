@@ -416,6 +416,81 @@ def test_a_notice_without_numbering(tmp_path: Path) -> None:
     _every_line_in_order(NO_NUMBERING, data)
 
 
+# --- the importer never writes what the check refuses (issue #25, 2) -------------------------------
+
+def _cut_short(*last: str) -> str:
+    return "\n".join(["一、问题整改情况", "（一）关于医疗服务方面", "1.住院病区呼叫响应不够及时。", *last])
+
+
+def test_a_lone_一是_after_a_lead_in_becomes_one_measure_without_its_label(tmp_path: Path) -> None:
+    # The text breaks off after 一是 (no 二是): the draft's measure began with 一是, which the check refuses.
+    imported = _import(_cut_short("整改落实情况：一是调整夜班护士排班"))
+    data = _validate(imported, tmp_path, refused=("title", "issuer.name", "signature.name", "published",
+                                                  "signature.date"))
+    problem = data["parts"][0]["sections"][0]["problems"][0]
+    assert problem == {"heading": "住院病区呼叫响应不够及时。", "lead_in": "整改落实情况：", "measures": ["调整夜班护士排班"]}
+    assert any(line == 4 and "没有“二是”" in text and "删去“一是”" in text for line, text in _review(imported, "guess"))
+
+
+@pytest.mark.parametrize(("last", "measures"), [
+    (("整改落实情况：",), None),  # a lead-in alone, and nothing after it: no problem without measures
+    (("整改落实情况：一是",), None),
+    (("整改落实情况：", "一是调整排班。"), ["调整排班。"]),
+    (("①调整夜班护士排班。",), None),  # labels the importer does not place but the check refuses
+    (("一是否调整排班尚待研究。",), None),
+    (("第一，调整夜班护士排班。",), None),
+    (("2)调整排班。",), None),
+    (("（二）",), None),  # a label cut off from its text
+])
+def test_a_problem_is_placed_only_with_measures_the_check_accepts(last: tuple[str, ...], measures: list[str] | None,
+                                                                  tmp_path: Path) -> None:
+    imported = _import(_cut_short(*last))
+    data = _validate(imported, tmp_path, refused=("title", "issuer.name", "signature.name", "published",
+                                                  "signature.date"))
+    section = data["parts"][0]["sections"][0]
+    if measures is None:  # kept word for word, in order, as the section's paragraphs, and reported
+        assert "problems" not in section and section["paragraphs"][-len(last):] == [to_fullwidth(t) for t in last]
+        assert _review(imported, "unplaced")
+    else:
+        assert section["problems"][0]["measures"] == measures
+
+
+@pytest.mark.parametrize("line", ["一、（一）总体情况", "1.（1）学习不够"])  # a heading would open with （一） or （1）
+def test_a_heading_that_would_open_with_a_label_stays_a_paragraph(line: str, tmp_path: Path) -> None:
+    imported = _import("\n".join(["根据统一部署，现将整改情况予以公布。", line, "二、下一步打算", "持续整改。",
+                                   "某局党组", "2024年1月2日"]))
+    data = _validate(imported, tmp_path)
+    assert line in data["preamble"] + [p for part in data["parts"] for p in part.get("paragraphs", [])]
+    assert any("像编号" in text for _, text in _review(imported, "unplaced"))
+
+
+def test_measures_run_on_after_a_problem_heading_are_split_without_their_labels(tmp_path: Path) -> None:
+    imported = _import("\n".join(["一、问题整改", "1.学习", "（1）学习不够。一是加强学习；二是建立制度。",
+                                   "（2）调研不深。一是开展蹲点调研。", "某局党组", "2024年1月2日"]))
+    data = _validate(imported, tmp_path)
+    first, second = data["parts"][0]["themes"][0]["problems"]
+    assert first["measures"] == ["加强学习；", "建立制度。"]
+    assert second["measures"] == ["开展蹲点调研。"]  # the page labels it 一是 again
+
+
+@pytest.mark.parametrize(("name", "content", "reason"), [
+    ("empty.txt", b"\n \n", "没有可导入的文字"),
+    ("chrome.txt", "相关文章\n打印本页\n".encode(), "没有可导入的文字"),
+    ("gbk.txt", "根据县委统一部署，现将整改情况予以公布。".encode("gbk"), "不是 UTF-8 编码"),
+    ("damaged.docx", b"PK\x03\x04 not a whole Word file", "读不出这个 Word 文件"),
+])
+def test_the_command_refuses_a_source_it_cannot_read_naming_it(name: str, content: bytes, reason: str,
+                                                               tmp_path: Path) -> None:
+    source = tmp_path / name
+    source.write_bytes(content)
+    out = tmp_path / "draft.yml"
+    result = subprocess.run([sys.executable, "-m", "disclosures.importer", str(source), "-o", str(out)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and not out.exists()
+    assert result.stderr.startswith(f"{source}：") and reason in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_an_unrecognised_part_of_the_closing_paragraph_is_reported() -> None:
     found = channels("欢迎监督。公开期限:2025年1月2日至1月9日。联系电话:12309;微信公众号:某某检察。")
     assert found.invitation == "欢迎监督。"

@@ -20,7 +20,7 @@ from . import facts as f
 from .labels import is_sentence, label_of
 from .placer import Placer, tidy
 from .review import ReviewItem
-from .source import Line, stated_date, trim_chrome, trim_header
+from .source import Line, stated_date, stated_issuer, trim_chrome, trim_header
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TITLE_END = re.compile(r"(通报|公告|通知|报告|情况|公示|决定|说明)$")
@@ -102,7 +102,7 @@ def import_lines(lines: list[Line], notice_id: str = "", title: str = "",
     channels = f.channels(invitation_line.text) if invitation_line else f.Channels()
 
     published = _published(sig_date, sig_lines, chrome, channels, invitation_line, review)
-    issuer, short_name = _issuer(facts, sig_name, sig_lines, first_line, title_at, review)
+    issuer, short_name = _issuer(facts, sig_name, sig_lines, first_line, title_at, chrome, review)
     data: dict[str, Any] = {}
     data["id"] = _notice_id(notice_id, published, review)
     data["title"] = _title(title, title_line, title_at, facts, issuer, sig_name, review)
@@ -164,8 +164,9 @@ def _published(sig_date: dt.date | None, sig_lines: list[Line], chrome: list[Lin
 
 
 def _issuer(facts: f.Facts, sig_name: str, sig_lines: list[Line], first_line: int, title_at: int,
-            review: list[ReviewItem]) -> tuple[str, str]:
-    """The issuer's full name and short name: the title's full name wins over the preamble's short form."""
+            chrome: list[Line], review: list[ReviewItem]) -> tuple[str, str]:
+    """The issuer's full name and short name: the title's full name wins over the preamble's short form;
+    the body a law database names (发文机关) only when the notice itself names none."""
     if facts.title_issuer:
         full = tidy(facts.title_issuer)
         short = facts.short_name
@@ -177,6 +178,10 @@ def _issuer(facts: f.Facts, sig_name: str, sig_lines: list[Line], first_line: in
             review.append(ReviewItem(title_at, "guess", texts.IMPORT_ISSUER_TITLE.format(issuer=full)))
         return full, short
     issuer = tidy(facts.issuer or sig_name)
+    stated = stated_issuer(chrome)
+    if not issuer and stated:
+        review.append(ReviewItem(stated[1], "guess", texts.IMPORT_ISSUER_FROM_PAGE.format(issuer=tidy(stated[0]))))
+        return tidy(stated[0]), ""
     if not issuer:
         review.append(ReviewItem(0, "missing", texts.IMPORT_NO_ISSUER))
         return texts.IMPORT_FILL_ISSUER, ""
@@ -204,7 +209,7 @@ def _title(title: str, title_line: str, title_at: int, facts: f.Facts, issuer: s
         data_title = tidy(title_line)
         review.append(ReviewItem(title_at, "guess", texts.IMPORT_TITLE_FROM_FIRST_LINE.format(title=data_title)))
         return data_title
-    if not facts.issuer and not sig_name:
+    if issuer == texts.IMPORT_FILL_ISSUER:  # no body named anywhere: nothing to make a title of
         review.append(ReviewItem(0, "missing", texts.IMPORT_NO_TITLE))
         return texts.IMPORT_FILL_TITLE
     data_title = tidy(texts.IMPORT_TITLE_ABOUT.format(issuer=issuer, subject=facts.title_object) if facts.title_object

@@ -11,7 +11,7 @@ from disclosures.core import texts
 from disclosures.load.project import read_notice
 
 from .build import import_lines
-from .source import read_source
+from .source import SourceUnreadable, read_source, trim_chrome
 from .writer import to_yaml
 
 
@@ -27,7 +27,15 @@ def main(argv: list[str] | None = None) -> int:
     if not args.source.is_file():
         print(texts.IMPORT_NO_FILE.format(path=args.source), file=sys.stderr)
         return 2
-    lines, notes = read_source(args.source)
+    try:
+        lines, notes = read_source(args.source)
+    except (SourceUnreadable, OSError) as error:
+        reason = str(error) if isinstance(error, SourceUnreadable) else texts.IMPORT_UNREADABLE
+        print(texts.IMPORT_REFUSED.format(path=args.source, reason=reason), file=sys.stderr)
+        return 2
+    if not trim_chrome(lines)[0]:  # nothing to draft from: a draft would hold only placeholders
+        print(texts.IMPORT_REFUSED.format(path=args.source, reason=texts.IMPORT_EMPTY), file=sys.stderr)
+        return 2
     notice_id = args.id or (args.output or args.source).stem
     imported = import_lines(lines, notice_id=notice_id, title=args.title, notes=notes)
     text = to_yaml(imported.data)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
+from disclosures.load.validate import _TYPED_LABEL
 from disclosures.numbering.labels import chinese_numeral
 
 
@@ -32,6 +33,13 @@ _PATTERNS = (
 )
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _DIGITS["〇"] = 0
+
+
+def checked_as_label(value: str) -> bool:
+    """The check refuses this value where the page writes the label itself (headings, leads, measures):
+    it opens with a typed label in any style (1) ① 第一， 一是否 … too, not only those placed here).
+    The check's own pattern, so the two can never disagree."""
+    return _TYPED_LABEL.match(value) is not None
 
 
 def chinese_to_int(text: str) -> int:

@@ -10,12 +10,13 @@ word, as a paragraph at the same point in the text.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from disclosures.core import texts
 from disclosures.core.typography import to_fullwidth
 
-from .labels import Label, Level, is_sentence, label_of, measure_spans, split_lead
+from .labels import Label, Level, checked_as_label, is_sentence, label_of, measure_spans, split_lead
 from .review import ReviewItem
 from .source import Line
 
@@ -42,23 +43,75 @@ def _new_part(heading: str) -> dict[str, Any]:
     return {"heading": heading, "paragraphs": [], "sections": [], "themes": [], "closing": []}
 
 
-def lead_in_measures(text: str) -> tuple[str, list[Para]] | None:
-    """整改落实情况：一是…二是… -> ("整改落实情况：", [measures]); one measure when not enumerated run-on."""
-    match = LEAD_IN.match(text)
-    if not match:
+def _refused(p: Para) -> bool:
+    """The check would refuse this numbered value: it opens with what reads as a typed label."""
+    return checked_as_label(p if isinstance(p, str) else p["lead"] or p["text"])
+
+
+@dataclass(frozen=True)
+class Body:
+    """A problem's measures found in one paragraph, and what the review says about them."""
+
+    lead_in: str  # 整改落实情况：, or ""
+    measures: list[Para]  # empty: a lead-in alone, its measures follow as paragraphs of their own
+    message: str
+    enumerated: bool = False  # read from 一是 二是 …: a later 一是 would start a second list
+
+
+def _enumerated(text: str) -> list[Para] | None:
+    """一是……；二是…… run on in one paragraph -> the measures without their labels (None if not a list).
+
+    A lone 一是 with no 二是 is a list of one: its label is not kept in the text, because the check
+    refuses a typed label and the page writes the label itself where it shows one. The review says so."""
+    label = label_of(text)
+    if label is None or label.level != Level.MEASURE or label.number != 1:
         return None
-    rest = text[match.end():]
-    spans = measure_spans(rest)
-    # A lone 一是 is left in the text: the page shows a single run-on measure without a label.
-    measures = [_para(rest[a:b]) for a, b in spans] if len(spans) > 1 else [tidy(rest)]
-    return tidy(match.group(0).strip()), [m for m in measures if m]
+    spans = measure_spans(text)
+    return [m for m in (_para(text[a:b]) for a, b in spans) if m] if spans else None
+
+
+def problem_body(text: str) -> Body | None:
+    """The measures a problem's paragraph gives (after its heading, or on a line of its own after a
+    lead-in such as 整改落实情况：). None when one of them would still open with something the check
+    reads as a typed label: the importer never writes what the check refuses, so such a line stays a
+    paragraph, word for word (see Placer._unplaced)."""
+    match = LEAD_IN.match(text)
+    rest = text[match.end():].strip() if match else text
+    lead_in = tidy(match.group(0).strip()) if match else ""
+    listed = _enumerated(rest)
+    if match and (not rest or rest == "一是" or listed == []):
+        return Body(lead_in, [], texts.IMPORT_LEAD_IN_ALONE.format(lead_in=lead_in))
+    if listed and len(listed) > 1:
+        message = texts.IMPORT_LEAD_IN if match else texts.IMPORT_RUN_ON_MEASURES
+        body = Body(lead_in, listed, message.format(lead_in=lead_in, count=len(listed)), True)
+    elif listed:
+        body = Body(lead_in, listed, texts.IMPORT_LEAD_IN_LONE_LABEL.format(lead_in=lead_in) if match
+                    else texts.IMPORT_PROBLEM_HEADING_WITH_TEXT, True)
+    elif match:
+        body = Body(lead_in, [tidy(rest)], texts.IMPORT_LEAD_IN_ONE.format(lead_in=lead_in))
+    else:
+        body = Body("", [tidy(rest)], texts.IMPORT_PROBLEM_HEADING_WITH_TEXT)
+    return None if any(_refused(m) for m in body.measures) else body
+
+
+def placeable(label: Label | None) -> Label | None:
+    """The label, unless its text would open a numbered value with what the check reads as a typed
+    label (一、（一）…, 1.（1）…, （1）问题。②…): then the line is not placed by it at all."""
+    if label is None or checked_as_label(tidy(label.rest)):
+        return None
+    body = split_lead(label.rest)[1]
+    if label.level in (Level.THEME, Level.PROBLEM) and body and problem_body(body) is None:
+        return None
+    return label
 
 
 class Placer:
     """Walks the labelled lines once, keeping the open part, section, theme and problem."""
 
     def __init__(self, items: list[tuple[Line, Label | None]], review: list[ReviewItem]):
-        self.items = items
+        # A label whose text the check would refuse is not followed: the line is kept as a paragraph.
+        self.demoted = {i for i, (_, label) in enumerate(items) if label is not None and placeable(label) is None}
+        self.items = [(line, None if i in self.demoted else label) for i, (line, label) in enumerate(items)]
         self.review = review
         self.preamble: list[Para] = []
         self.parts: list[dict[str, Any]] = []
@@ -122,10 +175,25 @@ class Placer:
         return self.items[i + 1][1] if i + 1 < len(self.items) else "end"
 
     def _problem_has_body(self, i: int) -> bool:
+        """The problem at line i will have measures: in its own paragraph, or in the lines below it."""
         label = self.items[i][1]
-        nxt = self._next(i)
-        return bool(label and split_lead(label.rest)[1]) or nxt is None or (
-            isinstance(nxt, Label) and nxt.level == Level.MEASURE)
+        body = split_lead(label.rest)[1] if label else ""
+        found = problem_body(body) if body else None
+        if found is not None and found.measures:
+            return True
+        return (not body or found is not None) and self._measures_follow(i + 1)
+
+    def _measures_follow(self, j: int) -> bool:
+        """Line j opens the measures of the problem above it (_measure or _plain will take it)."""
+        if j >= len(self.items) or j in self.demoted:
+            return False
+        line, label = self.items[j]
+        if label is not None:
+            return label.level == Level.MEASURE
+        if LEAD_IN.match(line.text):
+            found = problem_body(line.text)
+            return found is not None and (bool(found.measures) or self._measures_follow(j + 1))
+        return not checked_as_label(tidy(line.text))
 
     def _theme_has_problems(self, i: int) -> bool:
         nxt = self._next(i)
@@ -140,6 +208,9 @@ class Placer:
                 self._unplaced(line, texts.IMPORT_UNDER_UNPLACED)
                 continue
             self.orphan = None
+            if i in self.demoted:
+                self._unplaced(line, texts.IMPORT_LABEL_IN_TEXT)
+                continue
             if label is None:
                 self._plain(line)
             elif label.level != Level.PART and self.closed:
@@ -235,20 +306,15 @@ class Placer:
     def _problem_body(self, line: Line, body: str) -> None:
         """Text after a problem's heading in the same paragraph: its measures (after a lead-in, as published)."""
         assert self.problem is not None
-        run_on = lead_in_measures(body)
-        if run_on and not run_on[1]:  # the lead-in alone: the measures follow as paragraphs of their own
-            self.problem["lead_in"] = run_on[0]
+        found = problem_body(body)
+        assert found is not None  # placeable() and _plain() only let a body through that the check accepts
+        self.problem["lead_in"] = found.lead_in
+        if found.lead_in and not found.measures:  # the lead-in alone: the measures follow as paragraphs
             self.separate_lead_in.add(id(self.problem["measures"]))
-            self.review.append(ReviewItem(line.number, "guess", texts.IMPORT_LEAD_IN_ALONE.format(lead_in=run_on[0])))
-            return
-        if run_on:
-            self.problem["lead_in"], self.problem["measures"] = run_on
-            message = texts.IMPORT_LEAD_IN if len(run_on[1]) > 1 else texts.IMPORT_LEAD_IN_ONE
-            self.review.append(ReviewItem(line.number, "guess", message.format(lead_in=run_on[0],
-                                                                               count=len(run_on[1]))))
-            return
-        self.problem["measures"].append(tidy(body))
-        self.review.append(ReviewItem(line.number, "guess", texts.IMPORT_PROBLEM_HEADING_WITH_TEXT))
+        elif found.enumerated and not found.lead_in:
+            self.labelled.add(id(self.problem["measures"]))  # its own 一是 list: a later 一是 starts another
+        self.problem["measures"].extend(found.measures)
+        self.review.append(ReviewItem(line.number, "guess", found.message))
 
     def _run_on_done(self) -> bool:
         """The open problem's measures were run on after a lead-in in one paragraph: nothing can join them."""
@@ -275,9 +341,13 @@ class Placer:
         if self.part is None or self.closed:
             return self._tail().append(tidy(line.text))
         if self.problem is not None and not self.problem["measures"] and LEAD_IN.match(line.text):
+            if problem_body(line.text) is None:
+                return self._unplaced(line, texts.IMPORT_LABEL_IN_TEXT)
             return self._problem_body(line, line.text)
         if self._run_on_done():
             return self._unplaced(line, texts.IMPORT_PLAIN_AFTER_RUN_ON)
+        if self.problem is not None and checked_as_label(tidy(line.text)):
+            return self._unplaced(line, texts.IMPORT_LABEL_IN_TEXT)
         if self.problem is not None and id(self.problem["measures"]) not in self.labelled:
             self.problem["measures"].append(tidy(line.text))
             self.review.append(ReviewItem(line.number, "guess", texts.IMPORT_UNNUMBERED_AS_MEASURE))

@@ -32,13 +32,36 @@ _META_FIELD = re.compile(_META_KEY + r"\s*[:：]")
 # A view counter, also without a colon: 浏览次数 1024, 点击数：[ 56 ]
 _COUNTER = re.compile(r"^[【\[]?\s*(?:访问次数|访问量|浏览次数|浏览量|阅读次数|阅读量|阅读数|点击数|点击量|点击次数|点击率)"
                       r"\s*[:：]?\s*[\[【(（]?\s*\d[\d,，]*\s*[\]】)）]?\s*(?:次)?\s*[】\]]?$")
+# A law database's or web page's field with its value right after the label, no colon between them:
+# 发文机关最高人民法院, 发文日期2017年04月27日, 时效性现行有效, 发文字号法释〔2017〕7号. Each label only
+# with a value of the shape it takes (a date, a status, a name, a document number) and nothing else on
+# the line, so a sentence that merely opens with such a word (来源于群众反映…, 时效性强的任务…) is not chrome.
+_DATE_VALUE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+_ISSUER_KEY = r"(?:发文机关|发布机关|发布机构|发布部门|制定机关|公布机关|发文单位)"
+# A body's or website's name ends like one (…人民法院, …党组, …网站): 发文机关要严格审核文件 is a sentence.
+_NAME_VALUE = (r"[\u4e00-\u9fffA-Za-z0-9（）()、·]{1,40}?(?:院|委员会|党组|党委|党工委|局|厅|部|办公室|办|政府|中心|委|会"
+               r"|处|署|室|所|站|组|队|行|社|馆|校|公司|集团|网|网站|报|街道|镇|乡|县|市|区|省)")
+_BARE_FIELD = (
+    r"(?:(?:发文日期|发布日期|发布时间|公布日期|成文日期|印发日期|施行日期|实施日期|生效日期|失效日期|颁布日期)\s*" + _DATE_VALUE
+    + r"|时效性\s*(?:现行有效|已失效|失效|已修改|已修订|部分失效|尚未生效|已废止|有效)"
+    + r"|(?:" + _ISSUER_KEY + r"|所属机构|信息来源|文章来源|来源(?![于自]))\s*" + _NAME_VALUE
+    + r"|(?:效力级别|效力等级|效力位阶|法规类别|主题分类|体裁分类|公开方式|公开范围)\s*[\u4e00-\u9fff、/（）()]{2,20}?"
+    + r"|(?:发文字号|文号|索引号|法宝引证码)\s*(?=[^\s。，；！？]*\d)[^\s。，；！？]{2,40}?)")
+_BARE_FIELDS = re.compile(r"^" + _BARE_FIELD + r"(?:\s*" + _BARE_FIELD + r")*$")  # matched without 【】[]
+_STATED_ISSUER = re.compile(r"^" + _ISSUER_KEY + r"\s*[:：]?\s*([\u4e00-\u9fff（）()、·]{2,40})$")
+_BRACKETS = str.maketrans("", "", "【】[]")
 # A date with a time or further fields (2024-09-10 10:30 来源：…); a bare date may be the signature's.
 _DATED_META = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
                          r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:" + _META_KEY + r"\s*[:：].*)?|\s*" + _META_KEY + r"\s*[:：].*)$")
 # The publication date a page states: 发布时间：2024-09-10 10:30, 发布日期：2024年9月10日 …
-_STATED_DATE = re.compile(r"(发布时间|发布日期|发文日期|成文日期|印发日期|日期|时间)\s*[】\]]?\s*[:：]\s*"
+# The colon may be left out (a law database's 发文日期2017年04月27日); 施行日期, 生效日期 … are no publication date.
+_STATED_DATE = re.compile(r"(发布时间|发布日期|发文日期|成文日期|印发日期|(?<![行施效])日期|时间)\s*[】\]]?\s*[:：]?\s*"
                           r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _DATE_FIRST = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+
+
+class SourceUnreadable(Exception):
+    """The source cannot be read as a notice; the message says why, in Chinese, for the clerk."""
 
 
 @dataclass(frozen=True)
@@ -149,14 +172,23 @@ class WordNumbering:
         return text or None
 
 
+def _open_docx(path: Path) -> object:
+    """The Word document, or SourceUnreadable: a file cut short, renamed or damaged fails in zipfile,
+    lxml or python-docx in many ways, none of which the clerk can act on beyond "open and save it again"."""
+    import docx  # python-docx; imported here so that reading .txt needs nothing extra
+
+    try:
+        return docx.Document(str(path))
+    except Exception as error:  # noqa: BLE001 - any failure of a third-party parser on a damaged file
+        raise SourceUnreadable(texts.IMPORT_DOCX_UNREADABLE) from error
+
+
 def docx_lines(path: Path) -> tuple[list[Line], list[tuple[int, str]]]:
     """Paragraphs of a Word file as lines (numbered by paragraph), and notes on what text alone misses.
 
     Word's automatic numbering is not in the text: its label is rebuilt from the numbering definitions
     (numbering.xml) and put in front, as if typed, so the paragraph is placed by its level."""
-    import docx  # python-docx; imported here so that reading .txt needs nothing extra
-
-    document = docx.Document(str(path))
+    document = _open_docx(path)
     numbering = WordNumbering(document)
     lines: list[Line] = []
     notes: list[tuple[int, str]] = []
@@ -183,12 +215,18 @@ def read_source(path: Path) -> tuple[list[Line], list[tuple[int, str]]]:
     """Lines of a .txt (UTF-8, with or without BOM) or .docx notice, and notes for the review."""
     if path.suffix.lower() == ".docx":
         return docx_lines(path)
-    return split_lines(path.read_text(encoding="utf-8-sig")), []
+    try:
+        return split_lines(path.read_text(encoding="utf-8-sig")), []
+    except UnicodeDecodeError as error:
+        raise SourceUnreadable(texts.IMPORT_NOT_UTF8.format(line=error.object.count(b"\n", 0, error.start) + 1)) \
+            from error
 
 
 def is_chrome(text: str) -> bool:
     """A line a web page or law database adds around a notice (only ever looked for around the text)."""
     if _CHROME.match(text) or _BREADCRUMB.match(text) or _META_LINE.match(text) or _COUNTER.match(text):
+        return True
+    if len(text) <= 120 and _BARE_FIELDS.match(text.translate(_BRACKETS).strip()):
         return True
     return len(text) <= 120 and (_DATED_META.match(text) is not None or len(_META_FIELD.findall(text)) >= 2)
 
@@ -235,3 +273,12 @@ def stated_date(chrome: list[Line]) -> tuple[dt.date, int] | None:
     _, day, number = min(found, key=lambda item: (item[0], item[2]))
     return day, number
 
+
+
+def stated_issuer(chrome: list[Line]) -> tuple[str, int] | None:
+    """The issuing body a law database or web page names among its chrome lines (发文机关：…), and its line."""
+    for line in chrome:
+        match = _STATED_ISSUER.match(plain(line.text).translate(_BRACKETS).strip())
+        if match:
+            return match.group(1), line.number
+    return None
