@@ -223,27 +223,12 @@ class BackgroundIndex:
         shutil.rmtree(self._work, ignore_errors=True)
 
     def _index(self, pages_dir: Path, out: Path) -> None:
-        """Run Pagefind's own command (the binary pagefind[extended] ships) over pages_dir into out.
-
-        Not its Python service: that one stops the binary with SIGTERM as soon as it answers "written", while
-        the binary may still be writing files in the background (seen as an empty pagefind-entry.json under
-        load). The command writes everything before it exits. It dies with this thread, however the build
-        ends (PR_SET_PDEATHSIG), so a killed build leaves no Pagefind running.
-        """
-        from pagefind.service import get_executable  # imported here: `disclosures check` needs no Pagefind
-
-        binary = get_executable()
-        if binary is None:
-            raise OSError("pagefind[extended] is not installed")
+        """Pagefind over pages_dir into out, as a process close() can stop."""
+        command = pagefind_command(pages_dir, out)
         if self._closed:
             raise RuntimeError("the build stopped before the index was made")
-        command = [str(binary), "--site", str(pages_dir), "--output-path", str(out), "--force-language", LANGUAGE,
-                   "--quiet"]
-        self._process = subprocess.Popen(_dying_with_parent(command), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                         text=True)
-        stdout, stderr = self._process.communicate()
-        if self._process.returncode != 0:
-            raise RuntimeError((stderr or stdout).strip() or f"exit status {self._process.returncode}")
+        self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        _finished(self._process)
 
 
 def index_site(site_dir: Path) -> IndexStats:
@@ -253,6 +238,35 @@ def index_site(site_dir: Path) -> IndexStats:
         return index.publish(site_dir)
     finally:
         index.close()
+
+
+def pagefind_command(pages_dir: Path, out: Path) -> list[str]:
+    """Pagefind's own command (the binary pagefind[extended] ships) over pages_dir into out.
+
+    Not its Python service: that one stops the binary with SIGTERM as soon as it answers "written", while
+    the binary may still be writing files in the background (seen as an empty pagefind-entry.json under
+    load). The command writes everything before it exits. It dies with the thread that starts it, however
+    the build ends (PR_SET_PDEATHSIG), so a killed build leaves no Pagefind running.
+    """
+    from pagefind.service import get_executable  # imported here: `disclosures check` needs no Pagefind
+
+    binary = get_executable()
+    if binary is None:
+        raise OSError("pagefind[extended] is not installed")
+    return _dying_with_parent([str(binary), "--site", str(pages_dir), "--output-path", str(out),
+                               "--force-language", LANGUAGE, "--quiet"])
+
+
+def _finished(process: subprocess.Popen) -> None:
+    stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        raise RuntimeError((stderr or stdout).strip() or f"exit status {process.returncode}")
+
+
+def _index(pages_dir: Path, out: Path) -> None:
+    """Run Pagefind and wait for it (tests and tools; builds use BackgroundIndex)."""
+    _finished(subprocess.Popen(pagefind_command(pages_dir, out), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True))
 
 
 WORK_PREFIX = "disclosures-search-"  # + the building process's id: a folder whose process is gone is an orphan
