@@ -106,7 +106,8 @@ def early_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tmp = tmp_path_factory.mktemp("early")
     data = combine_data(tmp / "data", TEST_DATA / "fictional", WINDOWED)
     timed = (WINDOWED.read_text(encoding="utf-8").replace("id: riverside-office-2025-04-20", f"id: {TIMED_ID}")
-             .replace("start: 2025-04-27", "start: 2025-04-27 09:00").replace("end: 2025-05-11", "end: 2025-05-11 17:30"))
+             .replace("start: 2025-04-27", "start: 2025-04-27 09:00").replace("end: 2025-05-11", "end: 2025-05-11 17:30")
+             .replace("\ntitle: ", "\ntitle: 定时", 1).replace("研究整改工作2次。", "研究整改工作3次。"))  # another notice
     (data / "disclosures" / f"{TIMED_ID}.yml").write_text(timed, encoding="utf-8")
     build = build_with(tmp / "site", data, now="2025-04-21")
     assert build.ok, build.result.stderr

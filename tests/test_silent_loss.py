@@ -451,8 +451,8 @@ def test_a_link_to_a_notice_elsewhere_is_read_and_named(tmp_path: Path) -> None:
     says so, with the file it reads (handbook/office.md)."""
     elsewhere = tmp_path / "elsewhere" / "linked-notice.yml"
     elsewhere.parent.mkdir()
-    elsewhere.write_text(changed(f"id: {FILE}", "id: linked-notice").replace("开展专题调研3次。", "开展专题调研6次。"),
-                         encoding="utf-8")
+    linked = changed(f"id: {FILE}", "id: linked-notice").replace("开展专题调研3次。", "开展专题调研6次。")
+    elsewhere.write_text(linked.replace("published: 2025-06-02", "published: 2025-06-01"), encoding="utf-8")
     data = data_dir(tmp_path, {f"{FILE}.yml": BASE})
     (data / "disclosures" / "linked-notice.yml").symlink_to(elsewhere)
     ok, text = check(data, environ={"DISCLOSURE_NOW": "2025-06-10"})

@@ -80,11 +80,12 @@ def hidden_notices_data(dest: Path) -> Path:
         SCHEDULED_ID: (SCHEDULED_TITLE, "published: 2025-05-01", "start: 2025-05-01"),
         DRAFT_ID: (DRAFT_TITLE, "published: 2025-04-21\ndraft: true", "start: 2025-04-27"),
     }
-    for notice_id, (title, published, start) in variants.items():
+    for count, (notice_id, (title, published, start)) in enumerate(variants.items(), start=3):
         variant = (text.replace("id: riverside-office-2025-04-20", f"id: {notice_id}")
                    .replace(f"title: {WINDOWED_TITLE}", f"title: {title}")
                    .replace("published: 2025-04-20", published)
-                   .replace("start: 2025-04-27", start))
+                   .replace("start: 2025-04-27", start)
+                   .replace("研究整改工作2次。", f"研究整改工作{count}次。"))  # its own text, not a copy
         assert notice_id in variant and title in variant
         (data / "disclosures" / f"{notice_id}.yml").write_text(variant, encoding="utf-8")
     return data
