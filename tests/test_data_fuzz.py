@@ -103,13 +103,13 @@ def mutate(tree: Tree, path: tuple, op: str, draw) -> Tree:
         del parent[key]
     elif op == "duplicate" and isinstance(parent, list):
         parent.insert(key, copy.deepcopy(value))
-    elif op == "retype":
-        parent[key] = draw(values)
+    elif op == "retype":  # a copy: a drawn list or mapping is a strategy's constant, never to be changed
+        parent[key] = copy.deepcopy(draw(values))
     elif op == "prune" and isinstance(value, dict):  # optional keys left out, in any combination
         for gone in draw(st.sets(st.sampled_from(sorted(value, key=str)))) if value else ():
             del value[gone]
     elif op == "empty":
-        parent[key] = draw(st.sampled_from(["", [], {}, None]))
+        parent[key] = copy.deepcopy(draw(st.sampled_from(["", [], {}, None])))
     elif op == "swap":
         if isinstance(value, list):
             parent[key] = {str(i): v for i, v in enumerate(value)}
