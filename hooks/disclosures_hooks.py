@@ -33,6 +33,7 @@ from disclosures.outputs.search import BackgroundIndex
 from disclosures.pages.footer import footer_items
 from disclosures.publish import assethash, linkcheck, serving, staging
 from disclosures.publish.buildlock import BuildLock
+from disclosures.publish.progress import Progress
 from disclosures.publish.themefix import fix_theme_html
 
 
@@ -47,6 +48,7 @@ class _State:
     staged: tuple[MkDocsConfig, Path] | None = None  # (config, the real site_dir) while building into staging
     lock: BuildLock | None = None  # held from staging to the swap: one build at a time per site folder
     site_dir: Path | None = None  # the published folder of this build (for the message when it fails)
+    progress: Progress | None = None  # what a long build is doing (nothing under -q)
     assets: dict[str, str] = field(default_factory=dict)  # our asset paths -> their content-hashed names
     index: BackgroundIndex | None = None  # the search index, made while MkDocs writes the pages
     summary: str = ""  # the publication summary of a published build, logged last (in on_shutdown)
@@ -99,10 +101,13 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     _state.started = time.perf_counter()
     _state.site_dir = Path(config.site_dir)
+    _state.progress = Progress(log, _state.started)
     if not _state.serve:
         _lock_and_recover(_state.site_dir)  # first: a failing build must find the old site back in place
     try:
+        _state.progress.reading()
         build = prepare(root, os.environ, preview=_state.serve)
+        _state.progress.read(len(build.notices), len(build.pages))
     except ProjectError as error:
         # mkdocs serve builds into a temporary folder, not site/: the old preview stays up.
         raise PluginError(f"{error}\n{_not_built(Path(config.site_dir))}") from None
@@ -235,6 +240,9 @@ def on_env(env, config, files):
     # The text catalogue for the theme templates, and what the page scripts need (main.html's config script).
     env.globals["texts"] = texts.catalogue()
     env.globals["disclosures_config"] = Markup(json_for_script({"texts": texts.script_texts()}))
+    if _state.progress is not None:  # the pages are written next
+        _state.progress.phase(texts.PROGRESS_WRITING)
+        _state.progress.pages(len(files.documentation_pages()))
     return env
 
 
@@ -265,7 +273,9 @@ def _finish(site_dir: Path, site_url: str) -> None:
     try:
         if _build().poster_pdfs:
             poster_pdfs(site_dir, [v.id for v in _build().notices])
+        _progress(texts.PROGRESS_LINKS)
         report = linkcheck.verify(site_dir, _build().project.site.url, aliases=(site_url,))
+        _progress(texts.PROGRESS_INDEX)
         started = time.perf_counter()
         assert _state.index is not None, "on_files starts the index"
         stats = _state.index.publish(site_dir)
@@ -278,7 +288,13 @@ def _finish(site_dir: Path, site_url: str) -> None:
         _close_index()
     log.info(linkcheck.external_summary(report))
     if not _state.serve:  # the server rules, .gz copies and manifest only matter for a published site
+        _progress(texts.PROGRESS_FINISH)
         serving.finish_site(site_dir, site_url)
+
+
+def _progress(phase: str) -> None:
+    if _state.progress is not None:
+        _state.progress.phase(phase)
 
 
 def _close_index() -> None:
@@ -289,6 +305,8 @@ def _close_index() -> None:
 
 
 def on_post_page(output, page, config):
+    if _state.progress is not None:
+        _state.progress.page_written()
     return fix_theme_html(output)
 
 
@@ -304,6 +322,8 @@ def on_serve(server, config, builder):
 
 def on_build_error(error):
     _state.summary = ""
+    if _state.progress is not None:
+        _state.progress.close_pages()
     _close_index()
     _unstage(publish=False)
     _release()  # a build that failed before staging (bad data) held the lock too

@@ -467,6 +467,15 @@ CLI_NO_DATA = "找不到数据文件夹 {path}（no such folder）"
 CLI_WARNING = "警告：{text}（make site 会因此停止）"
 BUILD_PUBLISHED = "网站已发布到 {path}（用时 {seconds:.1f} 秒）"
 BUILD_SEARCH_INDEX = "搜索索引：{pages} 个页面，{files} 个文件，{kib} KiB"
+# A long build says what it is doing (publish/progress.py), once it has run a few seconds.
+PROGRESS_READING = "正在读取并检查数据……"
+PROGRESS_READ = "已读取并检查 {notices} 篇通报，生成 {pages} 个页面（{seconds:.0f} 秒）"
+PROGRESS_WRITING = "正在写出页面……"
+PROGRESS_PAGES_BAR = "写出页面"
+PROGRESS_PAGES = "已写出页面 {done}/{total}"
+PROGRESS_INDEX = "正在等待搜索索引……"
+PROGRESS_LINKS = "正在检查站内链接……"
+PROGRESS_FINISH = "正在写出压缩副本（.gz）、服务器规则和清单……"
 CLI_DESCRIPTION = "巡察整改公开 - tools for the data in data/"
 
 # --- Reading a YAML file (yamlload.py) ---
