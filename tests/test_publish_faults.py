@@ -218,7 +218,7 @@ def write_file(content, path):
 u.write_file = write_file""", "磁盘空间已满"),
     "a full disk while the .gz copies are written": ("""
 import disclosures.publish.compress as c
-def write_gzip(path):
+def write_gzip(path, cache=None):
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path) + ".gz")
 c._write_gzip = write_gzip""", "磁盘空间已满"),
     "a read-only folder for the staging folder": ("""
@@ -322,7 +322,7 @@ def test_rebuild_when_due_never_runs_twice_at_once(project: Path) -> None:
     (project / "scripts").mkdir()
     shutil.copy2(ROOT / "scripts" / "rebuild-when-due", project / "scripts")
     (project / ".venv").symlink_to(ROOT / ".venv")
-    (project / ".cache").mkdir()
+    (project / ".cache").mkdir(exist_ok=True)  # the first build made it (its build cache)
     env = _env("2025-05-09", project / "tmp")
     with open(project / ".cache" / "rebuild-when-due.lock", "w") as held:
         fcntl.flock(held, fcntl.LOCK_EX)  # a run still working

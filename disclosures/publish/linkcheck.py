@@ -28,6 +28,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from disclosures.core import texts
 from disclosures.core.errors import ProjectError
+from disclosures.publish.buildcache import ContentCache
 from disclosures.publish.htmlscan import attributes
 
 # Attributes that point at something a reader (or the browser) follows or loads.
@@ -91,8 +92,9 @@ def scan_html(text: str) -> Scan:
 class BuiltSite:
     """The built folder as the checker sees it: file names, and the ids of each HTML page (read once)."""
 
-    def __init__(self, root: Path, url: str, aliases: tuple[str, ...] = ()):
+    def __init__(self, root: Path, url: str, aliases: tuple[str, ...] = (), cache: ContentCache | None = None):
         self.root = root
+        self.cache = cache or ContentCache(None)  # a page whose bytes an earlier build scanned is not read again
         self.url = url if url.endswith("/") else url + "/"
         # Other addresses the same folder is known by, e.g. MkDocs' site_url (canonical links, sitemap),
         # which `mkdocs serve` sets to its own local address.
@@ -131,8 +133,15 @@ class BuiltSite:
     def scan(self, path: str) -> Scan:
         """An HTML page scanned once, whether it is checked first or linked to first."""
         if path not in self._scans:
-            self._scans[path] = scan_html((self.root / path).read_text(encoding="utf-8", errors="replace"))
+            found = self.cache.get_or_make_json("scan", (self.root / path).read_bytes(), _scan_record)
+            self._scans[path] = Scan(frozenset(found["ids"]), tuple(found["links"]))
         return self._scans[path]
+
+
+def _scan_record(data: bytes) -> dict:
+    """A page's scan as the cache keeps it (JSON: the ids sorted, so equal pages give equal entries)."""
+    scan = scan_html(data.decode("utf-8", errors="replace"))
+    return {"ids": sorted(scan.ids), "links": list(scan.links)}
 
 
 def html_links(site: BuiltSite, path: str) -> Iterator[tuple[str, str]]:
@@ -226,10 +235,11 @@ def check_link(site: BuiltSite, source: str, link: str, base: str, report: Repor
 
 
 def check_site(root: Path, url: str, missing_file: str = "missing file {path}",
-               missing_anchor: str = "no #{anchor} in {path}", aliases: tuple[str, ...] = ()) -> Report:
+               missing_anchor: str = "no #{anchor} in {path}", aliases: tuple[str, ...] = (),
+               cache: ContentCache | None = None) -> Report:
     """Check every page, feed and JSON file under root as if served from url (the site's address;
     aliases are other addresses of the same folder)."""
-    site = BuiltSite(root, url, aliases)
+    site = BuiltSite(root, url, aliases, cache)
     report = Report()
     for file in sorted(p for p in root.rglob("*") if p.is_file()):
         path = file.relative_to(root).as_posix()
@@ -253,9 +263,9 @@ class BrokenLinks(ProjectError):
         super().__init__("\n".join(lines))
 
 
-def verify(root: Path, url: str, aliases: tuple[str, ...] = ()) -> Report:
+def verify(root: Path, url: str, aliases: tuple[str, ...] = (), cache: ContentCache | None = None) -> Report:
     """Check the built folder root (served from url); raise BrokenLinks naming every broken link."""
-    report = check_site(root, url, texts.LINK_MISSING_FILE, texts.LINK_MISSING_ANCHOR, aliases)
+    report = check_site(root, url, texts.LINK_MISSING_FILE, texts.LINK_MISSING_ANCHOR, aliases, cache)
     if report.broken:
         raise BrokenLinks(report.broken)
     return report

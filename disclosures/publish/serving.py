@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from disclosures.publish import compress, manifest
 from disclosures.publish.assethash import HASHED_NAME
+from disclosures.publish.buildcache import ContentCache
 from disclosures.publish.htmlscan import attributes
 
 NGINX_SITE_CONF = "_deploy/nginx-site.conf"
@@ -81,9 +82,12 @@ def script_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def site_script_hashes(site: Path) -> list[str]:
-    """The CSP hash of every distinct inline script in the site's HTML pages, sorted."""
-    hashes = {script_hash(s) for page in site.rglob("*.html") for s in inline_scripts(page.read_text("utf-8"))}
+def site_script_hashes(site: Path, cache: ContentCache | None = None) -> list[str]:
+    """The CSP hash of every distinct inline script in the site's HTML pages, sorted (a page whose bytes an
+    earlier build scanned is not scanned again)."""
+    cache = cache or ContentCache(None)
+    hashes = {script_hash(s) for page in site.rglob("*.html")
+              for s in cache.get_or_make_json("scripts", page.read_bytes(), lambda d: inline_scripts(d.decode("utf-8")))}
     return sorted(hashes)
 
 
@@ -155,16 +159,16 @@ location {prefix} {{
 """
 
 
-def write_nginx_site_conf(site: Path, site_url: str) -> Path:
+def write_nginx_site_conf(site: Path, site_url: str, cache: ContentCache | None = None) -> Path:
     target = site / NGINX_SITE_CONF
     target.parent.mkdir(parents=True, exist_ok=True)
-    csp = content_security_policy(site_script_hashes(site))
+    csp = content_security_policy(site_script_hashes(site, cache))
     target.write_text(nginx_site_conf(url_prefix(site_url), csp), encoding="utf-8", newline="\n")
     return target
 
 
-def finish_site(site: Path, site_url: str) -> None:
+def finish_site(site: Path, site_url: str, cache: ContentCache | None = None) -> None:
     """Everything a server needs beside the pages, in order: the rules, the .gz copies, the manifest (last: it covers all)."""
-    write_nginx_site_conf(site, site_url)
-    compress.precompress(site, skip=frozenset({DEPLOY_FOLDER}))
+    write_nginx_site_conf(site, site_url, cache)
+    compress.precompress(site, skip=frozenset({DEPLOY_FOLDER}), cache=cache)
     manifest.write_manifest(site)

@@ -1,0 +1,134 @@
+"""The build cache never changes what is published (issue #27): after any kind of change, a build that
+reuses the cache writes the same site, byte for byte, as a clean build; a damaged cache is ignored.
+
+Each case: a project built once (its cache warm), one change, a build with the cache, and a clean build
+(DISCLOSURE_CLEAN_BUILD=1) of the same change in another folder; the two site/ trees must be equal.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import REAL_ID, ROOT, TEST_DATA, make_project, run_build
+
+from disclosures.publish.buildcache import ContentCache, code_version
+
+pytestmark = pytest.mark.build
+
+NOTICE = f"data/disclosures/{REAL_ID}.yml"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+CHANGES: dict[str, Callable[[Path], None]] = {
+    "a notice's text": lambda p: edit(p / NOTICE, "\ntitle: 中共", "\ntitle: 修改后中共"),
+    "a notice's window": lambda p: edit(p / NOTICE, "end: 2025-05-11", "end: 2025-05-20"),
+    "a new notice": lambda p: shutil.copy2(TEST_DATA / "fictional" / "disclosures" / "lakeside-bureau-2025-03-10.yml",
+                                           p / "data" / "disclosures"),
+    "a deleted notice": lambda p: (p / "data" / "disclosures" / "lakeside-bureau-2025-03-10.yml").unlink(),
+    "site.yml": lambda p: edit(p / "data" / "site.yml", "name: ", "name: 新"),
+    "a template": lambda p: edit(p / "overrides" / "main.html", "{% block", "<!-- 改 -->{% block"),
+    "a CSS file": lambda p: (p / "docs" / "assets" / "stylesheets" / "disclosures.css").open("a").write(
+        "\n.dsc-changed { color: inherit; }\n"),
+}
+# A text of the catalogue, changed in the building process (the package is shared by every test).
+CATALOGUE = ("import disclosures.core.texts as t; t.HOME_TITLE = '首页（改）'; "
+             "import sys; sys.argv = ['mkdocs', 'build', '--strict']; from mkdocs.__main__ import cli; cli()")
+
+
+def _project(folder: Path) -> Path:
+    project = make_project(folder, ROOT / "data")
+    shutil.copy2(TEST_DATA / "fictional" / "disclosures" / "lakeside-bureau-2025-03-10.yml",
+                 project / "data" / "disclosures")
+    return project
+
+
+def _build(project: Path, now: str, clean: bool = False, catalogue: bool = False) -> None:
+    env = {"DISCLOSURE_CLEAN_BUILD": "1"} if clean else {}
+    if catalogue:
+        full = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISCLOSURE_NOW": now, **env}
+        done = subprocess.run([sys.executable, "-c", CATALOGUE], cwd=project, env=full, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return
+    built = run_build(project, now=now, extra_env=env)
+    assert built.ok, built.result.stderr
+
+
+@pytest.fixture(scope="module")
+def warm(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project built once: its .cache/build/ holds every page's scan and .gz copy."""
+    project = _project(tmp_path_factory.mktemp("warm") / "project")
+    _build(project, "2025-04-28")
+    assert (project / ".cache" / "build" / code_version()).is_dir()
+    return project
+
+
+def _same_as_clean(warm: Path, work: Path, change: Callable[[Path], None] | None, now: str,
+                   catalogue: bool = False) -> None:
+    cached = work / "cached"
+    shutil.copytree(warm, cached, symlinks=True)
+    clean = _project(work / "clean")
+    for project in (cached, clean):
+        if change:
+            change(project)
+    _build(cached, now, catalogue=catalogue)
+    _build(clean, now, clean=True, catalogue=catalogue)
+    assert not (clean / ".cache" / "build").exists()  # the clean build neither read nor wrote a cache
+    a, b = tree(cached / "site"), tree(clean / "site")
+    assert sorted(a) == sorted(b)
+    assert [name for name in a if a[name] != b[name]] == []
+
+
+@pytest.mark.parametrize("kind", list(CHANGES))
+def test_a_cached_build_after_a_change_is_the_clean_build(warm: Path, tmp_path: Path, kind: str) -> None:
+    _same_as_clean(warm, tmp_path, CHANGES[kind], "2025-04-28")
+
+
+def test_a_cached_build_after_a_catalogue_text_changed_is_the_clean_build(warm: Path, tmp_path: Path) -> None:
+    _same_as_clean(warm, tmp_path, None, "2025-04-28", catalogue=True)
+
+
+def test_a_cached_build_when_a_window_has_ended_is_the_clean_build(warm: Path, tmp_path: Path) -> None:
+    _same_as_clean(warm, tmp_path, None, "2025-05-12")  # the real notice's window closed on 5月11日
+
+
+def _damage(cache: Path) -> int:
+    """Truncate, corrupt or empty every entry in turn; plant a folder of another code version."""
+    entries = sorted(p for p in cache.rglob("*") if p.is_file())
+    for i, entry in enumerate(entries):
+        raw = entry.read_bytes()
+        entry.write_bytes([raw[: len(raw) // 2], raw[:32] + b"\x00" + raw[33:], b"", b"x" * 40][i % 4])
+    (cache.parent / "0000000000000000" / "gz").mkdir(parents=True)
+    (cache.parent / "0000000000000000" / "gz" / "deadbeef").write_bytes(b"\x00" * 64)
+    return len(entries)
+
+
+def test_a_damaged_cache_is_ignored_and_mended(warm: Path, tmp_path: Path) -> None:
+    _same_as_clean(warm, tmp_path, lambda p: _damage(p / ".cache" / "build" / code_version())
+                   if (p / ".cache").exists() else None, "2025-04-28")
+    cache = ContentCache(tmp_path / "cached" / ".cache" / "build")
+    assert not (cache.folder.parent / "0000000000000000").exists()  # another version's folder is removed
+    entries = [p for p in cache.folder.rglob("*") if p.is_file()]
+    assert entries and all(len(p.read_bytes()) >= 32 for p in entries)  # each damaged entry was rewritten
+
+
+def test_the_cache_is_reused_and_never_published(warm: Path) -> None:
+    cache = ContentCache(warm / ".cache" / "build")
+    assert cache.get_or_make("gz", b"never stored", lambda d: b"made") == b"made"
+    page = (warm / "site" / "index.html").read_bytes()
+    assert cache.get_or_make("scan", page, lambda d: pytest.fail("a page of the build is in the cache")) != b""
+    assert not [p for p in (warm / "site").rglob("*") if ".cache" in p.parts]
