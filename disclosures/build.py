@@ -19,6 +19,7 @@ from jinja2 import Environment
 
 from disclosures.core import records as r
 from disclosures.core import texts
+from disclosures.core.cache import ContentCache, cache_for, folder_digest
 from disclosures.core.records import SearchTerms
 from disclosures.core.timewindow import is_public, reference_time
 from disclosures.core.typography import present
@@ -33,7 +34,7 @@ from disclosures.model.terms import mark_terms
 from disclosures.model.view import notice_view
 from disclosures.model.viewmodels import NoticeView
 from disclosures.outputs import opendata
-from disclosures.outputs.assets import GeneratedAsset, feed_assets, open_data_assets
+from disclosures.outputs.assets import FeedItems, GeneratedAsset, feed_assets, open_data_assets
 from disclosures.outputs.feeds import channel
 from disclosures.outputs.poster import pdf_links, poster_view, render_poster
 from disclosures.outputs.qr import qr_svg
@@ -85,6 +86,7 @@ class SiteBuild:
     summary: str = ""  # what is public and what is not, and why (summary.py): every build ends with it
     warnings: tuple[str, ...] = ()  # what may be a mistake (summary.py): logged as warnings, so -q shows them
     poster_pdfs: bool = False  # make each poster a PDF after the build (posterpdf.py; needs Chromium)
+    cache: ContentCache = field(default_factory=lambda: ContentCache(None))  # reused work (core/cache.py)
 
     def head_html(self, src_uri: str | None) -> str:
         """The Open Graph tags of a page; the site's own for pages not generated here (404)."""
@@ -121,23 +123,29 @@ def published_notices(project: r.Project, now: dt.datetime, preview: bool) -> li
     return sorted(chosen, key=lambda item: (item[0].published, item[0].id), reverse=True)
 
 
-def with_poster_and_phone(view: NoticeView, site: r.Site) -> NoticeView:
+def with_poster_and_phone(view: NoticeView, site: r.Site, store: ContentCache | None = None) -> NoticeView:
     """The notice view with a link to its poster and a QR code of its address (for the wide screen)."""
     address = urljoin(site.url, view.url)
     return dataclasses.replace(view, poster_link=relative_url(view.url, poster_url(view.id)),
-                               phone_qr=qr_svg(address, texts.PHONE_QR_LABEL.format(url=address), "dsc-qr"))
+                               phone_qr=qr_svg(address, texts.PHONE_QR_LABEL.format(url=address), "dsc-qr", store))
 
 
-def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool,
-                 feedback_page: str | None) -> list[GeneratedPage]:
-    """A notice's page and its poster page; feedback_page holds the notice's feedback block (None: none does)."""
-    poster = poster_view(view, site.url, pdf_links(view.id) if pdfs else (), feedback_page)
+def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool, feedback_page: str | None,
+                 cache: ContentCache, templates: bytes) -> list[GeneratedPage]:
+    """A notice's page and its poster page; feedback_page holds the notice's feedback block (None: none does).
+
+    The two renders are pure functions of the view, the site, the options and the templates (whose digest
+    is `templates`): a notice whose view is the same as in an earlier build takes them from the cache.
+    """
+    poster = poster_view(view, site.url, pdf_links(view.id) if pdfs else (), feedback_page, cache)
+    key = templates + repr((view, poster, site, feedback_page)).encode("utf-8")
+    notice_html, poster_html = cache.get_or_make_record(
+        "render", key, lambda: (render_notice(env, view, feedback_page=feedback_page), render_poster(env, poster)))
     # Material prints page titles as HTML (<title>, header): escape the titles that came from data.
     return [
-        GeneratedPage(page_source(view.url), html.escape(view.title),
-                      render_notice(env, view, feedback_page=feedback_page), view.toc,
+        GeneratedPage(page_source(view.url), html.escape(view.title), notice_html, view.toc,
                       share=notice_share(view, site)),
-        GeneratedPage(page_source(poster_url(view.id)), html.escape(poster.title), render_poster(env, poster), [],
+        GeneratedPage(page_source(poster_url(view.id)), html.escape(poster.title), poster_html, [],
                       share=notice_share(view, site, poster_url(view.id)), hide=("navigation", "toc")),
     ]
 
@@ -148,12 +156,14 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     Raises a ProjectError (errors.py): DataInvalid, BadReferenceTime, or NothingPublic (a real build
     with no public notice, unless DISCLOSURE_ALLOW_EMPTY is set; a preview shows drafts, so it may be empty).
     """
-    project = load_project(root / "data")
+    cache = cache_for(root, environ)
+    project = load_project(root / "data", cache)
     now = reference_time(environ)
     ignored = ignored_files(root / "data")
     report = summary(project, ignored, now, linked_files(root / "data"))
     refuse_if_empty(project, now, report, preview or allow_empty(environ))
     env = template_env(root / "overrides")
+    templates = folder_digest(root / "overrides")  # what every cached render depends on besides its view
     chosen = published_notices(project, now, preview)
     modelled = [notice_view(notice, project.site, now, note) for notice, note in chosen]
     terms = gather_terms(project, modelled)
@@ -166,7 +176,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
         if not note:
             view = dataclasses.replace(view, downloads=opendata.download_links(notice, view))
             public.append((notice, view))
-        views.append(with_poster_and_phone(mark_terms(view, project.glossary), project.site))
+        views.append(with_poster_and_phone(mark_terms(view, project.glossary), project.site, cache))
     site = project.site
     pdfs = environ.get(POSTER_PDF_SWITCH, "") == "1"
     pairs = [(n, v) for (n, _), v in zip(chosen, views)]
@@ -176,7 +186,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     pages = [GeneratedPage("index.md", texts.HOME_TITLE, render_home(env, site, home_of(portal)), [],
                            share=site_share(site, HOME_URL, site.name))]
     for v in views:
-        pages += notice_pages(env, site, v, pdfs, block_page.get(v.id))
+        pages += notice_pages(env, site, v, pdfs, block_page.get(v.id), cache, templates)
     pages += [GeneratedPage(page_source(f.url), f.title, render_feedback(env, f), f.toc,
                             share=site_share(site, f.url, f.title)) for f in feedback]
     pages += _list_pages(env, site, portal)
@@ -194,14 +204,14 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     # Even a preview (mkdocs serve) never puts a draft or scheduled notice into a feed or the open data.
     public_ids = {n.id for n, _ in public}
     assets = feed_assets(env, project.site, [v for v in views if v.id in public_ids],
-                         _list_feeds(project.site, portal, public_ids))
+                         _list_feeds(project.site, portal, public_ids), FeedItems(env, site, cache, templates))
     assets += open_data_assets(root, project.site, public, {n.id: directory.ids_of(n) for n, _ in public})
     assets.append(GeneratedAsset(share_image_path(), site_card(site)))
     assets += [GeneratedAsset(share_image_path(v.id), notice_card(v, site)) for v in views]
     return SiteBuild(project=project, now=now, notices=views, pages=pages, assets=assets,
                      banner=banner_items(views), templates=env,
                      terms=terms, portal=portal, summary=report, warnings=tuple(warnings(project, ignored)),
-                     poster_pdfs=pdfs)
+                     poster_pdfs=pdfs, cache=cache)
 
 
 def _list_pages(env: Environment, site: r.Site, portal: Portal) -> list[GeneratedPage]:

@@ -32,7 +32,6 @@ from disclosures.outputs.posterpdf import poster_pdfs
 from disclosures.outputs.search import BackgroundIndex
 from disclosures.pages.footer import footer_items
 from disclosures.publish import assethash, linkcheck, serving, staging
-from disclosures.publish.buildcache import ContentCache, cache_for
 from disclosures.publish.buildlock import BuildLock
 from disclosures.publish.progress import Progress
 from disclosures.publish.themefix import fix_theme_html
@@ -50,7 +49,6 @@ class _State:
     lock: BuildLock | None = None  # held from staging to the swap: one build at a time per site folder
     site_dir: Path | None = None  # the published folder of this build (for the message when it fails)
     progress: Progress | None = None  # what a long build is doing (nothing under -q)
-    cache: ContentCache = field(default_factory=lambda: ContentCache(None))  # .gz copies, page scans (buildcache.py)
     assets: dict[str, str] = field(default_factory=dict)  # our asset paths -> their content-hashed names
     index: BackgroundIndex | None = None  # the search index, made while MkDocs writes the pages
     summary: str = ""  # the publication summary of a published build, logged last (in on_shutdown)
@@ -104,7 +102,6 @@ def on_config(config):
     _state.started = time.perf_counter()
     _state.site_dir = Path(config.site_dir)
     _state.progress = Progress(log, _state.started)
-    _state.cache = cache_for(root, os.environ)
     if not _state.serve:
         _lock_and_recover(_state.site_dir)  # first: a failing build must find the old site back in place
     try:
@@ -190,7 +187,7 @@ def _unstage(publish: bool) -> None:
                 shutil.rmtree(built, ignore_errors=True)
                 raise PluginError(f"{staging.os_failure(error, site_dir)}\n{_not_built(site_dir)}") from None
             log.info(texts.BUILD_PUBLISHED.format(path=site_dir, seconds=time.perf_counter() - _state.started))
-            _state.cache.prune()  # what no page of this site needs any more
+            _build().cache.prune()  # what no page of this site needs any more
             _state.summary = _build().summary
         else:
             shutil.rmtree(built, ignore_errors=True)
@@ -278,7 +275,7 @@ def _finish(site_dir: Path, site_url: str) -> None:
         if _build().poster_pdfs:
             poster_pdfs(site_dir, [v.id for v in _build().notices])
         _progress(texts.PROGRESS_LINKS)
-        report = linkcheck.verify(site_dir, _build().project.site.url, aliases=(site_url,), cache=_state.cache)
+        report = linkcheck.verify(site_dir, _build().project.site.url, aliases=(site_url,), cache=_build().cache)
         _progress(texts.PROGRESS_INDEX)
         started = time.perf_counter()
         assert _state.index is not None, "on_files starts the index"
@@ -293,7 +290,7 @@ def _finish(site_dir: Path, site_url: str) -> None:
     log.info(linkcheck.external_summary(report))
     if not _state.serve:  # the server rules, .gz copies and manifest only matter for a published site
         _progress(texts.PROGRESS_FINISH)
-        serving.finish_site(site_dir, site_url, _state.cache)
+        serving.finish_site(site_dir, site_url, _build().cache)
 
 
 def _progress(phase: str) -> None:

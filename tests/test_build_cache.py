@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import REAL_ID, ROOT, TEST_DATA, make_project, run_build
 
-from disclosures.publish.buildcache import ContentCache, code_version
+from disclosures.core.cache import ContentCache, code_version
 
 pytestmark = pytest.mark.build
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 from pathlib import Path
 
 from disclosures.core import records as r
 from disclosures.core import texts as t
+from disclosures.core.cache import ContentCache
 from disclosures.core.errors import DataError, DataInvalid
 from disclosures.load import validate as v
 from disclosures.load.fieldpath import page_labels, shown_path
@@ -15,7 +17,7 @@ from disclosures.load.glossary import read_glossary
 from disclosures.load.portal import read_registries
 from disclosures.load.searchterms import TERMS_FILE, read_terms
 from disclosures.load.summary import is_notice_file
-from disclosures.load.yamlload import load_yaml, position
+from disclosures.load.yamlload import MAX_FILE_BYTES, load_yaml, position
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -109,8 +111,27 @@ def _key_position(path: Path, name: str, key: str) -> tuple[int, int]:
     return 0, 0
 
 
-def load_project(data_dir: Path) -> r.Project:
-    """Every notice and the site settings, or DataInvalid listing every mistake."""
+def read_notice_cached(path: Path, name: str, cache: ContentCache | None) -> tuple[r.Notice | None, list[DataError],
+                                                                                  tuple[int, int]]:
+    """read_notice, taken from the cache when this very file (the same name and bytes) was read before.
+
+    What is stored is what read_notice made of the bytes the key was taken from: the file is read again
+    afterwards, and nothing is stored if it changed in between (an editor saving meanwhile)."""
+    if cache is None or not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+        return read_notice(path, name)
+    key = name.encode("utf-8") + b"\0" + path.read_bytes()
+    stored = cache.get("notice", key)
+    if stored is not None:
+        return pickle.loads(stored)
+    result = read_notice(path, name)
+    if name.encode("utf-8") + b"\0" + path.read_bytes() == key:
+        cache.put("notice", key, pickle.dumps(result, protocol=5))
+    return result
+
+
+def load_project(data_dir: Path, cache: ContentCache | None = None) -> r.Project:
+    """Every notice and the site settings, or DataInvalid listing every mistake (notice files read before
+    with the same bytes come from the cache, core/cache.py)."""
     errors: list[DataError] = []
     site_path = data_dir / "site.yml"
     site: r.Site | None = None
@@ -124,7 +145,7 @@ def load_project(data_dir: Path) -> r.Project:
     first_seen: dict[str, tuple[str, int]] = {}  # id -> file and line where it first appeared
     for path in notice_files(data_dir):
         name = _relative(path, data_dir)
-        notice, notice_errors, (id_line, id_column) = read_notice(path, name)
+        notice, notice_errors, (id_line, id_column) = read_notice_cached(path, name, cache)
         errors += notice_errors
         if notice is None or not notice.id:
             continue

@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from disclosures.core import records as r
+from disclosures.core.cache import ContentCache
 from disclosures.core.urls import OPEN_DATA_INDEX_PATH, list_feed_paths
 from disclosures.model.viewmodels import NoticeView
 from disclosures.outputs import feeds, opendata
@@ -30,16 +31,21 @@ class GeneratedAsset:
 class FeedItems:
     """The feed items of each public notice, rendered once and shared by the site's and the lists' feeds."""
 
-    def __init__(self, env: Environment, site: r.Site):
+    def __init__(self, env: Environment, site: r.Site, store: ContentCache | None = None, templates: bytes = b""):
         self.env = env
         self.chan = feeds.channel(site)
         self._items: dict[str, list[feeds.FeedItem]] = {}
+        # Items are a pure function of the view, the channel and the templates (digest `templates`): a
+        # notice whose view an earlier build rendered takes them from the store (core/cache.py).
+        self.store = store or ContentCache(None)
+        self.templates = templates
 
     def of(self, v: NoticeView) -> list[feeds.FeedItem]:
         if v.id not in self._items:
-            self._items[v.id] = feeds.notice_items(v, render_notice(self.env, v, feed=True),
-                                                   [render_revision(self.env, v, rev) for rev in v.revisions],
-                                                   self.chan.home)
+            key = self.templates + repr((v, self.chan)).encode("utf-8")
+            self._items[v.id] = self.store.get_or_make_record("feed-items", key, lambda: feeds.notice_items(
+                v, render_notice(self.env, v, feed=True), [render_revision(self.env, v, rev) for rev in v.revisions],
+                self.chan.home))
         return self._items[v.id]
 
 

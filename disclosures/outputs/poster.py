@@ -22,6 +22,7 @@ from urllib.parse import urljoin
 import jinja2
 
 from disclosures.core import texts, urls
+from disclosures.core.cache import ContentCache
 from disclosures.model.overview import PartSummary
 from disclosures.model.viewmodels import Channel, Link, NoticeView
 from disclosures.numbering.body import Para, PartView, ProblemView, SectionView, ThemeView, walk
@@ -115,9 +116,10 @@ def overview_rows(notice: NoticeView) -> int:
 
 
 def poster_view(notice: NoticeView, site_url: str, pdfs: tuple[Link, ...] = (),
-                feedback_page: str | None = urls.FEEDBACK_URL) -> PosterView:
+                feedback_page: str | None = urls.FEEDBACK_URL, store: ContentCache | None = None) -> PosterView:
     """feedback_page: the feedback page holding the notice's block (a portal pages them); None when no page
-    has a block for it (a portal with many open notices), and the code leads to the first feedback page."""
+    has a block for it (a portal with many open notices), and the code leads to the first feedback page.
+    store: where QR codes an earlier build encoded are kept (core/cache.py)."""
     poster_url = urls.poster_url(notice.id)
     notice_address = urljoin(site_url, notice.url)
     feedback_address = (urljoin(site_url, feedback_page) + "#" + urls.feedback_anchor(notice.id) if feedback_page
@@ -129,8 +131,9 @@ def poster_view(notice: NoticeView, site_url: str, pdfs: tuple[Link, ...] = (),
         title=texts.POSTER_TITLE.format(title=notice.title),
         notice_address=notice_address,
         feedback_address=feedback_address,
-        notice_qr=qr_svg(notice_address, texts.POSTER_QR_NOTICE_LABEL.format(url=notice_address), "dsc-qr"),
-        feedback_qr=qr_svg(feedback_address, texts.POSTER_QR_FEEDBACK_LABEL.format(url=feedback_address), "dsc-qr"),
+        notice_qr=qr_svg(notice_address, texts.POSTER_QR_NOTICE_LABEL.format(url=notice_address), "dsc-qr", store),
+        feedback_qr=qr_svg(feedback_address, texts.POSTER_QR_FEEDBACK_LABEL.format(url=feedback_address), "dsc-qr",
+                           store),
         overview=notice.overview.parts if notice.overview else (),
         lines=lines,
         complete=complete,

@@ -13,6 +13,8 @@ import re
 
 import segno
 
+from disclosures.core.cache import ContentCache
+
 QUIET_ZONE = 4  # modules of white round the code, as ISO/IEC 18004 asks
 
 
@@ -26,12 +28,17 @@ def _code_svg(data: str, css_class: str) -> str:
                            dark="#000", light="#fff")
 
 
-def qr_svg(data: str, label: str, css_class: str = "dsc-qr") -> str:
+def qr_svg(data: str, label: str, css_class: str = "dsc-qr", store: ContentCache | None = None) -> str:
     """Inline SVG markup of a QR code for data; label names it for screen readers (role="img").
 
-    Size comes from CSS (viewBox only), so one code serves a small screen badge and a poster.
+    Size comes from CSS (viewBox only), so one code serves a small screen badge and a poster. With a
+    store (core/cache.py), a code an earlier build encoded is taken from it.
     """
-    svg = _code_svg(data, css_class)
+    if store is None:
+        svg = _code_svg(data, css_class)
+    else:
+        key = f"{css_class}\0{data}".encode("utf-8")
+        svg = store.get_or_make("qr", key, lambda _: _code_svg(data, css_class).encode("utf-8")).decode("utf-8")
     # segno's own <title> would be read as well as the label; an accessible name is enough.
     attributes = f'role="img" aria-label="{html.escape(label, quote=True)}"'
     return re.sub(r"^<svg ", f"<svg {attributes} ", svg, count=1)

@@ -11,7 +11,7 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from disclosures.publish.buildcache import ContentCache
+from disclosures.core.cache import ContentCache
 
 MIN_SIZE = 1024  # smaller files gain little and cost a request header's worth
 TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".yml", ".yaml", ".map"})

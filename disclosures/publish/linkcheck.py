@@ -27,8 +27,8 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from disclosures.core import texts
+from disclosures.core.cache import ContentCache
 from disclosures.core.errors import ProjectError
-from disclosures.publish.buildcache import ContentCache
 from disclosures.publish.htmlscan import attributes
 
 # Attributes that point at something a reader (or the browser) follows or loads.
@@ -246,9 +246,18 @@ def check_site(root: Path, url: str, missing_file: str = "missing file {path}",
         reader = _readers(path)
         if reader is None:
             continue
-        for link, base in reader(site, path):
+        for link, base in _links_of(site, path, reader):
             check_link(site, path, link, base, report, missing_file, missing_anchor)
     return report
+
+
+def _links_of(site: BuiltSite, path: str, reader) -> list[tuple[str, str]]:
+    """The links of a file; a feed's or JSON file's (whose embedded HTML is read for them) come from the cache
+    when an earlier build read the same bytes at the same path of a site with the same addresses."""
+    if reader is html_links:
+        return list(reader(site, path))  # its scan is cached already (BuiltSite.scan)
+    key = repr((site.url, site.bases, path)).encode("utf-8") + b"\0" + (site.root / path).read_bytes()
+    return [tuple(pair) for pair in site.cache.get_or_make_json("links", key, lambda _: list(reader(site, path)))]
 
 
 class BrokenLinks(ProjectError):

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from disclosures.publish import compress, manifest
 from disclosures.publish.assethash import HASHED_NAME
-from disclosures.publish.buildcache import ContentCache
+from disclosures.core.cache import ContentCache
 from disclosures.publish.htmlscan import attributes
 
 NGINX_SITE_CONF = "_deploy/nginx-site.conf"

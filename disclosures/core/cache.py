@@ -1,0 +1,148 @@
+"""Work a build need not redo: results of pure functions of their inputs, kept between builds.
+
+What a build computes again and again for unchanged input — a notice file read and checked, a notice's
+page and poster rendered, a .gz copy of every text file, the link check's reading of every page, the scan
+for inline scripts the CSP must allow — depends on nothing but its input and the code. So each result is
+stored under the SHA-256 of its whole input, in a folder named after the SHA-256 of the code (every module
+of this package, and the versions of Jinja2, Material and zlib): only the same input can meet a stored
+result, and any change to the code starts an empty folder. Reuse is identical by construction, not by
+trust:
+
+- each entry starts with the SHA-256 of its value: a truncated, damaged or half-written entry does not
+  match and is computed afresh (and rewritten), never used;
+- entries are written to a temporary name and renamed, so a reader never sees half an entry.
+
+Some entries are pickled records (a checked notice): the cache is trusted as the project's own files
+are (it sits beside data/, written by the build). It lives in .cache/build/, never in site/, and is not
+deployed. After a build that published, entries that build did not use are removed (the cache holds one
+site's worth). DISCLOSURE_CLEAN_BUILD=1 builds without reading it.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import pickle
+import secrets
+import shutil
+import zlib
+from collections.abc import Callable, Mapping
+from importlib import metadata
+from pathlib import Path
+
+CLEAN_ENV = "DISCLOSURE_CLEAN_BUILD"
+_PACKAGE = Path(__file__).resolve().parent.parent  # disclosures/: every module a result may depend on
+_TOOLS = ("Jinja2", "mkdocs-material", "PyYAML")
+
+
+@functools.cache
+def code_version() -> str:
+    """The SHA-256 of this package's code, of the pinned tools' versions and of zlib: another version, another
+    folder."""
+    digest = hashlib.sha256(zlib.ZLIB_RUNTIME_VERSION.encode("ascii"))
+    for tool in _TOOLS:
+        digest.update(f"{tool}=={metadata.version(tool)}".encode("ascii"))
+    for module in sorted(_PACKAGE.rglob("*.py")):
+        digest.update(module.relative_to(_PACKAGE).as_posix().encode("utf-8") + b"\0" + module.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def folder_digest(folder: Path) -> bytes:
+    """The SHA-256 of every file under folder, with its path (e.g. the templates a render depends on)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.digest()
+
+
+class ContentCache:
+    """Results by kind and by the SHA-256 of their input; a disabled cache (folder None) computes everything."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder / code_version() if folder is not None else None
+        self.used: set[Path] = set()
+        self.hits = self.misses = 0
+
+    def get(self, kind: str, data: bytes) -> bytes | None:
+        """The value stored for this input, if any (and intact)."""
+        if self.folder is None:
+            return None
+        entry = self._entry(kind, data)
+        self.used.add(entry)
+        stored = _read(entry)
+        if stored is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return stored
+
+    def put(self, kind: str, data: bytes, value: bytes) -> None:
+        if self.folder is not None:
+            entry = self._entry(kind, data)
+            self.used.add(entry)
+            _write(entry, value)
+
+    def get_or_make(self, kind: str, data: bytes, make: Callable[[bytes], bytes]) -> bytes:
+        stored = self.get(kind, data)
+        if stored is not None:
+            return stored
+        value = make(data)
+        self.put(kind, data, value)
+        return value
+
+    def _entry(self, kind: str, data: bytes) -> Path:
+        assert self.folder is not None
+        return self.folder / kind / hashlib.sha256(data).hexdigest()
+
+    def get_or_make_json(self, kind: str, data: bytes, make: Callable[[bytes], object]) -> object:
+        raw = self.get_or_make(kind, data, lambda d: json.dumps(make(d), ensure_ascii=False).encode("utf-8"))
+        return json.loads(raw)
+
+    def get_or_make_record(self, kind: str, data: bytes, make: Callable[[], object]) -> object:
+        """A record (frozen dataclasses, tuples, strings) made from data, pickled in the cache."""
+        return pickle.loads(self.get_or_make(kind, data, lambda _: pickle.dumps(make(), protocol=5)))
+
+    def prune(self) -> None:
+        """Remove what this build did not use, and the folders of other code versions."""
+        if self.folder is None or not self.folder.parent.is_dir():
+            return
+        for other in self.folder.parent.iterdir():
+            if other != self.folder and other.is_dir():
+                _remove_tree(other)
+        for kind in self.folder.iterdir() if self.folder.is_dir() else ():
+            for entry in kind.iterdir():
+                if entry not in self.used:
+                    entry.unlink(missing_ok=True)
+
+
+def cache_for(root: Path, environ: Mapping[str, str]) -> ContentCache:
+    """The project's cache, or a disabled one when a clean build is asked for."""
+    if environ.get(CLEAN_ENV, "").strip() not in ("", "0"):
+        return ContentCache(None)
+    return ContentCache(root / ".cache" / "build")
+
+
+def _read(entry: Path) -> bytes | None:
+    try:
+        raw = entry.read_bytes()
+    except OSError:
+        return None
+    digest, value = raw[:32], raw[32:]
+    return value if len(raw) >= 32 and hashlib.sha256(value).digest() == digest else None
+
+
+def _write(entry: Path, value: bytes) -> None:
+    """Best effort: a cache that cannot be written (a full disk) only makes the next build slower."""
+    temporary = entry.with_name(f".{entry.name}.{secrets.token_hex(4)}")
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(hashlib.sha256(value).digest() + value)
+        os.replace(temporary, entry)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+
+
+def _remove_tree(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
