@@ -209,29 +209,38 @@ def _readers(path: str):
     return None
 
 
-def check_link(site: BuiltSite, source: str, link: str, base: str, report: Report, missing_file: str,
-               missing_anchor: str) -> None:
+def resolve(site: BuiltSite, link: str, base: str) -> tuple[str, ...]:
+    """What a link names, from its text and the address it is relative to alone (so a file's links can be
+    kept in the cache): ("skip",), ("external", address) or ("internal", path under the site, fragment)."""
     link = link.strip()
     if not link or link.lower().startswith(_NOT_FETCHED):
         if link.lower().startswith(("mailto:", "tel:")):
-            report.external.setdefault(link.split("?", 1)[0], set()).add(source)  # the address, not the letter
-        return
+            return ("external", link.split("?", 1)[0])  # the address, not the letter
+        return ("skip",)
     absolute = urljoin(base, link)
     target_path = site.internal_path(absolute)
     if target_path is None:
-        if urlsplit(absolute).scheme in ("http", "https"):
-            report.external.setdefault(absolute, set()).add(source)
+        return ("external", absolute) if urlsplit(absolute).scheme in ("http", "https") else ("skip",)
+    return ("internal", target_path, unquote(urlsplit(absolute).fragment))
+
+
+def check_link(site: BuiltSite, source: str, link: str, resolved: tuple[str, ...], report: Report,
+               missing_file: str, missing_anchor: str) -> None:
+    """Count a resolved link of source in the report: an address out of the site, or a file and anchor that
+    must exist in it."""
+    if resolved[0] == "external":
+        report.external.setdefault(resolved[1], set()).add(source)
+    if resolved[0] != "internal":
         return
+    _, target_path, fragment = resolved
     report.checked += 1
-    page = urlsplit(absolute)
     target = site.file_for(target_path)
     if target is None:
-        report.broken.append(BrokenLink(source, link, missing_file.format(path="/" + target_path)))
+        report.broken.append(BrokenLink(source, link.strip(), missing_file.format(path="/" + target_path)))
         return
-    fragment = unquote(page.fragment)
     if fragment and fragment != "top" and target.endswith(".html") and fragment not in site.scan(target).ids:
-        report.broken.append(BrokenLink(source, link, missing_anchor.format(path="/" + target_path,
-                                                                           anchor=fragment)))
+        report.broken.append(BrokenLink(source, link.strip(), missing_anchor.format(path="/" + target_path,
+                                                                                   anchor=fragment)))
 
 
 def check_site(root: Path, url: str, missing_file: str = "missing file {path}",
@@ -246,18 +255,18 @@ def check_site(root: Path, url: str, missing_file: str = "missing file {path}",
         reader = _readers(path)
         if reader is None:
             continue
-        for link, base in _links_of(site, path, reader):
-            check_link(site, path, link, base, report, missing_file, missing_anchor)
+        for link, *resolved in _links_of(site, path, reader):
+            check_link(site, path, link, tuple(resolved), report, missing_file, missing_anchor)
     return report
 
 
-def _links_of(site: BuiltSite, path: str, reader) -> list[tuple[str, str]]:
-    """The links of a file; a feed's or JSON file's (whose embedded HTML is read for them) come from the cache
-    when an earlier build read the same bytes at the same path of a site with the same addresses."""
-    if reader is html_links:
-        return list(reader(site, path))  # its scan is cached already (BuiltSite.scan)
+def _links_of(site: BuiltSite, path: str, reader) -> list[list[str]]:
+    """Each link of a file with what it names ([link, *resolve(...)]), from the cache when an earlier build
+    read the same bytes at the same path of a site with the same addresses (the reading and the URL
+    arithmetic are most of the check; what is left is looking the targets up)."""
     key = repr((site.url, site.bases, path)).encode("utf-8") + b"\0" + (site.root / path).read_bytes()
-    return [tuple(pair) for pair in site.cache.get_or_make_json("links", key, lambda _: list(reader(site, path)))]
+    return site.cache.get_or_make_json(
+        "links", key, lambda _: [[link, *resolve(site, link, base)] for link, base in reader(site, path)])
 
 
 class BrokenLinks(ProjectError):
