@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from jinja2 import Environment
+from markupsafe import escape
 
 from disclosures.core import records as r
 from disclosures.core import texts
@@ -32,7 +33,7 @@ from disclosures.model.dictionary import gather_terms
 from disclosures.model.searchmarks import notice_search
 from disclosures.model.terms import mark_terms
 from disclosures.model.view import notice_view
-from disclosures.model.viewmodels import NoticeView
+from disclosures.model.viewmodels import AS_OF_MARK, NoticeView, with_as_of_mark
 from disclosures.outputs import opendata
 from disclosures.outputs.assets import FeedItems, GeneratedAsset, feed_assets, open_data_assets
 from disclosures.outputs.feeds import channel
@@ -137,10 +138,14 @@ def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool, f
     The two renders are pure functions of the view, the site, the options and the templates (whose digest
     is `templates`): a notice whose view is the same as in an earlier build takes them from the cache.
     """
-    poster = poster_view(view, site.url, pdf_links(view.id) if pdfs else (), feedback_page, cache)
-    key = templates + repr((view, poster, site, feedback_page)).encode("utf-8")
-    notice_html, poster_html = cache.get_or_make_record(
-        "render", key, lambda: (render_notice(env, view, feedback_page=feedback_page), render_poster(env, poster)))
+    # The moment in 截至…（本页生成时） changes with every build; rendered as a mark and put in afterwards, it
+    # leaves the cached renders of a notice valid for as long as its status (the day count) stays the same.
+    as_of, marked = with_as_of_mark(view)
+    poster = poster_view(marked, site.url, pdf_links(view.id) if pdfs else (), feedback_page, cache)
+    key = templates + repr((marked, poster, site, feedback_page)).encode("utf-8")
+    rendered = cache.get_or_make_record(
+        "render", key, lambda: (render_notice(env, marked, feedback_page=feedback_page), render_poster(env, poster)))
+    notice_html, poster_html = (part.replace(AS_OF_MARK, str(escape(as_of))) for part in rendered)
     # Material prints page titles as HTML (<title>, header): escape the titles that came from data.
     return [
         GeneratedPage(page_source(view.url), html.escape(view.title), notice_html, view.toc,

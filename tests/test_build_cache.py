@@ -102,6 +102,13 @@ def test_a_cached_build_after_a_catalogue_text_changed_is_the_clean_build(warm: 
     _same_as_clean(warm, tmp_path, None, "2025-04-28", catalogue=True)
 
 
+def test_a_cached_build_hours_later_is_the_clean_build(warm: Path, tmp_path: Path) -> None:
+    """The same statuses at another moment: the renders are reused, the moment in 截至… is the new one."""
+    _same_as_clean(warm, tmp_path, None, "2025-04-28T15:47:00+08:00")
+    page = (tmp_path / "cached" / "site" / "disclosures" / REAL_ID / "index.html").read_text(encoding="utf-8")
+    assert "截至2025年4月28日15:47（本页生成时）" in page and "\x00" not in page
+
+
 def test_a_cached_build_when_a_window_has_ended_is_the_clean_build(warm: Path, tmp_path: Path) -> None:
     _same_as_clean(warm, tmp_path, None, "2025-05-12")  # the real notice's window closed on 5月11日
 

@@ -35,6 +35,18 @@ class WindowView:
         return not shown_when(when, self.status.state)
 
 
+# Stands for the build's moment in a cached render (data cannot hold a NUL: validation refuses it): the
+# moment changes with every build, the rest of a notice's page only when its status does (core/cache.py).
+AS_OF_MARK = "\x00as-of\x00"
+
+
+def with_as_of_mark(view: NoticeView) -> tuple[str, NoticeView]:
+    """The build's moment (截至…（本页生成时）) of a notice with a window, and the view with a mark in its place."""
+    if view.window is None or not view.window.as_of:
+        return "", view
+    return view.window.as_of, dataclasses.replace(view, window=dataclasses.replace(view.window, as_of=AS_OF_MARK))
+
+
 @dataclass(frozen=True)
 class Channel:
     """One way to reach the publisher, labelled the same on every page."""

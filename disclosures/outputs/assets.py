@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment
+from markupsafe import escape
 
 from disclosures.core import records as r
 from disclosures.core.cache import ContentCache
 from disclosures.core.urls import OPEN_DATA_INDEX_PATH, list_feed_paths
-from disclosures.model.viewmodels import NoticeView
+from disclosures.model.viewmodels import AS_OF_MARK, NoticeView, with_as_of_mark
 from disclosures.outputs import feeds, opendata
 from disclosures.pages.render import render_notice, render_revision
 
@@ -42,11 +43,20 @@ class FeedItems:
 
     def of(self, v: NoticeView) -> list[feeds.FeedItem]:
         if v.id not in self._items:
-            key = self.templates + repr((v, self.chan)).encode("utf-8")
-            self._items[v.id] = self.store.get_or_make_record("feed-items", key, lambda: feeds.notice_items(
-                v, render_notice(self.env, v, feed=True), [render_revision(self.env, v, rev) for rev in v.revisions],
-                self.chan.home))
+            as_of, marked = with_as_of_mark(v)  # the build's moment is put in after the cache (viewmodels.py)
+            key = self.templates + repr((marked, self.chan)).encode("utf-8")
+            items = self.store.get_or_make_record("feed-items", key, lambda: feeds.notice_items(
+                marked, render_notice(self.env, marked, feed=True),
+                [render_revision(self.env, marked, rev) for rev in marked.revisions], self.chan.home))
+            self._items[v.id] = [_unmarked(item, as_of) for item in items]
         return self._items[v.id]
+
+
+def _unmarked(item: feeds.FeedItem, as_of: str) -> feeds.FeedItem:
+    """The item with the build's moment where its render has the mark (HTML escaped in content_html)."""
+    changes = {name: value.replace(AS_OF_MARK, str(escape(as_of)) if name == "content_html" else as_of)
+               for name, value in dataclasses.asdict(item).items() if isinstance(value, str) and AS_OF_MARK in value}
+    return dataclasses.replace(item, **changes) if changes else item
 
 
 def feed_pair(chan: feeds.Channel, items: list[feeds.FeedItem]) -> list[GeneratedAsset]:
