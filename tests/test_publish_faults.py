@@ -38,7 +38,8 @@ cli()
 
 def _env(now: str, tmp: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "DISCLOSURE_NOW"}
-    env.update(NO_MKDOCS_2_WARNING="1", DISCLOSURE_NOW=now, TMPDIR=str(tmp))
+    # Clean builds: the faults are injected into work (Pagefind, the .gz copies) a warm cache would skip.
+    env.update(NO_MKDOCS_2_WARNING="1", DISCLOSURE_NOW=now, TMPDIR=str(tmp), DISCLOSURE_CLEAN_BUILD="1")
     return env
 
 

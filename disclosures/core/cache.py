@@ -34,7 +34,7 @@ from pathlib import Path
 
 CLEAN_ENV = "DISCLOSURE_CLEAN_BUILD"
 _PACKAGE = Path(__file__).resolve().parent.parent  # disclosures/: every module a result may depend on
-_TOOLS = ("Jinja2", "mkdocs-material", "PyYAML")
+_TOOLS = ("Jinja2", "mkdocs-material", "PyYAML", "pagefind-bin-extended")
 
 
 @functools.cache

@@ -19,6 +19,7 @@ Pagefind works while MkDocs writes the pages and the link check reads them.
 from __future__ import annotations
 
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from disclosures.core import texts
+from disclosures.core.cache import ContentCache
 from disclosures.core.errors import ProjectError
 from disclosures.core.urls import PAGEFIND_DIR
 from disclosures.model.searchmarks import CLOSE, OPEN, date_marks
@@ -114,7 +116,9 @@ def with_date_marks(html: str) -> str:
         if tag is None:  # text (or a comment or doctype, which holds no date)
             if holder:
                 held += [] if drop else [t for mark in date_marks(piece) for t in mark.tokens]
-                out.append(piece)
+                # The build's moment is left out of the copy entirely: it is nothing to search for, and
+                # without it the same notices give the same input, whose index the cache can give back.
+                out += [] if drop else [piece]
             else:
                 out.append(_marked_text(piece))
             continue
@@ -132,21 +136,26 @@ def with_date_marks(html: str) -> str:
     return "".join(out + ([_marks_span(held)] if held else []))  # an element left open: its dates at the end
 
 
+def _write_parts(parts: Iterable[tuple[str, str]], dest: Path) -> int:
+    """Each indexed part (path in the site, the copy Pagefind reads) at that path under dest, so Pagefind gives
+    the same URLs; in the order given (see _write_indexed_parts)."""
+    written = 0
+    for path, part in parts:
+        target = dest / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(part, encoding="utf-8")
+        written += 1
+    return written
+
+
 def _write_indexed_parts(pages: Iterable[tuple[str, str]], dest: Path) -> int:
-    """The indexed part of each page (path in the site, HTML) at that path under dest, so Pagefind gives the same URLs.
+    """The indexed part of each page (path in the site, HTML) at that path under dest, as Pagefind reads it.
 
     Written in the order given (the caller sorts): Pagefind numbers pages in the order it finds them, and
     a directory lists its files in creation order (tmpfs) or hash order, so the same input gives the same index.
     """
-    written = 0
-    for path, page in pages:
-        part = indexed_part(page)
-        if part is not None:
-            target = dest / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(with_date_marks(part), encoding="utf-8")
-            written += 1
-    return written
+    return _write_parts(((path, with_date_marks(part)) for path, page in pages
+                         if (part := indexed_part(page)) is not None), dest)
 
 
 def built_pages(site_dir: Path) -> Iterator[tuple[str, str]]:
@@ -175,8 +184,9 @@ class BackgroundIndex:
         index.close()
     """
 
-    def __init__(self, pages: Iterable[tuple[str, str]]):
+    def __init__(self, pages: Iterable[tuple[str, str]], store: ContentCache | None = None):
         remove_orphaned_work()
+        self._store = store or ContentCache(None)
         self._work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-"))
         self._process: subprocess.Popen | None = None
         self._closed = False
@@ -185,12 +195,30 @@ class BackgroundIndex:
         pool.shutdown(wait=False)  # the thread ends with its one task
 
     def _run(self, pages: list[tuple[str, str]]) -> int:
-        parts, written = self._work / "parts", self._work / "index"
+        """Index the pages, or take the index an earlier build made of exactly the same indexed parts (the
+        output is deterministic, searchorder.py, so it is the index Pagefind would write again)."""
+        parts = [(path, with_date_marks(part)) for path, page in pages if (part := indexed_part(page)) is not None]
+        key = b"".join(path.encode("utf-8") + b"\0" + part.encode("utf-8") + b"\0" for path, part in parts)
+        stored = self._store.get("search-index", key)
+        if stored is not None:
+            count, files = pickle.loads(stored)
+            for name, content in files:
+                (self._work / "index" / name).parent.mkdir(parents=True, exist_ok=True)
+                (self._work / "index" / name).write_bytes(content)
+            return count
+        count = self._make(parts)
+        written = self._work / "index"
+        files = [(p.relative_to(written).as_posix(), p.read_bytes()) for p in sorted(written.rglob("*")) if p.is_file()]
+        self._store.put("search-index", key, pickle.dumps((count, files), protocol=5))
+        return count
+
+    def _make(self, parts: list[tuple[str, str]]) -> int:
+        source, written = self._work / "parts", self._work / "index"
         # An OSError of our own (a full disk) goes up as it is: the build reports it with the path and cause.
-        if not _write_indexed_parts(pages, parts):
+        if not _write_parts(parts, source):
             return 0  # nothing to index (an empty site, DISCLOSURE_ALLOW_EMPTY): Pagefind's command refuses that
         try:
-            self._index(parts, written)
+            self._index(source, written)
         except (OSError, RuntimeError) as error:  # the binary is missing, or it failed
             raise SearchIndexFailed(texts.SEARCH_INDEX_FAILED.format(error=error)) from error
         for name in UNUSED_FILES:
