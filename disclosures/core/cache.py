@@ -63,7 +63,6 @@ class ContentCache:
     def __init__(self, folder: Path | None):
         self.folder = folder / code_version() if folder is not None else None
         self.used: set[Path] = set()
-        self.hits = self.misses = 0
 
     def get(self, kind: str, data: bytes) -> bytes | None:
         """The value stored for this input, if any (and intact)."""
@@ -71,12 +70,7 @@ class ContentCache:
             return None
         entry = self._entry(kind, data)
         self.used.add(entry)
-        stored = _read(entry)
-        if stored is None:
-            self.misses += 1
-        else:
-            self.hits += 1
-        return stored
+        return _read(entry)
 
     def put(self, kind: str, data: bytes, value: bytes) -> None:
         if self.folder is not None:
@@ -97,12 +91,22 @@ class ContentCache:
         return self.folder / kind / hashlib.sha256(data).hexdigest()
 
     def get_or_make_json(self, kind: str, data: bytes, make: Callable[[bytes], object]) -> object:
-        raw = self.get_or_make(kind, data, lambda d: json.dumps(make(d), ensure_ascii=False).encode("utf-8"))
-        return json.loads(raw)
+        """A value of lists, dicts and strings made from data, kept as JSON (what is made is returned as made)."""
+        stored = self.get(kind, data)
+        if stored is not None:
+            return json.loads(stored)
+        value = make(data)
+        self.put(kind, data, json.dumps(value, ensure_ascii=False).encode("utf-8"))
+        return value
 
     def get_or_make_record(self, kind: str, data: bytes, make: Callable[[], object]) -> object:
         """A record (frozen dataclasses, tuples, strings) made from data, pickled in the cache."""
-        return pickle.loads(self.get_or_make(kind, data, lambda _: pickle.dumps(make(), protocol=5)))
+        stored = self.get(kind, data)
+        if stored is not None:
+            return pickle.loads(stored)
+        value = make()
+        self.put(kind, data, pickle.dumps(value, protocol=5))
+        return value
 
     def prune(self) -> None:
         """Remove what this build did not use, and the folders of other code versions."""
@@ -110,7 +114,7 @@ class ContentCache:
             return
         for other in self.folder.parent.iterdir():
             if other != self.folder and other.is_dir():
-                _remove_tree(other)
+                shutil.rmtree(other, ignore_errors=True)
         for kind in self.folder.iterdir() if self.folder.is_dir() else ():
             for entry in kind.iterdir():
                 if entry not in self.used:
@@ -142,7 +146,3 @@ def _write(entry: Path, value: bytes) -> None:
         os.replace(temporary, entry)
     except OSError:
         temporary.unlink(missing_ok=True)
-
-
-def _remove_tree(folder: Path) -> None:
-    shutil.rmtree(folder, ignore_errors=True)
