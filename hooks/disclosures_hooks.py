@@ -110,7 +110,7 @@ def on_config(config):
         _state.progress.read(len(build.notices), len(build.pages))
     except ProjectError as error:
         # mkdocs serve builds into a temporary folder, not site/: the old preview stays up.
-        raise PluginError(f"{error}\n{_not_built(Path(config.site_dir))}") from None
+        raise _failed(str(error)) from None
     _state.build = build
     site = build.project.site
     # Material prints these unescaped (and sometimes with |e): escaped Markup is right in both cases.
@@ -136,7 +136,7 @@ def _lock_and_recover(site_dir: Path) -> None:
             log.info(texts.PUBLISH_LEFTOVER.format(path=stuck, cause=staging.os_cause(error)))
     except OSError as error:
         _release()
-        raise PluginError(f"{staging.os_failure(error, site_dir)}\n{_not_built(site_dir)}") from None
+        raise _failed(staging.os_failure(error, site_dir)) from None
 
 
 def _stage(config) -> None:
@@ -148,19 +148,20 @@ def _stage(config) -> None:
         built = staging.begin(site_dir, keep_existing=_state.dirty)
     except (OSError, staging.CannotPublish) as error:
         _release()
-        cause = staging.os_failure(error, site_dir) if isinstance(error, OSError) else str(error)
-        raise PluginError(f"{cause}\n{_not_built(site_dir)}") from None
+        raise _failed(staging.os_failure(error, site_dir) if isinstance(error, OSError) else str(error)) from None
     _state.staged = (config, site_dir)  # only now: the error path may discard only what begin() made
     config.site_dir = str(built)
     _warnings.counts.clear()
     logging.getLogger("mkdocs").addHandler(_warnings)
 
 
-def _not_built(site_dir: Path) -> str:
-    """The last line of a failed build: the old site kept, or there was none."""
-    if _state.serve:
-        return texts.NOT_REBUILT
-    return texts.NOT_BUILT if staging.published_path(site_dir).is_dir() else texts.NOT_BUILT_NONE.format(site=site_dir)
+def _failed(cause: str) -> PluginError:
+    """A failed build's message: the cause, then whether the old site was kept or there was none."""
+    site_dir = _state.site_dir
+    if _state.serve or site_dir is None:
+        return PluginError(f"{cause}\n{texts.NOT_REBUILT if _state.serve else texts.NOT_BUILT}")
+    kept = staging.published_path(site_dir).is_dir()
+    return PluginError(f"{cause}\n{texts.NOT_BUILT if kept else texts.NOT_BUILT_NONE.format(site=site_dir)}")
 
 
 def _release() -> None:
@@ -185,7 +186,7 @@ def _unstage(publish: bool) -> None:
                 staging.publish(built, site_dir)
             except OSError as error:
                 shutil.rmtree(built, ignore_errors=True)
-                raise PluginError(f"{staging.os_failure(error, site_dir)}\n{_not_built(site_dir)}") from None
+                raise _failed(staging.os_failure(error, site_dir)) from None
             log.info(texts.BUILD_PUBLISHED.format(path=site_dir, seconds=time.perf_counter() - _state.started))
             _build().cache.prune()  # what no page of this site needs any more
             _state.summary = _build().summary
@@ -283,8 +284,7 @@ def _finish(site_dir: Path, site_url: str) -> None:
         log.info(texts.BUILD_SEARCH_INDEX.format(pages=stats.pages, files=stats.files, kib=round(stats.bytes / 1024)))
         log.debug(f"Search index: waited {time.perf_counter() - started:.1f} s for it after the link check")
     except ProjectError as error:
-        real = _state.staged[1] if _state.staged else site_dir
-        raise PluginError(f"{error}\n{_not_built(real)}") from None
+        raise _failed(str(error)) from None
     finally:
         _close_index()
     log.info(linkcheck.external_summary(report))
@@ -330,7 +330,7 @@ def on_build_error(error):
     _release()  # a build that failed before staging (bad data) held the lock too
     if isinstance(error, OSError) and _state.site_dir is not None:
         # A full disk or a read-only folder while the pages were written: one Chinese line, no traceback.
-        raise PluginError(f"{staging.os_failure(error, _state.site_dir)}\n{_not_built(_state.site_dir)}") from None
+        raise _failed(staging.os_failure(error, _state.site_dir)) from None
 
 
 def on_shutdown():
