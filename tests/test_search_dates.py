@@ -19,7 +19,7 @@ from conftest import REAL_ID, ROOT, TEST_DATA
 
 from disclosures.build import prepare
 from disclosures.model.searchmarks import date_marks, date_tokens
-from disclosures.outputs.search import _write_indexed_parts, indexed_part, with_date_marks
+from disclosures.outputs.search import _write_parts, indexed_copies, indexed_part, with_date_marks
 
 HEADING = re.compile(r"h[1-6]")
 # Written independently of searchmarks.py: a whole date as notices write it.
@@ -37,7 +37,7 @@ def _indexed_copies(tmp: Path, data: Path, now: str) -> dict[str, str]:
     build = prepare(tmp, {"DISCLOSURE_NOW": now})
     pages = sorted((p.src_uri.replace("index.md", "index.html"), p.html) for p in build.pages
                    if p.src_uri.startswith("disclosures/") and p.src_uri.count("/") == 2)
-    _write_indexed_parts(pages, tmp / "parts")
+    _write_parts(indexed_copies(pages), tmp / "parts")
     return {path.split("/")[1]: (tmp / "parts" / path).read_text(encoding="utf-8") for path, _ in pages}
 
 

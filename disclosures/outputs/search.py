@@ -136,9 +136,17 @@ def with_date_marks(html: str) -> str:
     return "".join(out + ([_marks_span(held)] if held else []))  # an element left open: its dates at the end
 
 
+def indexed_copies(pages: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(path, the copy Pagefind reads) for each page (path in the site, HTML) that has an indexed part."""
+    return [(path, with_date_marks(part)) for path, page in pages if (part := indexed_part(page)) is not None]
+
+
 def _write_parts(parts: Iterable[tuple[str, str]], dest: Path) -> int:
-    """Each indexed part (path in the site, the copy Pagefind reads) at that path under dest, so Pagefind gives
-    the same URLs; in the order given (see _write_indexed_parts)."""
+    """Each copy (indexed_copies) at its path under dest, so Pagefind gives the same URLs.
+
+    Written in the order given (the caller sorts): Pagefind numbers pages in the order it finds them, and
+    a directory lists its files in creation order (tmpfs) or hash order, so the same input gives the same index.
+    """
     written = 0
     for path, part in parts:
         target = dest / path
@@ -146,16 +154,6 @@ def _write_parts(parts: Iterable[tuple[str, str]], dest: Path) -> int:
         target.write_text(part, encoding="utf-8")
         written += 1
     return written
-
-
-def _write_indexed_parts(pages: Iterable[tuple[str, str]], dest: Path) -> int:
-    """The indexed part of each page (path in the site, HTML) at that path under dest, as Pagefind reads it.
-
-    Written in the order given (the caller sorts): Pagefind numbers pages in the order it finds them, and
-    a directory lists its files in creation order (tmpfs) or hash order, so the same input gives the same index.
-    """
-    return _write_parts(((path, with_date_marks(part)) for path, page in pages
-                         if (part := indexed_part(page)) is not None), dest)
 
 
 def built_pages(site_dir: Path) -> Iterator[tuple[str, str]]:
@@ -197,7 +195,7 @@ class BackgroundIndex:
     def _run(self, pages: list[tuple[str, str]]) -> int:
         """Index the pages, or take the index an earlier build made of exactly the same indexed parts (the
         output is deterministic, searchorder.py, so it is the index Pagefind would write again)."""
-        parts = [(path, with_date_marks(part)) for path, page in pages if (part := indexed_part(page)) is not None]
+        parts = indexed_copies(pages)
         key = b"".join(path.encode("utf-8") + b"\0" + part.encode("utf-8") + b"\0" for path, part in parts)
         stored = self._store.get("search-index", key)
         if stored is not None:
