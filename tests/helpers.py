@@ -85,3 +85,8 @@ def outside_requests(requested: list[str], site_url: str) -> list[str]:
     """The requested addresses that left the site (data: and blob: URLs never leave the page)."""
     site = urlsplit(site_url).netloc
     return [u for u in requested if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != site]
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under folder, by relative path, with its bytes (to compare whole sites byte for byte)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -16,16 +16,13 @@ from pathlib import Path
 
 import pytest
 from conftest import REAL_ID, ROOT, TEST_DATA, make_project, run_build
+from helpers import tree
 
 from disclosures.core.cache import ContentCache, code_version
 
 pytestmark = pytest.mark.build
 
 NOTICE = f"data/disclosures/{REAL_ID}.yml"
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REAL_ID, ROOT, make_project, run_build
+from helpers import tree
 
 from disclosures.publish import manifest
 from disclosures.publish.staging import old_path
@@ -46,10 +47,6 @@ def _env(now: str, tmp: Path) -> dict[str, str]:
 def build_with_fault(project: Path, patch: str, now: str = "2025-04-28") -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-c", INJECT.format(patch=patch)], cwd=project,
                           env=_env(now, project / "tmp"), capture_output=True, text=True, timeout=300)
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def complete(site: Path) -> bool:

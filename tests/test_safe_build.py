@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REAL_ID, ROOT, Build, make_project, run_build
-from helpers import combine_data
+from helpers import combine_data, tree
 
 from disclosures.publish import manifest
 
@@ -17,11 +17,6 @@ pytestmark = pytest.mark.build
 EPOCH = {"SOURCE_DATE_EPOCH": "1745800000"}  # 2025-04-28, Beijing time
 NOTICE = f"data/disclosures/{REAL_ID}.yml"
 NOT_BUILT = "未生成网站，原有的 site/ 保持不变。"
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    """Every file under folder, by relative path, with its bytes."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def leftovers(root: Path) -> list[str]:
