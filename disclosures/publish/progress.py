@@ -28,6 +28,7 @@ class Progress:
         self.started = started
         self.stream = stream or sys.stderr
         self._bar: tqdm | None = None
+        self._timer: threading.Timer | None = None
         self._pages = self._total = self._quarter = 0
 
     def reading(self) -> None:
@@ -39,9 +40,8 @@ class Progress:
 
     def read(self, notices: int, pages: int) -> None:
         """Reading and checking is done: notices checked, pages rendered."""
-        timer = getattr(self, "_timer", None)
-        if timer is not None:
-            timer.cancel()
+        if self._timer is not None:
+            self._timer.cancel()
         if self._speaking():
             self.log.info(texts.PROGRESS_READ.format(notices=notices, pages=pages,
                                                      seconds=time.perf_counter() - self.started))
