@@ -39,6 +39,7 @@ from disclosures.outputs.assets import FeedItems, GeneratedAsset, feed_assets, o
 from disclosures.outputs.feeds import channel
 from disclosures.outputs.poster import pdf_links, poster_view, render_poster
 from disclosures.outputs.qr import qr_svg
+from disclosures.outputs.search import DEFAULT_SHARD_PAGES, shard_pages
 from disclosures.outputs.share import ShareMeta, notice_card, notice_share, render_share_meta, site_card, site_share
 from disclosures.pages.banner import BannerItem, banner_items, render_banner
 from disclosures.pages.feedback import feedback_pages
@@ -88,6 +89,7 @@ class SiteBuild:
     warnings: tuple[str, ...] = ()  # what may be a mistake (summary.py): logged as warnings, so -q shows them
     poster_pdfs: bool = False  # make each poster a PDF after the build (posterpdf.py; needs Chromium)
     cache: ContentCache = field(default_factory=lambda: ContentCache(None))  # reused work (core/cache.py)
+    search_shard_pages: int = DEFAULT_SHARD_PAGES  # pages per search index shard on average (search.py, shard_pages)
 
     def head_html(self, src_uri: str | None) -> str:
         """The Open Graph tags of a page; the site's own for pages not generated here (404)."""
@@ -162,6 +164,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     with no public notice, unless DISCLOSURE_ALLOW_EMPTY is set; a preview shows drafts, so it may be empty).
     """
     cache = cache_for(root, environ)
+    shard_size = shard_pages(environ)  # a mistake in the environment is refused before anything is read
     project = load_project(root / "data", cache)
     now = reference_time(environ)
     ignored = ignored_files(root / "data")
@@ -216,7 +219,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     return SiteBuild(project=project, now=now, notices=views, pages=pages, assets=assets,
                      banner=banner_items(views), templates=env,
                      terms=terms, portal=portal, summary=report, warnings=tuple(warnings(project, ignored)),
-                     poster_pdfs=pdfs, cache=cache)
+                     poster_pdfs=pdfs, cache=cache, search_shard_pages=shard_size)
 
 
 def _list_pages(env: Environment, site: r.Site, portal: Portal) -> list[GeneratedPage]:

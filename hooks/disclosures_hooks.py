@@ -206,7 +206,7 @@ def on_files(files: Files, config):
         files.append(file)
         pages.append((file.dest_uri, page.html))
     _close_index()
-    _state.index = BackgroundIndex(sorted(pages), _build().cache)
+    _state.index = BackgroundIndex(pages, _build().cache, _build().search_shard_pages)
     for asset in _build().assets:
         files.append(File.generated(config, asset.path, content=asset.content))
     _state.assets = _hash_own_assets(files, config)

@@ -7,6 +7,7 @@ Each case: a project built once (its cache warm), one change, a build with the c
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -19,6 +20,7 @@ from conftest import REAL_ID, ROOT, TEST_DATA, make_project, run_build
 from helpers import tree
 
 from disclosures.core.cache import ContentCache, code_version
+from disclosures.outputs.search import SHARD_ENV
 
 pytestmark = pytest.mark.build
 
@@ -55,7 +57,8 @@ def _project(folder: Path) -> Path:
 
 
 def _build(project: Path, now: str, clean: bool = False, catalogue: bool = False) -> None:
-    env = {"DISCLOSURE_CLEAN_BUILD": "1"} if clean else {}
+    # A search shard per page (search.py): the most shards a site can have, each cached on its own.
+    env = {SHARD_ENV: "1", **({"DISCLOSURE_CLEAN_BUILD": "1"} if clean else {})}
     if catalogue:
         full = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISCLOSURE_NOW": now, **env}
         done = subprocess.run([sys.executable, "-c", CATALOGUE], cwd=project, env=full, capture_output=True, text=True)
@@ -136,3 +139,17 @@ def test_the_cache_is_reused_and_never_published(warm: Path) -> None:
     page = (warm / "site" / "index.html").read_bytes()
     assert cache.get_or_make("scan", page, lambda d: pytest.fail("a page of the build is in the cache")) != b""
     assert not [p for p in (warm / "site").rglob("*") if ".cache" in p.parts]
+
+
+def test_an_edit_to_one_notice_indexes_its_shard_only(warm: Path, tmp_path: Path) -> None:
+    """The other shards' indexes come from the cache: one Pagefind run, for the edited notice's shard."""
+    project = tmp_path / "project"
+    shutil.copytree(warm, project, symlinks=True)
+    shards = project / ".cache" / "build" / code_version() / "search-shard"
+    before = {p.name for p in shards.iterdir()}
+    assert len(before) >= 3  # a shard per notice page (and the glossary's)
+    CHANGES["a notice's text"](project)
+    _build(project, "2025-04-28")
+    made = {p.name for p in shards.iterdir()} - before
+    assert len(made) == 1
+    assert len(json.loads((project / "site" / "pagefind" / "shards.json").read_text())["shards"]) == len(before) - 1

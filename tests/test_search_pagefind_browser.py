@@ -4,12 +4,15 @@ longer one, the shareable /search/?q=… page, the keyboard path, no request out
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
+from urllib.request import urlopen
 
 import pytest
 
 from conftest import TEST_DATA, Build, build_with, serve
+from disclosures.outputs.search import SHARD_ENV
 from helpers import outside_requests
 from test_accessibility import _axe
 from test_search_browser import type_like_a_person
@@ -24,9 +27,13 @@ VALLEY = "/disclosures/valley-clinic-2025-06-20/"
 RIVERBEND = "/disclosures/riverbend-street-2024-11-20/"  # dates in texts without a heading of their own
 
 
-@pytest.fixture(scope="module")
-def search_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    build: Build = build_with(tmp_path_factory.mktemp("search"), TEST_DATA / "search", now="2025-06-21")
+# Every test runs on one index and on an index cut into a shard per page (search.py): the newest answers
+# first, then search.js merges the others in; what the reader ends up with must be the same.
+@pytest.fixture(scope="module", params=["one index", "a shard per page"])
+def search_site(request, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    env = {SHARD_ENV: "1"} if request.param == "a shard per page" else {}
+    build: Build = build_with(tmp_path_factory.mktemp("search"), TEST_DATA / "search", now="2025-06-21",
+                              extra_env=env)
     assert build.ok, build.result.stderr
     server, url = serve(build.site)
     yield url
@@ -146,6 +153,25 @@ def test_filters_list_notices_without_typing_newest_first(page, search_site) -> 
     assert parse_qs(urlsplit(page.url).query) == {"round": ["区委第三轮巡察"]}  # shareable
 
 
+def test_the_newest_shard_answers_first_and_the_search_then_covers_every_shard(page, search_site) -> None:
+    """With shards (search.py), the first results come from the newest shard before any other shard is fetched
+    (a first search costs one shard, however large the portal); then the results are those of all notices."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    cdp = _open_search(page, search_site)
+    _type(page, cdp, "巡察")  # in every notice of the fixture
+    shards = json.loads(urlopen(search_site + "pagefind/shards.json").read())["shards"]
+    older = [i for i, path in enumerate(requested) if "/pagefind/shards/" in path]
+    texts = [i for i, path in enumerate(requested) if path.endswith(".pf_fragment")]
+    if shards:
+        assert older and texts and min(texts) < requested.index(urlsplit(search_site).path + "pagefind/shards.json") \
+            < min(older)
+    else:
+        assert older == []
+    status = page.locator("form[data-dsc-search=page] .dsc-search__status").inner_text()
+    assert status == "在 4 个页面中找到结果"
+
+
 def test_window_status_is_decided_by_the_readers_clock(browser, search_site) -> None:
     """The index is static; the window filter holds each window's bounds and the browser compares them with now."""
     found = {}
@@ -174,6 +200,7 @@ def test_a_filter_narrows_a_query(page, search_site) -> None:
 def test_a_search_link_opens_with_its_results_and_typing_updates_it(page, search_site) -> None:
     page.goto(search_site + "search/?q=%E6%B2%B9%E8%B4%B9&unit=" + "中共示例市山前区水务局党组")
     page.wait_for_selector(RESULTS, timeout=10_000)
+    _settled(page)
     assert page.input_value(PAGE_BOX) == "油费"
     assert page.input_value("select[name=unit]") == "中共示例市山前区水务局党组"
     assert _results(page)[0][1] == "problem-3"

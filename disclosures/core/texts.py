@@ -253,7 +253,7 @@ IMPORT_TABLES = "文件含 {count} 个表格，表格内容未导入"
 SCRIPT_TEXTS = ("DATE", "STATUS_UPCOMING", "STATUS_OPEN", "STATUS_CLOSED", "STATUS_STARTS_AT", "STATUS_DAYS_LEFT",
                 "STATUS_LAST_DAY", "STATUS_ENDED", "COPY", "COPIED", "COPIED_ANNOUNCE", "COPY_FAILED",
                 "LARGE_TEXT", "LARGE_TEXT_HINT", "SEARCH_LOADING", "SEARCH_READY", "SEARCH_NONE", "SEARCH_COUNT",
-                "SEARCH_COUNT_NOTICES", "SEARCH_MORE", "SEARCH_FAILED")
+                "SEARCH_COUNT_NOTICES", "SEARCH_MORE", "SEARCH_OLDER", "SEARCH_FAILED")
 
 # Other bodies' notices: kept numbers, top level （一）, lead-ins, missing dates and facts.
 IMPORT_KEPT_NUMBER = ("{level}原文编号为{number}，按顺序应为{derived}：原文跳号，已在数据里用 number 保留原文编号，"
@@ -370,6 +370,7 @@ POSTER_PDF_FAILED = "打印海报PDF失败：{page}。Chromium 报告：{error}"
 
 # The search index (disclosures/outputs/search.py): Pagefind failed, or wrote files laid out unlike the pinned version.
 SEARCH_INDEX_FAILED = "生成搜索索引失败（Pagefind）：{error}"
+SEARCH_SHARD_INVALID = "{name}={value}：应为不小于 1 的整数（搜索索引每个分片平均的页面数；不设则为 {default}）"
 SEARCH_INDEX_UNEXPECTED = ("整理搜索索引失败：Pagefind 写出的文件与 {version} 版的格式不符（{error}）。"
                            "请安装 pyproject.toml 中固定的 Pagefind 版本。")
 
@@ -423,6 +424,8 @@ SEARCH_NONE = "没有找到符合条件的结果"
 SEARCH_COUNT = "在 {count} 个页面中找到结果"
 SEARCH_COUNT_NOTICES = "共 {count} 份通报"
 SEARCH_MORE = "显示更多结果"
+# Shown under the newest shard's results while the older shards are merged in (search.js).
+SEARCH_OLDER = "正在查找更早的通报……"
 SEARCH_ALL = "在搜索页查看全部结果和筛选"
 SEARCH_FAILED = "搜索暂时不可用，请稍后再试，或从首页的通报列表阅读。"
 SEARCH_RESULTS_LABEL = "搜索结果"

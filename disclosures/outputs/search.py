@@ -14,17 +14,34 @@ the browser side is docs/assets/javascripts/search.js.
 The hook starts the index as soon as the pages are rendered (the marked element
 is the generated content, which MkDocs puts into the page unchanged), so that
 Pagefind works while MkDocs writes the pages and the link check reads them.
+
+Shards. Pagefind holds a whole index in memory while it writes it (about 38
+bytes per byte of text: 2.3 GB at 1,000 long notices), so the pages are cut
+into shards, each indexed by a Pagefind run of its own, one at a time, and
+taken from the build cache while its pages stay the same. The cuts
+(shards_of) follow the pages in publication order and fall after a page
+whose path hashes to 0 modulo the shard size, or before one that would take
+a shard over MAX_SHARD_BYTES: an edit changes its own shard only, and a new
+notice (the newest) the newest shard. The newest shard is the primary index
+in pagefind/ (with Pagefind's script, worker and wasm); the others sit in
+pagefind/shards/<name>/ (their index files only: merged indexes use the
+primary's wasm), listed newest first in pagefind/shards.json. search.js
+answers from the newest shard first and then merges the others in
+(Pagefind's mergeIndex), so a reader's first search costs what one shard
+costs, however large the portal.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import pickle
 import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +58,19 @@ LANGUAGE = "zh-cn"
 # Pagefind writes ready-made UIs too; search.js uses only the core API, so these are removed.
 UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
                 "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+# Pagefind's engine (script, worker, wasm): only the primary index needs it; merged indexes use its wasm.
+ENGINE_FILES = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
+SHARDS_DIR = "shards"  # under pagefind/: the older shards, one folder each
+SHARDS_LIST = "shards.json"  # under pagefind/: {"shards": [folder, …]}, newest first, relative to pagefind/
+# Pages per shard on average (a cut falls after a page whose path hashes to 0 modulo this). An operator with
+# less memory may lower it; the search then fetches a little more per shard.
+SHARD_ENV = "DISCLOSURE_SEARCH_SHARD_PAGES"
+DEFAULT_SHARD_PAGES = 250
+# Text per shard at most, as handed to Pagefind: about 1 GB of Pagefind's memory (38 bytes per byte).
+MAX_SHARD_BYTES = 24 * 2**20
+_PUBLISHED = re.compile(r'data-pagefind-sort="published\[data-value\]" data-value="([^"]*)"')
 
 
 class SearchIndexFailed(ProjectError):
@@ -136,9 +166,64 @@ def with_date_marks(html: str) -> str:
     return "".join(out + ([_marks_span(held)] if held else []))  # an element left open: its dates at the end
 
 
-def indexed_copies(pages: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    """(path, the copy Pagefind reads) for each page (path in the site, HTML) that has an indexed part."""
-    return [(path, with_date_marks(part)) for path, page in pages if (part := indexed_part(page)) is not None]
+def indexed_copies(pages: Iterable[tuple[str, str]], store: ContentCache | None = None) -> list[tuple[str, str]]:
+    """(path, the copy Pagefind reads) for each page (path in the site, HTML) that has an indexed part, in
+    publication order: dated pages oldest first, then pages without a date (the glossary), each by path.
+    A copy is a pure function of the part: the store gives back those of parts an earlier build marked."""
+    store = store or ContentCache(None)
+    copies = [(path, store.get_or_make("search-copy", part.encode("utf-8"), _marked_copy).decode("utf-8"))
+              for path, page in pages if (part := indexed_part(page)) is not None]
+    return sorted(copies, key=_publication_key)
+
+
+def _marked_copy(part: bytes) -> bytes:
+    return with_date_marks(part.decode("utf-8")).encode("utf-8")
+
+
+def _publication_key(copy: tuple[str, str]) -> tuple[int, str, str]:
+    found = _PUBLISHED.search(copy[1])
+    return (0, found.group(1), copy[0]) if found else (1, "", copy[0])
+
+
+def shard_pages(environ: Mapping[str, str] = os.environ) -> int:
+    """The shard size (SHARD_ENV); refused with a message if it is not a whole number of at least 1."""
+    raw = environ.get(SHARD_ENV, "").strip()
+    if not raw:
+        return DEFAULT_SHARD_PAGES
+    if not raw.isdigit() or int(raw) < 1:
+        raise ProjectError(texts.SEARCH_SHARD_INVALID.format(name=SHARD_ENV, value=raw, default=DEFAULT_SHARD_PAGES))
+    return int(raw)
+
+
+def _cut_after(path: str, pages: int) -> bool:
+    return int.from_bytes(hashlib.sha256(path.encode("utf-8")).digest()[:8], "big") % pages == 0
+
+
+def shards_of(copies: list[tuple[str, str]], pages: int = DEFAULT_SHARD_PAGES,
+              max_bytes: int = MAX_SHARD_BYTES) -> list[list[tuple[str, str]]]:
+    """The copies (in publication order) cut into shards, oldest first; see the module's docstring.
+
+    A cut depends only on the page before it (its path) and the shard's size so far, so an edit moves at
+    most the cuts up to the next one its path decides, and a page added at the end changes the last shard.
+    """
+    shards: list[list[tuple[str, str]]] = [[]]
+    size = 0
+    for path, copy in copies:
+        length = len(copy.encode("utf-8"))
+        if shards[-1] and size + length > max_bytes:
+            shards.append([])
+            size = 0
+        shards[-1].append((path, copy))
+        size += length
+        if _cut_after(path, pages):
+            shards.append([])
+            size = 0
+    return [shard for shard in shards if shard]
+
+
+def shard_key(shard: list[tuple[str, str]]) -> bytes:
+    """Everything a shard's index is made of: its pages' paths and copies, in order."""
+    return b"".join(path.encode("utf-8") + b"\0" + part.encode("utf-8") + b"\0" for path, part in shard)
 
 
 def _write_parts(parts: Iterable[tuple[str, str]], dest: Path) -> int:
@@ -182,39 +267,54 @@ class BackgroundIndex:
         index.close()
     """
 
-    def __init__(self, pages: Iterable[tuple[str, str]], store: ContentCache | None = None):
+    def __init__(self, pages: Iterable[tuple[str, str]], store: ContentCache | None = None,
+                 pages_per_shard: int = DEFAULT_SHARD_PAGES):
         remove_orphaned_work()
         self._store = store or ContentCache(None)
         self._work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-"))
         self._process: subprocess.Popen | None = None
         self._closed = False
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind")
-        self._future: Future[int] = pool.submit(self._run, list(pages))
+        self._future: Future[int] = pool.submit(self._run, list(pages), pages_per_shard)
         pool.shutdown(wait=False)  # the thread ends with its one task
 
-    def _run(self, pages: list[tuple[str, str]]) -> int:
-        """Index the pages, or take the index an earlier build made of exactly the same indexed parts (the
-        output is deterministic, searchorder.py, so it is the index Pagefind would write again)."""
-        parts = indexed_copies(pages)
-        key = b"".join(path.encode("utf-8") + b"\0" + part.encode("utf-8") + b"\0" for path, part in parts)
-        stored = self._store.get("search-index", key)
-        if stored is not None:
-            count, files = pickle.loads(stored)
+    def _run(self, pages: list[tuple[str, str]], pages_per_shard: int) -> int:
+        """Index the pages shard by shard, newest first, into work/index (the layout in the module's
+        docstring); a shard whose pages are exactly those of an earlier build's shard is taken from the cache
+        (the output is deterministic, searchorder.py, so it is the index Pagefind would write again)."""
+        shards = shards_of(indexed_copies(pages, self._store), pages_per_shard)
+        out = self._work / "index"
+        older, count = [], 0
+        for i, shard in enumerate(reversed(shards)):
+            key = shard_key(shard)
+            folder = out if i == 0 else out / SHARDS_DIR / hashlib.sha256(key).hexdigest()[:16]
+            shard_count, files = self._shard(shard, key)
             for name, content in files:
-                (self._work / "index" / name).parent.mkdir(parents=True, exist_ok=True)
-                (self._work / "index" / name).write_bytes(content)
-            return count
-        count = self._make(parts)
-        written = self._work / "index"
-        files = [(p.relative_to(written).as_posix(), p.read_bytes()) for p in sorted(written.rglob("*")) if p.is_file()]
-        self._store.put("search-index", key, pickle.dumps((count, files), protocol=5))
+                if i and any(Path(name).match(engine) for engine in ENGINE_FILES):
+                    continue  # merged indexes run on the primary's engine
+                (folder / name).parent.mkdir(parents=True, exist_ok=True)
+                (folder / name).write_bytes(content)
+            count += shard_count
+            older += [folder.relative_to(out).as_posix() + "/"] if i else []
+        if count:
+            (out / SHARDS_LIST).write_text(json.dumps({"shards": older}, separators=(",", ":")), encoding="utf-8")
         return count
 
-    def _make(self, parts: list[tuple[str, str]]) -> int:
-        source, written = self._work / "parts", self._work / "index"
+    def _shard(self, shard: list[tuple[str, str]], key: bytes) -> tuple[int, list[tuple[str, bytes]]]:
+        """(pages indexed, [(path in the index folder, bytes)]) of one shard, from the cache or made now."""
+        stored = self._store.get("search-shard", key)
+        if stored is not None:
+            return pickle.loads(stored)
+        made = self._make(shard)
+        self._store.put("search-shard", key, pickle.dumps(made, protocol=5))
+        return made
+
+    def _make(self, parts: list[tuple[str, str]]) -> tuple[int, list[tuple[str, bytes]]]:
+        source, written = self._work / "parts", self._work / "shard"
+        shutil.rmtree(source, ignore_errors=True)
+        shutil.rmtree(written, ignore_errors=True)
         # An OSError of our own (a full disk) goes up as it is: the build reports it with the path and cause.
-        if not _write_parts(parts, source):
-            return 0  # nothing to index (an empty site, DISCLOSURE_ALLOW_EMPTY): Pagefind's command refuses that
+        _write_parts(parts, source)
         try:
             self._index(source, written)
         except (OSError, RuntimeError) as error:  # the binary is missing, or it failed
@@ -222,17 +322,21 @@ class BackgroundIndex:
         for name in UNUSED_FILES:
             (written / name).unlink(missing_ok=True)
         try:
-            return make_deterministic(written)
+            count = make_deterministic(written)
         except (ValueError, KeyError, UnexpectedIndex) as error:  # cbor2's errors are ValueErrors
             raise SearchIndexFailed(texts.SEARCH_INDEX_UNEXPECTED.format(version=PAGEFIND_VERSION, error=error)) \
                 from error
+        files = [(f.relative_to(written).as_posix(), f.read_bytes()) for f in sorted(written.rglob("*")) if f.is_file()]
+        shutil.rmtree(source, ignore_errors=True)
+        shutil.rmtree(written, ignore_errors=True)
+        return count, files
 
     def publish(self, site_dir: Path) -> IndexStats:
         """Wait for the index and move it to site_dir/pagefind/ (replacing an older one, e.g. a dirty build's)."""
         pages = self._future.result()
         out = site_dir / PAGEFIND_DIR
         shutil.rmtree(out, ignore_errors=True)
-        if not pages:
+        if not pages:  # nothing to index (an empty site, DISCLOSURE_ALLOW_EMPTY): Pagefind's command refuses that
             return IndexStats(0, 0, 0)  # no index: search.js then says search is unavailable
         shutil.move(self._work / "index", out)
         files = [p for p in out.rglob("*") if p.is_file()]
@@ -257,9 +361,9 @@ class BackgroundIndex:
         _finished(self._process)
 
 
-def index_site(site_dir: Path) -> IndexStats:
+def index_site(site_dir: Path, pages_per_shard: int = DEFAULT_SHARD_PAGES) -> IndexStats:
     """Index the built pages under site_dir into site_dir/pagefind/ and wait for it (tests, tools)."""
-    index = BackgroundIndex(built_pages(site_dir))
+    index = BackgroundIndex(built_pages(site_dir), pages_per_shard=pages_per_shard)
     try:
         return index.publish(site_dir)
     finally:

@@ -16,15 +16,38 @@
   var TOKEN = /^(rq|ny|yr)\d+$/; // date tokens (searchmarks.date_marks; search.py puts them after each date)
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
 
+  var OPTIONS = { baseUrl: ROOT.pathname, excerptLength: 30 };
+
   var loading = null;
   function pagefind() {
     if (!loading) {
       loading = import(new URL("pagefind/pagefind.js", ROOT).href).then(function (pf) {
-        return pf.options({ basePath: new URL("pagefind/", ROOT).pathname, baseUrl: ROOT.pathname,
-                            excerptLength: 30 }).then(function () { pf.init(); return pf; });
+        var options = Object.assign({ basePath: new URL("pagefind/", ROOT).pathname }, OPTIONS);
+        return pf.options(options).then(function () { pf.init(); return pf; });
       });
     }
     return loading;
+  }
+
+  // The index is cut into shards (search.py): pagefind/ holds the newest, pagefind/shards.json lists the
+  // others, newest first. A search first answers from the newest shard; then the others are merged in
+  // (once per page) and the search runs again over all of them. Resolves to true once all are merged.
+  var merging = null;
+  var merged = false;
+  function mergeShards(pf) {
+    if (!merging) {
+      merging = fetch(new URL("pagefind/shards.json", ROOT).href).then(function (response) {
+        return response.ok ? response.json() : { shards: [] };
+      }).then(function (list) {
+        // In order: results of equal score (a listing without words) keep the shards' newest-first order.
+        var folders = list.shards || [];
+        return folders.reduce(function (done, folder) {
+          var path = new URL("pagefind/" + folder, ROOT).pathname;
+          return done.then(function () { return pf.mergeIndex(path, OPTIONS); });
+        }, Promise.resolve()).then(function () { merged = true; return folders.length > 0; });
+      });
+    }
+    return merging;
   }
 
   // --- the query ------------------------------------------------------------------------------
@@ -347,15 +370,43 @@
       });
     }).then(function (search) {
       if (!search || serial !== self.serial) return;
+      var complete = merged;
+      var focused = self.list.contains(document.activeElement) ? document.activeElement.href : null;
       self.results = search.results;
       self.shown = 0;
       self.list.textContent = "";
-      if (!self.results.length) { self.say(self.text("none")); self.showMore(); return; }
-      return self.page(serial).then(function () {
+      var shown = self.results.length ? self.page(serial) : Promise.resolve();
+      return shown.then(function () {
         if (serial !== self.serial) return;
-        self.say(self.text(self.terms.length ? "count" : "count-notices", self.results.length));
+        if (focused) self.refocus(focused);
+        if (!complete) return self.older(serial);
+        self.done();
       });
     }).catch(function () { /* said in ready() */ });
+  };
+
+  Search.prototype.done = function () {
+    if (!this.results.length) { this.say(this.text("none")); this.showMore(); return; }
+    this.say(this.text(this.terms.length ? "count" : "count-notices", this.results.length));
+  };
+
+  // The newest shard has answered: say that older notices are still being looked for, merge the other
+  // shards and search again over all (data-state is "partial" until then). With one shard, that was all.
+  Search.prototype.older = function (serial) {
+    var self = this;
+    this.status.textContent = this.text("older");
+    this.form.setAttribute("data-state", "partial");
+    return pagefind().then(mergeShards).then(function (more) {
+      if (serial !== self.serial) return;
+      return more ? self.run() : self.done();
+    }, function () { self.say(self.text("failed")); });
+  };
+
+  // The results were shown again with more of them: the reader's focus stays on the same result, or
+  // goes back to the box if it is no longer in the list.
+  Search.prototype.refocus = function (href) {
+    var same = Array.prototype.filter.call(this.list.querySelectorAll("a"), function (a) { return a.href === href; });
+    (same[0] || this.box).focus();
   };
 
   Search.prototype.page = function (serial) {
