@@ -8,18 +8,30 @@ changed (what the build cache saves, disclosures/core/cache.py), files written
 and the size of site/, and the size of the home page, the median notice page, a list page (all
 notices, page 1), a round's 专题 page, the first feedback page and the largest page that is not a
 notice. Figures go to stdout as a Markdown table (and JSON with --json).
+
+With --preview, then also the preview on the same project (bench/preview.py): `mkdocs serve` with live
+reload, the time to its first served build and from saving an edit to a notice's YAML to the page served
+with the change, for two notices, and the server's peak memory.
+
+The machine's load (os.getloadavg) and processors (what `nproc` counts) are printed at the start and the end
+of each size and stand in the table: the figures mean little if something else was running.
+Each size's data and project are removed once measured, so only one size is on disk at a time.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
+import stat
 import statistics
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from preview import measure_preview  # noqa: E402
 from run import Variant, build_once, pagefind_project  # noqa: E402
 from synthetic import write_portal_data  # noqa: E402
 
@@ -28,7 +40,41 @@ def _size(site: Path, url: str) -> int:
     return (site / url / "index.html").stat().st_size
 
 
-def measure(count: int, work: Path) -> dict:
+def processors() -> int:
+    """What `nproc` prints: the processors this process may run on (not all the machine has)."""
+    return len(os.sched_getaffinity(0))
+
+
+def load(count: int, when: str) -> float:
+    """Print the load averages (1, 5, 15 min) and the processors; return the 1-minute one for the table."""
+    averages = os.getloadavg()
+    print(f"N={count} {when}: load {' '.join(f'{a:.2f}' for a in averages)}, nproc {processors()}",
+          file=sys.stderr, flush=True)
+    return averages[0]
+
+
+def site_figures(site: Path) -> dict:
+    """One walk over site/, keeping counts and sizes rather than paths (a large N writes many files)."""
+    files, total, notice_pages, other = 0, 0, [], (0, "")
+    for path in site.rglob("*"):
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            continue
+        files += 1
+        total += info.st_size
+        if path.name != "index.html":
+            continue
+        if path.parent.parent.name == "disclosures":
+            notice_pages.append(info.st_size)
+        else:
+            other = max(other, (info.st_size, str(path.relative_to(site))))
+    return {"n": len(notice_pages), "files": files, "site_mib": total / 2**20,
+            "notice_median": statistics.median(notice_pages), "largest_other": other[0],
+            "largest_other_page": other[1]}
+
+
+def measure(count: int, work: Path, preview: bool) -> dict:
+    load_before = load(count, "start")
     data = write_portal_data(work / f"data-{count}", count)
     project = pagefind_project(data, work / f"site-{count}")
     build = build_once(Variant(project))
@@ -36,50 +82,69 @@ def measure(count: int, work: Path) -> dict:
     one = sorted((project / "data" / "disclosures").glob("*.yml"))[0]
     one.write_text(one.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: 更正", 1), encoding="utf-8")
     edited = build_once(Variant(project))
-    files = [p for p in site.rglob("*") if p.is_file()]  # the site as the second build wrote it
-    pages = [p for p in site.rglob("index.html")]
-    notice_pages = [p.stat().st_size for p in pages if p.parent.parent.name == "disclosures"]
-    other = max((p.stat().st_size, str(p.relative_to(site))) for p in pages if p.parent.parent.name != "disclosures")
-    return {
-        "n": len(notice_pages),
+    result = {  # the site as the second build wrote it
         "seconds": build["seconds"],
         "peak_mib": build["peak_mib"],
         "edit_seconds": edited["seconds"],
         "edit_peak_mib": edited["peak_mib"],
-        "files": len(files),
-        "site_mib": sum(p.stat().st_size for p in files) / 2**20,
+        **site_figures(site),
         "home": _size(site, ""),
-        "notice_median": statistics.median(notice_pages),
         "list": _size(site, "notices/"),
         "round": _size(site, "rounds/round-1/"),
         "feedback": _size(site, "feedback/"),
-        "largest_other": other[0],
-        "largest_other_page": other[1],
     }
+    if preview:  # after the builds: the build cache is as a clerk's would be after building once
+        result["preview"] = measure_preview(project)
+    for folder in (project, data):  # before the next size: only one size on disk at a time
+        shutil.rmtree(folder)
+    result["nproc"] = processors()
+    result["load_before"], result["load_after"] = load_before, load(count, "end")
+    return result
 
 
 def kib(n: float) -> str:
     return f"{n / 1024:,.0f} KiB"
 
 
+def seconds(n: float | None) -> str:
+    return "–" if n is None else f"{n:.1f} s"
+
+
+def mib(n: float | None) -> str:
+    return "–" if n is None else f"{n:.0f} MiB"
+
+
+def print_table(results: list[dict], preview: bool) -> None:
+    extra = " | preview: first build | preview after one edit | preview peak memory" if preview else ""
+    print(f"nproc: {', '.join(sorted({str(r['nproc']) for r in results}))}; load = os.getloadavg(), 1 min\n")
+    print("| N | build | peak memory | after one edit | files written | site/ | home | notice (median) | list page"
+          f" | round page | feedback | largest non-notice page{extra} | load (1 min) before/after |")
+    print("|---" * (13 + (3 if preview else 0)) + "|")
+    for r in results:
+        row = (f"| {r['n']} | {r['seconds']:.1f} s | {r['peak_mib']:.0f} MiB | {r['edit_seconds']:.1f} s"
+               f" | {r['files']:,} | {r['site_mib']:.0f} MiB"
+               f" | {kib(r['home'])} | {kib(r['notice_median'])} | {kib(r['list'])} | {kib(r['round'])}"
+               f" | {kib(r['feedback'])} | {kib(r['largest_other'])} ({r['largest_other_page']})")
+        if preview:
+            p = r["preview"]
+            # Both edits, so a one-off (the watcher's 0.5 s polling, a busy moment) shows as such.
+            edits = ", ".join(seconds(e["served"]) for e in p["edits"])
+            row += f" | {seconds(p['first_build'])} | {edits} | {mib(p['peak_mib'] or p['vmhwm_mib'])}"
+        print(f"{row} | {r['load_before']:.2f} / {r['load_after']:.2f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 200])
+    parser.add_argument("--preview", action="store_true", help="also time mkdocs serve's rebuild after an edit")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     results = []
     with tempfile.TemporaryDirectory(prefix="portal-bench-") as tmp:
         for count in args.sizes:
-            results.append(measure(count, Path(tmp)))
+            results.append(measure(count, Path(tmp), args.preview))
             print(json.dumps(results[-1]), file=sys.stderr, flush=True)
-    print("| N | build | peak memory | after one edit | files written | site/ | home | notice (median) | list page"
-          " | round page | feedback | largest non-notice page |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for r in results:
-        print(f"| {r['n']} | {r['seconds']:.1f} s | {r['peak_mib']:.0f} MiB | {r['edit_seconds']:.1f} s"
-              f" | {r['files']:,} | {r['site_mib']:.0f} MiB"
-              f" | {kib(r['home'])} | {kib(r['notice_median'])} | {kib(r['list'])} | {kib(r['round'])}"
-              f" | {kib(r['feedback'])} | {kib(r['largest_other'])} ({r['largest_other_page']}) |")
+    print_table(results, args.preview)
     if args.json:
         print(json.dumps(results, indent=2))
 

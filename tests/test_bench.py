@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 
 def test_the_benchmark_scripts_import() -> None:
-    for name in ("run", "portal", "synthetic", "big_paragraph"):
+    for name in ("run", "portal", "preview", "synthetic", "big_paragraph"):
         importlib.import_module(name)
 
 
