@@ -89,6 +89,7 @@ class SiteBuild:
     warnings: tuple[str, ...] = ()  # what may be a mistake (summary.py): logged as warnings, so -q shows them
     poster_pdfs: bool = False  # make each poster a PDF after the build (posterpdf.py; needs Chromium)
     cache: ContentCache = field(default_factory=lambda: ContentCache(None))  # reused work (core/cache.py)
+    templates_digest: bytes = b""  # of overrides/: what every cached render depends on besides its input
     search_shard_pages: int = DEFAULT_SHARD_PAGES  # pages per search index shard on average (search.py, shard_pages)
 
     def head_html(self, src_uri: str | None) -> str:
@@ -219,7 +220,8 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     return SiteBuild(project=project, now=now, notices=views, pages=pages, assets=assets,
                      banner=banner_items(views), templates=env,
                      terms=terms, portal=portal, summary=report, warnings=tuple(warnings(project, ignored)),
-                     poster_pdfs=pdfs, cache=cache, search_shard_pages=shard_size)
+                     poster_pdfs=pdfs, cache=cache, templates_digest=templates,
+                     search_shard_pages=shard_size)
 
 
 def _list_pages(env: Environment, site: r.Site, portal: Portal) -> list[GeneratedPage]:

@@ -7,6 +7,8 @@ rebuild, so data/ is read afresh each time.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import json
 import logging
 import os
@@ -15,6 +17,7 @@ import signal
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,6 +33,7 @@ from disclosures.core.errors import ProjectError
 from disclosures.core.safe import html_text, json_for_script
 from disclosures.outputs.posterpdf import poster_pdfs
 from disclosures.outputs.search import BackgroundIndex
+from disclosures.pages import pagecache
 from disclosures.pages.footer import footer_items
 from disclosures.publish import assethash, linkcheck, serving, staging
 from disclosures.publish.buildlock import BuildLock
@@ -51,6 +55,10 @@ class _State:
     progress: Progress | None = None  # what a long build is doing (nothing under -q)
     assets: dict[str, str] = field(default_factory=dict)  # our asset paths -> their content-hashed names
     index: BackgroundIndex | None = None  # the search index, made while MkDocs writes the pages
+    env: Any = None  # the theme's Jinja environment (on_env): its globals are part of every theme page's key
+    site_key: bytes | None = None  # what every theme page of this build shares (pagecache.site_part)
+    to_store: dict[str, bytes] = field(default_factory=dict)  # src_uri -> key of a theme page rendered anew
+    reused: int = 0  # theme pages taken from the cache in this build
     summary: str = ""  # the publication summary of a published build, logged last (in on_shutdown)
 
 
@@ -234,6 +242,7 @@ def _hash_own_assets(files: Files, config) -> dict[str, str]:
 
 
 def on_env(env, config, files):
+    _state.env, _state.site_key, _state.to_store, _state.reused = env, None, {}, 0
     # overrides/main.html calls this in Material's announce block, once per page.
     env.globals["disclosures_banner"] = _build().banner_html
     env.globals["disclosures_head"] = _build().head_html  # Open Graph tags, by the page's src_uri
@@ -246,6 +255,56 @@ def on_env(env, config, files):
         _state.progress.phase(texts.PROGRESS_WRITING)
         _state.progress.pages(len(files.documentation_pages()))
     return env
+
+
+@event_priority(-100)  # last: the context as every other handler left it
+def on_page_context(context, page, config, nav):
+    """A theme page whose key an earlier build stored is that build's output (disclosures/pages/pagecache.py):
+    main.html then extends a template that prints it instead of Material's base."""
+    try:
+        if _state.site_key is None:
+            _state.site_key = pagecache.site_part(_render_versions(), _build().templates_digest, _config_values(config),
+                                                  dict(config.plugins), nav.items, _theme_globals())
+        calls = {"banner": _build().banner_html(context["base_url"]), "head": _build().head_html(page.file.src_uri)}
+        key = pagecache.page_part(_state.site_key, page, context["base_url"], calls)
+    except pagecache.Uncacheable as error:
+        log.debug(f"Theme page {page.file.src_uri} not cached: {error}")
+        return context
+    stored = _build().cache.get("theme-page", key)
+    if stored is not None:
+        context["disclosures_cached"] = Markup(stored.decode("utf-8"))
+        _state.reused += 1
+    else:
+        _state.to_store[page.file.src_uri] = key
+    return context
+
+
+def _config_values(config) -> dict[str, Any]:
+    """The configuration as values: hook modules by the digest of their source, file patterns as written."""
+    values = dict(config)
+    values["hooks"] = {name: hashlib.sha256(Path(module.__file__).read_bytes()).hexdigest()
+                       for name, module in (config.hooks or {}).items()}
+    for name in ("not_in_nav", "exclude_docs", "draft_docs"):
+        spec = values.get(name)
+        values[name] = [str(getattr(p, "pattern", p)) for p in spec.patterns] if spec is not None else None
+    # The theme's folders and the watched ones, from the project's folder: a copy of the project (another
+    # checkout, a test's copy) renders the same pages.
+    root = str(Path(config.config_file_path).parent) + os.sep
+    values["theme"] = {"name": config.theme.name, "options": dict(config.theme), "locale": str(config.theme.locale),
+                       "dirs": [d.removeprefix(root) for d in config.theme.dirs],
+                       "static_templates": sorted(config.theme.static_templates)}
+    values["watch"] = [str(w).removeprefix(root) for w in values.get("watch") or []]
+    return values
+
+
+def _render_versions() -> dict[str, str]:
+    return {name: importlib.metadata.version(name) for name in ("mkdocs", "mkdocs-material", "jinja2", "markupsafe")}
+
+
+def _theme_globals() -> dict[str, Any]:
+    """The template globals that are values (the functions among them are called per page: page_part)."""
+    names = ("disclosures_assets", "disclosures_config", "texts")
+    return {name: _state.env.globals[name] for name in names}
 
 
 def on_page_content(html, page, config, files):
@@ -261,6 +320,7 @@ def on_post_build(config):
     # In strict mode MkDocs fails the build after this event if anything warned: keep the old site then
     # (and leave MkDocs' own message as the one the clerk reads).
     failing = bool(config.strict and _warnings.get_counts())
+    log.debug(f"Theme pages taken from the build cache: {_state.reused}")
     if not failing:
         _finish(Path(config.site_dir), config.site_url or "")
     _unstage(publish=not failing)
@@ -308,6 +368,9 @@ def _close_index() -> None:
 def on_post_page(output, page, config):
     if _state.progress is not None:
         _state.progress.page_written()
+    key = _state.to_store.pop(page.file.src_uri, None)
+    if key is not None:
+        _build().cache.put("theme-page", key, output.encode("utf-8"))
     return fix_theme_html(output)
 
 

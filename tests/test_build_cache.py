@@ -153,3 +153,12 @@ def test_an_edit_to_one_notice_indexes_its_shard_only(warm: Path, tmp_path: Path
     made = {p.name for p in shards.iterdir()} - before
     assert len(made) == 1
     assert len(json.loads((project / "site" / "pagefind" / "shards.json").read_text())["shards"]) == len(before) - 1
+
+
+def test_an_unchanged_build_takes_every_theme_page_from_the_cache(warm: Path, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(warm, project, symlinks=True)
+    built = run_build(project, extra_env={SHARD_ENV: "1"}, args=("--strict", "-v"))
+    assert built.ok, built.result.stderr
+    pages = len(list((project / "site").rglob("index.html")))
+    assert f"Theme pages taken from the build cache: {pages}" in built.result.stderr
