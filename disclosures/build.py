@@ -10,7 +10,8 @@ import dataclasses
 import datetime as dt
 import functools
 import html
-from collections.abc import Mapping
+import pickle
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
@@ -32,8 +33,8 @@ from disclosures.load.summary import allow_empty, ignored_files, linked_files, r
 from disclosures.model.dictionary import gather_terms
 from disclosures.model.searchmarks import notice_search
 from disclosures.model.terms import mark_terms
-from disclosures.model.view import notice_view
-from disclosures.model.viewmodels import AS_OF_MARK, NoticeView, with_as_of_mark
+from disclosures.model.view import as_of_text, notice_view
+from disclosures.model.viewmodels import AS_OF_MARK, NoticeView, with_as_of_mark, with_as_of_mark_window
 from disclosures.outputs import opendata
 from disclosures.outputs.assets import FeedItems, GeneratedAsset, feed_assets, open_data_assets
 from disclosures.outputs.feeds import channel
@@ -63,6 +64,12 @@ class GeneratedPage:
     share: ShareMeta | None = None  # description and Open Graph tags (share.py)
     hide: tuple[str, ...] = ()  # Material's front-matter `hide` (navigation, toc) for full-width pages
     meta: dict = field(default_factory=dict)  # more front matter for MkDocs (list pages: feeds, search)
+    as_of: str = ""  # the build's moment as HTML, where html has AS_OF_MARK (put in after the theme's render)
+
+    @property
+    def shown(self) -> str:
+        """The page's HTML as readers get it (html with the build's moment in place of the mark)."""
+        return moment_in(self.html, self.as_of)
 
     def front_matter(self) -> dict:
         """The page's front matter. Material prints `description` unescaped, so it is escaped here."""
@@ -101,9 +108,19 @@ class SiteBuild:
                                                                                  self.project.site.name)
         return render_share_meta(self.templates, share)
 
-    def banner_html(self, base_url: str) -> str:
-        """The site-wide banner for a page at base_url from the root; empty when there is none."""
-        return render_banner(self.templates, self.banner, base_url) if self.templates else ""
+    def banner_html(self, base_url: str, marked: bool = False) -> str:
+        """The site-wide banner for a page at base_url from the root; empty when there is none. marked: with
+        AS_OF_MARK for the build's moment (the theme's render is cached; the hook puts the moment in after)."""
+        if not self.templates:
+            return ""
+        items = tuple(dataclasses.replace(i, window=with_as_of_mark_window(i.window)) for i in self.banner) \
+            if marked else self.banner
+        return render_banner(self.templates, items, base_url)
+
+    @functools.cached_property
+    def as_of(self) -> str:
+        """The build's moment as the pages print it (escaped HTML): 截至…（本页生成时）."""
+        return str(escape(as_of_text(self.now)))
 
     def page(self, src_uri: str) -> GeneratedPage | None:
         return self._pages_by_uri.get(src_uri)
@@ -143,12 +160,12 @@ def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool, f
     """
     # The moment in 截至…（本页生成时） changes with every build; rendered as a mark and put in afterwards, it
     # leaves the cached renders of a notice valid for as long as its status (the day count) stays the same.
-    as_of, marked = with_as_of_mark(view)
+    marked = with_as_of_mark(view)[1]
     poster = poster_view(marked, site.url, pdf_links(view.id) if pdfs else (), feedback_page, cache)
-    key = templates + repr((marked, poster, site, feedback_page)).encode("utf-8")
+    key = templates + pickle.dumps((marked, poster, site, feedback_page), protocol=5)
     rendered = cache.get_or_make_record(
         "render", key, lambda: (render_notice(env, marked, feedback_page=feedback_page), render_poster(env, poster)))
-    notice_html, poster_html = (part.replace(AS_OF_MARK, str(escape(as_of))) for part in rendered)
+    notice_html, poster_html = rendered  # the mark stays until after the theme's render (GeneratedPage.as_of)
     # Material prints page titles as HTML (<title>, header): escape the titles that came from data.
     return [
         GeneratedPage(page_source(view.url), html.escape(view.title), notice_html, view.toc,
@@ -156,6 +173,11 @@ def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool, f
         GeneratedPage(page_source(poster_url(view.id)), html.escape(poster.title), poster_html, [],
                       share=notice_share(view, site, poster_url(view.id)), hide=("navigation", "toc")),
     ]
+
+
+def moment_in(text: str, as_of: str) -> str:
+    """text with the build's moment (as_of, escaped HTML) where a render left AS_OF_MARK."""
+    return text.replace(AS_OF_MARK, as_of) if AS_OF_MARK in text else text
 
 
 def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> SiteBuild:
@@ -176,19 +198,29 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     chosen = published_notices(project, now, preview)
     modelled = [notice_view(notice, project.site, now, note) for notice, note in chosen]
     terms = gather_terms(project, modelled)
+    # A notice's keyword lines are a pure function of its texts and the search dictionary: unchanged notices
+    # take them from the cache. Keys are pickles: equal pickles are equal values (a value pickled otherwise
+    # is only made again). (The numbered body is not cached: unpickling it costs more than numbering.)
+    terms_key = pickle.dumps(terms, protocol=5)
+
+    def keywords_made(inputs: tuple, make: Callable[[], dict[str, str]]) -> dict[str, str]:
+        return cache.get_or_make_record("keywords", terms_key + pickle.dumps(inputs, protocol=5), make)
+
     directory = Directory(project.units, project.rounds)
     views: list[NoticeView] = []
     public: list[tuple[r.Notice, NoticeView]] = []  # only these get open-data files
     for (notice, note), view in zip(chosen, modelled):
         unit = directory.unit_of(notice.issuer.name)[1]
-        view = dataclasses.replace(view, search=notice_search(notice, view, terms, unit))
+        view = dataclasses.replace(view, search=notice_search(notice, view, terms, unit, keywords_made))
         if not note:
             view = dataclasses.replace(view, downloads=opendata.download_links(notice, view))
             public.append((notice, view))
         views.append(with_poster_and_phone(mark_terms(view, project.glossary), project.site, cache))
     site = project.site
     pdfs = environ.get(POSTER_PDF_SWITCH, "") == "1"
-    pairs = [(n, v) for (n, _), v in zip(chosen, views)]
+    # The pages print the build's moment (截至…（本页生成时）) as a mark, put in after the theme's render
+    # (GeneratedPage.as_of): the pages of an unchanged site stay the same renders from build to build.
+    pairs = [(n, with_as_of_mark(v)[1]) for (n, _), v in zip(chosen, views)]
     portal = portal_of(pairs, directory)
     feedback = feedback_pages(site, pairs, portal=portal.active)
     block_page = {b.id: f.url for f in feedback for b in f.blocks}
@@ -204,7 +236,8 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
         pages.append(GeneratedPage(page_source(GLOSSARY_URL), texts.GLOSSARY_TITLE, glossary_html, [],
                                    share=site_share(site, GLOSSARY_URL, texts.GLOSSARY_TITLE)))
     pages.append(GeneratedPage(page_source(SEARCH_URL), texts.SEARCH_PAGE_TITLE,
-                               render_search(env, search_page(views, portal.active, bool(portal.rounds), portal.kind)), [],
+                               render_search(env, search_page([v for _, v in pairs], portal.active, bool(portal.rounds),
+                                                              portal.kind)), [],
                                share=site_share(site, SEARCH_URL, texts.SEARCH_PAGE_TITLE)))
     chan = channel(site)
     pages.append(GeneratedPage(page_source(SUBSCRIBE_URL), texts.SUBSCRIBE_TITLE,
@@ -213,10 +246,13 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> Si
     # Even a preview (mkdocs serve) never puts a draft or scheduled notice into a feed or the open data.
     public_ids = {n.id for n, _ in public}
     assets = feed_assets(env, project.site, [v for v in views if v.id in public_ids],
-                         _list_feeds(project.site, portal, public_ids), FeedItems(env, site, cache, templates))
+                         _list_feeds(project.site, portal, public_ids), FeedItems(env, site, cache, templates,
+                                                                                  as_of_text(now)))
     assets += open_data_assets(root, project.site, public, {n.id: directory.ids_of(n) for n, _ in public})
     assets.append(GeneratedAsset(share_image_path(), site_card(site)))
     assets += [GeneratedAsset(share_image_path(v.id), notice_card(v, site)) for v in views]
+    shown_as_of = str(escape(as_of_text(now)))
+    pages = [dataclasses.replace(page, as_of=shown_as_of) for page in pages]
     return SiteBuild(project=project, now=now, notices=views, pages=pages, assets=assets,
                      banner=banner_items(views), templates=env,
                      terms=terms, portal=portal, summary=report, warnings=tuple(warnings(project, ignored)),

@@ -7,6 +7,7 @@ rebuild, so data/ is read afresh each time.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -27,7 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from disclosures.build import SiteBuild, prepare
+from disclosures.build import SiteBuild, moment_in, prepare
 from disclosures.core import texts
 from disclosures.core.errors import ProjectError
 from disclosures.core.safe import html_text, json_for_script
@@ -244,7 +245,8 @@ def _hash_own_assets(files: Files, config) -> dict[str, str]:
 def on_env(env, config, files):
     _state.env, _state.site_key, _state.to_store, _state.reused = env, None, {}, 0
     # overrides/main.html calls this in Material's announce block, once per page.
-    env.globals["disclosures_banner"] = _build().banner_html
+    # With the mark for the build's moment, put in after the render (on_post_page): a cached page stays valid.
+    env.globals["disclosures_banner"] = functools.partial(_build().banner_html, marked=True)
     env.globals["disclosures_head"] = _build().head_html  # Open Graph tags, by the page's src_uri
     # Template paths of our own assets -> their content-hashed names, e.g. in overrides/main.html.
     env.globals["disclosures_assets"] = _state.assets
@@ -265,7 +267,9 @@ def on_page_context(context, page, config, nav):
         if _state.site_key is None:
             _state.site_key = pagecache.site_part(_render_versions(), _build().templates_digest, _config_values(config),
                                                   dict(config.plugins), nav.items, _theme_globals())
-        calls = {"banner": _build().banner_html(context["base_url"]), "head": _build().head_html(page.file.src_uri)}
+        globals_ = _state.env.globals  # called as the templates call them
+        calls = {"banner": globals_["disclosures_banner"](context["base_url"]),
+                 "head": globals_["disclosures_head"](page.file.src_uri)}
         key = pagecache.page_part(_state.site_key, page, context["base_url"], calls)
     except pagecache.Uncacheable as error:
         log.debug(f"Theme page {page.file.src_uri} not cached: {error}")
@@ -371,12 +375,13 @@ def on_post_page(output, page, config):
     key = _state.to_store.pop(page.file.src_uri, None)
     if key is not None:
         _build().cache.put("theme-page", key, output.encode("utf-8"))
-    return fix_theme_html(output)
+    return fix_theme_html(moment_in(output, _build().as_of))
 
 
 def on_post_template(output_content, template_name, config):
     # Theme pages that are not MkDocs pages, such as 404.html, need the same fixes.
-    return fix_theme_html(output_content) if template_name.endswith(".html") else output_content
+    return fix_theme_html(moment_in(output_content, _build().as_of)) if template_name.endswith(".html") \
+        else output_content
 
 
 def on_serve(server, config, builder):

@@ -189,7 +189,7 @@ def assert_refusal_names_a_real_place(error: DataInvalid, root: Path) -> None:
 def assert_everything_escaped(build) -> None:
     """No text from the data became markup; every feed is XML, every JSON file loads."""
     for page in build.pages:
-        doc = lxml.html.fromstring(page.html or "<p></p>")
+        doc = lxml.html.fromstring(page.shown or "<p></p>")
         assert not doc.xpath("//*[@data-fuzz]"), page.src_uri
     for asset in build.assets:
         if asset.path.endswith(".json"):

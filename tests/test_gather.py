@@ -56,7 +56,7 @@ def page(build: SiteBuild, url: str) -> str:
     """The HTML we hand MkDocs for the page at url ("" is home)."""
     generated = build.page(f"{url}/index.md" if url else "index.md")
     assert generated is not None, url
-    return generated.html
+    return generated.shown
 
 
 def statuses(doc: lxml.html.HtmlElement) -> list[tuple[str, str, str]]:

@@ -123,7 +123,7 @@ def twin_page(root: Path, data: dict) -> str:
     write_project(root, benign(data))
     page = prepare(root, NOW).page("disclosures/hostile/index.md")
     assert page is not None
-    return page.html
+    return page.shown
 
 
 @pytest.fixture(scope="module")
@@ -148,7 +148,7 @@ def test_hostile_notices_render_escaped_or_fail_with_messages(scratch: Path, dat
     assert not any(unsafe_character(normalised(t).strip()) for t in texts(data))
     page = build.page("disclosures/hostile/index.md")
     assert page is not None
-    assert_safe_and_complete(page.html, twin_page(scratch / "twin", data), data)
+    assert_safe_and_complete(page.shown, twin_page(scratch / "twin", data), data)
 
 
 @pytest.mark.build

@@ -36,7 +36,7 @@ def build(tmp_path_factory: pytest.TempPathFactory):
 def _poster(build, notice_id: str) -> lxml.html.HtmlElement:
     page = build.page(f"disclosures/{notice_id}/poster/index.md")
     assert page is not None
-    return lxml.html.fromstring(page.html)
+    return lxml.html.fromstring(page.shown)
 
 
 def test_qr_codes_use_error_correction_m_or_better_and_name_their_address() -> None:
@@ -103,7 +103,7 @@ def test_the_excerpt_stays_within_its_budget_and_never_ends_on_a_heading(build) 
 
 
 def test_notice_page_has_a_phone_code_and_a_poster_link_but_the_feed_copy_does_not(build) -> None:
-    page = lxml.html.fromstring(build.page(f"disclosures/{REAL_ID}/index.md").html)
+    page = lxml.html.fromstring(build.page(f"disclosures/{REAL_ID}/index.md").shown)
     aside = page.cssselect("aside.dsc-phone-qr")[0]
     assert aside.cssselect("svg.dsc-qr")[0].get("aria-label") == \
         f"二维码：本页网址 https://disclosures.example.org/disclosures/{REAL_ID}/"
@@ -132,7 +132,7 @@ def test_every_generated_page_has_a_description_and_share_tags(build) -> None:
 
 def test_posters_are_not_searched_and_hide_the_navigation(build) -> None:
     page = build.page(f"disclosures/{REAL_ID}/poster/index.md")
-    assert "data-pagefind-body" not in page.html and "data-pagefind-body" in build.page(f"disclosures/{REAL_ID}/index.md").html
+    assert "data-pagefind-body" not in page.shown and "data-pagefind-body" in build.page(f"disclosures/{REAL_ID}/index.md").shown
     assert page.front_matter()["hide"] == ["navigation", "toc"]
 
 

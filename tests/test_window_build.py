@@ -123,13 +123,13 @@ def test_preview_shows_scheduled_and_draft_notices_clearly_marked(tmp_path: Path
     build = prepare(root, {"DISCLOSURE_NOW": "2025-04-28"}, preview=True)
     assert {n.id: bool(n.draft_note) for n in build.notices} == \
         {SCHEDULED_ID: True, DRAFT_ID: True, "riverside-office-2025-04-20": False}
-    home = lxml.html.fromstring(build.page("index.md").html)
+    home = lxml.html.fromstring(build.page("index.md").shown)
     marked = {card.cssselect("h3")[0].get("id"): [normalise(p.text_content()) for p in card.cssselect(".dsc-draft")]
               for card in home.cssselect("li.dsc-notice-card")}
     assert marked == {SCHEDULED_ID: [normalise(DRAFT_NOTE)], DRAFT_ID: [normalise(DRAFT_NOTE)],
                       "riverside-office-2025-04-20": []}
     for notice_id in (SCHEDULED_ID, DRAFT_ID):
-        page = lxml.html.fromstring(build.page(f"disclosures/{notice_id}/index.md").html)
+        page = lxml.html.fromstring(build.page(f"disclosures/{notice_id}/index.md").shown)
         assert page.cssselect("article .dsc-draft[role=note]")
     # Only public notices are announced in the banner, even in preview.
     assert [item.url for item in build.banner] == ["disclosures/riverside-office-2025-04-20/"]

@@ -30,7 +30,7 @@ the section that holds it, whatever the template puts next to which heading.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from disclosures.core import records as r
@@ -145,13 +145,25 @@ def _contact_texts(view: NoticeView) -> list[str]:
     return texts + [item.label + item.value + item.note for item in view.contact.items]
 
 
-def notice_keywords(view: NoticeView, terms: SearchTerms) -> dict[str, str]:
-    """Keyword line per anchor of a notice page (the contact section included); empty lines left out."""
-    # The notice's title is formulaic (…关于巡察整改情况的通报): its pieces would match nearly every query.
-    found = {anchor: keywords(heading, texts, terms, pieces=anchor != TITLE_ANCHOR)
-             for anchor, heading, texts in _regions(view)}
-    found[CONTACT_ANCHOR] = keywords("", _contact_texts(view), terms)
-    return {anchor: line for anchor, line in found.items() if line}
+def keyword_texts(view: NoticeView) -> tuple[list[tuple[str, str, list[str]]], list[str]]:
+    """What a notice's keyword lines are made of: (anchor, heading, texts) per region, and the contact's texts."""
+    return list(_regions(view)), _contact_texts(view)
+
+
+def notice_keywords(view: NoticeView, terms: SearchTerms,
+                    made: Callable[[tuple, Callable[[], dict[str, str]]], dict[str, str]] | None = None
+                    ) -> dict[str, str]:
+    """Keyword line per anchor of a notice page (the contact section included); empty lines left out.
+    made(inputs, make) may give back what make() returned for the same inputs (keyword_texts and terms)."""
+    regions, contact = keyword_texts(view)
+
+    def make() -> dict[str, str]:
+        # The notice's title is formulaic (…关于巡察整改情况的通报): its pieces would match nearly every query.
+        found = {anchor: keywords(heading, texts, terms, pieces=anchor != TITLE_ANCHOR)
+                 for anchor, heading, texts in regions}
+        found[CONTACT_ANCHOR] = keywords("", contact, terms)
+        return {anchor: line for anchor, line in found.items() if line}
+    return made((regions, contact), make) if made else make()
 
 
 # Filter names as Pagefind stores them; search.js and the search page's form use the same names.
@@ -164,13 +176,14 @@ def window_filter_value(start_iso: str, end_iso: str) -> str:
     return f"{start_iso}/{end_iso}"
 
 
-def notice_search(notice: r.Notice, view: NoticeView, terms: SearchTerms, unit: str = "") -> NoticeSearch:
+def notice_search(notice: r.Notice, view: NoticeView, terms: SearchTerms, unit: str = "",
+                  made: Callable[[tuple, Callable[[], dict[str, str]]], dict[str, str]] | None = None) -> NoticeSearch:
     """Filters, sort key and keywords of one notice page; unit is the unit's name in the portal's directory
-    (portal.py: one name across a unit's renamings), else the issuer's name."""
+    (portal.py: one name across a unit's renamings), else the issuer's name. made: see notice_keywords."""
     filters = [(UNIT, unit or view.issuer), (YEAR, view.published_iso[:4])]
     if notice.inspection and notice.inspection.round:
         filters.append((ROUND, notice.inspection.round))
     if view.window:
         filters.append((WINDOW, window_filter_value(view.window.start_iso, view.window.end_iso)))
-    return NoticeSearch(keywords=notice_keywords(view, terms), filters=tuple(filters),
+    return NoticeSearch(keywords=notice_keywords(view, terms, made), filters=tuple(filters),
                         sort=((SORT_PUBLISHED, view.published_iso),))

@@ -22,10 +22,15 @@ from disclosures.numbering.body import PartView
 from disclosures.numbering.numbered import numbered_body
 
 
+def as_of_text(now: dt.datetime) -> str:
+    """截至…（本页生成时）: the moment a built page states its window status for."""
+    return texts.STATUS_AS_OF.format(moment=format_moment(now))
+
+
 def window_view(window: r.Window, now: dt.datetime) -> WindowView:
     start_iso, end_iso = iso_bounds(window)
     return WindowView(format_window(window), start_iso, end_iso, status_at(window, now), closed_note(window),
-                      texts.STATUS_AS_OF.format(moment=format_moment(now)))
+                      as_of_text(now))
 
 
 def _toc(parts: tuple[PartView, ...]) -> list[dict]:

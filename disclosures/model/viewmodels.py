@@ -44,7 +44,12 @@ def with_as_of_mark(view: NoticeView) -> tuple[str, NoticeView]:
     """The build's moment (截至…（本页生成时）) of a notice with a window, and the view with a mark in its place."""
     if view.window is None or not view.window.as_of:
         return "", view
-    return view.window.as_of, dataclasses.replace(view, window=dataclasses.replace(view.window, as_of=AS_OF_MARK))
+    return view.window.as_of, dataclasses.replace(view, window=with_as_of_mark_window(view.window))
+
+
+def with_as_of_mark_window(window: WindowView) -> WindowView:
+    """The window with the mark in place of the build's moment (if it names one)."""
+    return dataclasses.replace(window, as_of=AS_OF_MARK) if window.as_of else window
 
 
 @dataclass(frozen=True)

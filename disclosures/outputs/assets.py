@@ -7,6 +7,7 @@ feed or the open data, not even in a preview.
 from __future__ import annotations
 
 import dataclasses
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,8 +33,10 @@ class GeneratedAsset:
 class FeedItems:
     """The feed items of each public notice, rendered once and shared by the site's and the lists' feeds."""
 
-    def __init__(self, env: Environment, site: r.Site, store: ContentCache | None = None, templates: bytes = b""):
+    def __init__(self, env: Environment, site: r.Site, store: ContentCache | None = None, templates: bytes = b"",
+                 as_of: str = ""):
         self.env = env
+        self.as_of = as_of  # the build's moment (截至…（本页生成时）), also for views whose window holds the mark
         self.chan = feeds.channel(site)
         self._items: dict[str, list[feeds.FeedItem]] = {}
         # Items are a pure function of the view, the channel and the templates (digest `templates`): a
@@ -44,7 +47,8 @@ class FeedItems:
     def of(self, v: NoticeView) -> list[feeds.FeedItem]:
         if v.id not in self._items:
             as_of, marked = with_as_of_mark(v)  # the build's moment is put in after the cache (viewmodels.py)
-            key = self.templates + repr((marked, self.chan)).encode("utf-8")
+            as_of = self.as_of or as_of
+            key = self.templates + pickle.dumps((marked, self.chan), protocol=5)  # equal pickles: equal values
             items = self.store.get_or_make_record("feed-items", key, lambda: feeds.notice_items(
                 marked, render_notice(self.env, marked, feed=True),
                 [render_revision(self.env, marked, rev) for rev in marked.revisions], self.chan.home))
