@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 from disclosures.core import records as r
@@ -111,22 +114,79 @@ def _key_position(path: Path, name: str, key: str) -> tuple[int, int]:
     return 0, 0
 
 
-def read_notice_cached(path: Path, name: str, cache: ContentCache | None) -> tuple[r.Notice | None, list[DataError],
-                                                                                  tuple[int, int]]:
-    """read_notice, taken from the cache when this very file (the same name and bytes) was read before.
+Read = tuple[r.Notice | None, list[DataError], tuple[int, int]]  # what read_notice gives for one file
+# Below this many files to read, a second process costs more than it saves (it starts in about 0.3 s).
+PARALLEL_FROM = 32
+
+
+def read_notices(files: list[tuple[Path, str]], cache: ContentCache | None) -> list[Read]:
+    """read_notice for each (path, name), in order: a file read before with the same name and bytes comes
+    from the cache; the others are read by one process per core (reading and checking is pure Python).
 
     What is stored is what read_notice made of the bytes the key was taken from: the file is read again
     afterwards, and nothing is stored if it changed in between (an editor saving meanwhile)."""
-    if cache is None or not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
-        return read_notice(path, name)
-    key = name.encode("utf-8") + b"\0" + path.read_bytes()
-    stored = cache.get("notice", key)
-    if stored is not None:
-        return pickle.loads(stored)
-    result = read_notice(path, name)
-    if name.encode("utf-8") + b"\0" + path.read_bytes() == key:
-        cache.put("notice", key, pickle.dumps(result, protocol=5))
-    return result
+    results: list[Read | None] = []
+    keys: list[bytes | None] = []
+    for path, name in files:
+        key = _cache_key(path, name) if cache is not None else None
+        stored = cache.get("notice", key) if cache is not None and key is not None else None
+        results.append(pickle.loads(stored) if stored is not None else None)
+        keys.append(key)
+    missing = [i for i, result in enumerate(results) if result is None]
+    for i, result in zip(missing, _read_in_parallel([files[i] for i in missing])):
+        results[i] = result
+        if cache is not None and keys[i] is not None and _cache_key(*files[i]) == keys[i]:
+            cache.put("notice", keys[i], pickle.dumps(result, protocol=5))
+    assert all(result is not None for result in results)
+    return results  # type: ignore[return-value]  # every None was filled in above
+
+
+def _cache_key(path: Path, name: str) -> bytes | None:
+    if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+        return None  # read_notice gives its own message; nothing worth keeping
+    return name.encode("utf-8") + b"\0" + path.read_bytes()
+
+
+def _read_in_parallel(files: list[tuple[Path, str]]) -> list[Read]:
+    """read_notice of each file, the list split over this process and one child process per other core."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if len(files) < PARALLEL_FROM or cores < 2:
+        return [read_notice(path, name) for path, name in files]
+    size = -(-len(files) // cores)
+    parts = [files[i:i + size] for i in range(0, len(files), size)]
+    children = [_start_reading(part) for part in parts[1:]]
+    results = [read_notice(path, name) for path, name in parts[0]]
+    for part, child in zip(parts[1:], children):
+        results += _finish_reading(part, child)
+    return results
+
+
+def _start_reading(files: list[tuple[Path, str]]) -> subprocess.Popen | None:
+    try:
+        child = subprocess.Popen([sys.executable, "-m", "disclosures.load.readworker"], stdin=subprocess.PIPE,
+                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        assert child.stdin is not None
+        child.stdin.write(pickle.dumps(files, protocol=5))
+        child.stdin.close()
+        return child
+    except OSError:  # no process to be had (a limit): finish_reading reads them here
+        return None
+
+
+def _finish_reading(files: list[tuple[Path, str]], child: subprocess.Popen | None) -> list[Read]:
+    """The child's results, or the files read here if it failed (it is only a helper: never a build's cause)."""
+    if child is not None:
+        assert child.stdout is not None
+        out = child.stdout.read()  # stdin is closed already (communicate would flush it)
+        child.wait()
+        if child.returncode == 0:
+            try:
+                results = pickle.loads(out)
+                if len(results) == len(files):
+                    return results
+            except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+                pass
+    return [read_notice(path, name) for path, name in files]
 
 
 def load_project(data_dir: Path, cache: ContentCache | None = None) -> r.Project:
@@ -143,9 +203,8 @@ def load_project(data_dir: Path, cache: ContentCache | None = None) -> r.Project
 
     notices: list[r.Notice] = []
     first_seen: dict[str, tuple[str, int]] = {}  # id -> file and line where it first appeared
-    for path in notice_files(data_dir):
-        name = _relative(path, data_dir)
-        notice, notice_errors, (id_line, id_column) = read_notice_cached(path, name, cache)
+    files = [(path, _relative(path, data_dir)) for path in notice_files(data_dir)]
+    for (path, name), (notice, notice_errors, (id_line, id_column)) in zip(files, read_notices(files, cache)):
         errors += notice_errors
         if notice is None or not notice.id:
             continue
