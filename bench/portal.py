@@ -13,6 +13,10 @@ With --preview, then also the preview on the same project (bench/preview.py): `m
 reload, the time to its first served build and from saving an edit to a notice's YAML to the page served
 with the change, for two notices, and the server's peak memory.
 
+With --search, also a reader's first and second search in headless Chromium (bench/run.py): what is fetched
+(as gzip would send it) until the first result shows, and in all once the search is quiet (the older index
+shards merged in), and the time from typing to the first result.
+
 The machine's load (os.getloadavg) and processors (what `nproc` counts) are printed at the start and the end
 of each size and stand in the table: the figures mean little if something else was running.
 Each size's data and project are removed once measured, so only one size is on disk at a time.
@@ -32,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from preview import measure_preview  # noqa: E402
-from run import Variant, build_once, pagefind_project  # noqa: E402
+from run import Variant, build_once, pagefind_project, reader_figures  # noqa: E402
 from synthetic import write_portal_data  # noqa: E402
 
 
@@ -73,7 +77,7 @@ def site_figures(site: Path) -> dict:
             "largest_other_page": other[1]}
 
 
-def measure(count: int, work: Path, preview: bool) -> dict:
+def measure(count: int, work: Path, preview: bool, search: bool = False) -> dict:
     load_before = load(count, "start")
     data = write_portal_data(work / f"data-{count}", count)
     project = pagefind_project(data, work / f"site-{count}")
@@ -93,6 +97,10 @@ def measure(count: int, work: Path, preview: bool) -> dict:
         "round": _size(site, "rounds/round-1/"),
         "feedback": _size(site, "feedback/"),
     }
+    shards = site / "pagefind" / "shards.json"
+    result["shards"] = 1 + len(json.loads(shards.read_text())["shards"]) if shards.is_file() else 0
+    if search:  # a reader's first and second search on the site as built (bench/run.py, headless Chromium)
+        result["search"] = reader_figures(site, material=False)
     if preview:  # after the builds: the build cache is as a clerk's would be after building once
         result["preview"] = measure_preview(project)
     for folder in (project, data):  # before the next size: only one size on disk at a time
@@ -112,6 +120,22 @@ def seconds(n: float | None) -> str:
 
 def mib(n: float | None) -> str:
     return "–" if n is None else f"{n:.0f} MiB"
+
+
+def print_search(results: list[dict]) -> None:
+    """The reader's side: what the first search fetches until its first result, and in all (gzip)."""
+    print("\n| N | index shards | first search: to the first result | first search: in all | typing → first result"
+          " | second search: in all | second: typing → result |")
+    print("|---" * 7 + "|")
+    for r in results:
+        s = r.get("search")
+        if s:
+            print(f"| {r['n']} | {r['shards']} | {kib(s['search1_first_gzip_bytes'])} | {kib(s['search1_gzip_bytes'])}"
+                  f" | {_ms(s['search1_ms'])} | {kib(s.get('search2_gzip_bytes', 0))} | {_ms(s.get('search2_ms'))} |")
+
+
+def _ms(n: float | None) -> str:
+    return "no result" if n is None else f"{n:.0f} ms"
 
 
 def print_table(results: list[dict], preview: bool) -> None:
@@ -137,14 +161,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 200])
     parser.add_argument("--preview", action="store_true", help="also time mkdocs serve's rebuild after an edit")
+    parser.add_argument("--search", action="store_true", help="also time a reader's first search in Chromium")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     results = []
     with tempfile.TemporaryDirectory(prefix="portal-bench-") as tmp:
         for count in args.sizes:
-            results.append(measure(count, Path(tmp), args.preview))
+            results.append(measure(count, Path(tmp), args.preview, args.search))
             print(json.dumps(results[-1]), file=sys.stderr, flush=True)
     print_table(results, args.preview)
+    print_search(results)
     if args.json:
         print(json.dumps(results, indent=2))
 

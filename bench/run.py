@@ -203,9 +203,14 @@ def reader_figures(site: Path, material: bool) -> dict:
             if opener and n == 1:
                 page.click(opener)
             elapsed = page.evaluate(_TYPE_AND_TIME, [box, results, item, query, RESULT_TIMEOUT_MS])
+            # What came before the first result (a sharded index answers from its newest shard first, then
+            # merges the others in: search.py), and everything the search fetched by the time it is quiet.
+            first = list(fetched)
             page.wait_for_load_state("networkidle")
             page.wait_for_timeout(300)
             urls = fetched + (early if n == 1 else [])
+            figures[f"search{n}_first_gzip_bytes"] = sum(served_gzip_size(site, url) for url in first + (
+                early if n == 1 else []))
             figures[f"search{n}_gzip_bytes"] = sum(served_gzip_size(site, url) for url in urls)
             figures[f"search{n}_ms"] = elapsed
             if elapsed is None:
