@@ -305,10 +305,18 @@ def _render_versions() -> dict[str, str]:
     return {name: importlib.metadata.version(name) for name in ("mkdocs", "mkdocs-material", "jinja2", "markupsafe")}
 
 
+# Template globals that are functions: Jinja's own and the theme's translations (code and locale, both in the
+# key), and ours, whose results for the page are in its key (on_page_context). Any other makes pages uncacheable.
+KNOWN_FUNCTIONS = frozenset({"range", "dict", "lipsum", "cycler", "joiner", "namespace", "_", "gettext", "ngettext",
+                             "pgettext", "npgettext", "disclosures_banner", "disclosures_head"})
+
+
 def _theme_globals() -> dict[str, Any]:
-    """The template globals that are values (the functions among them are called per page: page_part)."""
-    names = ("disclosures_assets", "disclosures_config", "texts")
-    return {name: _state.env.globals[name] for name in names}
+    """Every template global that is a value (the functions: KNOWN_FUNCTIONS)."""
+    unknown = [name for name, value in _state.env.globals.items() if callable(value) and name not in KNOWN_FUNCTIONS]
+    if unknown:
+        raise pagecache.Uncacheable(f"template globals {unknown}")
+    return {name: value for name, value in _state.env.globals.items() if not callable(value)}
 
 
 def on_page_content(html, page, config, files):
