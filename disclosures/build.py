@@ -180,13 +180,14 @@ def moment_in(text: str, as_of: str) -> str:
     return text.replace(AS_OF_MARK, as_of) if AS_OF_MARK in text else text
 
 
-def prepare(root: Path, environ: Mapping[str, str], preview: bool = False) -> SiteBuild:
+def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
+            records: dict[Path, object] | None = None) -> SiteBuild:
     """Validate data/ under root and render every generated page.
 
     Raises a ProjectError (errors.py): DataInvalid, BadReferenceTime, or NothingPublic (a real build
     with no public notice, unless DISCLOSURE_ALLOW_EMPTY is set; a preview shows drafts, so it may be empty).
     """
-    cache = cache_for(root, environ)
+    cache = cache_for(root, environ, records)  # records: kept by a process that builds again (mkdocs serve)
     shard_size = shard_pages(environ)  # a mistake in the environment is refused before anything is read
     project = load_project(root / "data", cache)
     now = reference_time(environ)

@@ -61,6 +61,7 @@ class _State:
     to_store: dict[str, bytes] = field(default_factory=dict)  # src_uri -> key of a theme page rendered anew
     reused: int = 0  # theme pages taken from the cache in this build
     summary: str = ""  # the publication summary of a published build, logged last (in on_shutdown)
+    records: dict = field(default_factory=dict)  # `mkdocs serve`: the last build's records, for the next rebuild
 
 
 _state = _State()
@@ -115,7 +116,7 @@ def on_config(config):
         _lock_and_recover(_state.site_dir)  # first: a failing build must find the old site back in place
     try:
         _state.progress.reading()
-        build = prepare(root, os.environ, preview=_state.serve)
+        build = prepare(root, os.environ, preview=_state.serve, records=_state.records if _state.serve else None)
         _state.progress.read(len(build.notices), len(build.pages))
     except ProjectError as error:
         # mkdocs serve builds into a temporary folder, not site/: the old preview stays up.
@@ -337,6 +338,7 @@ def on_post_build(config):
         _finish(Path(config.site_dir), config.site_url or "")
     _unstage(publish=not failing)
     if _state.serve:
+        _build().cache.keep_used_records()
         log.info(_build().summary)
 
 

@@ -58,11 +58,16 @@ def folder_digest(folder: Path) -> bytes:
 
 
 class ContentCache:
-    """Results by kind and by the SHA-256 of their input; a disabled cache (folder None) computes everything."""
+    """Results by kind and by the SHA-256 of their input; a disabled cache (folder None) computes everything.
 
-    def __init__(self, folder: Path | None):
+    records: the records of an earlier build in this same process (`mkdocs serve` rebuilds in one process),
+    by entry: unpickling a notice's records costs about what making them does, so a preview keeps them.
+    After each build it holds only what that build used."""
+
+    def __init__(self, folder: Path | None, records: dict[Path, object] | None = None):
         self.folder = folder / code_version() if folder is not None else None
         self.used: set[Path] = set()
+        self.records = records
 
     def get(self, kind: str, data: bytes) -> bytes | None:
         """The value stored for this input, if any (and intact)."""
@@ -101,12 +106,24 @@ class ContentCache:
 
     def get_or_make_record(self, kind: str, data: bytes, make: Callable[[], object]) -> object:
         """A record (frozen dataclasses, tuples, strings) made from data, pickled in the cache."""
+        if self.folder is not None and self.records is not None:
+            entry = self._entry(kind, data)
+            if entry in self.records:
+                self.used.add(entry)
+                return self.records[entry]
         stored = self.get(kind, data)
-        if stored is not None:
-            return pickle.loads(stored)
-        value = make()
-        self.put(kind, data, pickle.dumps(value, protocol=5))
+        value = pickle.loads(stored) if stored is not None else make()
+        if stored is None:
+            self.put(kind, data, pickle.dumps(value, protocol=5))
+        if self.folder is not None and self.records is not None:
+            self.records[self._entry(kind, data)] = value
         return value
+
+    def keep_used_records(self) -> None:
+        """Forget the records this build did not use (the next build in this process starts from these)."""
+        if self.records is not None:
+            for entry in [e for e in self.records if e not in self.used]:
+                del self.records[entry]
 
     def prune(self) -> None:
         """Remove what this build did not use, and the folders of other code versions."""
@@ -121,11 +138,12 @@ class ContentCache:
                     entry.unlink(missing_ok=True)
 
 
-def cache_for(root: Path, environ: Mapping[str, str]) -> ContentCache:
-    """The project's cache, or a disabled one when a clean build is asked for."""
+def cache_for(root: Path, environ: Mapping[str, str], records: dict[Path, object] | None = None) -> ContentCache:
+    """The project's cache (with records kept in this process, if given), or a disabled one when a clean build
+    is asked for."""
     if environ.get(CLEAN_ENV, "").strip() not in ("", "0"):
         return ContentCache(None)
-    return ContentCache(root / ".cache" / "build")
+    return ContentCache(root / ".cache" / "build", records)
 
 
 def _read(entry: Path) -> bytes | None:
