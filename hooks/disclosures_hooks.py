@@ -103,7 +103,6 @@ GC_THRESHOLDS = (100_000, 20, 100)
 def on_startup(command, dirty):
     _state.serve = command == "serve"
     _state.dirty = dirty
-    gc.set_threshold(*GC_THRESHOLDS)
     # SIGTERM (a service stopped, a timeout) ends the run like Ctrl-C: on_shutdown removes the staging
     # folder and stops Pagefind. SIGKILL cannot be caught: the next build cleans up (staging.recover).
     signal.signal(signal.SIGTERM, _terminated)
@@ -116,6 +115,7 @@ def _terminated(number, frame):
 
 @event_priority(100)  # first: everything else reads what this sets
 def on_config(config):
+    gc.set_threshold(*GC_THRESHOLDS)  # here, not in on_startup: MkDocs' build() alone (bench, tools) skips that
     root = Path(config.config_file_path).parent
     _state.started = time.perf_counter()
     _state.site_dir = Path(config.site_dir)
