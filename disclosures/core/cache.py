@@ -71,17 +71,11 @@ class ContentCache:
 
     def get(self, kind: str, data: bytes) -> bytes | None:
         """The value stored for this input, if any (and intact)."""
-        if self.folder is None:
-            return None
-        entry = self._entry(kind, data)
-        self.used.add(entry)
-        return _read(entry)
+        return None if self.folder is None else self._get(self._entry(kind, data))
 
     def put(self, kind: str, data: bytes, value: bytes) -> None:
         if self.folder is not None:
-            entry = self._entry(kind, data)
-            self.used.add(entry)
-            _write(entry, value)
+            self._put(self._entry(kind, data), value)
 
     def get_or_make(self, kind: str, data: bytes, make: Callable[[bytes], bytes]) -> bytes:
         stored = self.get(kind, data)
@@ -95,6 +89,14 @@ class ContentCache:
         assert self.folder is not None
         return self.folder / kind / hashlib.sha256(data).hexdigest()
 
+    def _get(self, entry: Path) -> bytes | None:
+        self.used.add(entry)
+        return _read(entry)
+
+    def _put(self, entry: Path, value: bytes) -> None:
+        self.used.add(entry)
+        _write(entry, value)
+
     def get_or_make_json(self, kind: str, data: bytes, make: Callable[[bytes], object]) -> object:
         """A value of lists, dicts and strings made from data, kept as JSON (what is made is returned as made)."""
         stored = self.get(kind, data)
@@ -104,19 +106,37 @@ class ContentCache:
         self.put(kind, data, json.dumps(value, ensure_ascii=False).encode("utf-8"))
         return value
 
-    def get_or_make_record(self, kind: str, data: bytes, make: Callable[[], object]) -> object:
-        """A record (frozen dataclasses, tuples, strings) made from data, pickled in the cache."""
-        if self.folder is not None and self.records is not None:
-            entry = self._entry(kind, data)
-            if entry in self.records:
-                self.used.add(entry)
-                return self.records[entry]
-        stored = self.get(kind, data)
-        value = pickle.loads(stored) if stored is not None else make()
+    def get_record(self, kind: str, data: bytes) -> object | None:
+        """The record stored for this input (kept in this process, or unpickled), if any."""
+        if self.folder is None:
+            return None
+        entry = self._entry(kind, data)
+        if self.records is not None and entry in self.records:
+            self.used.add(entry)
+            return self.records[entry]
+        stored = self._get(entry)
         if stored is None:
-            self.put(kind, data, pickle.dumps(value, protocol=5))
-        if self.folder is not None and self.records is not None:
-            self.records[self._entry(kind, data)] = value
+            return None
+        value = pickle.loads(stored)
+        if self.records is not None:
+            self.records[entry] = value
+        return value
+
+    def put_record(self, kind: str, data: bytes, value: object) -> None:
+        """Store a record (frozen dataclasses, tuples, strings) made from data, pickled."""
+        if self.folder is not None:
+            entry = self._entry(kind, data)
+            self._put(entry, pickle.dumps(value, protocol=5))
+            if self.records is not None:
+                self.records[entry] = value
+
+    def get_or_make_record(self, kind: str, data: bytes, make: Callable[[], object]) -> object:
+        """A record made from data, from the cache or made now (and stored)."""
+        stored = self.get_record(kind, data)
+        if stored is not None:
+            return stored
+        value = make()
+        self.put_record(kind, data, value)
         return value
 
     def keep_used_records(self) -> None:

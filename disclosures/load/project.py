@@ -125,18 +125,16 @@ def read_notices(files: list[tuple[Path, str]], cache: ContentCache | None) -> l
 
     What is stored is what read_notice made of the bytes the key was taken from: the file is read again
     afterwards, and nothing is stored if it changed in between (an editor saving meanwhile)."""
-    results: list[Read | None] = []
-    keys: list[bytes | None] = []
-    for path, name in files:
-        key = _cache_key(path, name) if cache is not None else None
-        stored = cache.get("notice", key) if cache is not None and key is not None else None
-        results.append(pickle.loads(stored) if stored is not None else None)
-        keys.append(key)
+    cache = cache or ContentCache(None)
+    # Only a cache that is on reads the files for their keys (a clean build reads each once, in read_notice).
+    keys = [_cache_key(path, name) if cache.folder is not None else None for path, name in files]
+    results: list[Read | None] = [cache.get_record("notice", key) if key is not None else None  # type: ignore[misc]
+                                  for key in keys]
     missing = [i for i, result in enumerate(results) if result is None]
     for i, result in zip(missing, _read_in_parallel([files[i] for i in missing])):
         results[i] = result
-        if cache is not None and keys[i] is not None and _cache_key(*files[i]) == keys[i]:
-            cache.put("notice", keys[i], pickle.dumps(result, protocol=5))
+        if keys[i] is not None and _cache_key(*files[i]) == keys[i]:
+            cache.put_record("notice", keys[i], result)
     assert all(result is not None for result in results)
     return results  # type: ignore[return-value]  # every None was filled in above
 
