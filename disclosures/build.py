@@ -119,8 +119,7 @@ class SiteBuild:
 
     @functools.cached_property
     def as_of(self) -> str:
-        """The build's moment as the pages print it (escaped HTML): 截至…（本页生成时）."""
-        return str(escape(as_of_text(self.now)))
+        return shown_moment(self.now)
 
     def page(self, src_uri: str) -> GeneratedPage | None:
         return self._pages_by_uri.get(src_uri)
@@ -173,6 +172,11 @@ def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool, f
         GeneratedPage(page_source(poster_url(view.id)), html.escape(poster.title), poster_html, [],
                       share=notice_share(view, site, poster_url(view.id)), hide=("navigation", "toc")),
     ]
+
+
+def shown_moment(now: dt.datetime) -> str:
+    """The build's moment as the pages print it (escaped HTML): 截至…（本页生成时）."""
+    return str(escape(as_of_text(now)))
 
 
 def moment_in(text: str, as_of: str) -> str:
@@ -252,7 +256,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
     assets += open_data_assets(root, project.site, public, {n.id: directory.ids_of(n) for n, _ in public})
     assets.append(GeneratedAsset(share_image_path(), site_card(site)))
     assets += [GeneratedAsset(share_image_path(v.id), notice_card(v, site)) for v in views]
-    shown_as_of = str(escape(as_of_text(now)))
+    shown_as_of = shown_moment(now)
     pages = [dataclasses.replace(page, as_of=shown_as_of) for page in pages]
     return SiteBuild(project=project, now=now, notices=views, pages=pages, assets=assets,
                      banner=banner_items(views), templates=env,

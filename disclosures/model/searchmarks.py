@@ -145,17 +145,15 @@ def _contact_texts(view: NoticeView) -> list[str]:
     return texts + [item.label + item.value + item.note for item in view.contact.items]
 
 
-def keyword_texts(view: NoticeView) -> tuple[list[tuple[str, str, list[str]]], list[str]]:
-    """What a notice's keyword lines are made of: (anchor, heading, texts) per region, and the contact's texts."""
-    return list(_regions(view)), _contact_texts(view)
+# made(inputs, make): what make() returned for the same inputs (a notice's texts, with the same terms), e.g.
+# from the build cache; make() when it has none.
+KeywordsMade = Callable[[tuple, Callable[[], dict[str, str]]], dict[str, str]]
 
 
-def notice_keywords(view: NoticeView, terms: SearchTerms,
-                    made: Callable[[tuple, Callable[[], dict[str, str]]], dict[str, str]] | None = None
-                    ) -> dict[str, str]:
+def notice_keywords(view: NoticeView, terms: SearchTerms, made: KeywordsMade | None = None) -> dict[str, str]:
     """Keyword line per anchor of a notice page (the contact section included); empty lines left out.
-    made(inputs, make) may give back what make() returned for the same inputs (keyword_texts and terms)."""
-    regions, contact = keyword_texts(view)
+    The lines are made of (anchor, heading, texts) per region and the contact's texts: made sees those."""
+    regions, contact = list(_regions(view)), _contact_texts(view)
 
     def make() -> dict[str, str]:
         # The notice's title is formulaic (…关于巡察整改情况的通报): its pieces would match nearly every query.
@@ -177,7 +175,7 @@ def window_filter_value(start_iso: str, end_iso: str) -> str:
 
 
 def notice_search(notice: r.Notice, view: NoticeView, terms: SearchTerms, unit: str = "",
-                  made: Callable[[tuple, Callable[[], dict[str, str]]], dict[str, str]] | None = None) -> NoticeSearch:
+                  made: KeywordsMade | None = None) -> NoticeSearch:
     """Filters, sort key and keywords of one notice page; unit is the unit's name in the portal's directory
     (portal.py: one name across a unit's renamings), else the issuer's name. made: see notice_keywords."""
     filters = [(UNIT, unit or view.issuer), (YEAR, view.published_iso[:4])]

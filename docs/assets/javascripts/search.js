@@ -31,7 +31,8 @@
 
   // The index is cut into shards (search.py): pagefind/ holds the newest, pagefind/shards.json lists the
   // others, newest first. A search first answers from the newest shard; then the others are merged in
-  // (once per page) and the search runs again over all of them. Resolves to true once all are merged.
+  // (once per page) and the search runs again over all of them. Resolves, once all are merged, to whether
+  // there were any besides the newest.
   var merging = null;
   var merged = false;
   function mergeShards(pf) {
