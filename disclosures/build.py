@@ -10,7 +10,6 @@ import dataclasses
 import datetime as dt
 import functools
 import html
-import pickle
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,7 @@ from markupsafe import escape
 
 from disclosures.core import records as r
 from disclosures.core import texts
-from disclosures.core.cache import ContentCache, cache_for, folder_digest
+from disclosures.core.cache import ContentCache, cache_for, folder_digest, key_of
 from disclosures.core.records import SearchTerms
 from disclosures.core.timewindow import is_public, reference_time
 from disclosures.core.typography import present
@@ -161,7 +160,7 @@ def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool, f
     # leaves the cached renders of a notice valid for as long as its status (the day count) stays the same.
     marked = with_as_of_mark(view)[1]
     poster = poster_view(marked, site.url, pdf_links(view.id) if pdfs else (), feedback_page, cache)
-    key = templates + pickle.dumps((marked, poster, site, feedback_page), protocol=5)
+    key = templates + key_of((marked, poster, site, feedback_page))
     rendered = cache.get_or_make_record(
         "render", key, lambda: (render_notice(env, marked, feedback_page=feedback_page), render_poster(env, poster)))
     notice_html, poster_html = rendered  # the mark stays until after the theme's render (GeneratedPage.as_of)
@@ -204,12 +203,11 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
     modelled = [notice_view(notice, project.site, now, note) for notice, note in chosen]
     terms = gather_terms(project, modelled)
     # A notice's keyword lines are a pure function of its texts and the search dictionary: unchanged notices
-    # take them from the cache. Keys are pickles: equal pickles are equal values (a value pickled otherwise
-    # is only made again). (The numbered body is not cached: unpickling it costs more than numbering.)
-    terms_key = pickle.dumps(terms, protocol=5)
+    # take them from the cache. Keys are pickles without a memo (key_of): equal keys are equal values. (The numbered body is not cached: unpickling it costs more than numbering.)
+    terms_key = key_of(terms)
 
     def keywords_made(inputs: tuple, make: Callable[[], dict[str, str]]) -> dict[str, str]:
-        return cache.get_or_make_record("keywords", terms_key + pickle.dumps(inputs, protocol=5), make)
+        return cache.get_or_make_record("keywords", terms_key + key_of(inputs), make)
 
     directory = Directory(project.units, project.rounds)
     views: list[NoticeView] = []

@@ -155,6 +155,18 @@ def test_an_edit_to_one_notice_indexes_its_shard_only(warm: Path, tmp_path: Path
     assert len(json.loads((project / "site" / "pagefind" / "shards.json").read_text())["shards"]) == len(before) - 1
 
 
+def test_the_build_after_the_first_takes_every_notice_render_from_the_cache(warm: Path, tmp_path: Path) -> None:
+    """The first build makes its records; the next unpickles them. Keys must not depend on which equal
+    strings are one object (they did: every notice was rendered again on the second build)."""
+    project = tmp_path / "project"
+    shutil.copytree(warm, project, symlinks=True)
+    folder = project / ".cache" / "build" / code_version()
+    kinds = ("render", "feed-items", "keywords", "notice")
+    before = {kind: sorted(p.name for p in (folder / kind).iterdir()) for kind in kinds}
+    _build(project, "2025-04-28")
+    assert {kind: sorted(p.name for p in (folder / kind).iterdir()) for kind in kinds} == before
+
+
 @pytest.mark.parametrize("now", ["2025-04-28", "2025-04-28T15:47:00+08:00"])
 def test_an_unchanged_build_takes_every_theme_page_from_the_cache(warm: Path, tmp_path: Path, now: str) -> None:
     """Also hours later: the build's moment (截至…) is put into the pages after the theme's render."""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
 
-from disclosures.core.cache import ContentCache
+from disclosures.core.cache import ContentCache, key_of
 
 
 def test_a_rebuild_in_the_same_process_takes_the_records_without_reading_them(tmp_path: Path) -> None:
@@ -30,3 +31,11 @@ def test_a_clean_build_keeps_nothing(tmp_path: Path) -> None:
     cache = ContentCache(None, records)
     assert cache.get_or_make_record("render", b"input", lambda: ("页面",)) == ("页面",)
     assert records == {}
+
+
+def test_a_key_depends_on_the_values_not_on_which_equal_objects_are_one() -> None:
+    text = "".join(["整改", "措施"])  # made at run time: not interned
+    shared, separate = (text, text), (text, "".join(["整改", "措施"]))
+    assert pickle.dumps(shared, protocol=5) != pickle.dumps(separate, protocol=5)  # why key_of exists
+    assert key_of(shared) == key_of(separate) == key_of(pickle.loads(pickle.dumps(separate, protocol=5)))
+    assert key_of(("整改", "措施")) != key_of(("整改措施", ""))

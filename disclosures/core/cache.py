@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import io
 import json
 import os
 import pickle
@@ -47,6 +48,17 @@ def code_version() -> str:
     for module in sorted(_PACKAGE.rglob("*.py")):
         digest.update(module.relative_to(_PACKAGE).as_posix().encode("utf-8") + b"\0" + module.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def key_of(value: object) -> bytes:
+    """value pickled without the memo: the bytes depend on the values alone, not on which equal objects are
+    one object (a record made in this process and the same record unpickled share strings differently, and
+    a memo would give them different keys). Equal keys are equal values; values must hold no cycles."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=5)
+    pickler.fast = True
+    pickler.dump(value)
+    return out.getvalue()
 
 
 def folder_digest(folder: Path) -> bytes:

@@ -7,7 +7,6 @@ feed or the open data, not even in a preview.
 from __future__ import annotations
 
 import dataclasses
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from jinja2 import Environment
 from markupsafe import escape
 
 from disclosures.core import records as r
-from disclosures.core.cache import ContentCache
+from disclosures.core.cache import ContentCache, key_of
 from disclosures.core.urls import OPEN_DATA_INDEX_PATH, list_feed_paths
 from disclosures.model.viewmodels import AS_OF_MARK, NoticeView, with_as_of_mark
 from disclosures.outputs import feeds, opendata
@@ -48,7 +47,7 @@ class FeedItems:
         if v.id not in self._items:
             as_of, marked = with_as_of_mark(v)  # the build's moment is put in after the cache (viewmodels.py)
             as_of = self.as_of or as_of
-            key = self.templates + pickle.dumps((marked, self.chan), protocol=5)  # equal pickles: equal values
+            key = self.templates + key_of((marked, self.chan))  # equal keys: equal values
             items = self.store.get_or_make_record("feed-items", key, lambda: feeds.notice_items(
                 marked, render_notice(self.env, marked, feed=True),
                 [render_revision(self.env, marked, rev) for rev in marked.revisions], self.chan.home))
