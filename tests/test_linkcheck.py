@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import REAL_ID, ROOT, build_with, make_project, run_build
 
+from disclosures.core.cache import ContentCache
 from disclosures.core.errors import ProjectError
 from disclosures.load.project import load_project
 from disclosures.publish import linkcheck
@@ -189,3 +190,16 @@ def test_another_address_of_the_same_folder_counts_as_internal(tmp_path: Path) -
     assert [(b.target, b.reason) for b in report.broken] == [("http://127.0.0.1:8000/disclosures/b/",
                                                               "missing file /disclosures/b/")]
     assert not any(link.startswith("http://127.0.0.1") for link in report.external)
+
+
+def test_the_same_item_text_in_two_feeds_is_checked_in_both(tmp_path: Path) -> None:
+    """A notice's text sits in several feeds and is scanned once: a broken link in it is named in each."""
+    site = _site(tmp_path / "site")
+    feed = (site / "feed.xml").read_text(encoding="utf-8").replace("#problem-14", "#problem-41")
+    for name in ("feed.xml", "rounds/round-1/feed.xml"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(feed, encoding="utf-8")
+    for cache in (None, ContentCache(tmp_path / "cache"), ContentCache(tmp_path / "cache")):  # made, then stored
+        report = linkcheck.check_site(site, SITE_URL, cache=cache)
+        assert sorted((b.source, b.target) for b in report.broken) == [("feed.xml", "#problem-41"),
+                                                                        ("rounds/round-1/feed.xml", "#problem-41")]

@@ -101,6 +101,25 @@ class BuiltSite:
         self.bases = [urlsplit(u if u.endswith("/") else u + "/") for u in (self.url, *aliases) if u]
         self._scans: dict[str, Scan] = {}
         self._files: dict[str, str | None] = {}
+        self._fragments: dict[str, tuple[str, ...]] = {}
+        self._resolved: dict[tuple[str, str], tuple[str, ...]] = {}
+
+    def resolved(self, link: str, base: str) -> tuple[str, ...]:
+        """resolve(), once per link and base: the navigation and the feeds repeat the same links."""
+        key = (link, base)
+        if key not in self._resolved:
+            self._resolved[key] = resolve(self, link, base)
+        return self._resolved[key]
+
+    def fragment_links(self, text: str) -> tuple[str, ...]:
+        """The links in a piece of HTML inside a feed or JSON file. A notice's text sits in its site feed, its
+        round's and its unit's, as RSS and as JSON: each is scanned once (and not at all when an earlier
+        build scanned the same text)."""
+        if text not in self._fragments:
+            found = self.cache.get_or_make_json("fragment", text.encode("utf-8"),
+                                                lambda _: list(scan_html(text).links))
+            self._fragments[text] = tuple(found)
+        return self._fragments[text]
 
     def address(self, path: str) -> str:
         """The public address of a file: "disclosures/x/index.html" -> "https://…/disclosures/x/"."""
@@ -170,7 +189,7 @@ def feed_links(site: BuiltSite, path: str) -> Iterator[tuple[str, str]]:
         link = next((c.text.strip() for c in item if c.tag.rsplit("}", 1)[-1] == "link" and c.text), base)
         for c in item:
             if c.tag.rsplit("}", 1)[-1] in ("description", "content", "encoded", "summary") and c.text:
-                yield from ((href, urljoin(base, link)) for href in scan_html(c.text).links)
+                yield from ((href, urljoin(base, link)) for href in site.fragment_links(c.text))
 
 
 def json_links(site: BuiltSite, path: str) -> Iterator[tuple[str, str]]:
@@ -187,7 +206,7 @@ def json_links(site: BuiltSite, path: str) -> Iterator[tuple[str, str]]:
                 elif key == "anchor" and isinstance(item, str) and item:
                     yield "#" + item, page
                 elif key == "content_html" and isinstance(item, str):
-                    yield from ((href, page) for href in scan_html(item).links)
+                    yield from ((href, page) for href in site.fragment_links(item))
                 else:
                     yield from walk(item, page)
         elif isinstance(value, list):
@@ -266,7 +285,7 @@ def _links_of(site: BuiltSite, path: str, reader) -> list[list[str]]:
     arithmetic are most of the check; what is left is looking the targets up)."""
     key = repr((site.url, site.bases, path)).encode("utf-8") + b"\0" + (site.root / path).read_bytes()
     return site.cache.get_or_make_json(
-        "links", key, lambda _: [[link, *resolve(site, link, base)] for link, base in reader(site, path)])
+        "links", key, lambda _: [[link, *site.resolved(link, base)] for link, base in reader(site, path)])
 
 
 class BrokenLinks(ProjectError):
