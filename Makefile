@@ -1,5 +1,5 @@
 # The two commands the README promises. Both set up from nothing first.
-.PHONY: site test test-fast fuzz serve check posters
+.PHONY: site test test-fast fuzz serve check posters edit
 
 # Material 9.7+ prints an English end-of-life notice above everything else on each mkdocs run; a clerk
 # must see our Chinese messages and summary first. Material's documented switch turns it off.
@@ -30,6 +30,11 @@ fuzz:
 serve:
 	scripts/setup
 	.venv/bin/mkdocs serve
+
+# The form editor: set up (npm, once) and serve it on http://127.0.0.1:8090/ until Ctrl+C (handbook/office.md).
+edit:
+	scripts/setup --editor
+	.venv/bin/disclosures edit
 
 # Validate data/ without building (fast; suitable for an editor's save hook).
 check:

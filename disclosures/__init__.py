@@ -17,11 +17,13 @@ The rooms, in the order of the flow; a room imports only from rooms before it (t
   publish/    the finished folder: Material's markup fixed, links checked, server rules, .gz copies and
               manifest written, the staging folder swapped in; when the next rebuild is due
   importer/   a tool beside the build: a published notice -> a first draft of its data file
+  editor/     a tool beside the build: the office's form editor (Sveltia CMS, bundled in editor/), its form
+              generated from schema/, served on 127.0.0.1 with the check beside the fields
 
 Numbering comes before load although it runs after it: the check names a field the way the page numbers
 it (二、 （一） 1. （2） 的标题) and finds key figures in the numbered text.
 
 build.py runs one build in that order (prepare(): load, then model, pages and outputs for every notice);
 hooks/disclosures_hooks.py hands the result to MkDocs and calls outputs/ and publish/ on the finished
-folder. cli.py is the command line (`disclosures check | next-change | verify`).
+folder. cli.py is the command line (`disclosures check | next-change | verify | edit`).
 """

@@ -1,6 +1,7 @@
 """Command line: `disclosures check [DATA_DIR]` validates data/ without building the site;
 `disclosures next-change [DATA_DIR]` prints when a rebuild would next change it.
 `disclosures verify SITE_DIR` checks a deployed site against the manifest its build wrote.
+`disclosures edit [PROJECT]` serves the form editor on 127.0.0.1 (disclosures/editor/).
 
 Fast enough for an editor's save hook: it imports only the loader and the
 validator (no MkDocs, Jinja2 or Pagefind). Exit status 0 when the data is valid,
@@ -122,6 +123,29 @@ def check_site(site: Path, manifest: Path | None = None) -> tuple[bool, str]:
     return False, "\n".join(lines)
 
 
+def edit(project: Path, port: int) -> int:
+    """Serve the form editor until Ctrl+C (disclosures/editor/server.py)."""
+    from disclosures.editor.server import EditorServer, bundle_folder  # only here: check stays light
+
+    bundle = bundle_folder()
+    if not (bundle / "index.html").is_file():
+        print(t.EDITOR_NOT_BUILT, file=sys.stderr)
+        return 1
+    try:
+        server = EditorServer(project.resolve(), bundle, port)
+    except OSError:
+        print(t.EDITOR_PORT_BUSY.format(port=port), file=sys.stderr)
+        return 1
+    print(t.EDITOR_STARTED.format(url=server.url, folder=project.resolve()), flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="disclosures", description=t.CLI_DESCRIPTION)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -138,7 +162,13 @@ def main(argv: list[str] | None = None) -> int:
     verify_parser.add_argument("site_dir", type=Path, help="the deployed site folder")
     verify_parser.add_argument("--manifest", type=Path, default=None,
                                help="a copy of the manifest kept elsewhere (default: SITE_DIR/_deploy/manifest.sha256)")
+    edit_parser = commands.add_parser("edit", help="open the form editor on 127.0.0.1 (make edit installs it first)")
+    edit_parser.add_argument("project", nargs="?", default=".", type=Path,
+                             help="the folder holding data/ and schema/ (default: the current folder)")
+    edit_parser.add_argument("--port", type=int, default=8090, help="the local port (default: 8090)")
     args = parser.parse_args(argv)
+    if args.command == "edit":
+        return edit(args.project, args.port)
     if args.command == "check":
         ok, text = check(args.data_dir, args.allow_empty)
     elif args.command == "verify":

@@ -707,11 +707,55 @@ HEADLESS_PART_EXPECTED = "非空的 heading（只有原文没有“一、”这�
 SECTION_THEMES_OR_PROBLEMS = "themes 或 problems 二选一"
 
 
+# === The form editor (`disclosures edit`; shown to clerks) ===
+
+EDITOR_TITLE = "通报编辑器"
+EDITOR_COLLECTION = "通报"
+EDITOR_COLLECTION_ONE = "通报"
+EDITOR_REQUIRED = "（必填）"
+EDITOR_CHECKING = "正在检查……"
+EDITOR_MESSAGE = "应为{expected}，实际为{found}。"
+EDITOR_CHECK_OK = "检查通过：网站可以用这篇通报生成。"
+EDITOR_CHECK_FAILED = "已保存，但还有 {count} 处要改：改正之前网站无法生成（make site 会停下并列出同样的问题）。"
+EDITOR_CHECK_ELSEWHERE = "其他文件中的问题："
+EDITOR_CHECK_UNAVAILABLE = "无法检查：编辑器的本地服务没有响应。请确认运行 make edit 的窗口仍开着。"
+EDITOR_STARTED = "通报编辑器已启动：请用 Chrome 或 Edge 打开 {url}，点“使用本地仓库”，选择文件夹 {folder}。按 Ctrl+C 关闭。"
+EDITOR_NOT_BUILT = "编辑器还没有安装：请先运行 make edit（它会安装并启动编辑器）。"
+EDITOR_PORT_BUSY = "端口 {port} 已被占用：请关闭占用它的程序，或用 --port 换一个端口。"
+EDITOR_FOREIGN_REQUEST = "只接受本机（127.0.0.1）编辑器页面的请求。"
+# Field labels in the form, by the field's path in the schema (a name alone: the same label at every level).
+EDITOR_LABELS = {
+    "id": "编号", "title": "标题", "published": "发布日期", "draft": "草稿",
+    "issuer": "发布单位", "issuer.name": "全称", "issuer.short_name": "简称",
+    "inspection": "巡察", "inspection.body": "巡察组", "inspection.round": "轮次", "inspection.start": "开始日期",
+    "inspection.end": "结束日期", "inspection.feedback": "反馈日期", "inspection.kind": "巡察或巡视",
+    "window": "公开期限", "window.start": "开始", "window.end": "结束",
+    "signature": "落款", "signature.name": "落款单位", "signature.date": "落款日期",
+    "preamble": "开头段落", "parts": "部分（一、二、……）", "invitation": "欢迎监督的句子",
+    "contact": "联系方式", "contact.phone": "电话", "contact.phone.number": "号码", "contact.phone.hours": "工作时间",
+    "contact.postal": "邮政信箱", "contact.postal.address": "地址", "contact.postal.postcode": "邮政编码",
+    "contact.postal.envelope_note": "信封上注明", "contact.email": "电子邮箱",
+    "revisions": "更新记录", "revisions.date": "更新日期", "revisions.note": "更新了什么",
+    "figures": "要点数字", "figures.label": "正文用语", "figures.value": "数字", "figures.unit": "单位",
+    "figures.note": "说明", "section_problems": "小节下问题的编号",
+    "metadata": "政务公开信息", "metadata.index": "索引号", "metadata.publisher": "发布机构",
+    "metadata.document_number": "发文字号", "metadata.topic": "主题分类",
+    "heading": "标题", "state": "整改状态", "paragraphs": "段落", "sections": "小节（（一）（二）……）",
+    "themes": "类别", "problems": "问题（1. 2. ……）", "measures": "整改措施", "closing": "结尾段落",
+    "number": "原文编号（只在原文跳号时填）", "lead_in": "引语", "lead": "首句（加粗）", "text": "正文",
+}
+EDITOR_CHOICES = {"rectified": PART_STATE_RECTIFIED, "ongoing": PART_STATE_ONGOING,
+                  "continue": "全文连续编号", "restart": "每个小节重新编号", "巡察": "巡察", "巡视": "巡视"}
+# The texts the editor's script shows (editor/src/main.js reads them from the local server).
+EDITOR_SCRIPT_TEXTS = ("EDITOR_CHECKING", "EDITOR_CHECK_OK", "EDITOR_CHECK_FAILED", "EDITOR_CHECK_ELSEWHERE",
+                       "EDITOR_CHECK_UNAVAILABLE")
+
 def catalogue() -> dict[str, str]:
     """Every text by name, for templates and scripts."""
     return {name: value for name, value in globals().items() if name.isupper() and isinstance(value, str)}
 
 
-def script_texts() -> dict[str, str]:
-    """The texts the page scripts read from the config script (see SCRIPT_TEXTS)."""
-    return {name: globals()[name] for name in SCRIPT_TEXTS}
+def script_texts(names: tuple[str, ...] = SCRIPT_TEXTS) -> dict[str, str]:
+    """The texts a script reads: the page scripts' from the config script (see SCRIPT_TEXTS), the editor's
+    from the local server (EDITOR_SCRIPT_TEXTS)."""
+    return {name: globals()[name] for name in names}

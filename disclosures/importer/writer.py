@@ -1,23 +1,13 @@
-"""The imported data as the text of a YAML data file, laid out like the hand-kept ones."""
+"""The imported data as the text of a YAML data file, in the layout the form editor writes (canonical.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import yaml
-
-MODELINE = "# yaml-language-server: $schema=../../schema/disclosure.schema.json\n"
-
-
-class _Dumper(yaml.SafeDumper):
-    """Never anchors and aliases (&id001): data files refuse them, and a clerk would not follow them."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
+from disclosures.importer.canonical import canonical_data, canonical_yaml
 
 
 def to_yaml(data: dict[str, Any]) -> str:
-    """Keys in the order given, Chinese as is, one paragraph per line, dates as YYYY-MM-DD."""
-    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000,
-                     default_flow_style=False)
-    return MODELINE + body
+    """Keys in the schema's order, Chinese as is, one paragraph per line, dates as YYYY-MM-DD: the file as
+    the form editor would save it, so that its first save of an imported draft changes nothing else."""
+    return canonical_yaml(canonical_data(data))

@@ -1,0 +1,125 @@
+"""The form editor's generated configuration and its local server (issue #28): the form is made from schema/
+and is a valid Sveltia CMS configuration; the server answers only its own page on 127.0.0.1, and its
+check puts `disclosures check`'s messages on the form's fields."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from conftest import REAL_ID, ROOT
+
+from disclosures.core import texts
+from disclosures.editor.check import check_notice
+from disclosures.editor.formconfig import form_config
+from disclosures.editor.server import EditorServer
+
+SVELTIA_SCHEMA = ROOT / "editor" / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"
+
+
+def _fields(fields: list[dict], prefix: str = "") -> Iterator[tuple[str, dict]]:
+    for field in fields:
+        yield prefix + field["name"], field
+        yield from _fields(field.get("fields", []), f"{prefix}{field['name']}.")
+
+
+def test_the_form_is_a_valid_sveltia_configuration_and_a_typo_is_not() -> None:
+    validator = jsonschema.Draft7Validator(json.loads(SVELTIA_SCHEMA.read_text(encoding="utf-8")))
+    config = form_config(ROOT / "schema")
+    assert list(validator.iter_errors(config)) == []
+    config["collections"][0]["fields"][1]["lable"] = "标题"  # the guard finds a planted mistake
+    assert len(list(validator.iter_errors(config))) == 1
+
+
+def test_the_form_has_every_field_of_the_schema_in_its_order_with_chinese_labels() -> None:
+    schema = json.loads((ROOT / "schema" / "disclosure.schema.json").read_text(encoding="utf-8"))
+    fields = dict(_fields(form_config(ROOT / "schema")["collections"][0]["fields"]))
+    assert [name for name in fields if "." not in name] == list(schema["properties"])
+    assert "parts.sections.themes.problems.measures.text" in fields  # the fifth level
+    for name, field in fields.items():
+        assert field["required"] is False  # a draft is always savable; the check says what is missing
+        assert any(0x4E00 <= ord(c) <= 0x9FFF for c in field["label"]), name  # CJK ideographs: a Chinese label
+    assert fields["title"]["label"] == texts.EDITOR_LABELS["title"] + texts.EDITOR_REQUIRED
+    assert fields["published"]["widget"] == "string"  # an impossible date reaches the check
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[EditorServer]:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "data", project / "data")
+    shutil.copytree(ROOT / "schema", project / "schema")
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    (bundle / "index.html").write_text("<!doctype html><title>编辑器</title>", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("x", encoding="utf-8")
+    running = EditorServer(project, bundle, 0)
+    thread = threading.Thread(target=running.serve_forever, daemon=True)
+    thread.start()
+    yield running
+    running.shutdown()
+    running.server_close()
+
+
+def _request(server: EditorServer, method: str, path: str, headers: dict[str, str] | None = None,
+             body: dict | None = None) -> tuple[int, bytes, dict[str, str]]:
+    connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=20)
+    payload = json.dumps(body).encode() if body is not None else None
+    connection.request(method, path, body=payload, headers={"Content-Type": "application/json", **(headers or {})})
+    response = connection.getresponse()
+    return response.status, response.read(), dict(response.getheaders())
+
+
+def test_the_server_listens_on_the_local_address_only(server: EditorServer) -> None:
+    assert server.server_address[0] == "127.0.0.1"
+    status, body, headers = _request(server, "GET", "/")
+    assert status == 200 and "编辑器" in body.decode()
+    assert "default-src 'self'" in headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:80", "127.0.0.1.evil.example", "192.168.1.5"])
+def test_a_request_for_another_host_is_refused(server: EditorServer, host: str) -> None:
+    for method, path in (("GET", "/"), ("GET", "/config.json"), ("POST", "/check")):
+        status, body, _ = _request(server, method, path, {"Host": host, "Origin": server.origins[0]}, {"slug": REAL_ID})
+        assert status == 403 and body.decode() == texts.EDITOR_FOREIGN_REQUEST
+
+
+@pytest.mark.parametrize("origin", [None, "http://evil.example", "null", "http://127.0.0.1:1"])
+def test_a_check_from_another_page_is_refused(server: EditorServer, origin: str | None) -> None:
+    headers = {"Origin": origin} if origin else {}
+    assert _request(server, "POST", "/check", headers, {"slug": REAL_ID})[0] == 403
+
+
+def test_nothing_outside_the_bundle_is_served(server: EditorServer) -> None:
+    for path in ("/../secret.txt", "/%2e%2e/secret.txt", "/cdn/unpkg.com/@sveltia/cms/package.json"):
+        assert _request(server, "GET", path)[0] == 404
+
+
+def test_the_check_puts_each_message_on_its_field(server: EditorServer) -> None:
+    data = yaml.safe_load((ROOT / "data" / "disclosures" / f"{REAL_ID}.yml").read_text(encoding="utf-8"))
+    data = json.loads(json.dumps(data, default=str))
+    data["published"] = "2025-02-30"
+    data["parts"][1]["heading"] = "二、" + data["parts"][1]["heading"]
+    data["contact"]["email"] = "gdszssjcy＠sina.com"
+    status, body, _ = _request(server, "POST", "/check", {"Origin": server.origins[0]}, {"slug": REAL_ID, "data": data})
+    result = json.loads(body)
+    assert status == 200 and not result["ok"]
+    by_field = {m["field"]: m["message"] for m in result["fields"]}
+    assert "没有这一天" in by_field["published"]
+    assert "“二、”" in by_field["parts.1.heading"]
+    assert "gdszssjcy＠sina.com" in by_field["contact.email"]
+    assert result["labels"]["parts.1.sections.0.themes.0.problems.0"] == "二、 （一） 1. （1）"
+
+
+def test_the_check_of_a_saved_notice_reads_the_file(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    assert check_notice(tmp_path / "data", REAL_ID) == {**check_notice(tmp_path / "data", REAL_ID), "ok": True}
+    (tmp_path / "data" / "disclosures" / f"{REAL_ID}.yml").write_text("id: [", encoding="utf-8")
+    result = check_notice(tmp_path / "data", REAL_ID)
+    assert not result["ok"] and result["fields"]
