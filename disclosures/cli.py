@@ -125,12 +125,17 @@ def check_site(site: Path, manifest: Path | None = None) -> tuple[bool, str]:
 
 def edit(project: Path, port: int) -> int:
     """Serve the form editor until Ctrl+C (disclosures/editor/server.py)."""
-    from disclosures.editor.server import EditorServer, bundle_folder  # only here: check stays light
+    from disclosures.editor.normalise import normalise_notices  # only here: check stays light
+    from disclosures.editor.server import EditorServer, bundle_folder
 
     bundle = bundle_folder()
     if not (bundle / "index.html").is_file():
         print(t.EDITOR_NOT_BUILT, file=sys.stderr)
         return 1
+    # The editor saves a file whole, in its own layout: files not in it yet are put into it first.
+    for outcome in normalise_notices(project.resolve() / "data"):
+        text = t.EDITOR_NORMALISED if outcome.rewritten else t.EDITOR_NOT_NORMALISED
+        print(text.format(file=outcome.file), file=sys.stdout if outcome.rewritten else sys.stderr)
     try:
         server = EditorServer(project.resolve(), bundle, port)
     except OSError:

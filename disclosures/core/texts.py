@@ -722,6 +722,9 @@ EDITOR_CHECK_UNAVAILABLE = "无法检查：编辑器的本地服务没有响应�
 EDITOR_STARTED = "通报编辑器已启动：请用 Chrome 或 Edge 打开 {url}，点“使用本地仓库”，选择文件夹 {folder}。按 Ctrl+C 关闭。"
 EDITOR_NOT_BUILT = "编辑器还没有安装：请先运行 make edit（它会安装并启动编辑器）。"
 EDITOR_PORT_BUSY = "端口 {port} 已被占用：请关闭占用它的程序，或用 --port 换一个端口。"
+EDITOR_NORMALISED = "已整理为编辑器的格式（内容不变）：{file}"
+EDITOR_NOT_NORMALISED = ("未整理 {file}：检查发现其中有错误。请先运行 make check 按提示改正，再用编辑器打开；"
+                         "否则在编辑器中保存可能丢失不带首句的段落。")
 EDITOR_FOREIGN_REQUEST = "只接受本机（127.0.0.1）编辑器页面的请求。"
 # Field labels in the form, by the field's path in the schema (a name alone: the same label at every level).
 EDITOR_LABELS = {
