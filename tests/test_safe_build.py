@@ -38,8 +38,8 @@ def test_bad_data_after_a_good_build_leaves_site_unchanged(built: tuple[Build, d
     assert bad.result.returncode != 0
     err = bad.result.stderr
     assert "Traceback" not in err and "Traceback" not in bad.result.stdout
-    assert f"ERROR   -  数据有 2 处错误（data has 2 error(s)）：\n  - {NOTICE}:2:1 字段 title：" in err
-    assert f"  - {NOTICE}:3:1 字段 titel：应为已知的键，实际为未知的键 titel。是不是想写 title？\n{NOT_BUILT}" in err
+    assert f"ERROR   -  数据有 2 处错误（data has 2 error(s)）：\n  - {NOTICE}:1:1 字段 title：" in err
+    assert f"  - {NOTICE}:2:1 字段 titel：应为已知的键，实际为未知的键 titel。是不是想写 title？\n{NOT_BUILT}" in err
     assert tree(good.site) == before
     assert leftovers(good.root) == []
 
@@ -115,6 +115,6 @@ def test_check_command_reports_the_same_mistakes_without_building(tmp_path: Path
     assert bad.returncode == 1 and bad.stdout == ""
     assert bad.stderr.splitlines() == [
         "数据有 1 处错误（data has 1 error(s)）：",
-        f"  - {NOTICE}:4:12 字段 published：应为真实存在的日期，实际为“2025-04-31”（没有这一天）。",
+        f"  - {NOTICE}:3:12 字段 published：应为真实存在的日期，实际为“2025-04-31”（没有这一天）。",
     ]
     assert not (project / "site").exists()
