@@ -36,7 +36,7 @@ await esbuild.build({
 fs.cpSync(path.join(here, 'node_modules', '@sveltia', 'cms', 'npm', 'assets'), path.join(dist, 'assets'),
   { recursive: true });
 fs.copyFileSync(path.join(here, 'src', 'index.html'), path.join(dist, 'index.html'));
-fs.copyFileSync(path.join(here, 'src', 'editor.css'), path.join(dist, 'editor.css'));
+for (const name of ['editor.css', 'locale.js']) fs.copyFileSync(path.join(here, 'src', name), path.join(dist, name));
 
 const left = fs.readdirSync(dist).filter((name) => name.endsWith('.js')).filter((name) => {
   const text = fs.readFileSync(path.join(dist, name), 'utf8');

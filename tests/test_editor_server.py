@@ -114,6 +114,7 @@ def test_the_check_puts_each_message_on_its_field(server: EditorServer) -> None:
     assert "没有这一天" in by_field["published"]
     assert "“二、”" in by_field["parts.1.heading"]
     assert "gdszssjcy＠sina.com" in by_field["contact.email"]
+    assert "“＠”是全角符号" in by_field["contact.email"] and "应为 gdszssjcy@sina.com" in by_field["contact.email"]
     assert result["labels"]["parts.1.sections.0.themes.0.problems.0"] == "二、 （一） 1. （1）"
 
 

@@ -589,6 +589,7 @@ HINT_PLACEHOLDER = "这是导入时留下的待填写项：原文没有写明这
 EXPECTED_HALFWIDTH_DIGITS = "半角数字 0-9"
 FOUND_FULLWIDTH_DIGITS = "“{value}”（含全角数字 {digits}）"
 HINT_FULLWIDTH_DIGITS = "请把输入法切换到半角，重新输入数字（应为 {fixed}）。"
+HINT_FULLWIDTH_SYMBOLS = "其中“{chars}”是全角符号：请把输入法切换到半角，重新输入（应为 {fixed}）。"
 
 # --- Reading all of data/ (load/project.py) ---
 EXPECTED_SITE_FILE = "网站设置文件 site.yml"
@@ -716,7 +717,9 @@ EDITOR_REQUIRED = "（必填）"
 EDITOR_CHECKING = "正在检查……"
 EDITOR_MESSAGE = "应为{expected}，实际为{found}。"
 EDITOR_CHECK_OK = "检查通过：网站可以用这篇通报生成。"
-EDITOR_CHECK_FAILED = "已保存，但还有 {count} 处要改：改正之前网站无法生成（make site 会停下并列出同样的问题）。"
+EDITOR_CHECK_FAILED = ("还有 {count} 处要改：改正之前网站无法生成（make site 会停下并列出同样的问题）。"
+                       "可以先保存，工作不会丢失。")
+EDITOR_PREVIEW = "页面上的编号"
 EDITOR_CHECK_ELSEWHERE = "其他文件中的问题："
 EDITOR_CHECK_UNAVAILABLE = "无法检查：编辑器的本地服务没有响应。请确认运行 make edit 的窗口仍开着。"
 EDITOR_STARTED = "通报编辑器已启动：请用 Chrome 或 Edge 打开 {url}，点“使用本地仓库”，选择文件夹 {folder}。按 Ctrl+C 关闭。"
@@ -747,11 +750,14 @@ EDITOR_LABELS = {
     "themes": "类别", "problems": "问题（1. 2. ……）", "measures": "整改措施", "closing": "结尾段落",
     "number": "原文编号（只在原文跳号时填）", "lead_in": "引语", "lead": "首句（加粗）", "text": "正文",
 }
+# What the form calls one item of a list (its 添加 button), by the list's field name.
+EDITOR_ITEMS = {"parts": "部分", "sections": "小节", "themes": "类别", "problems": "问题", "measures": "整改措施",
+                "paragraphs": "段落", "preamble": "段落", "closing": "段落", "revisions": "更新", "figures": "要点数字"}
 EDITOR_CHOICES = {"rectified": PART_STATE_RECTIFIED, "ongoing": PART_STATE_ONGOING,
                   "continue": "全文连续编号", "restart": "每个小节重新编号", "巡察": "巡察", "巡视": "巡视"}
 # The texts the editor's script shows (editor/src/main.js reads them from the local server).
 EDITOR_SCRIPT_TEXTS = ("EDITOR_CHECKING", "EDITOR_CHECK_OK", "EDITOR_CHECK_FAILED", "EDITOR_CHECK_ELSEWHERE",
-                       "EDITOR_CHECK_UNAVAILABLE")
+                       "EDITOR_CHECK_UNAVAILABLE", "EDITOR_PREVIEW")
 
 def catalogue() -> dict[str, str]:
     """Every text by name, for templates and scripts."""

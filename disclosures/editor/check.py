@@ -21,9 +21,10 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # a notice's id, which names its
 
 def without_empty(value: Any) -> Any:
     """The data as the editor writes it: empty texts, lists and groups left out (output option
-    omit_empty_optional_fields; every field of the form is optional, formconfig.py)."""
+    omit_empty_optional_fields; every field of the form is optional, formconfig.py), and the keys the
+    form keeps for itself while editing (__sc_item_id …), which it never writes."""
     if isinstance(value, dict):
-        kept = {k: without_empty(v) for k, v in value.items()}
+        kept = {k: without_empty(v) for k, v in value.items() if not k.startswith("__sc_")}
         return {k: v for k, v in kept.items() if v not in ("", None, [], {})}
     if isinstance(value, list):
         return [v for v in (without_empty(v) for v in value) if v not in ("", None, [], {})]

@@ -49,6 +49,8 @@ def _field(schemas: Schemas, name: str, node: dict, path: str, required: bool, c
         sub = _fields(schemas, items, path, current)
         key = next((k for k in _SUMMARY if any(f["name"] == k for f in sub)), None)
         field.update(widget="list", fields=sub, collapsed="auto", **({"summary": _SUMMARY[key]} if key else {}))
+        if name in texts.EDITOR_ITEMS:
+            field["label_singular"] = texts.EDITOR_ITEMS[name]
     elif kind == "boolean":
         field.update(widget="boolean")
     elif kind == "integer":

@@ -25,7 +25,7 @@ _REPOSITORY = Path(__file__).resolve().parents[2]
 MAX_BODY = 8 * 1024 * 1024  # a notice is some 100 KB of JSON
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' blob: data:; font-src 'self' data:; connect-src 'self' blob: data:; "
-       "worker-src 'self' blob:; frame-src 'self' blob:; base-uri 'none'; form-action 'none'; "
+       "worker-src 'self' blob:; frame-src 'self' blob:; base-uri 'self'; form-action 'none'; "
        "frame-ancestors 'none'")
 
 

@@ -64,6 +64,19 @@ def visible(value: str, limit: int = 60) -> str:
     return shown if len(shown) <= limit else shown[:limit] + "…"
 
 
+# The full-width forms of ASCII's ! to ~ (＠ ． － …), each 0xFEE0 above its ASCII character.
+_FULLWIDTH_ASCII_FIRST, _FULLWIDTH_ASCII_LAST, _FULLWIDTH_OFFSET = 0xFF01, 0xFF5E, 0xFEE0
+
+
+def _fullwidth_hint(value: str) -> str:
+    """For a code typed with a Chinese input method (name＠example．org): which symbols, and the code as meant."""
+    chars = "".join(dict.fromkeys(c for c in value if _FULLWIDTH_ASCII_FIRST <= ord(c) <= _FULLWIDTH_ASCII_LAST))
+    if not chars:
+        return ""
+    fixed = "".join(chr(ord(c) - _FULLWIDTH_OFFSET) if c in chars else c for c in value)
+    return t.HINT_FULLWIDTH_SYMBOLS.format(chars="”“".join(chars), fixed=fixed)
+
+
 def normalised(value: str) -> str:
     """Text with pasted invisible characters removed (see _NORMALISE); handbook/office.md: "Invisible characters"."""
     return value.translate(_NORMALISE)
@@ -221,7 +234,8 @@ class Fields:
         if value and not self.halfwidth_digits(self.node_of(key), self.sub(key), value):
             return ""
         if value and not pattern.match(value):
-            self.reader.error(self.node_of(key), self.sub(key), expected, t.FOUND_VALUE.format(value=visible(value)))
+            self.reader.error(self.node_of(key), self.sub(key), expected, t.FOUND_VALUE.format(value=visible(value)),
+                              _fullwidth_hint(value))
             return ""
         return value
 

@@ -1,11 +1,11 @@
 // The office's form editor: Sveltia CMS with the project's check beside the fields.
 //
-// When a notice is opened and each time it is saved, the local server (disclosures/editor/server.py) runs
-// the same validation as `disclosures check` on it and answers with each message and the form field it
-// concerns, the messages about other files, and the label the page prints before each numbered item
-// (一、 （一） 1. （1）). They are shown here: a message under its field, the labels in the list items'
-// headers. Saving is never blocked: a notice that does not pass is saved, and the banner says that the
-// site will not build until it is fixed.
+// When a notice is opened, while it is edited (half a second after a change) and when it is saved, the
+// local server (disclosures/editor/server.py) runs the same validation as `disclosures check` on it and
+// answers with each message and the form field it concerns, the messages about other files, and the label
+// the page prints before each numbered item (一、 （一） 1. （1）). They are shown here: a message under its
+// field, the labels in the list items' headers and in the preview's outline. Saving is never blocked: a
+// notice that does not pass is saved, and the banner says that the site will not build until it is fixed.
 import CMS from '@sveltia/cms';
 
 const texts = await (await fetch('texts.json')).json();
@@ -40,25 +40,38 @@ function paragraph(text, className) {
   return p;
 }
 
-function showResult(result) {
-  document.querySelectorAll('.dsc-check').forEach((node) => node.remove());
+let result = { fields: [], elsewhere: [], labels: {} };
+
+function showResult(checked) {
+  result = checked;
   const box = banner();
   const count = result.fields.length + result.elsewhere.length;
   box.dataset.state = count ? 'failed' : 'ok';
   box.replaceChildren(paragraph(count ? texts.EDITOR_CHECK_FAILED.replace('{count}', count) : texts.EDITOR_CHECK_OK));
-  for (const { field, message } of result.fields) {
-    const target = nearestField(field);
-    const note = paragraph(message, 'dsc-check');
-    note.dataset.field = field;
-    if (target) target.append(note);
-    else box.append(note);
-  }
   if (result.elsewhere.length) {
     box.append(paragraph(texts.EDITOR_CHECK_ELSEWHERE));
     for (const message of result.elsewhere) box.append(paragraph(message));
   }
   labels = result.labels;
+  showMessages();
   showLabels();
+}
+
+// Each message under its field. The form draws a field only while it is in sight, so this runs again
+// whenever the form changes: a field drawn anew gets its message back.
+function showMessages() {
+  const wanted = new Map(result.fields.map(({ field, message }) => [`${field}\n${message}`, { field, message }]));
+  for (const note of document.querySelectorAll('.dsc-check')) {
+    const key = `${note.dataset.field}\n${note.textContent}`;
+    const placed = note.parentElement === (nearestField(note.dataset.field) ?? banner());
+    if (wanted.has(key) && placed) wanted.delete(key);
+    else note.remove();
+  }
+  for (const { field, message } of wanted.values()) {
+    const note = paragraph(message, 'dsc-check');
+    note.dataset.field = field;
+    (nearestField(field) ?? banner()).append(note);
+  }
 }
 
 // The page's label in each numbered list item's header (parts.1.sections.0 -> 二、 （一）).
@@ -78,46 +91,112 @@ function showLabels() {
   }
 }
 
+async function runCheck(slug, data) {
+  const response = await fetch('check', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(data === undefined ? { slug } : { slug, data }),
+  });
+  if (!response.ok) throw new Error(String(response.status));
+  return response.json();
+}
+
 async function check(slug, data) {
-  banner().replaceChildren(paragraph(texts.EDITOR_CHECKING));
   try {
-    const response = await fetch('check', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(data === undefined ? { slug } : { slug, data }),
-    });
-    if (!response.ok) throw new Error(String(response.status));
-    showResult(await response.json());
+    showResult(await runCheck(slug, data));
   } catch {
     banner().replaceChildren(paragraph(texts.EDITOR_CHECK_UNAVAILABLE));
   }
 }
 
-// The notice open in the form: #/collections/disclosures/entries/<slug>.
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+// A notice not named yet is checked under a name of its own: the check then says the id is missing.
+const slugOf = (data, fallback) => (typeof data.id === 'string' && SLUG.test(data.id) ? data.id : fallback || 'new');
+
+// The preview pane: the notice's outline with the labels the page prints, from the check of what the form
+// holds now (half a second after the last change); the same check puts its messages beside the fields.
+const h = window.h;
+const Outline = window.createClass({
+  getInitialState() { return { labels: {} }; },
+  componentDidMount() { this.schedule(); },
+  componentDidUpdate(previous) { if (previous.entry !== this.props.entry) this.schedule(); },
+  componentWillUnmount() { clearTimeout(this.timer); },
+  schedule() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(async () => {
+      formChecks += 1;
+      const data = this.props.entry.get('data').toJS();
+      try {
+        const result = await runCheck(slugOf(data, this.props.entry.get('slug')), data);
+        showResult(result);
+        this.setState({ labels: result.labels });
+      } catch {
+        banner().replaceChildren(paragraph(texts.EDITOR_CHECK_UNAVAILABLE));
+      }
+    }, 500);
+  },
+  render() {
+    const data = this.props.entry.get('data').toJS();
+    const { labels } = this.state;
+    const rows = [];
+    const walk = (items, path, depth) => (items || []).forEach((item, index) => {
+      const here = `${path}.${index}`;
+      const words = item.heading || item.lead || item.text || '';
+      rows.push(h('li', { key: here, 'data-key-path': here, style: { marginInlineStart: `${depth}em` } },
+        h('b', null, labels[here] || ''), ' ', words));
+      for (const key of ['sections', 'themes', 'problems', 'measures']) walk(item[key], `${here}.${key}`, depth + 1);
+    });
+    walk(data.parts, 'parts', 0);
+    return h('article', { className: 'dsc-preview' }, h('h1', null, data.title || ''),
+      h('h2', null, texts.EDITOR_PREVIEW), h('ol', null, ...rows));
+  },
+});
+CMS.registerPreviewTemplate('disclosures', Outline);
+CMS.registerPreviewStyle('editor.css');
+
+// Opening a saved notice: its check, from the file as saved (the form's first change checks the form).
 function openSlug() {
   const match = location.hash.match(/^#\/collections\/disclosures\/entries\/([a-z0-9-]+)$/);
   return match ? match[1] : null;
 }
 
 let shown = null;
+let formChecks = 0; // checks of what the form holds (the preview's and the save's)
 function onRoute() {
   const slug = openSlug();
   if (slug === shown) return;
   shown = slug;
   document.querySelectorAll('.dsc-check, .dsc-check-banner').forEach((node) => node.remove());
+  result = { fields: [], elsewhere: [], labels: {} };
   labels = {};
-  if (slug) check(slug);
+  // The file as saved, unless the form's own check comes first (the preview pane checks it on opening).
+  const before = formChecks;
+  if (slug) setTimeout(() => { if (formChecks === before && openSlug() === slug) check(slug); }, 1000);
 }
 window.addEventListener('hashchange', onRoute);
-new MutationObserver(() => { onRoute(); showLabels(); }).observe(document.body, { childList: true, subtree: true });
+// Redrawing only when something is missing: the observer sees its own changes too.
+new MutationObserver(() => { onRoute(); showMessages(); showLabels(); })
+  .observe(document.body, { childList: true, subtree: true });
 
+// Saving: the check of what was saved. The editor closes after a save; when the check finds something,
+// the notice is opened again, so that each message stands beside its field and the clerk's work in sight.
 CMS.registerEventListener({
   name: 'preSave',
   handler: async ({ entry }) => {
     const data = entry.get('data').toJS();
-    const slug = typeof data.id === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(data.id) ? data.id : entry.get('slug');
-    // After the save: the messages go beside the fields of the form as it then stands.
-    setTimeout(() => check(slug, data), 0);
+    const slug = slugOf(data, entry.get('slug'));
+    formChecks += 1;
+    setTimeout(async () => {
+      try {
+        const checked = await runCheck(slug, data);
+        showResult(checked);
+        if (checked.ok) return;
+        for (let i = 0; i < 50 && openSlug() === slug; i += 1) await new Promise((r) => { setTimeout(r, 100); });
+        if (location.hash === '#/collections/disclosures') location.hash = `#/collections/disclosures/entries/${slug}`;
+      } catch {
+        banner().replaceChildren(paragraph(texts.EDITOR_CHECK_UNAVAILABLE));
+      }
+    }, 0);
   },
 });
 
