@@ -124,3 +124,24 @@ def test_the_check_of_a_saved_notice_reads_the_file(tmp_path: Path) -> None:
     (tmp_path / "data" / "disclosures" / f"{REAL_ID}.yml").write_text("id: [", encoding="utf-8")
     result = check_notice(tmp_path / "data", REAL_ID)
     assert not result["ok"] and result["fields"]
+
+
+def test_a_word_yaml_reads_as_yes_or_no_is_refused_with_advice_a_form_can_follow(tmp_path: Path) -> None:
+    """The form writes `yes` bare, as Sveltia does; the build's YAML reads it as true: refused, with what to do."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    data = json.loads(json.dumps(yaml.safe_load((tmp_path / "data" / "disclosures" / f"{REAL_ID}.yml").read_text(
+        encoding="utf-8")), default=str))
+    data["issuer"]["short_name"], data["inspection"]["round"] = "yes", "12:30"
+    result = check_notice(tmp_path / "data", REAL_ID, data)
+    assert result["fields"] == [{"field": "issuer.short_name", "message": result["fields"][0]["message"]}]
+    assert texts.EDITOR_HINT_BOOL_WORD in result["fields"][0]["message"]  # 12:30 is read as the text it is
+
+
+@pytest.mark.build
+def test_the_editor_is_never_part_of_the_site(real_site) -> None:
+    bundle = ROOT / "editor" / "dist"
+    ours = {p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file()} - {"index.html"}
+    assert len(ours) > 100  # the bundle is there to compare with
+    published = {p.relative_to(real_site.site).as_posix() for p in real_site.site.rglob("*") if p.is_file()}
+    assert ours & published == set()
+    assert [p for p in real_site.site.rglob("*") if p.is_file() and b"sveltia" in p.read_bytes().lower()] == []

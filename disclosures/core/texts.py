@@ -716,6 +716,8 @@ EDITOR_COLLECTION_ONE = "通报"
 EDITOR_REQUIRED = "（必填）"
 EDITOR_CHECKING = "正在检查……"
 EDITOR_MESSAGE = "应为{expected}，实际为{found}。"
+# The form writes yes, no, on, off … without quotes, and YAML 1.1 (what the build reads) takes them as 是/否.
+EDITOR_HINT_BOOL_WORD = "这个词会被读成“是/否”而不是文字：请换一种写法（例如用中文）。"
 EDITOR_CHECK_OK = "检查通过：网站可以用这篇通报生成。"
 EDITOR_CHECK_FAILED = ("还有 {count} 处要改：改正之前网站无法生成（make site 会停下并列出同样的问题）。"
                        "可以先保存，工作不会丢失。")

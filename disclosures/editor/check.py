@@ -11,6 +11,7 @@ from typing import Any
 
 from disclosures.core import texts
 from disclosures.core.errors import DataError, DataInvalid
+from disclosures.importer.canonical import Unsupported, canonical_data, canonical_yaml
 from disclosures.importer.writer import to_yaml
 from disclosures.load.fieldpath import page_labels
 from disclosures.load.project import load_project
@@ -37,8 +38,19 @@ def key_path(path: str) -> str:
 
 
 def field_message(error: DataError) -> str:
-    """The message beside a field: what was expected and found, and how to fix it (the field is in sight)."""
-    return texts.EDITOR_MESSAGE.format(expected=error.expected, found=error.found) + error.hint
+    """The message beside a field: what was expected and found, and how to fix it (the field is in sight).
+    "Put it in quotes" is no advice in a form, which writes the quotes itself or none."""
+    hint = texts.EDITOR_HINT_BOOL_WORD if error.hint == texts.HINT_QUOTE_BOOL else error.hint
+    return texts.EDITOR_MESSAGE.format(expected=error.expected, found=error.found) + hint
+
+
+def saved_text(data: dict) -> str:
+    """The file the editor writes for data: its layout (canonical.py), so that the check reads what will be
+    saved, `yes` left bare included; a value outside that layout, as YAML writes it otherwise."""
+    try:
+        return canonical_yaml(canonical_data(data))
+    except Unsupported:
+        return to_yaml(data)
 
 
 def check_notice(data_dir: Path, slug: str, data: dict | None = None) -> dict[str, Any]:
@@ -52,7 +64,7 @@ def check_notice(data_dir: Path, slug: str, data: dict | None = None) -> dict[st
         target = copy / "disclosures" / f"{slug}.yml"
         if data is not None:
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(to_yaml(without_empty(data)), encoding="utf-8")
+            target.write_text(saved_text(without_empty(data)), encoding="utf-8")
         try:
             load_project(copy)
             errors: list[DataError] = []
