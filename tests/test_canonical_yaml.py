@@ -68,3 +68,17 @@ def test_any_value_is_written_as_the_editor_writes_it_or_refused(documents: list
         except Unsupported:
             pass  # outside the layout (whitespace around a line break): never styled differently in silence
     assert [text for _, text in written] == oracle([document for document, _ in written])
+
+
+def test_moving_an_item_changes_only_the_lines_that_move() -> None:
+    path = ROOT / "data" / "disclosures" / "zhongshan-procuratorate-2025-04-27.yml"
+    data = canonical_data(yaml.safe_load(path.read_text(encoding="utf-8")))
+    measures = data["parts"][1]["sections"][0]["themes"][0]["problems"][0]["measures"]
+    before = canonical_yaml(data).splitlines()
+    measures[0], measures[1] = measures[1], measures[0]
+    after = canonical_yaml(data).splitlines()
+    moved = [line for item in measures[:2] for line in canonical_yaml({"m": [item]}).splitlines()[1:]]
+    changed = [i for i, (a, b) in enumerate(zip(before, after)) if a != b]
+    assert len(before) == len(after)  # the two items' lines trade places; nothing else is written anew
+    assert changed and {after[i].strip() for i in changed} <= {line.strip() for line in moved}
+    assert len(changed) <= len(moved)
