@@ -19,6 +19,7 @@ import pytest
 import yaml
 from conftest import REAL_ID, ROOT, TEST_DATA, make_project, run_build
 from helpers import outside_requests
+from playwright.sync_api import Error as PlaywrightError
 
 from disclosures.cli import check
 from disclosures.core import texts
@@ -106,6 +107,8 @@ def _editor_page(browser, editor: EditorServer) -> Iterator[object]:
     page = context.new_page()
     page.add_init_script(FOLDER % json.dumps(_files(editor)))
     page.goto(editor.url)
+    page.get_by_text("使用本地仓库").wait_for()
+    assert not page.get_by_role("button", name="GitHub").is_visible()  # the local folder only
     page.get_by_text("使用本地仓库").click()
     page.get_by_role("button", name="创建新条目").wait_for()
     page.requested = requested
@@ -137,14 +140,25 @@ def _expand(page, path: str) -> None:
             page.locator(field(".".join(parts[:i]))).first.scroll_into_view_if_needed()
 
 
-def _save_and_read(page, path: str, before: str) -> str:
+def _read(page, path: str) -> str | None:
+    """The file as the editor wrote it; None while it is being written (or not yet there)."""
+    try:
+        return page.evaluate(READ, path)
+    except PlaywrightError:
+        return None
+
+
+def _save_and_read(page, path: str, before: str | None) -> str:
     page.get_by_role("button", name="保存", exact=True).click()
-    for _ in range(50):
-        text = page.evaluate(READ, path)
-        if text != before:
-            return text
+    for _ in range(100):
+        text = _read(page, path)
+        if text is not None and text != before:
+            page.wait_for_timeout(300)  # written in one piece? read it again once it has settled
+            again = _read(page, path)
+            if again == text:
+                return text
         page.wait_for_timeout(100)
-    return page.evaluate(READ, path)
+    raise AssertionError(f"{path} was not saved")
 
 
 def _changed_lines(old: str, new: str) -> list[str]:
@@ -253,14 +267,8 @@ def test_a_notice_made_in_the_form_passes_the_check_and_builds(page, tmp_path: P
         add("parts.1.sections.0.problems.0.measures", i, "text")
         page.locator(field(f"parts.1.sections.0.problems.0.measures.{i}.text") + " textarea").first.fill(text)
     page.locator(".dsc-label", has_text="二、 （一） 1. 二是").wait_for()  # the page's labels, while typing
-    page.get_by_role("button", name="保存", exact=True).click()
     path = f"data/disclosures/{values['id']}.yml"
-    for _ in range(50):
-        try:
-            saved = page.evaluate(READ, path)
-            break
-        except Exception:  # not written yet
-            page.wait_for_timeout(100)
+    saved = _save_and_read(page, path, None)
     project = make_project(tmp_path / "project", ROOT / "data")
     (project / path).write_text(saved, encoding="utf-8")
     ok, report = check(project / "data")

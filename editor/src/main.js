@@ -174,8 +174,16 @@ function onRoute() {
   if (slug) setTimeout(() => { if (formChecks === before && openSlug() === slug) check(slug); }, 1000);
 }
 window.addEventListener('hashchange', onRoute);
+// The first page offers signing in to GitHub too: this editor works on the local folder only.
+function hideSignIns() {
+  if (location.hash && location.hash !== '#/') return;
+  for (const button of document.querySelectorAll('button:not([hidden])')) {
+    if (/GitHub|访问令牌|Access Token/.test(button.textContent)) button.hidden = true;
+  }
+}
+
 // Redrawing only when something is missing: the observer sees its own changes too.
-new MutationObserver(() => { onRoute(); showMessages(); showLabels(); })
+new MutationObserver(() => { hideSignIns(); onRoute(); showMessages(); showLabels(); })
   .observe(document.body, { childList: true, subtree: true });
 
 // Saving: the check of what was saved. The editor closes after a save; when the check finds something,
