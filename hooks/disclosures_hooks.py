@@ -214,6 +214,12 @@ def _unstage(publish: bool) -> None:
         _release()
 
 
+def on_pre_build(config):
+    # mkdocs serve empties its folder before each rebuild (MkDocs' clean_directory): done at once instead.
+    if _state.serve and not _state.dirty:
+        staging.empty_at_once(Path(config.site_dir))
+
+
 def on_files(files: Files, config):
     pages = []
     for page in _build().pages:

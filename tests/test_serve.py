@@ -15,6 +15,8 @@ import pytest
 
 from conftest import REAL_ID, ROOT, make_project
 
+from disclosures.publish import staging
+
 pytestmark = pytest.mark.build
 
 
@@ -71,3 +73,17 @@ def test_the_preview_has_a_search_index_and_remakes_it_after_an_edit(tmp_path: P
         log = server.communicate(timeout=30)[1]
     assert "Traceback" not in log and "搜索索引：2 个页面" in log
     assert list(temporary.glob("disclosures-search-*")) == []  # each build's index folder was moved in or removed
+    # The preview before the edit was emptied at once and deleted by another process (staging.empty_at_once).
+    assert _wait_for(lambda: not list(temporary.glob(".mkdocs_*-old-*")), 20) is not None
+
+
+def test_a_folder_is_emptied_at_once_and_its_old_content_deleted_aside(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    (folder / "a" / "b").mkdir(parents=True)
+    (folder / "a" / "b" / "page.html").write_text("页面", encoding="utf-8")
+    (folder / "feed.xml").write_text("<rss/>", encoding="utf-8")
+    staging.empty_at_once(folder)
+    assert folder.is_dir() and list(folder.iterdir()) == []
+    assert _wait_for(lambda: list(tmp_path.iterdir()) == [folder], 20)  # the renamed entries, deleted
+    staging.empty_at_once(folder)  # an empty folder: nothing to do
+    assert list(tmp_path.iterdir()) == [folder]

@@ -23,6 +23,8 @@ import errno
 import os
 import secrets
 import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 from disclosures.core import texts
@@ -36,6 +38,20 @@ _NO_EXCHANGE = {errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP}
 
 class CannotPublish(ProjectError):
     """The published folder cannot be replaced as a whole (a mount point)."""
+
+
+def empty_at_once(folder: Path) -> None:
+    """Empty folder now and delete what it held in another process: its entries are renamed into a sibling
+    folder (one rename each), which `rm -rf` removes while the caller goes on. For `mkdocs serve`, which
+    empties its folder before every rebuild: deleting a 600 MB preview took 3 s of each rebuild."""
+    entries = list(folder.iterdir()) if folder.is_dir() else []
+    if not entries:
+        return
+    trash = Path(tempfile.mkdtemp(prefix=f".{folder.name}-old-", dir=folder.parent))
+    for entry in entries:
+        entry.rename(trash / entry.name)
+    subprocess.Popen(["rm", "-rf", "--", str(trash)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                     stderr=subprocess.DEVNULL, start_new_session=True)
 
 
 def published_path(site_dir: Path) -> Path:
