@@ -364,7 +364,8 @@ def _finish(site_dir: Path, site_url: str) -> None:
         if _build().poster_pdfs:
             poster_pdfs(site_dir, [v.id for v in _build().notices])
         _progress(texts.PROGRESS_LINKS)
-        report = linkcheck.verify(site_dir, _build().project.site.url, aliases=(site_url,), cache=_build().cache)
+        report = linkcheck.verify(site_dir, _build().project.site.url, aliases=(site_url,), cache=_build().cache,
+                                  moment=_build().as_of)
         _progress(texts.PROGRESS_INDEX)
         started = time.perf_counter()
         assert _state.index is not None, "on_files starts the index"
@@ -378,7 +379,7 @@ def _finish(site_dir: Path, site_url: str) -> None:
     log.info(linkcheck.external_summary(report))
     if not _state.serve:  # the server rules, .gz copies and manifest only matter for a published site
         _progress(texts.PROGRESS_FINISH)
-        serving.finish_site(site_dir, site_url, _build().cache)
+        serving.finish_site(site_dir, site_url, _build().cache, _build().as_of)
 
 
 def _progress(phase: str) -> None:

@@ -19,7 +19,10 @@ import pytest
 from conftest import REAL_ID, ROOT, TEST_DATA, make_project, run_build
 from helpers import tree
 
+from disclosures.build import shown_moment
 from disclosures.core.cache import ContentCache, code_version
+from disclosures.core.timewindow import reference_time
+from disclosures.publish.linkcheck import BuiltSite
 from disclosures.outputs.search import SHARD_ENV
 
 pytestmark = pytest.mark.build
@@ -137,7 +140,10 @@ def test_the_cache_is_reused_and_never_published(warm: Path) -> None:
     cache = ContentCache(warm / ".cache" / "build")
     assert cache.get_or_make("gz", b"never stored", lambda d: b"made") == b"made"
     page = (warm / "site" / "index.html").read_bytes()
-    assert cache.get_or_make("scan", page, lambda d: pytest.fail("a page of the build is in the cache")) != b""
+    moment = shown_moment(reference_time({"DISCLOSURE_NOW": "2025-04-28"}))
+    key = BuiltSite(warm / "site", "https://example.org/", moment=moment).cache_key(page)  # the moment left out
+    assert key != page and moment.encode() not in key
+    assert cache.get_or_make("scan", key, lambda d: pytest.fail("a page of the build is in the cache")) != b""
     assert not [p for p in (warm / "site").rglob("*") if ".cache" in p.parts]
 
 
@@ -165,6 +171,22 @@ def test_the_build_after_the_first_takes_every_notice_render_from_the_cache(warm
     before = {kind: sorted(p.name for p in (folder / kind).iterdir()) for kind in kinds}
     _build(project, "2025-04-28")
     assert {kind: sorted(p.name for p in (folder / kind).iterdir()) for kind in kinds} == before
+
+
+def test_a_build_hours_later_takes_every_link_check_and_script_scan_from_the_cache(warm: Path, tmp_path: Path) -> None:
+    """The pages differ from the earlier build's by the build's moment alone (截至…（本页生成时）): the link
+    check's scans of them are reused, not made again (they were, for every page, on every build)."""
+    project = tmp_path / "project"
+    shutil.copytree(warm, project, symlinks=True)
+    folder = project / ".cache" / "build" / code_version()
+    kinds = ("scan", "links", "scripts")
+    before = {kind: {p.name for p in (folder / kind).iterdir()} for kind in kinds}
+    _build(project, "2025-04-28T15:47:00+08:00")
+    assert "15:47" in (project / "site" / "index.html").read_text(encoding="utf-8")
+    after = {kind: {p.name for p in (folder / kind).iterdir()} for kind in kinds}
+    assert after["links"] == before["links"]  # every file's links, as the earlier build read them
+    assert after["scripts"] == before["scripts"]  # and its inline scripts (the CSP's hashes)
+    assert after["scan"] and after["scan"] <= before["scan"]  # no page scanned anew (unused scans are pruned)
 
 
 @pytest.mark.parametrize("now", ["2025-04-28", "2025-04-28T15:47:00+08:00"])

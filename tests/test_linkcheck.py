@@ -17,6 +17,7 @@ from disclosures.core.cache import ContentCache
 from disclosures.core.errors import ProjectError
 from disclosures.load.project import load_project
 from disclosures.publish import linkcheck
+from disclosures.publish.htmlscan import moment_left_out
 
 SITE_URL = "https://board.example.org/sub/"
 NOTICE_PAGE = """<!doctype html><html lang="zh-CN"><head><title>t</title>
@@ -203,3 +204,14 @@ def test_the_same_item_text_in_two_feeds_is_checked_in_both(tmp_path: Path) -> N
         report = linkcheck.check_site(site, SITE_URL, cache=cache)
         assert sorted((b.source, b.target) for b in report.broken) == [("feed.xml", "#problem-41"),
                                                                         ("rounds/round-1/feed.xml", "#problem-41")]
+
+
+def test_a_page_is_known_without_the_moment_only_where_it_is_the_status_text() -> None:
+    moment = "截至2025年4月28日15:47（本页生成时）"
+    page = f'<p><span class="dsc-status__as-of" data-window-as-of>{moment}</span></p>'.encode()
+    assert moment_left_out(page, moment) == moment_left_out(page.replace(b"15:47", b"09:05"), moment.replace(
+        "15:47", "09:05")) != page
+    for elsewhere in (f'<script>var t = "{moment}";</script>', f'<a href="#{moment}">x</a>'):  # may matter there
+        other = page + elsewhere.encode()
+        assert moment_left_out(other, moment) == other
+    assert moment_left_out(page, "") == page

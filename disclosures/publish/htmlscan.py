@@ -1,6 +1,7 @@
 """The attributes of a start tag, read with a regular expression: the HTML the build writes is scanned
 by the link check (linkcheck.py) and for the inline scripts of the CSP (serving.py), thousands of pages
-where html.parser would take tens of seconds. Values may be quoted either way or bare."""
+where html.parser would take tens of seconds. Values may be quoted either way or bare. And a page as
+those scans' caches know it: without the build's moment."""
 
 from __future__ import annotations
 
@@ -18,3 +19,16 @@ def attributes(tag: str) -> dict[str, str]:
         value = found.group(2) or found.group(3) or found.group(4) or ""
         values[found.group(1).lower()] = html.unescape(value) if "&" in value else value
     return values
+
+
+_AS_OF_TEXT = b"data-window-as-of>"  # the status's 截至…（本页生成时） span (overrides/partials/disclosures/macros.html)
+
+
+def moment_left_out(page: bytes, moment: str) -> bytes:
+    """The page with the build's moment (as the pages print it) left out, when each time it occurs it is the
+    text of the status's as-of span: plain text, which no link, id or script can depend on. So a page that
+    differs from an earlier build's by the moment alone keeps that build's scans. Otherwise the page as is."""
+    printed = moment.encode("utf-8")
+    if not printed or printed not in page or page.count(printed) != page.count(_AS_OF_TEXT + printed + b"</span>"):
+        return page
+    return page.replace(printed, b"\0moment\0")

@@ -29,7 +29,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from disclosures.core import texts
 from disclosures.core.cache import ContentCache
 from disclosures.core.errors import ProjectError
-from disclosures.publish.htmlscan import attributes
+from disclosures.publish.htmlscan import attributes, moment_left_out
 
 # Attributes that point at something a reader (or the browser) follows or loads.
 _LINK_ATTRIBUTES = ("href", "src", "poster", "action", "xlink:href")
@@ -92,9 +92,11 @@ def scan_html(text: str) -> Scan:
 class BuiltSite:
     """The built folder as the checker sees it: file names, and the ids of each HTML page (read once)."""
 
-    def __init__(self, root: Path, url: str, aliases: tuple[str, ...] = (), cache: ContentCache | None = None):
+    def __init__(self, root: Path, url: str, aliases: tuple[str, ...] = (), cache: ContentCache | None = None,
+                 moment: str = ""):
         self.root = root
         self.cache = cache or ContentCache(None)  # a page whose bytes an earlier build scanned is not read again
+        self.moment = moment  # the build's moment as the pages print it (htmlscan.moment_left_out)
         self.url = url if url.endswith("/") else url + "/"
         # Other addresses the same folder is known by, e.g. MkDocs' site_url (canonical links, sitemap),
         # which `mkdocs serve` sets to its own local address.
@@ -149,10 +151,16 @@ class BuiltSite:
             return None
         return candidate.relative_to(self.root).as_posix()
 
+    def cache_key(self, data: bytes) -> bytes:
+        """data as the cache knows it: a page that differs from an earlier build's by the moment alone is the
+        same page to the link check (截至…（本页生成时） is on nearly every page)."""
+        return moment_left_out(data, self.moment)
+
     def scan(self, path: str) -> Scan:
         """An HTML page scanned once, whether it is checked first or linked to first."""
         if path not in self._scans:
-            found = self.cache.get_or_make_json("scan", (self.root / path).read_bytes(), _scan_record)
+            data = (self.root / path).read_bytes()
+            found = self.cache.get_or_make_json("scan", self.cache_key(data), lambda _: _scan_record(data))
             self._scans[path] = Scan(frozenset(found["ids"]), tuple(found["links"]))
         return self._scans[path]
 
@@ -264,10 +272,10 @@ def check_link(site: BuiltSite, source: str, link: str, resolved: tuple[str, ...
 
 def check_site(root: Path, url: str, missing_file: str = "missing file {path}",
                missing_anchor: str = "no #{anchor} in {path}", aliases: tuple[str, ...] = (),
-               cache: ContentCache | None = None) -> Report:
+               cache: ContentCache | None = None, moment: str = "") -> Report:
     """Check every page, feed and JSON file under root as if served from url (the site's address;
-    aliases are other addresses of the same folder)."""
-    site = BuiltSite(root, url, aliases, cache)
+    aliases are other addresses of the same folder; moment: the build's moment as the pages print it)."""
+    site = BuiltSite(root, url, aliases, cache, moment)
     report = Report()
     for file in sorted(p for p in root.rglob("*") if p.is_file()):
         path = file.relative_to(root).as_posix()
@@ -283,7 +291,7 @@ def _links_of(site: BuiltSite, path: str, reader) -> list[list[str]]:
     """Each link of a file with what it names ([link, *resolve(...)]), from the cache when an earlier build
     read the same bytes at the same path of a site with the same addresses (the reading and the URL
     arithmetic are most of the check; what is left is looking the targets up)."""
-    key = repr((site.url, site.bases, path)).encode("utf-8") + b"\0" + (site.root / path).read_bytes()
+    key = repr((site.url, site.bases, path)).encode("utf-8") + b"\0" + site.cache_key((site.root / path).read_bytes())
     return site.cache.get_or_make_json(
         "links", key, lambda _: [[link, *site.resolved(link, base)] for link, base in reader(site, path)])
 
@@ -300,9 +308,10 @@ class BrokenLinks(ProjectError):
         super().__init__("\n".join(lines))
 
 
-def verify(root: Path, url: str, aliases: tuple[str, ...] = (), cache: ContentCache | None = None) -> Report:
+def verify(root: Path, url: str, aliases: tuple[str, ...] = (), cache: ContentCache | None = None,
+           moment: str = "") -> Report:
     """Check the built folder root (served from url); raise BrokenLinks naming every broken link."""
-    report = check_site(root, url, texts.LINK_MISSING_FILE, texts.LINK_MISSING_ANCHOR, aliases, cache)
+    report = check_site(root, url, texts.LINK_MISSING_FILE, texts.LINK_MISSING_ANCHOR, aliases, cache, moment)
     if report.broken:
         raise BrokenLinks(report.broken)
     return report

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from disclosures.publish import compress, manifest
 from disclosures.publish.assethash import HASHED_NAME
 from disclosures.core.cache import ContentCache
-from disclosures.publish.htmlscan import attributes
+from disclosures.publish.htmlscan import attributes, moment_left_out
 
 NGINX_SITE_CONF = "_deploy/nginx-site.conf"
 DEPLOY_FOLDER = manifest.MANIFEST.split("/")[0]  # never served: the rules and the manifest are for the server's operator
@@ -82,12 +82,15 @@ def script_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def site_script_hashes(site: Path, cache: ContentCache | None = None) -> list[str]:
+def site_script_hashes(site: Path, cache: ContentCache | None = None, moment: str = "") -> list[str]:
     """The CSP hash of every distinct inline script in the site's HTML pages, sorted (a page whose bytes an
-    earlier build scanned is not scanned again)."""
+    earlier build scanned, but for the build's moment outside any script, is not scanned again)."""
     cache = cache or ContentCache(None)
-    hashes = {script_hash(s) for page in site.rglob("*.html")
-              for s in cache.get_or_make_json("scripts", page.read_bytes(), lambda d: inline_scripts(d.decode("utf-8")))}
+    hashes: set[str] = set()
+    for page in site.rglob("*.html"):
+        data = page.read_bytes()
+        found = cache.get_or_make_json("scripts", moment_left_out(data, moment), lambda _: inline_scripts(data.decode("utf-8")))
+        hashes.update(script_hash(s) for s in found)
     return sorted(hashes)
 
 
@@ -159,16 +162,16 @@ location {prefix} {{
 """
 
 
-def write_nginx_site_conf(site: Path, site_url: str, cache: ContentCache | None = None) -> Path:
+def write_nginx_site_conf(site: Path, site_url: str, cache: ContentCache | None = None, moment: str = "") -> Path:
     target = site / NGINX_SITE_CONF
     target.parent.mkdir(parents=True, exist_ok=True)
-    csp = content_security_policy(site_script_hashes(site, cache))
+    csp = content_security_policy(site_script_hashes(site, cache, moment))
     target.write_text(nginx_site_conf(url_prefix(site_url), csp), encoding="utf-8", newline="\n")
     return target
 
 
-def finish_site(site: Path, site_url: str, cache: ContentCache | None = None) -> None:
+def finish_site(site: Path, site_url: str, cache: ContentCache | None = None, moment: str = "") -> None:
     """Everything a server needs beside the pages, in order: the rules, the .gz copies, the manifest (last: it covers all)."""
-    write_nginx_site_conf(site, site_url, cache)
+    write_nginx_site_conf(site, site_url, cache, moment)
     compress.precompress(site, skip=frozenset({DEPLOY_FOLDER}), cache=cache)
     manifest.write_manifest(site)
