@@ -145,3 +145,25 @@ def test_the_editor_is_never_part_of_the_site(real_site) -> None:
     published = {p.relative_to(real_site.site).as_posix() for p in real_site.site.rglob("*") if p.is_file()}
     assert ours & published == set()
     assert [p for p in real_site.site.rglob("*") if p.is_file() and b"sveltia" in p.read_bytes().lower()] == []
+
+
+def test_a_check_reads_again_only_the_notice_that_changed(server: EditorServer, monkeypatch) -> None:
+    """The form checks half a second after each change: the other notices come from the build's cache,
+    kept in the server's process."""
+    import disclosures.load.project as project
+
+    read: list[str] = []
+    reading = project._read_in_parallel
+    monkeypatch.setattr(project, "_read_in_parallel", lambda files: read.extend(n for _, n in files) or reading(files))
+    shutil.copy(ROOT / "tests" / "data" / "fictional" / "disclosures" / "lakeside-bureau-2025-03-10.yml",
+                server.project / "data" / "disclosures")
+    data = json.loads(json.dumps(yaml.safe_load((ROOT / "data" / "disclosures" / f"{REAL_ID}.yml").read_text(
+        encoding="utf-8")), default=str))
+    origin = {"Origin": server.origins[0]}
+    assert _request(server, "POST", "/check", origin, {"slug": REAL_ID, "data": data})[0] == 200
+    assert len(read) == 2  # both notices, the first time
+    read.clear()
+    data["title"] += "（修订）"
+    status, body, _ = _request(server, "POST", "/check", origin, {"slug": REAL_ID, "data": data})
+    assert status == 200 and json.loads(body)["ok"]
+    assert read == [f"data/disclosures/{REAL_ID}.yml"]  # the changed one alone

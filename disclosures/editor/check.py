@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from disclosures.core import texts
+from disclosures.core.cache import ContentCache
 from disclosures.core.errors import DataError, DataInvalid
-from disclosures.importer.canonical import Unsupported, canonical_data, canonical_yaml
+from disclosures.importer.canonical import Unsupported, canonical_data, canonical_yaml, is_empty
 from disclosures.importer.writer import to_yaml
 from disclosures.load.fieldpath import page_labels
 from disclosures.load.project import load_project
@@ -26,9 +27,9 @@ def without_empty(value: Any) -> Any:
     form keeps for itself while editing (__sc_item_id …), which it never writes."""
     if isinstance(value, dict):
         kept = {k: without_empty(v) for k, v in value.items() if not k.startswith("__sc_")}
-        return {k: v for k, v in kept.items() if v not in ("", None, [], {})}
+        return {k: v for k, v in kept.items() if not is_empty(v)}
     if isinstance(value, list):
-        return [v for v in (without_empty(v) for v in value) if v not in ("", None, [], {})]
+        return [v for v in (without_empty(v) for v in value) if not is_empty(v)]
     return value
 
 
@@ -53,10 +54,12 @@ def saved_text(data: dict) -> str:
         return to_yaml(data)
 
 
-def check_notice(data_dir: Path, slug: str, data: dict | None = None) -> dict[str, Any]:
+def check_notice(data_dir: Path, slug: str, data: dict | None = None,
+                 cache: ContentCache | None = None) -> dict[str, Any]:
     """The check of data_dir with the notice `slug` as given (data: the form's values; None: the file as
     saved). Returns the messages on this notice's fields, the messages about other files, and the page's
-    numbering label of each numbered item (by the form's key path)."""
+    numbering label of each numbered item (by the form's key path). cache: the build's (a notice file is
+    checked again only when its bytes changed; the form checks half a second after each change)."""
     name = f"data/disclosures/{slug}.yml"
     with tempfile.TemporaryDirectory(prefix="disclosures-edit-") as folder:
         copy = Path(folder) / "data"
@@ -66,7 +69,7 @@ def check_notice(data_dir: Path, slug: str, data: dict | None = None) -> dict[st
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(saved_text(without_empty(data)), encoding="utf-8")
         try:
-            load_project(copy)
+            load_project(copy, cache)
             errors: list[DataError] = []
         except DataInvalid as invalid:
             errors = invalid.errors

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 import mimetypes
+import os
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from disclosures.core import texts
+from disclosures.core.cache import ContentCache, cache_for
 from disclosures.editor.check import SLUG, check_notice
 from disclosures.editor.formconfig import form_config
 
@@ -40,7 +42,12 @@ class EditorServer(ThreadingHTTPServer):
     def __init__(self, project: Path, bundle: Path, port: int = 0):
         self.project = project  # the folder holding data/ and schema/
         self.bundle = bundle  # editor/dist
+        # The build's cache, and its records kept in this process: a check reads only the changed notice.
+        self.records: dict[Path, object] = {}
         super().__init__((HOST, port), _Handler)
+
+    def cache(self) -> ContentCache:
+        return cache_for(self.project, os.environ, self.records)
 
     @property
     def origins(self) -> tuple[str, ...]:
@@ -96,7 +103,9 @@ class _Handler(BaseHTTPRequestHandler):
         except (ValueError, KeyError, TypeError):
             self._send(HTTPStatus.BAD_REQUEST, b"", "text/plain")
             return
-        self._json(check_notice(self.server.project / "data", slug, data))
+        cache = self.server.cache()
+        self._json(check_notice(self.server.project / "data", slug, data, cache))
+        cache.keep_used_records()  # the records of this check only: earlier versions of the notice go
 
     def _file(self, path: str) -> None:
         root = self.server.bundle.resolve()

@@ -83,7 +83,7 @@ def _shape(value: Any, node: dict, current: str, schemas: Schemas) -> Any:
         known = node["properties"]
         shaped = {k: _shape(value[k], known[k], current, schemas) for k in known if k in value}
         shaped.update((k, v) for k, v in value.items() if k not in known)
-        return {k: v for k, v in shaped.items() if not _empty(v)}
+        return {k: v for k, v in shaped.items() if not is_empty(v)}
     if isinstance(value, list) and "items" in node:
         return [_shape(v, node["items"], current, schemas) for v in value]  # an item keeps its place
     if isinstance(value, (dt.date, dt.datetime)):
@@ -94,7 +94,8 @@ def _shape(value: Any, node: dict, current: str, schemas: Schemas) -> Any:
     return value
 
 
-def _empty(value: Any) -> bool:
+def is_empty(value: Any) -> bool:
+    """A value the editor leaves out of the file (omit_empty_optional_fields)."""
     return value is None or value == "" or value == [] or value == {}
 
 

@@ -101,11 +101,15 @@ async function runCheck(slug, data) {
   return response.json();
 }
 
+// The check's answer, shown; null when the local server did not answer (the banner says so).
 async function check(slug, data) {
   try {
-    showResult(await runCheck(slug, data));
+    const checked = await runCheck(slug, data);
+    showResult(checked);
+    return checked;
   } catch {
     banner().replaceChildren(paragraph(texts.EDITOR_CHECK_UNAVAILABLE));
+    return null;
   }
 }
 
@@ -126,13 +130,8 @@ const Outline = window.createClass({
     this.timer = setTimeout(async () => {
       formChecks += 1;
       const data = this.props.entry.get('data').toJS();
-      try {
-        const result = await runCheck(slugOf(data, this.props.entry.get('slug')), data);
-        showResult(result);
-        this.setState({ labels: result.labels });
-      } catch {
-        banner().replaceChildren(paragraph(texts.EDITOR_CHECK_UNAVAILABLE));
-      }
+      const checked = await check(slugOf(data, this.props.entry.get('slug')), data);
+      if (checked) this.setState({ labels: checked.labels });
     }, 500);
   },
   render() {
@@ -195,15 +194,10 @@ CMS.registerEventListener({
     const slug = slugOf(data, entry.get('slug'));
     formChecks += 1;
     setTimeout(async () => {
-      try {
-        const checked = await runCheck(slug, data);
-        showResult(checked);
-        if (checked.ok) return;
-        for (let i = 0; i < 50 && openSlug() === slug; i += 1) await new Promise((r) => { setTimeout(r, 100); });
-        if (location.hash === '#/collections/disclosures') location.hash = `#/collections/disclosures/entries/${slug}`;
-      } catch {
-        banner().replaceChildren(paragraph(texts.EDITOR_CHECK_UNAVAILABLE));
-      }
+      const checked = await check(slug, data);
+      if (!checked || checked.ok) return;
+      for (let i = 0; i < 50 && openSlug() === slug; i += 1) await new Promise((r) => { setTimeout(r, 100); });
+      if (location.hash === '#/collections/disclosures') location.hash = `#/collections/disclosures/entries/${slug}`;
     }, 0);
   },
 });
