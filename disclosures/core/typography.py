@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 
+# The full-width forms of ASCII's ! to ~ (＠ ． （ ，…), each 0xFEE0 above its ASCII character, made half-width
+# by str.translate: what a Chinese input method types where a code or an address was meant.
+HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’"
 _IS_CJK = re.compile(f"[{_CJK}]")
 

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from disclosures.core.typography import HALFWIDTH
 from disclosures.load.validate import EMAIL_PATTERN
 
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
@@ -40,7 +41,7 @@ _EMAIL = re.compile(EMAIL_PATTERN)  # what validation accepts
 _TITLE_OBJECT = re.compile(r"现将(.{2,30}?)(?:予以公布|予以公开|公布如下|通报如下|公告如下|报告如下)")
 
 
-_HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_HALF = HALFWIDTH | {0x3000: 0x20}
 
 
 def plain(text: str) -> str:

@@ -22,6 +22,7 @@ import yaml
 from disclosures.core import texts as t
 from disclosures.core.errors import DataError
 from disclosures.core.safe import LINK_SCHEMES, is_safe_link, unsafe_character
+from disclosures.core.typography import HALFWIDTH
 from disclosures.load.yamlload import position
 
 T = TypeVar("T")
@@ -64,17 +65,12 @@ def visible(value: str, limit: int = 60) -> str:
     return shown if len(shown) <= limit else shown[:limit] + "…"
 
 
-# The full-width forms of ASCII's ! to ~ (＠ ． － …), each 0xFEE0 above its ASCII character.
-_FULLWIDTH_ASCII_FIRST, _FULLWIDTH_ASCII_LAST, _FULLWIDTH_OFFSET = 0xFF01, 0xFF5E, 0xFEE0
-
-
 def _fullwidth_hint(value: str) -> str:
     """For a code typed with a Chinese input method (name＠example．org): which symbols, and the code as meant."""
-    chars = "".join(dict.fromkeys(c for c in value if _FULLWIDTH_ASCII_FIRST <= ord(c) <= _FULLWIDTH_ASCII_LAST))
+    chars = "".join(dict.fromkeys(c for c in value if ord(c) in HALFWIDTH))
     if not chars:
         return ""
-    fixed = "".join(chr(ord(c) - _FULLWIDTH_OFFSET) if c in chars else c for c in value)
-    return t.HINT_FULLWIDTH_SYMBOLS.format(chars="”“".join(chars), fixed=fixed)
+    return t.HINT_FULLWIDTH_SYMBOLS.format(chars="”“".join(chars), fixed=value.translate(HALFWIDTH))
 
 
 def normalised(value: str) -> str:
