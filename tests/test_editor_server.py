@@ -167,3 +167,28 @@ def test_a_check_reads_again_only_the_notice_that_changed(server: EditorServer, 
     status, body, _ = _request(server, "POST", "/check", origin, {"slug": REAL_ID, "data": data})
     assert status == 200 and json.loads(body)["ok"]
     assert read == [f"data/disclosures/{REAL_ID}.yml"]  # the changed one alone
+
+
+def test_files_are_put_into_the_editors_layout_only_where_no_value_changes(tmp_path: Path) -> None:
+    from disclosures.editor.normalise import Outcome, normalise_notices
+    from disclosures.load.project import read_notice
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    folder = data / "disclosures"
+    hand = folder / "lakeside-bureau-2025-03-10.yml"  # kept by hand: bare-text paragraphs, a comment
+    shutil.copy(ROOT / "tests" / "data" / "fictional" / "disclosures" / hand.name, hand)
+    hand.write_text("# 手写的注释\n" + hand.read_text(encoding="utf-8"), encoding="utf-8")
+    before = read_notice(hand, f"data/disclosures/{hand.name}")[0]
+    broken = folder / "broken-2025-01-01.yml"
+    broken.write_text("id: broken-2025-01-01\ntitle: 缺日期\nparts:\n- 一段\n", encoding="utf-8")
+    kept = broken.read_bytes()
+    real = (folder / f"{REAL_ID}.yml").read_bytes()
+
+    assert normalise_notices(data) == [Outcome(f"data/disclosures/{broken.name}", False),
+                                       Outcome(f"data/disclosures/{hand.name}", True)]
+    assert read_notice(hand, f"data/disclosures/{hand.name}")[0] == before  # the same notice, in the new layout
+    assert "# 手写的注释" not in hand.read_text(encoding="utf-8") and "- text: " in hand.read_text(encoding="utf-8")
+    assert broken.read_bytes() == kept and (folder / f"{REAL_ID}.yml").read_bytes() == real
+    assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []  # no trial file left
+    assert normalise_notices(data) == [Outcome(f"data/disclosures/{broken.name}", False)]  # a second pass: nothing

@@ -38,12 +38,13 @@ def normalise_notices(data_dir: Path) -> list[Outcome]:
             new = None
         if new == text:
             continue
-        outcomes.append(Outcome(name, new is not None and _same_notice(path, name, new) and _replace(path, new)))
+        outcomes.append(Outcome(name, new is not None and _replace_if_same_notice(path, name, new)))
     return outcomes
 
 
-def _same_notice(path: Path, name: str, new: str) -> bool:
-    """Whether the check reads the same notice, without a mistake, from new as from the file."""
+def _replace_if_same_notice(path: Path, name: str, new: str) -> bool:
+    """Put new in place of the file in one step (a reader sees the old file or the new one), when the check
+    reads the same notice, without a mistake, from both; whether it did."""
     before, errors, _ = read_notice(path, name)
     if errors or before is None:
         return False
@@ -51,14 +52,9 @@ def _same_notice(path: Path, name: str, new: str) -> bool:
     try:
         trial.write_text(new, encoding="utf-8")
         after, after_errors, _ = read_notice(trial, name)
+        if after_errors or after != before:
+            return False
+        os.replace(trial, path)
+        return True
     finally:
         trial.unlink(missing_ok=True)
-    return not after_errors and after == before
-
-
-def _replace(path: Path, new: str) -> bool:
-    """Write new in place of the file in one step (a reader sees the old file or the new one)."""
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
-    temporary.write_text(new, encoding="utf-8")
-    os.replace(temporary, path)
-    return True
