@@ -9,7 +9,6 @@
 import CMS from '@sveltia/cms';
 
 const texts = await (await fetch('texts.json')).json();
-let labels = {};
 
 const fieldOf = (path) => document.querySelector(`section.field[data-key-path="${CSS.escape(path)}"]`);
 
@@ -52,7 +51,6 @@ function showResult(checked) {
     box.append(paragraph(texts.EDITOR_CHECK_ELSEWHERE));
     for (const message of result.elsewhere) box.append(paragraph(message));
   }
-  labels = result.labels;
   showMessages();
   showLabels();
 }
@@ -82,7 +80,7 @@ function showLabels() {
     items.forEach((item, index) => {
       const header = item.querySelector(':scope > .header > .start');
       if (!header) return;
-      const text = labels[`${path}.${index}`] ?? '';
+      const text = result.labels[`${path}.${index}`] ?? '';
       let label = header.querySelector('.dsc-label');
       if (!text) { label?.remove(); return; }
       if (!label) { label = document.createElement('span'); label.className = 'dsc-label'; header.append(label); }
@@ -167,7 +165,6 @@ function onRoute() {
   shown = slug;
   document.querySelectorAll('.dsc-check, .dsc-check-banner').forEach((node) => node.remove());
   result = { fields: [], elsewhere: [], labels: {} };
-  labels = {};
   // The file as saved, unless the form's own check comes first (the preview pane checks it on opening).
   const before = formChecks;
   if (slug) setTimeout(() => { if (formChecks === before && openSlug() === slug) check(slug); }, 1000);
