@@ -26,10 +26,11 @@ fuzz:
 	scripts/setup --test
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} .venv/bin/python -m pytest -m fuzz --hypothesis-show-statistics
 
-# Preview with live reload; rebuilds when a file in data/ changes.
+# Preview with live reload; rebuilds when a file in data/ changes. --dirty: a rebuild keeps the files that did
+# not change (disclosures/publish/previewfolder.py says how that stays exact).
 serve:
 	scripts/setup
-	.venv/bin/mkdocs serve
+	.venv/bin/mkdocs serve --dirty
 
 # The form editor: set up (npm, once) and serve it on http://127.0.0.1:8090/ until Ctrl+C (handbook/office.md).
 edit:

@@ -3,8 +3,8 @@
     .venv/bin/python bench/preview.py PROJECT            # a project folder as bench/run.py makes them
     .venv/bin/python bench/portal.py --sizes 100 --preview  # the usual way: after the portal's builds
 
-Starts `mkdocs serve --livereload` on a free local port (the server as `make serve` runs it, with
-bench/run.py's build environment), waits for the first build to be served, then twice (two notices):
+Starts `mkdocs serve --livereload --dirty` on a free local port (the server as `make serve` runs it, with
+bench/run.py's build environment; --dirty: a rebuild keeps the files that did not change), waits for the first build to be served, then twice (two notices):
 
 - saves an edit to the notice's YAML (its title gets the prefix 更正, as bench/portal.py's edit);
 - polls the notice's page over HTTP every 50 ms until the served HTML holds the new title.
@@ -93,7 +93,7 @@ def fetch(url: str, timeout: float) -> tuple[int, bytes]:
 
 def start_server(project: Path, port: int, log: ServerLog) -> subprocess.Popen:
     server = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}", "--livereload"],
+        [str(ROOT / ".venv" / "bin" / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}", "--livereload", "--dirty"],
         cwd=project, env=build_env(project, own_package=False), stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         start_new_session=True)  # its own process group: stopping it stops Pagefind too, and nothing of ours

@@ -27,18 +27,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import CountHandler
+from mkdocs.utils import CountHandler, get_relative_url
 
 from disclosures.build import SiteBuild, moment_in, prepare
 from disclosures.core import texts
 from disclosures.core.errors import ProjectError
 from disclosures.core.safe import html_text, json_for_script
 from disclosures.outputs.posterpdf import poster_pdfs
-from disclosures.outputs.search import BackgroundIndex
+from disclosures.outputs.search import BackgroundIndex, IndexStats, SearchIndexFailed
 from disclosures.pages import pagecache
 from disclosures.pages.footer import footer_items
 from disclosures.publish import assethash, linkcheck, serving, staging
 from disclosures.publish.buildlock import BuildLock
+from disclosures.publish.previewfolder import PreviewFolder
 from disclosures.publish.progress import Progress
 from disclosures.publish.themefix import fix_theme_html
 
@@ -63,6 +64,12 @@ class _State:
     reused: int = 0  # theme pages taken from the cache in this build
     summary: str = ""  # the publication summary of a published build, logged last (in on_shutdown)
     records: dict = field(default_factory=dict)  # `mkdocs serve`: the last build's records, for the next rebuild
+    preview: PreviewFolder = field(default_factory=PreviewFolder)  # `make serve`: what a rebuild may keep
+    untouched: linkcheck.Untouched = field(default_factory=linkcheck.Untouched)  # the link check's, in a kept preview
+    writing: bool = False  # MkDocs has begun writing this build's files (on_env): a failure leaves them mixed
+    keys: dict[str, bytes] = field(default_factory=dict)  # src_uri -> the theme key of a page written in this build
+    files: Files | None = None  # this build's files (on_files): what a kept preview folder should hold
+    rendering: Any = None  # (config, nav) of this build, set in on_nav: what every theme page's key holds
 
 
 _state = _State()
@@ -84,7 +91,18 @@ class _Routine(logging.Filter):
         return verbose or record.levelno != logging.INFO or not record.getMessage().startswith(self.LINES)
 
 
+class _KeptPreview(logging.Filter):
+    """`make serve` runs `mkdocs serve --dirty`, and MkDocs warns that a dirty build may leave the navigation
+    and links stale. Ours does not: a page is kept only when its theme key, navigation included, is unchanged,
+    and files no longer made are removed (disclosures/publish/previewfolder.py). Strict mode would otherwise
+    refuse every preview."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (_state.serve and record.getMessage().startswith("A 'dirty' build is being performed"))
+
+
 logging.getLogger("mkdocs.commands.build").addFilter(_Routine())
+logging.getLogger("mkdocs.commands.build").addFilter(_KeptPreview())
 _warnings = CountHandler()  # MkDocs counts strict-mode warnings only after on_post_build
 _warnings.setLevel(logging.WARNING)
 
@@ -215,9 +233,15 @@ def _unstage(publish: bool) -> None:
 
 
 def on_pre_build(config):
+    _state.writing, _state.keys, _state.preview.kept = False, {}, 0
     # mkdocs serve empties its folder before each rebuild (MkDocs' clean_directory): done at once instead.
     if _state.serve and not _state.dirty:
         staging.empty_at_once(Path(config.site_dir))
+
+
+def _keeping() -> bool:
+    """`mkdocs serve --dirty` (make serve): a rebuild keeps the files that did not change."""
+    return _state.serve and _state.dirty
 
 
 def on_files(files: Files, config):
@@ -227,14 +251,37 @@ def on_files(files: Files, config):
         # replaced in on_page_content.
         matter = "".join(f"{key}: {json.dumps(value)}\n" for key, value in page.front_matter().items())
         file = File.generated(config, page.src_uri, content=f"---\n{matter}---\n")
+        if _keeping():
+            file.is_modified = functools.partial(_page_changed, file)
         files.append(file)
         pages.append((file.dest_uri, page.html))
     _close_index()
     _state.index = BackgroundIndex(pages, _build().cache, _build().search_shard_pages)
     for asset in _build().assets:
-        files.append(File.generated(config, asset.path, content=asset.content))
+        file = File.generated(config, asset.path, content=asset.content)
+        if _keeping():
+            file.is_modified = functools.partial(_file_changed, Path(config.site_dir), file.dest_uri, asset.content)
+        files.append(file)
     _state.assets = _hash_own_assets(files, config)
+    _state.files = files
     return files
+
+
+def _page_changed(file: File) -> bool:
+    """MkDocs asks this of each page before reading it (yes: every page is read, the navigation needs the
+    titles) and, with --dirty, before writing it: no when the page was last written from the same theme key."""
+    if not _state.writing or file.page is None:
+        return True
+    key = _page_key(file.page, get_relative_url(".", file.page.url))
+    if key is None or not _state.preview.keep_page(Path(_state.site_dir), file.dest_uri, key, _build().as_of):
+        return True
+    if _state.progress is not None:
+        _state.progress.page_written()
+    return False
+
+
+def _file_changed(site_dir: Path, dest: str, content: bytes | str) -> bool:
+    return not _state.preview.keep_file(site_dir, dest, content)
 
 
 def _hash_own_assets(files: Files, config) -> dict[str, str]:
@@ -257,8 +304,14 @@ def _hash_own_assets(files: Files, config) -> dict[str, str]:
     return renamed
 
 
+def on_nav(nav, config, files):
+    _state.rendering = (config, nav)
+    return nav
+
+
 def on_env(env, config, files):
     _state.env, _state.site_key, _state.to_store, _state.reused = env, None, {}, 0
+    _state.writing = True  # MkDocs copies the static files and writes the pages next
     # overrides/main.html calls this in Material's announce block, once per page.
     # With the mark for the build's moment, put in after the render (on_post_page): a cached page stays valid.
     env.globals["disclosures_banner"] = functools.partial(_build().banner_html, marked=True)
@@ -278,16 +331,8 @@ def on_env(env, config, files):
 def on_page_context(context, page, config, nav):
     """A theme page whose key an earlier build stored is that build's output (disclosures/pages/pagecache.py):
     main.html then extends a template that prints it instead of Material's base."""
-    try:
-        if _state.site_key is None:
-            _state.site_key = pagecache.site_part(_render_versions(), _build().templates_digest, _config_values(config),
-                                                  dict(config.plugins), nav.items, _theme_globals())
-        globals_ = _state.env.globals  # called as the templates call them
-        calls = {"banner": globals_["disclosures_banner"](context["base_url"]),
-                 "head": globals_["disclosures_head"](page.file.src_uri)}
-        key = pagecache.page_part(_state.site_key, page, context["base_url"], calls)
-    except pagecache.Uncacheable as error:
-        log.debug(f"Theme page {page.file.src_uri} not cached: {error}")
+    key = _state.keys.get(page.file.src_uri) or _page_key(page, context["base_url"])
+    if key is None:
         return context
     stored = _build().cache.get("theme-page", key)
     if stored is not None:
@@ -296,6 +341,24 @@ def on_page_context(context, page, config, nav):
     else:
         _state.to_store[page.file.src_uri] = key
     return context
+
+
+def _page_key(page, base_url: str) -> bytes | None:
+    """The page's theme key (pagecache.page_part), once per build; None for a page that cannot have one."""
+    try:
+        if _state.site_key is None:
+            config, nav = _state.rendering
+            _state.site_key = pagecache.site_part(_render_versions(), _build().templates_digest, _config_values(config),
+                                                  dict(config.plugins), nav.items, _theme_globals())
+        globals_ = _state.env.globals  # called as the templates call them
+        calls = {"banner": globals_["disclosures_banner"](base_url),
+                 "head": globals_["disclosures_head"](page.file.src_uri)}
+        key = pagecache.page_part(_state.site_key, page, base_url, calls)
+    except pagecache.Uncacheable as error:
+        log.debug(f"Theme page {page.file.src_uri} not cached: {error}")
+        return None
+    _state.keys[page.file.src_uri] = key
+    return key
 
 
 def _config_values(config) -> dict[str, Any]:
@@ -348,6 +411,8 @@ def on_post_build(config):
     # (and leave MkDocs' own message as the one the clerk reads).
     failing = bool(config.strict and _warnings.get_counts())
     log.debug(f"Theme pages taken from the build cache: {_state.reused}")
+    if not failing and _keeping():
+        _remove_stale(config)
     if not failing:
         _finish(Path(config.site_dir), config.site_url or "")
     _unstage(publish=not failing)
@@ -356,30 +421,55 @@ def on_post_build(config):
         log.info(_build().summary)
 
 
+def _remove_stale(config) -> None:
+    """A kept preview folder: remove what this build did not make (a deleted notice's pages), before the link
+    check reads the folder. MkDocs also writes the theme's templates, and sitemap.xml's .gz; pagefind/ is
+    replaced whole."""
+    assert _state.files is not None, "on_files ran"
+    expected = {f.dest_uri for f in _state.files} | set(config.theme.static_templates) | set(config.extra_templates)
+    if "sitemap.xml" in expected:
+        expected.add("sitemap.xml.gz")
+    removed = _state.preview.remove_stale(Path(config.site_dir), expected, spared=("pagefind/",))
+    log.debug(f"Preview: {_state.preview.kept} files kept, {len(removed)} removed: {removed[:10]}")
+
+
 def _finish(site_dir: Path, site_url: str) -> None:
     """The steps on the finished folder, in order: poster PDFs (optional) and the link check over the pages as
     built (assets already carry their hashed names; no page links into pagefind/), then the search index
-    (Pagefind has been indexing since on_files) moved in, then the serving files, whose manifest covers all."""
+    (Pagefind has been indexing since on_files) moved in, then the serving files, whose manifest covers all.
+    A kept preview (make serve) does not wait for the index: it is moved in when made."""
+    later = _keeping()
     try:
         if _build().poster_pdfs:
             poster_pdfs(site_dir, [v.id for v in _build().notices])
         _progress(texts.PROGRESS_LINKS)
         report = linkcheck.verify(site_dir, _build().project.site.url, aliases=(site_url,), cache=_build().cache,
-                                  moment=_build().as_of)
-        _progress(texts.PROGRESS_INDEX)
-        started = time.perf_counter()
+                                  moment=_build().as_of, untouched=_state.untouched if later else None)
         assert _state.index is not None, "on_files starts the index"
-        stats = _state.index.publish(site_dir)
-        log.info(texts.BUILD_SEARCH_INDEX.format(pages=stats.pages, files=stats.files, kib=round(stats.bytes / 1024)))
-        log.debug(f"Search index: waited {time.perf_counter() - started:.1f} s for it after the link check")
+        if later:
+            _state.index.publish_later(site_dir, _index_done)
+        else:
+            _progress(texts.PROGRESS_INDEX)
+            started = time.perf_counter()
+            _index_done(_state.index.publish(site_dir))
+            log.debug(f"Search index: waited {time.perf_counter() - started:.1f} s for it after the link check")
     except ProjectError as error:
+        later = False
         raise _failed(str(error)) from None
     finally:
-        _close_index()
+        if not later:  # else the next build or on_shutdown closes it
+            _close_index()
     log.info(linkcheck.external_summary(report))
     if not _state.serve:  # the server rules, .gz copies and manifest only matter for a published site
         _progress(texts.PROGRESS_FINISH)
         serving.finish_site(site_dir, site_url, _build().cache, _build().as_of)
+
+
+def _index_done(result: IndexStats | SearchIndexFailed) -> None:
+    if isinstance(result, SearchIndexFailed):  # only from publish_later: a build's publish() raises it
+        log.error(str(result))
+    else:
+        log.info(texts.BUILD_SEARCH_INDEX.format(pages=result.pages, files=result.files, kib=round(result.bytes / 1024)))
 
 
 def _progress(phase: str) -> None:
@@ -400,6 +490,8 @@ def on_post_page(output, page, config):
     key = _state.to_store.pop(page.file.src_uri, None)
     if key is not None:
         _build().cache.put("theme-page", key, output.encode("utf-8"))
+    if _keeping():
+        _state.preview.wrote_page(page.file.dest_uri, _state.keys.get(page.file.src_uri), _build().as_of)
     return fix_theme_html(moment_in(output, _build().as_of))
 
 
@@ -416,6 +508,8 @@ def on_serve(server, config, builder):
 
 def on_build_error(error):
     _state.summary = ""
+    if _state.writing:  # the preview's folder holds some of this build's files, some of the last one's
+        _state.preview.forget()
     if _state.progress is not None:
         _state.progress.close_pages()
     _close_index()

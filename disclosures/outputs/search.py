@@ -41,7 +41,8 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -274,6 +275,7 @@ class BackgroundIndex:
         self._work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-"))
         self._process: subprocess.Popen | None = None
         self._closed = False
+        self._moving = threading.Lock()  # publish_later's move and close()'s removal of the work folder
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind")
         self._future: Future[int] = pool.submit(self._run, list(pages), pages_per_shard)
         pool.shutdown(wait=False)  # the thread ends with its one task
@@ -333,12 +335,37 @@ class BackgroundIndex:
 
     def publish(self, site_dir: Path) -> IndexStats:
         """Wait for the index and move it to site_dir/pagefind/ (replacing an older one, e.g. a dirty build's)."""
-        pages = self._future.result()
+        return self._move_in(self._future.result(), site_dir)
+
+    def publish_later(self, site_dir: Path, done: Callable[[IndexStats | SearchIndexFailed], None]) -> None:
+        """For a preview: move the index into site_dir once it is made, without waiting (until then a search
+        uses the last one), and tell done what came of it; nothing once close() has begun."""
+        def move(future: Future[int]) -> None:
+            with self._moving:
+                if self._closed or future.cancelled():
+                    return
+                error = future.exception()
+                if error is not None:
+                    if isinstance(error, SearchIndexFailed):
+                        done(error)
+                    return  # any other error: the build that follows reports its own
+                done(self._move_in(future.result(), site_dir))
+        self._future.add_done_callback(move)
+
+    def _move_in(self, pages: int, site_dir: Path) -> IndexStats:
+        """The finished index to site_dir/pagefind/, replacing what was there by two renames."""
         out = site_dir / PAGEFIND_DIR
-        shutil.rmtree(out, ignore_errors=True)
+        new, old = out.with_name(f"{out.name}.new"), out.with_name(f"{out.name}.old")
+        for leftover in (new, old):
+            shutil.rmtree(leftover, ignore_errors=True)
         if not pages:  # nothing to index (an empty site, DISCLOSURE_ALLOW_EMPTY): Pagefind's command refuses that
+            shutil.rmtree(out, ignore_errors=True)
             return IndexStats(0, 0, 0)  # no index: search.js then says search is unavailable
-        shutil.move(self._work / "index", out)
+        shutil.move(self._work / "index", new)
+        if out.exists():
+            out.rename(old)
+        new.rename(out)
+        shutil.rmtree(old, ignore_errors=True)
         files = [p for p in out.rglob("*") if p.is_file()]
         return IndexStats(pages, len(files), sum(p.stat().st_size for p in files))
 
@@ -350,7 +377,8 @@ class BackgroundIndex:
         if process is not None and process.poll() is None:
             process.kill()
         self._future.exception()
-        shutil.rmtree(self._work, ignore_errors=True)
+        with self._moving:  # a move begun by publish_later ends first
+            shutil.rmtree(self._work, ignore_errors=True)
 
     def _index(self, pages_dir: Path, out: Path) -> None:
         """Pagefind over pages_dir into out, as a process close() can stop."""

@@ -32,3 +32,15 @@ def moment_left_out(page: bytes, moment: str) -> bytes:
     if not printed or printed not in page or page.count(printed) != page.count(_AS_OF_TEXT + printed + b"</span>"):
         return page
     return page.replace(printed, b"\0moment\0")
+
+
+def moment_replaced(page: bytes, old: str, new: str) -> bytes | None:
+    """The page with the moment old (as the pages print it) replaced by new, when each time old occurs it is
+    the text of the status's as-of span (moment_left_out's rule); None when that cannot be shown."""
+    printed = old.encode("utf-8")
+    if not printed or printed not in page:
+        return page
+    span = _AS_OF_TEXT + printed + b"</span>"
+    if page.count(printed) != page.count(span):
+        return None
+    return page.replace(span, _AS_OF_TEXT + new.encode("utf-8") + b"</span>")

@@ -21,9 +21,10 @@ import json
 import posixpath
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import unquote, urljoin, urlsplit
 
 from disclosures.core import texts
@@ -35,6 +36,28 @@ from disclosures.publish.htmlscan import attributes, moment_left_out
 _LINK_ATTRIBUTES = ("href", "src", "poster", "action", "xlink:href")
 _NOT_FETCHED = ("mailto:", "tel:", "sms:", "data:", "javascript:")
 _OPEN_DATA_PATH_KEYS = {"page", "json", "yaml"}  # site-root paths in the open-data index (handbook/office.md, "Open data")
+
+
+T = TypeVar("T")
+
+
+class Untouched:
+    """What a check read of each file, by the file's status (size, modification time, inode, change time): for a
+    folder only this process writes (a kept preview, publish/previewfolder.py), where a file no rebuild wrote
+    is not read again. Never for a published site, which is checked by its bytes (the build cache)."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[str, Path], tuple[tuple[int, ...], object]] = {}
+
+    def get(self, kind: str, path: Path, make: Callable[[], T]) -> T:
+        info = path.stat()
+        status = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+        known = self._known.get((kind, path))
+        if known is not None and known[0] == status:
+            return known[1]  # type: ignore[return-value]
+        value = make()
+        self._known[(kind, path)] = (status, value)
+        return value
 
 
 @dataclass(frozen=True)
@@ -93,9 +116,10 @@ class BuiltSite:
     """The built folder as the checker sees it: file names, and the ids of each HTML page (read once)."""
 
     def __init__(self, root: Path, url: str, aliases: tuple[str, ...] = (), cache: ContentCache | None = None,
-                 moment: str = ""):
+                 moment: str = "", untouched: Untouched | None = None):
         self.root = root
         self.cache = cache or ContentCache(None)  # a page whose bytes an earlier build scanned is not read again
+        self.untouched = untouched
         self.moment = moment  # the build's moment as the pages print it (htmlscan.moment_left_out)
         self.url = url if url.endswith("/") else url + "/"
         # Other addresses the same folder is known by, e.g. MkDocs' site_url (canonical links, sitemap),
@@ -159,10 +183,19 @@ class BuiltSite:
     def scan(self, path: str) -> Scan:
         """An HTML page scanned once, whether it is checked first or linked to first."""
         if path not in self._scans:
-            data = (self.root / path).read_bytes()
-            found = self.cache.get_or_make_json("scan", self.cache_key(data), lambda _: _scan_record(data))
-            self._scans[path] = Scan(frozenset(found["ids"]), tuple(found["links"]))
+            self._scans[path] = self.read("scan", path, self._scan)
         return self._scans[path]
+
+    def _scan(self, path: str) -> Scan:
+        data = (self.root / path).read_bytes()
+        found = self.cache.get_or_make_json("scan", self.cache_key(data), lambda _: _scan_record(data))
+        return Scan(frozenset(found["ids"]), tuple(found["links"]))
+
+    def read(self, kind: str, path: str, make: Callable[[str], T]) -> T:
+        """make(path), or what it gave for the same untouched file (Untouched)."""
+        if self.untouched is None:
+            return make(path)
+        return self.untouched.get(kind, self.root / path, lambda: make(path))
 
 
 def _scan_record(data: bytes) -> dict:
@@ -272,17 +305,17 @@ def check_link(site: BuiltSite, source: str, link: str, resolved: tuple[str, ...
 
 def check_site(root: Path, url: str, missing_file: str = "missing file {path}",
                missing_anchor: str = "no #{anchor} in {path}", aliases: tuple[str, ...] = (),
-               cache: ContentCache | None = None, moment: str = "") -> Report:
+               cache: ContentCache | None = None, moment: str = "", untouched: Untouched | None = None) -> Report:
     """Check every page, feed and JSON file under root as if served from url (the site's address;
     aliases are other addresses of the same folder; moment: the build's moment as the pages print it)."""
-    site = BuiltSite(root, url, aliases, cache, moment)
+    site = BuiltSite(root, url, aliases, cache, moment, untouched)
     report = Report()
     for file in sorted(p for p in root.rglob("*") if p.is_file()):
         path = file.relative_to(root).as_posix()
         reader = _readers(path)
         if reader is None:
             continue
-        for link, *resolved in _links_of(site, path, reader):
+        for link, *resolved in site.read("links", path, lambda p: _links_of(site, p, reader)):
             check_link(site, path, link, tuple(resolved), report, missing_file, missing_anchor)
     return report
 
@@ -309,9 +342,10 @@ class BrokenLinks(ProjectError):
 
 
 def verify(root: Path, url: str, aliases: tuple[str, ...] = (), cache: ContentCache | None = None,
-           moment: str = "") -> Report:
+           moment: str = "", untouched: Untouched | None = None) -> Report:
     """Check the built folder root (served from url); raise BrokenLinks naming every broken link."""
-    report = check_site(root, url, texts.LINK_MISSING_FILE, texts.LINK_MISSING_ANCHOR, aliases, cache, moment)
+    report = check_site(root, url, texts.LINK_MISSING_FILE, texts.LINK_MISSING_ANCHOR, aliases, cache, moment,
+                        untouched)
     if report.broken:
         raise BrokenLinks(report.broken)
     return report

@@ -1,0 +1,158 @@
+"""`make serve` (`mkdocs serve --dirty`): a rebuild writes what changed and keeps the rest of the preview's
+folder (disclosures/publish/previewfolder.py), and the folder it leaves is the one a fresh preview writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import make_project
+from portal_data import write_portal
+
+from disclosures.publish.htmlscan import moment_replaced
+from disclosures.publish.linkcheck import Untouched
+from disclosures.publish.previewfolder import PreviewFolder
+
+# Preview builds in one process, as `mkdocs serve` runs them (its rebuilds reuse the loaded hook module):
+# argv: the steps (JSON), the folder, "dirty" or "clean". After each step, every file but the search index
+# (moved in when made) with its SHA-256 and modification time, and how many files the build kept, to
+# <folder>.step<i>.json. A step with "fresh" then also has a fresh preview of the same data written there.
+PREVIEW = r"""
+import hashlib, json, logging, os, subprocess, sys
+from pathlib import Path
+logging.basicConfig(level=logging.WARNING)  # what MkDocs' command line would print
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+steps, site, dirty = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3] == "dirty"
+url = "http://127.0.0.1:8000/"
+config = None
+for i, step in enumerate(steps):
+    os.environ["DISCLOSURE_NOW"] = step["now"]
+    for path, text in step.get("write", {}).items():
+        Path(path).write_text(text, encoding="utf-8")
+    for path in step.get("delete", []):
+        Path(path).unlink()
+    started = config is not None
+    config = load_config(config_file="mkdocs.yml", site_dir=site)
+    config.site_url = url
+    if not started:
+        config.plugins.on_startup(command="serve", dirty=dirty)
+    build(config, serve_url=url, dirty=dirty)
+    files = {p.relative_to(site).as_posix(): [hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns]
+             for p in sorted(Path(site).rglob("*")) if p.is_file()}
+    files = {k: v for k, v in files.items() if not k.startswith("pagefind")}
+    hooks = next(iter(config.hooks.values()))
+    Path(f"{site}.step{i}.json").write_text(json.dumps({"files": files, "kept": hooks._state.preview.kept}))
+    if "fresh" in step:
+        subprocess.run([sys.executable, __file__, json.dumps([{"now": step["now"]}]), step["fresh"], "clean"],
+                       check=True)
+config.plugins.on_shutdown()
+"""
+
+
+def _previews(project: Path, site: Path, steps: list[dict]) -> list[dict]:
+    env = {k: v for k, v in os.environ.items() if k != "DISCLOSURE_NOW"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    script = project / "preview_steps.py"
+    script.write_text(PREVIEW, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script), json.dumps(steps), str(site), "dirty"],
+                            cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "dirty" not in result.stderr, result.stderr
+    return [json.loads(Path(f"{site}.step{i}.json").read_text()) for i in range(len(steps))]
+
+
+@pytest.mark.build
+def test_a_kept_preview_rewrites_what_changed_and_ends_as_a_fresh_preview(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    notices = write_portal(data, 3)
+    project = make_project(tmp_path / "p", data)
+    edited, deleted = (f"data/disclosures/{n['id']}.yml" for n in (notices[0], notices[-1]))
+    text = (project / edited).read_text(encoding="utf-8")
+    assert "\ntitle: " in text
+    first, later = "2025-04-28T10:00:00+08:00", "2025-04-28T10:07:00+08:00"
+    steps = [{"now": first},
+             {"now": first, "write": {edited: text.replace("\ntitle: ", "\ntitle: 改过的", 1)}},
+             {"now": later, "fresh": str(tmp_path / "fresh")},
+             {"now": later, "delete": [deleted], "fresh": str(tmp_path / "fresh-after")}]
+    kept = _previews(project, tmp_path / "kept", steps)
+    files = [step["files"] for step in kept]
+
+    # After the edit: the edited notice's page is new, and some other notice's page was not written at all.
+    page = f"disclosures/{notices[0]['id']}/index.html"
+    assert files[1][page][0] != files[0][page][0]
+    others = [p for p in files[0] if p.startswith("disclosures/") and p.endswith("/index.html") and p != page]
+    untouched = [p for p in others if files[1][p] == files[0][p]]
+    assert len(untouched) >= len(others) // 2, "the rebuild wrote the other notices' pages again"
+    # Minutes later, nothing else changed: the pages are kept with the new moment, as a fresh preview writes them.
+    assert kept[2]["kept"] >= len(others)
+    moment_pages = [p for p in files[2] if p.endswith(".html") and files[2][p][0] != files[1][p][0]]
+    assert any(p.startswith("disclosures/") for p in moment_pages), "no notice page shows the moment"
+    fresh = json.loads((tmp_path / "fresh.step0.json").read_text())["files"]
+    assert {p: h for p, (h, _) in files[2].items()} == {p: h for p, (h, _) in fresh.items()}
+    # A notice deleted: its files are gone, and the folder is again the one a fresh preview writes.
+    assert not [p for p in files[3] if p.startswith(f"disclosures/{notices[-1]['id']}/")]
+    fresh = json.loads((tmp_path / "fresh-after.step0.json").read_text())["files"]
+    assert {p: h for p, (h, _) in files[3].items()} == {p: h for p, (h, _) in fresh.items()}
+
+
+MOMENT, LATER = "截至2025年4月28日 10:00（本页生成时）", "截至2025年4月28日 10:07（本页生成时）"
+
+
+def test_the_moment_is_replaced_only_where_it_is_the_as_of_text() -> None:
+    page = f"<p>状态 <span data-window-as-of>{MOMENT}</span></p><span data-window-as-of>{MOMENT}</span>".encode()
+    assert moment_replaced(page, MOMENT, LATER) == page.replace(MOMENT.encode(), LATER.encode())
+    assert moment_replaced(b"<p>no moment</p>", MOMENT, LATER) == b"<p>no moment</p>"
+    elsewhere = page + f'<a title="{MOMENT}">'.encode()
+    assert moment_replaced(elsewhere, MOMENT, LATER) is None  # cannot be shown harmless: the page is written anew
+
+
+def test_a_page_is_kept_only_when_written_from_the_same_key(tmp_path: Path) -> None:
+    folder = PreviewFolder()
+    page = tmp_path / "a" / "index.html"
+    page.parent.mkdir()
+    page.write_text(f"<span data-window-as-of>{MOMENT}</span>", encoding="utf-8")
+    assert not folder.keep_page(tmp_path, "a/index.html", b"key", MOMENT)  # never written by this process
+    folder.wrote_page("a/index.html", b"key", MOMENT)
+    assert not folder.keep_page(tmp_path, "a/index.html", b"other key", MOMENT)
+    assert folder.keep_page(tmp_path, "a/index.html", b"key", MOMENT)
+    assert folder.keep_page(tmp_path, "a/index.html", b"key", LATER)  # kept, with the moment brought up to date
+    assert page.read_text(encoding="utf-8") == f"<span data-window-as-of>{LATER}</span>"
+    folder.wrote_page("a/index.html", None, LATER)  # written from no key: never kept
+    assert not folder.keep_page(tmp_path, "a/index.html", b"key", LATER)
+    folder.wrote_page("a/index.html", b"key", LATER)
+    folder.forget()  # a rebuild failed while writing
+    assert not folder.keep_page(tmp_path, "a/index.html", b"key", LATER)
+    folder.wrote_page("a/index.html", b"key", LATER)
+    page.unlink()
+    assert not folder.keep_page(tmp_path, "a/index.html", b"key", LATER)
+
+
+def test_a_file_is_kept_when_its_bytes_are_the_ones_last_written_and_stale_files_go(tmp_path: Path) -> None:
+    folder = PreviewFolder()
+    assert not folder.keep_file(tmp_path, "feed.xml", "<rss/>")  # to be written now
+    (tmp_path / "feed.xml").write_text("<rss/>", encoding="utf-8")
+    assert folder.keep_file(tmp_path, "feed.xml", "<rss/>") and folder.kept == 1
+    assert not folder.keep_file(tmp_path, "feed.xml", b"<rss></rss>")
+    (tmp_path / "old" / "x").mkdir(parents=True)
+    (tmp_path / "old" / "x" / "index.html").write_text("旧", encoding="utf-8")
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "pagefind" / "pagefind.js").write_text("", encoding="utf-8")
+    assert folder.remove_stale(tmp_path, {"feed.xml"}, spared=("pagefind/",)) == ["old/x/index.html"]
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["feed.xml", "pagefind.js"]
+
+
+def test_the_link_check_reads_again_only_a_file_written_since(tmp_path: Path) -> None:
+    untouched, made = Untouched(), []
+    page = tmp_path / "index.html"
+    page.write_text("一", encoding="utf-8")
+    first = untouched.get("scan", page, lambda: made.append(1) or "first")
+    again = untouched.get("scan", page, lambda: made.append(2) or "again")
+    assert (first, again, made) == ("first", "first", [1])
+    page.write_text("二二", encoding="utf-8")
+    assert untouched.get("scan", page, lambda: "written since") == "written since"
