@@ -34,6 +34,7 @@ from disclosures.model.searchmarks import notice_search
 from disclosures.model.terms import mark_terms
 from disclosures.model.view import as_of_text, notice_view
 from disclosures.model.viewmodels import AS_OF_MARK, NoticeView, with_as_of_mark, with_as_of_mark_window
+from disclosures.numbering.numbered import numbered_body
 from disclosures.outputs import opendata
 from disclosures.outputs.assets import FeedItems, GeneratedAsset, feed_assets, open_data_assets
 from disclosures.outputs.feeds import channel
@@ -200,7 +201,10 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
     env = template_env(root / "overrides")
     templates = folder_digest(root / "overrides")  # what every cached render depends on besides its view
     chosen = published_notices(project, now, preview)
-    modelled = [notice_view(notice, project.site, now, note) for notice, note in chosen]
+    # A preview's rebuild numbers again only the notices whose file changed (ContentCache.same_record).
+    modelled = [notice_view(notice, project.site, now, note,
+                            cache.same_record("numbered", notice, functools.partial(numbered_body, notice)))
+                for notice, note in chosen]
     terms = gather_terms(project, modelled)
     # A notice's keyword lines are a pure function of its texts and the search dictionary: unchanged notices
     # take them from the cache. Keys are pickles without a memo (key_of): equal keys are equal values. (The numbered body is not cached: unpickling it costs more than numbering.)
@@ -258,7 +262,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
     pages = [dataclasses.replace(page, as_of=shown_as_of) for page in pages]
     return SiteBuild(project=project, now=now, notices=views, pages=pages, assets=assets,
                      banner=banner_items(views), templates=env,
-                     terms=terms, portal=portal, summary=report, warnings=tuple(warnings(project, ignored)),
+                     terms=terms, portal=portal, summary=report, warnings=tuple(warnings(project, ignored, cache)),
                      poster_pdfs=pdfs, cache=cache, templates_digest=templates,
                      search_shard_pages=shard_size)
 

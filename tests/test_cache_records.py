@@ -39,3 +39,29 @@ def test_a_key_depends_on_the_values_not_on_which_equal_objects_are_one() -> Non
     assert pickle.dumps(shared, protocol=5) != pickle.dumps(separate, protocol=5)  # why key_of exists
     assert key_of(shared) == key_of(separate) == key_of(pickle.loads(pickle.dumps(separate, protocol=5)))
     assert key_of(("整改", "措施")) != key_of(("整改措施", ""))
+
+
+def test_a_result_of_a_record_is_kept_for_that_very_object_only(tmp_path: Path) -> None:
+    records: dict = {}
+    notice, twin, other = ("正文",), tuple(["正文"]), ("另一篇",)
+    assert twin == notice and twin is not notice
+    made: list[str] = []
+
+    def numbered(name: str, value: tuple) -> object:
+        return lambda: made.append(name) or f"{value[0]}（编号）"
+
+    first = ContentCache(tmp_path / "cache", records)
+    assert first.same_record("numbered", notice, numbered("notice", notice)) == "正文（编号）"
+    first.same_record("numbered", other, numbered("other", other))
+    first.keep_used_records()
+    second = ContentCache(tmp_path / "cache", records)
+    second.same_record("numbered", notice, numbered("notice again", notice))  # the same object: kept
+    second.same_record("numbered", twin, numbered("twin", twin))  # an equal object is not the same record
+    second.keep_used_records()
+    third = ContentCache(tmp_path / "cache", records)
+    third.same_record("numbered", other, numbered("other again", other))  # not used by the second build: gone
+    assert made == ["notice", "other", "twin", "other again"]
+    single = ContentCache(tmp_path / "cache")  # no records kept in this process: made every time
+    single.same_record("numbered", notice, numbered("single", notice))
+    single.same_record("numbered", notice, numbered("single", notice))
+    assert made[-2:] == ["single", "single"]

@@ -32,6 +32,9 @@ import zlib
 from collections.abc import Callable, Mapping
 from importlib import metadata
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 CLEAN_ENV = "DISCLOSURE_CLEAN_BUILD"
 _PACKAGE = Path(__file__).resolve().parent.parent  # disclosures/: every module a result may depend on
@@ -80,6 +83,7 @@ class ContentCache:
         self.folder = folder / code_version() if folder is not None else None
         self.used: set[Path] = set()
         self.records = records
+        self._older: dict[str, dict[int, tuple[object, object]]] = {}  # same_record's, of the last build
 
     def get(self, kind: str, data: bytes) -> bytes | None:
         """The value stored for this input, if any (and intact)."""
@@ -150,6 +154,24 @@ class ContentCache:
         value = make()
         self.put_record(kind, data, value)
         return value
+
+    def same_record(self, kind: str, record: object, make: Callable[[], T]) -> T:
+        """make(), or what it gave for this very record object in this build or the last one of this process.
+        A record from get_record stays one object while its input is unchanged, and records are immutable, so
+        the same object is the same value. Without records kept in this process (one build), make()."""
+        if self.records is None or self.folder is None:
+            return make()
+        slot = self.folder / "same-record" / kind
+        if slot not in self.used:  # the first use in this build: the last build's results become the old ones
+            self.used.add(slot)
+            self._older[kind] = self.records.get(slot, {})  # type: ignore[assignment]
+            self.records[slot] = {}
+        current: dict[int, tuple[object, object]] = self.records[slot]  # type: ignore[assignment]
+        found = current.get(id(record)) or self._older.get(kind, {}).get(id(record))
+        if found is None or found[0] is not record:  # held in the entry, the record's id is not reused meanwhile
+            found = (record, make())
+        current[id(record)] = found
+        return found[1]  # type: ignore[return-value]
 
     def keep_used_records(self) -> None:
         """Forget the records this build did not use (the next build in this process starts from these)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import functools
 import os
 import re
 from collections.abc import Mapping
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from disclosures.core import records as r
 from disclosures.core import texts as t
+from disclosures.core.cache import ContentCache
 from disclosures.core.errors import ProjectError
 from disclosures.core.timewindow import beijing_date, format_date, is_public
 
@@ -91,15 +93,17 @@ def ignored_files(data_dir: Path, shown_as: str = "data") -> tuple[Ignored, ...]
                  for p in sorted(folder.iterdir()) if not is_notice_file(p) and p.name != KEEP_LIST)
 
 
-def same_text_pairs(project: r.Project) -> list[tuple[r.Notice, r.Notice]]:
+def same_text_pairs(project: r.Project, cache: ContentCache | None = None) -> list[tuple[r.Notice, r.Notice]]:
     """Notices (not drafts) whose numbered text is the same as an earlier file's: likely one notice saved
     twice under two titles (same title, issuer and date is refused by the check)."""
+    cache = cache or ContentCache(None)
     first: dict[str, r.Notice] = {}
     pairs = []
     for notice in sorted(project.notices, key=lambda n: n.source):
         if notice.draft:
             continue
-        key = repr(notice.parts)  # frozen records: equal text gives an equal repr
+        # Frozen records: equal text gives an equal repr (a preview's rebuild writes only a changed notice's).
+        key = cache.same_record("text", notice.parts, functools.partial(repr, notice.parts))
         if key in first:
             pairs.append((first[key], notice))
         else:
@@ -107,11 +111,11 @@ def same_text_pairs(project: r.Project) -> list[tuple[r.Notice, r.Notice]]:
     return pairs
 
 
-def warnings(project: r.Project, ignored: tuple[Ignored, ...]) -> list[str]:
+def warnings(project: r.Project, ignored: tuple[Ignored, ...], cache: ContentCache | None = None) -> list[str]:
     """What every build logs as a warning: files not read that may be notices, and notices with the same text."""
     found = [t.WARN_UNREAD.format(file=item.file, why=item.why, keep_list=f"data/disclosures/{KEEP_LIST}")
              for item in ignored if not item.quiet]
-    found += [t.WARN_SAME_TEXT.format(file=later.source, other=earlier.source) for earlier, later in same_text_pairs(project)]
+    found += [t.WARN_SAME_TEXT.format(file=later.source, other=earlier.source) for earlier, later in same_text_pairs(project, cache)]
     return found
 
 

@@ -19,7 +19,7 @@ from disclosures.model.contacts import contact_view
 from disclosures.model.overview import overview_of
 from disclosures.model.viewmodels import Fact, NoticeView, RevisionView, WindowView
 from disclosures.numbering.body import PartView
-from disclosures.numbering.numbered import numbered_body
+from disclosures.numbering.numbered import NumberedBody, numbered_body
 
 
 def as_of_text(now: dt.datetime) -> str:
@@ -111,8 +111,10 @@ def revision_views(revisions: tuple[r.Revision, ...], now: dt.datetime) -> tuple
                               urls.revision_anchor(rev.date)) for rev in revisions if rev.date <= today)
 
 
-def notice_view(notice: r.Notice, site: r.Site, now: dt.datetime, draft_note: str = "") -> NoticeView:
-    body = numbered_body(notice)
+def notice_view(notice: r.Notice, site: r.Site, now: dt.datetime, draft_note: str = "",
+                body: NumberedBody | None = None) -> NoticeView:
+    """body: numbered_body(notice), when the caller has it already."""
+    body = body or numbered_body(notice)
     window = window_view(notice.window, now) if notice.window else None
     overview = overview_of(body.parts, notice.figures)
     toc = _toc(body.parts)
