@@ -139,7 +139,8 @@ def _ms(n: float | None) -> str:
 
 
 def print_table(results: list[dict], preview: bool) -> None:
-    extra = " | preview: first build | preview after one edit | preview peak memory" if preview else ""
+    extra = (" | preview: first build (its search index) | preview after one edit (its search index)"
+             " | preview peak memory") if preview else ""
     print(f"nproc: {', '.join(sorted({str(r['nproc']) for r in results}))}; load = os.getloadavg(), 1 min\n")
     print("| N | build | peak memory | after one edit | files written | site/ | home | notice (median) | list page"
           f" | round page | feedback | largest non-notice page{extra} | load (1 min) before/after |")
@@ -152,8 +153,9 @@ def print_table(results: list[dict], preview: bool) -> None:
         if preview:
             p = r["preview"]
             # Both edits, so a one-off (the watcher's 0.5 s polling, a busy moment) shows as such.
-            edits = ", ".join(seconds(e["served"]) for e in p["edits"])
-            row += f" | {seconds(p['first_build'])} | {edits} | {mib(p['peak_mib'] or p['vmhwm_mib'])}"
+            edits = ", ".join(f"{seconds(e['served'])} ({seconds(e.get('index'))})" for e in p["edits"])
+            row += (f" | {seconds(p['first_build'])} ({seconds(p.get('first_index'))}) | {edits}"
+                    f" | {mib(p['peak_mib'] or p['vmhwm_mib'])}")
         print(f"{row} | {r['load_before']:.2f} / {r['load_after']:.2f} |")
 
 

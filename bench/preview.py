@@ -7,7 +7,9 @@ Starts `mkdocs serve --livereload --dirty` on a free local port (the server as `
 bench/run.py's build environment; --dirty: a rebuild keeps the files that did not change), waits for the first build to be served, then twice (two notices):
 
 - saves an edit to the notice's YAML (its title gets the prefix 更正, as bench/portal.py's edit);
-- polls the notice's page over HTTP every 50 ms until the served HTML holds the new title.
+- polls the notice's page over HTTP every 50 ms until the served HTML holds the new title;
+- waits for the search index of that rebuild, which the preview moves in after the page (its time is
+  "index"), so that each edit meets an idle server, as a clerk's next edit does.
 
 The figure is save -> the page served with the change, which is what a reader's tab shows after live reload
 (the server holds any page request made during a rebuild until the rebuild is done, so the first response
@@ -45,7 +47,10 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import build_env  # noqa: E402
 
+from disclosures.core.texts import BUILD_SEARCH_INDEX  # noqa: E402
 from disclosures.core.urls import notice_url  # noqa: E402
+
+INDEX_LINE = BUILD_SEARCH_INDEX.split("{")[0]  # 搜索索引：… the preview logs when the index is moved in
 
 ROOT = Path(__file__).resolve().parent.parent
 POLL_SECONDS = 0.05
@@ -166,9 +171,23 @@ def one_edit(server: subprocess.Popen, log: ServerLog, base: str, notice: Path, 
     def since(t: float | None) -> float | None:
         return None if t is None else t - saved
 
+    indexed = wait_index(server, log, saved, timeout)
     return {"notice": notice.stem, "served": served - saved, "reload_told": since(told[0] if told else None),
             "detected": since(log.first_after(saved, "Detected file changes")),
-            "rebuilt": since(log.first_after(saved, "Reloading browsers"))}
+            "rebuilt": since(log.first_after(saved, "Reloading browsers")), "index": since(indexed)}
+
+
+def wait_index(server: subprocess.Popen, log: ServerLog, since: float, timeout: float) -> float | None:
+    """When the search index of the build after since was moved in (the preview does not wait for it, and a
+    clerk reads the page before the next edit): the edits are timed one at a time, on an idle server."""
+    deadline = since + timeout
+    while time.monotonic() < deadline:
+        _alive(server, log)
+        found = log.first_after(since, INDEX_LINE)
+        if found is not None:
+            return found
+        time.sleep(POLL_SECONDS)
+    return None
 
 
 def notice_id(notice: Path) -> str:
@@ -224,6 +243,7 @@ def measure_preview(project: Path, port: int | None = None, start_timeout: float
     try:
         wait_served(server, log, base, start_timeout)
         result["first_build"] = time.monotonic() - started
+        result["first_index"] = (wait_index(server, log, started, start_timeout) or started) - started
         edits = [one_edit(server, log, base, notice, edit_timeout) for notice in chosen]
         result["edits"] = edits
         result["served_median"] = statistics.median(e["served"] for e in edits)

@@ -16,6 +16,7 @@ import logging
 import os
 import shutil
 import signal
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,7 @@ from disclosures.publish.themefix import fix_theme_html
 class _State:
     """What one MkDocs run carries from event to event."""
 
+    command: str = ""  # MkDocs' command: build, serve, gh-deploy
     serve: bool = False  # `mkdocs serve`: preview drafts, build into MkDocs' temporary folder
     dirty: bool = False  # `--dirty`: keep the previous files in the staging folder
     build: SiteBuild | None = None  # the gather phase's result, set in on_config
@@ -119,6 +121,7 @@ GC_THRESHOLDS = (100_000, 20, 100)
 
 
 def on_startup(command, dirty):
+    _state.command = command
     _state.serve = command == "serve"
     _state.dirty = dirty
     # SIGTERM (a service stopped, a timeout) ends the run like Ctrl-C: on_shutdown removes the staging
@@ -527,3 +530,15 @@ def on_shutdown():
     summary, _state.summary = _state.summary, ""
     if summary:
         log.info(summary)  # last, after MkDocs' own lines: what is public, what is not and why
+        if _state.command == "build":
+            _exit_published()
+
+
+def _exit_published() -> None:
+    """`mkdocs build` has published and said everything: MkDocs' next step is exit status 0. End the process
+    now rather than free the build's millions of objects one by one at exit (4 s at 1,000 notices). Only
+    here: a build that failed or was aborted in strict mode went through on_build_error (no summary)."""
+    logging.shutdown()  # flushes every handler
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
