@@ -254,8 +254,6 @@ def on_files(files: Files, config):
         # replaced in on_page_content.
         matter = "".join(f"{key}: {json.dumps(value)}\n" for key, value in page.front_matter().items())
         file = File.generated(config, page.src_uri, content=f"---\n{matter}---\n")
-        if _keeping():
-            file.is_modified = functools.partial(_page_changed, file)
         files.append(file)
         pages.append((file.dest_uri, page.html))
     _close_index()
@@ -267,6 +265,9 @@ def on_files(files: Files, config):
         files.append(file)
     _state.assets = _hash_own_assets(files, config)
     _state.files = files
+    if _keeping():  # every page, ours and any Markdown page in docs/ (MkDocs would compare modification times)
+        for file in files.documentation_pages():
+            file.is_modified = functools.partial(_page_changed, file)
     return files
 
 

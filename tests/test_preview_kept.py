@@ -72,6 +72,8 @@ def test_a_kept_preview_rewrites_what_changed_and_ends_as_a_fresh_preview(tmp_pa
     data = tmp_path / "data"
     notices = write_portal(data, 3)
     project = make_project(tmp_path / "p", data)
+    # A page of the project's own, in Markdown: kept or written by its theme key too, not by its file's age.
+    (project / "docs" / "about.md").write_text("# 关于本站\n\n本站公开巡察整改进展情况。\n", encoding="utf-8")
     edited, deleted = (f"data/disclosures/{n['id']}.yml" for n in (notices[0], notices[-1]))
     text = (project / edited).read_text(encoding="utf-8")
     assert "\ntitle: " in text
@@ -97,6 +99,7 @@ def test_a_kept_preview_rewrites_what_changed_and_ends_as_a_fresh_preview(tmp_pa
     assert {p: h for p, (h, _) in files[2].items()} == {p: h for p, (h, _) in fresh.items()}
     # A notice deleted: its files are gone, and the folder is again the one a fresh preview writes.
     assert not [p for p in files[3] if p.startswith(f"disclosures/{notices[-1]['id']}/")]
+    assert files[3]["about/index.html"][0] != files[2]["about/index.html"][0]  # its banner no longer lists it
     fresh = json.loads((tmp_path / "fresh-after.step0.json").read_text())["files"]
     assert {p: h for p, (h, _) in files[3].items()} == {p: h for p, (h, _) in fresh.items()}
 
