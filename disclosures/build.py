@@ -32,7 +32,7 @@ from disclosures.load.summary import allow_empty, ignored_files, linked_files, r
 from disclosures.model.dictionary import gather_terms
 from disclosures.model.searchmarks import notice_search
 from disclosures.model.terms import mark_terms
-from disclosures.model.view import as_of_text, notice_view
+from disclosures.model.view import as_of_text, notice_view, revision_views, window_view
 from disclosures.model.viewmodels import AS_OF_MARK, NoticeView, with_as_of_mark, with_as_of_mark_window
 from disclosures.numbering.numbered import numbered_body
 from disclosures.outputs import opendata
@@ -113,9 +113,8 @@ class SiteBuild:
         AS_OF_MARK for the build's moment (the theme's render is cached; the hook puts the moment in after)."""
         if not self.templates:
             return ""
-        items = tuple(dataclasses.replace(i, window=with_as_of_mark_window(i.window)) for i in self.banner) \
-            if marked else self.banner
-        return render_banner(self.templates, items, base_url)
+        rendered = render_banner(self.templates, self.banner, base_url)  # the views hold the mark (prepare)
+        return rendered if marked else moment_in(rendered, self.as_of)
 
     @functools.cached_property
     def as_of(self) -> str:
@@ -179,6 +178,20 @@ def shown_moment(now: dt.datetime) -> str:
     return str(escape(as_of_text(now)))
 
 
+def _modelled(notice: r.Notice, site: r.Site, site_key: bytes, now: dt.datetime, note: str, cache: ContentCache
+              ) -> NoticeView:
+    """The notice's view with the mark for the build's moment. In a preview's rebuild, the last one's when the
+    notice is the same record, the site (site_key) the same and the moment decides the same: the window's
+    status and the revisions shown are all of notice_view that depends on it."""
+    window = with_as_of_mark_window(window_view(notice.window, now)) if notice.window else None
+    decided = site_key + key_of((note, window, revision_views(notice.revisions, now)))
+
+    def made() -> NoticeView:
+        body = cache.same_record("numbered", (notice,), functools.partial(numbered_body, notice))
+        return with_as_of_mark(notice_view(notice, site, now, note, body))[1]
+    return cache.same_record("view", (notice,), made, also=decided)
+
+
 def moment_in(text: str, as_of: str) -> str:
     """text with the build's moment (as_of, escaped HTML) where a render left AS_OF_MARK."""
     return text.replace(AS_OF_MARK, as_of) if AS_OF_MARK in text else text
@@ -201,40 +214,49 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
     env = template_env(root / "overrides")
     templates = folder_digest(root / "overrides")  # what every cached render depends on besides its view
     chosen = published_notices(project, now, preview)
-    # A preview's rebuild numbers again only the notices whose file changed (ContentCache.same_record).
-    modelled = [notice_view(notice, project.site, now, note,
-                            cache.same_record("numbered", notice, functools.partial(numbered_body, notice)))
-                for notice, note in chosen]
+    # The views hold AS_OF_MARK for the build's moment (截至…（本页生成时）), which every output puts in (the
+    # pages after the theme's render, the feed items, the banner): a view stays the same from minute to
+    # minute, and a preview's rebuild takes an unchanged notice's work from the last one (same_record).
+    site_key = key_of(project.site)  # a record read again each build: by value
+    modelled = [_modelled(notice, project.site, site_key, now, note, cache) for notice, note in chosen]
     terms = gather_terms(project, modelled)
     # A notice's keyword lines are a pure function of its texts and the search dictionary: unchanged notices
-    # take them from the cache. Keys are pickles without a memo (key_of): equal keys are equal values. (The numbered body is not cached: unpickling it costs more than numbering.)
+    # take them from the cache. Keys are pickles without a memo (key_of): equal keys are equal values.
     terms_key = key_of(terms)
 
     def keywords_made(inputs: tuple, make: Callable[[], dict[str, str]]) -> dict[str, str]:
         return cache.get_or_make_record("keywords", terms_key + key_of(inputs), make)
 
     directory = Directory(project.units, project.rounds)
+    shown_key = terms_key + key_of(project.glossary)  # what a finished view depends on besides its notice's
     views: list[NoticeView] = []
     public: list[tuple[r.Notice, NoticeView]] = []  # only these get open-data files
     for (notice, note), view in zip(chosen, modelled):
         unit = directory.unit_of(notice.issuer.name)[1]
-        view = dataclasses.replace(view, search=notice_search(notice, view, terms, unit, keywords_made))
-        if not note:
-            view = dataclasses.replace(view, downloads=opendata.download_links(notice, view))
-            public.append((notice, view))
-        views.append(with_poster_and_phone(mark_terms(view, project.glossary), project.site, cache))
+
+        def finished(notice: r.Notice = notice, note: str = note, view: NoticeView = view, unit: r.Unit | None = unit
+                     ) -> tuple[NoticeView, NoticeView | None]:
+            """The view as pages show it, and (public notices) as its open-data file has it."""
+            view = dataclasses.replace(view, search=notice_search(notice, view, terms, unit, keywords_made))
+            opened = None if note else dataclasses.replace(view, downloads=opendata.download_links(notice, view))
+            return with_poster_and_phone(mark_terms(opened or view, project.glossary), project.site, cache), opened
+
+        shown, opened = cache.same_record("finished view", (view,), finished, also=shown_key + key_of(unit))
+        views.append(shown)
+        if opened is not None:
+            public.append((notice, opened))
     site = project.site
     pdfs = environ.get(POSTER_PDF_SWITCH, "") == "1"
-    # The pages print the build's moment (截至…（本页生成时）) as a mark, put in after the theme's render
-    # (GeneratedPage.as_of): the pages of an unchanged site stay the same renders from build to build.
-    pairs = [(n, with_as_of_mark(v)[1]) for (n, _), v in zip(chosen, views)]
+    pairs = [(n, v) for (n, _), v in zip(chosen, views)]
     portal = portal_of(pairs, directory)
     feedback = feedback_pages(site, pairs, portal=portal.active)
     block_page = {b.id: f.url for f in feedback for b in f.blocks}
     pages = [GeneratedPage("index.md", texts.HOME_TITLE, render_home(env, site, home_of(portal)), [],
                            share=site_share(site, HOME_URL, site.name))]
     for v in views:
-        pages += notice_pages(env, site, v, pdfs, block_page.get(v.id), cache, templates)
+        feedback_page = block_page.get(v.id)
+        pages += cache.same_record("notice pages", (v,), functools.partial(
+            notice_pages, env, site, v, pdfs, feedback_page, cache, templates), also=templates + key_of((feedback_page, pdfs)))
     pages += [GeneratedPage(page_source(f.url), f.title, render_feedback(env, f), f.toc,
                             share=site_share(site, f.url, f.title)) for f in feedback]
     pages += _list_pages(env, site, portal)
@@ -255,7 +277,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
     assets = feed_assets(env, project.site, [v for v in views if v.id in public_ids],
                          _list_feeds(project.site, portal, public_ids), FeedItems(env, site, cache, templates,
                                                                                   as_of_text(now)))
-    assets += open_data_assets(root, project.site, public, {n.id: directory.ids_of(n) for n, _ in public})
+    assets += open_data_assets(root, project.site, public, {n.id: directory.ids_of(n) for n, _ in public}, cache)
     assets.append(GeneratedAsset(share_image_path(), site_card(site)))
     assets += [GeneratedAsset(share_image_path(v.id), notice_card(v, site)) for v in views]
     shown_as_of = shown_moment(now)

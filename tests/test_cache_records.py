@@ -51,17 +51,23 @@ def test_a_result_of_a_record_is_kept_for_that_very_object_only(tmp_path: Path) 
         return lambda: made.append(name) or f"{value[0]}（编号）"
 
     first = ContentCache(tmp_path / "cache", records)
-    assert first.same_record("numbered", notice, numbered("notice", notice)) == "正文（编号）"
-    first.same_record("numbered", other, numbered("other", other))
+    assert first.same_record("numbered", (notice,), numbered("notice", notice)) == "正文（编号）"
+    first.same_record("numbered", (other,), numbered("other", other))
     first.keep_used_records()
     second = ContentCache(tmp_path / "cache", records)
-    second.same_record("numbered", notice, numbered("notice again", notice))  # the same object: kept
-    second.same_record("numbered", twin, numbered("twin", twin))  # an equal object is not the same record
+    second.same_record("numbered", (notice,), numbered("notice again", notice))  # the same object: kept
+    second.same_record("numbered", (twin,), numbered("twin", twin))  # an equal object is not the same record
     second.keep_used_records()
     third = ContentCache(tmp_path / "cache", records)
-    third.same_record("numbered", other, numbered("other again", other))  # not used by the second build: gone
+    third.same_record("numbered", (other,), numbered("other again", other))  # not used by the second build: gone
     assert made == ["notice", "other", "twin", "other again"]
+    fourth = ContentCache(tmp_path / "cache", records)
+    fourth.same_record("numbered", (other,), numbered("other", other), also=b"2025-04-28")
+    fourth.same_record("numbered", (other,), numbered("other", other), also=b"2025-04-28")
+    fourth.same_record("numbered", (other,), numbered("other later", other), also=b"2025-04-29")  # another value
+    fourth.same_record("numbered", (other, notice), numbered("other with", other), also=b"2025-04-29")  # beside
+    assert made[-3:] == ["other", "other later", "other with"]
     single = ContentCache(tmp_path / "cache")  # no records kept in this process: made every time
-    single.same_record("numbered", notice, numbered("single", notice))
-    single.same_record("numbered", notice, numbered("single", notice))
+    single.same_record("numbered", (notice,), numbered("single", notice))
+    single.same_record("numbered", (notice,), numbered("single", notice))
     assert made[-2:] == ["single", "single"]

@@ -78,10 +78,16 @@ def test_a_kept_preview_rewrites_what_changed_and_ends_as_a_fresh_preview(tmp_pa
     text = (project / edited).read_text(encoding="utf-8")
     assert "\ntitle: " in text
     first, later = "2025-04-28T10:00:00+08:00", "2025-04-28T10:07:00+08:00"
+    closed = "2025-05-02T09:00:00+08:00"  # two windows of the fourth round have ended by then
+    site = (project / "data" / "site.yml").read_text(encoding="utf-8")
+    assert "010-12345678" in site
     steps = [{"now": first},
              {"now": first, "write": {edited: text.replace("\ntitle: ", "\ntitle: 改过的", 1)}},
              {"now": later, "fresh": str(tmp_path / "fresh")},
-             {"now": later, "delete": [deleted], "fresh": str(tmp_path / "fresh-after")}]
+             {"now": later, "delete": [deleted], "fresh": str(tmp_path / "fresh-after")},
+             {"now": closed, "fresh": str(tmp_path / "fresh-closed")},
+             {"now": closed, "write": {"data/site.yml": site.replace("010-12345678", "010-87654321")},
+              "fresh": str(tmp_path / "fresh-site")}]
     kept = _previews(project, tmp_path / "kept", steps)
     files = [step["files"] for step in kept]
 
@@ -102,6 +108,16 @@ def test_a_kept_preview_rewrites_what_changed_and_ends_as_a_fresh_preview(tmp_pa
     assert files[3]["about/index.html"][0] != files[2]["about/index.html"][0]  # its banner no longer lists it
     fresh = json.loads((tmp_path / "fresh-after.step0.json").read_text())["files"]
     assert {p: h for p, (h, _) in files[3].items()} == {p: h for p, (h, _) in fresh.items()}
+    # Days later, windows have ended: what the moment decides changed, and the folder follows it.
+    fresh = json.loads((tmp_path / "fresh-closed.step0.json").read_text())["files"]
+    assert {p: h for p, (h, _) in files[4].items()} == {p: h for p, (h, _) in fresh.items()}
+    ended = next(f"disclosures/{n['id']}/index.html" for n in notices if n["id"].startswith("r4-"))
+    assert b"dsc-status--closed" in (tmp_path / "kept" / ended).read_bytes()  # 14 to 28 April: ended
+    assert files[4][ended][0] != files[3][ended][0]
+    # The site's telephone number changed: every notice that shows the site's contact shows the new one.
+    fresh = json.loads((tmp_path / "fresh-site.step0.json").read_text())["files"]
+    assert {p: h for p, (h, _) in files[5].items()} == {p: h for p, (h, _) in fresh.items()}
+    assert b"010-87654321" in (tmp_path / "kept" / page).read_bytes()
 
 
 MOMENT, LATER = "截至2025年4月28日 10:00（本页生成时）", "截至2025年4月28日 10:07（本页生成时）"

@@ -83,7 +83,7 @@ class ContentCache:
         self.folder = folder / code_version() if folder is not None else None
         self.used: set[Path] = set()
         self.records = records
-        self._older: dict[str, dict[int, tuple[object, object]]] = {}  # same_record's, of the last build
+        self._older: dict[str, dict[int, tuple]] = {}  # same_record's, of the last build
 
     def get(self, kind: str, data: bytes) -> bytes | None:
         """The value stored for this input, if any (and intact)."""
@@ -155,10 +155,12 @@ class ContentCache:
         self.put_record(kind, data, value)
         return value
 
-    def same_record(self, kind: str, record: object, make: Callable[[], T]) -> T:
-        """make(), or what it gave for this very record object in this build or the last one of this process.
-        A record from get_record stays one object while its input is unchanged, and records are immutable, so
-        the same object is the same value. Without records kept in this process (one build), make()."""
+    def same_record(self, kind: str, records: tuple[object, ...], make: Callable[[], T], also: bytes = b"") -> T:
+        """make(), or what it gave in this build or the last one of this process for the very same record
+        objects and equal `also` (the values it depends on besides them, as bytes). A record from
+        get_record stays one object while its input is unchanged, and records are immutable (and so is what
+        a memo gives back: a view made from records is a record too), so the same objects are the same
+        values. Without records kept in this process (one build), make()."""
         if self.records is None or self.folder is None:
             return make()
         slot = self.folder / "same-record" / kind
@@ -166,12 +168,14 @@ class ContentCache:
             self.used.add(slot)
             self._older[kind] = self.records.get(slot, {})  # type: ignore[assignment]
             self.records[slot] = {}
-        current: dict[int, tuple[object, object]] = self.records[slot]  # type: ignore[assignment]
-        found = current.get(id(record)) or self._older.get(kind, {}).get(id(record))
-        if found is None or found[0] is not record:  # held in the entry, the record's id is not reused meanwhile
-            found = (record, make())
-        current[id(record)] = found
-        return found[1]  # type: ignore[return-value]
+        current: dict[int, tuple] = self.records[slot]  # type: ignore[assignment]
+        found = current.get(id(records[0])) or self._older.get(kind, {}).get(id(records[0]))
+        # The entry holds the records themselves, so no id in it is reused by another object meanwhile.
+        if found is None or found[1] != also or len(found[0]) != len(records) \
+                or any(a is not b for a, b in zip(found[0], records)):
+            found = (records, also, make())
+        current[id(records[0])] = found
+        return found[2]
 
     def keep_used_records(self) -> None:
         """Forget the records this build did not use (the next build in this process starts from these)."""

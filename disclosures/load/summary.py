@@ -103,7 +103,7 @@ def same_text_pairs(project: r.Project, cache: ContentCache | None = None) -> li
         if notice.draft:
             continue
         # Frozen records: equal text gives an equal repr (a preview's rebuild writes only a changed notice's).
-        key = cache.same_record("text", notice.parts, functools.partial(repr, notice.parts))
+        key = cache.same_record("text", (notice.parts,), functools.partial(repr, notice.parts))
         if key in first:
             pairs.append((first[key], notice))
         else:

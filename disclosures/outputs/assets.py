@@ -42,15 +42,20 @@ class FeedItems:
         # notice whose view an earlier build rendered takes them from the store (core/cache.py).
         self.store = store or ContentCache(None)
         self.templates = templates
+        self._chan_key = templates + key_of(self.chan)
 
     def of(self, v: NoticeView) -> list[feeds.FeedItem]:
         if v.id not in self._items:
             as_of, marked = with_as_of_mark(v)  # the build's moment is put in after the cache (viewmodels.py)
             as_of = self.as_of or as_of
-            key = self.templates + key_of((marked, self.chan))  # equal keys: equal values
-            items = self.store.get_or_make_record("feed-items", key, lambda: feeds.notice_items(
-                marked, render_notice(self.env, marked, feed=True),
-                [render_revision(self.env, marked, rev) for rev in marked.revisions], self.chan.home))
+
+            def made() -> list[feeds.FeedItem]:
+                key = self.templates + key_of((marked, self.chan))  # equal keys: equal values
+                return self.store.get_or_make_record("feed-items", key, lambda: feeds.notice_items(
+                    marked, render_notice(self.env, marked, feed=True),
+                    [render_revision(self.env, marked, rev) for rev in marked.revisions], self.chan.home))
+            # A view a preview's last rebuild had (the very object) keeps its items without a key.
+            items = self.store.same_record("feed items", (v,), made, also=self._chan_key)
             self._items[v.id] = [_unmarked(item, as_of) for item in items]
         return self._items[v.id]
 
@@ -83,12 +88,15 @@ def feed_assets(env: Environment, site: r.Site, public: list[NoticeView],
 
 
 def open_data_assets(root: Path, site: r.Site, public: list[tuple[r.Notice, NoticeView]],
-                     groups: dict[str, tuple[str, str | None]] | None = None) -> list[GeneratedAsset]:
+                     groups: dict[str, tuple[str, str | None]] | None = None, store: ContentCache | None = None
+                     ) -> list[GeneratedAsset]:
     """Each public notice as JSON and as its YAML source (the data file's bytes), and the index of them all
-    (groups: each notice's unit and round ids)."""
+    (groups: each notice's unit and round ids). A view a preview's last rebuild wrote keeps its JSON (store)."""
+    store = store or ContentCache(None)
     assets = [GeneratedAsset(OPEN_DATA_INDEX_PATH, opendata.dump(opendata.index_document(site, public, groups)))]
     for notice, view in public:
-        assets.append(GeneratedAsset(opendata.json_path(notice),
-                                     opendata.dump(opendata.notice_document(notice, view, site))))
+        document = store.same_record("open data", (view, notice),  # the view was made with this site
+                                     lambda n=notice, v=view: opendata.dump(opendata.notice_document(n, v, site)))
+        assets.append(GeneratedAsset(opendata.json_path(notice), document))
         assets.append(GeneratedAsset(opendata.yaml_path(notice), (root / notice.source).read_bytes()))
     return assets
