@@ -137,6 +137,8 @@ def _terminated(number, frame):
 @event_priority(100)  # first: everything else reads what this sets
 def on_config(config):
     gc.set_threshold(*GC_THRESHOLDS)  # here, not in on_startup: MkDocs' build() alone (bench, tools) skips that
+    # First: a rebuild refused in on_config (a slip in data/) wrote nothing, and its preview keeps its files.
+    _state.writing, _state.keys, _state.preview.kept = False, {}, 0
     root = Path(config.config_file_path).parent
     _state.started = time.perf_counter()
     _state.site_dir = Path(config.site_dir)
@@ -236,7 +238,6 @@ def _unstage(publish: bool) -> None:
 
 
 def on_pre_build(config):
-    _state.writing, _state.keys, _state.preview.kept = False, {}, 0
     # mkdocs serve empties its folder before each rebuild (MkDocs' clean_directory): done at once instead.
     if _state.serve and not _state.dirty:
         staging.empty_at_once(Path(config.site_dir))

@@ -21,7 +21,8 @@ from disclosures.publish.previewfolder import PreviewFolder
 # Preview builds in one process, as `mkdocs serve` runs them (its rebuilds reuse the loaded hook module):
 # argv: the steps (JSON), the folder, "dirty" or "clean". After each step, every file but the search index
 # (moved in when made) with its SHA-256 and modification time, and how many files the build kept, to
-# <folder>.step<i>.json. A step with "fresh" then also has a fresh preview of the same data written there.
+# <folder>.step<i>.json. A step with "fresh" then also has a fresh preview of the same data written there;
+# a step with "fails" must fail (and writes nothing).
 PREVIEW = r"""
 import hashlib, json, logging, os, subprocess, sys
 from pathlib import Path
@@ -42,7 +43,12 @@ for i, step in enumerate(steps):
     config.site_url = url
     if not started:
         config.plugins.on_startup(command="serve", dirty=dirty)
-    build(config, serve_url=url, dirty=dirty)
+    try:
+        build(config, serve_url=url, dirty=dirty)
+    except SystemExit:  # MkDocs' Abort: as `mkdocs serve` does, the preview goes on with the next change
+        assert step.get("fails"), "the build failed"
+        continue
+    assert not step.get("fails"), "the build did not fail"
     files = {p.relative_to(site).as_posix(): [hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns]
              for p in sorted(Path(site).rglob("*")) if p.is_file()}
     files = {k: v for k, v in files.items() if not k.startswith("pagefind")}
@@ -56,6 +62,7 @@ config.plugins.on_shutdown()
 
 
 def _previews(project: Path, site: Path, steps: list[dict]) -> list[dict]:
+    """What each step that does not fail left in the folder."""
     env = {k: v for k, v in os.environ.items() if k != "DISCLOSURE_NOW"}
     env["NO_MKDOCS_2_WARNING"] = "1"
     script = project / "preview_steps.py"
@@ -64,7 +71,8 @@ def _previews(project: Path, site: Path, steps: list[dict]) -> list[dict]:
                             cwd=project, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and "dirty" not in result.stderr, result.stderr
-    return [json.loads(Path(f"{site}.step{i}.json").read_text()) for i in range(len(steps))]
+    return [json.loads(Path(f"{site}.step{i}.json").read_text()) for i, step in enumerate(steps)
+            if not step.get("fails")]
 
 
 @pytest.mark.build
@@ -81,9 +89,12 @@ def test_a_kept_preview_rewrites_what_changed_and_ends_as_a_fresh_preview(tmp_pa
     closed = "2025-05-02T09:00:00+08:00"  # two windows of the fourth round have ended by then
     site = (project / "data" / "site.yml").read_text(encoding="utf-8")
     assert "010-12345678" in site
+    retitled = text.replace("\ntitle: ", "\ntitle: 改过的", 1)
     steps = [{"now": first},
-             {"now": first, "write": {edited: text.replace("\ntitle: ", "\ntitle: 改过的", 1)}},
-             {"now": later, "fresh": str(tmp_path / "fresh")},
+             {"now": first, "write": {edited: retitled}},
+             # A slip (refused: the preview shows the last good build) and its fix, back to the same text.
+             {"now": first, "write": {edited: text.replace("\ntitle: ", "\ntitle: [", 1)}, "fails": True},
+             {"now": later, "write": {edited: retitled}, "fresh": str(tmp_path / "fresh")},
              {"now": later, "delete": [deleted], "fresh": str(tmp_path / "fresh-after")},
              {"now": closed, "fresh": str(tmp_path / "fresh-closed")},
              {"now": closed, "write": {"data/site.yml": site.replace("010-12345678", "010-87654321")},
@@ -97,8 +108,9 @@ def test_a_kept_preview_rewrites_what_changed_and_ends_as_a_fresh_preview(tmp_pa
     others = [p for p in files[0] if p.startswith("disclosures/") and p.endswith("/index.html") and p != page]
     untouched = [p for p in others if files[1][p] == files[0][p]]
     assert len(untouched) >= len(others) // 2, "the rebuild wrote the other notices' pages again"
-    # Minutes later, nothing else changed: the pages are kept with the new moment, as a fresh preview writes them.
-    assert kept[2]["kept"] >= len(others)
+    # Minutes later, after a refused slip and its fix, nothing else changed: the pages are kept (the edited
+    # one too) with the new moment, as a fresh preview writes them.
+    assert kept[2]["kept"] >= len(others) + 1
     moment_pages = [p for p in files[2] if p.endswith(".html") and files[2][p][0] != files[1][p][0]]
     assert any(p.startswith("disclosures/") for p in moment_pages), "no notice page shows the moment"
     fresh = json.loads((tmp_path / "fresh.step0.json").read_text())["files"]
