@@ -44,7 +44,9 @@ def _wait_for(check, seconds: float = 90):
     return None
 
 
-def test_the_preview_has_a_search_index_and_remakes_it_after_an_edit(tmp_path: Path) -> None:
+# As `make serve` runs it (--dirty: a rebuild keeps what did not change) and as plain `mkdocs serve`.
+@pytest.mark.parametrize("options", [["--dirty"], []], ids=["make serve", "mkdocs serve"])
+def test_the_preview_has_a_search_index_and_remakes_it_after_an_edit(tmp_path: Path, options: list[str]) -> None:
     project = make_project(tmp_path / "p", ROOT / "data")
     temporary = tmp_path / "tmp"
     temporary.mkdir()
@@ -52,7 +54,7 @@ def test_the_preview_has_a_search_index_and_remakes_it_after_an_edit(tmp_path: P
     base = f"http://127.0.0.1:{port}/"
     env = {k: v for k, v in os.environ.items() if k != "DISCLOSURE_NOW"}
     env.update(NO_MKDOCS_2_WARNING="1", DISCLOSURE_NOW="2025-04-28", TMPDIR=str(temporary))
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *options],
                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         def entry() -> dict | None:
@@ -71,7 +73,7 @@ def test_the_preview_has_a_search_index_and_remakes_it_after_an_edit(tmp_path: P
     finally:
         server.terminate()
         log = server.communicate(timeout=30)[1]
-    assert "Traceback" not in log and "搜索索引：2 个页面" in log
+    assert "Traceback" not in log and "搜索索引：2 个页面" in log and "dirty" not in log
     assert list(temporary.glob("disclosures-search-*")) == []  # each build's index folder was moved in or removed
     # The preview before the edit was emptied at once and deleted by another process (staging.empty_at_once).
     assert _wait_for(lambda: not list(temporary.glob(".mkdocs_*-old-*")), 20) is not None
