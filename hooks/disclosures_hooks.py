@@ -69,7 +69,7 @@ class _State:
     preview: PreviewFolder = field(default_factory=PreviewFolder)  # `make serve`: what a rebuild may keep
     untouched: linkcheck.Untouched = field(default_factory=linkcheck.Untouched)  # the link check's, in a kept preview
     writing: bool = False  # MkDocs has begun writing this build's files (on_env): a failure leaves them mixed
-    keys: dict[str, bytes] = field(default_factory=dict)  # src_uri -> the theme key of a page written in this build
+    keys: dict[str, bytes | None] = field(default_factory=dict)  # src_uri -> theme key, from the --dirty check
     files: Files | None = None  # this build's files (on_files): what a kept preview folder should hold
     rendering: Any = None  # (config, nav) of this build, set in on_nav: what every theme page's key holds
 
@@ -279,6 +279,7 @@ def _page_changed(file: File) -> bool:
         return True
     key = _page_key(file.page, get_relative_url(".", file.page.url))
     if key is None or not _state.preview.keep_page(Path(_state.site_dir), file.dest_uri, key, _build().as_of):
+        _state.keys[file.page.file.src_uri] = key  # for on_page_context, next
         return True
     if _state.progress is not None:
         _state.progress.page_written()
@@ -336,7 +337,9 @@ def on_env(env, config, files):
 def on_page_context(context, page, config, nav):
     """A theme page whose key an earlier build stored is that build's output (disclosures/pages/pagecache.py):
     main.html then extends a template that prints it instead of Material's base."""
-    key = _state.keys.get(page.file.src_uri) or _page_key(page, context["base_url"])
+    key = _state.keys.pop(page.file.src_uri, None) or _page_key(page, context["base_url"])
+    if _keeping():  # the page is written from this key now (a failure to write it forgets the folder)
+        _state.preview.wrote_page(page.file.dest_uri, key, _build().as_of)
     if key is None:
         return context
     stored = _build().cache.get("theme-page", key)
@@ -349,7 +352,7 @@ def on_page_context(context, page, config, nav):
 
 
 def _page_key(page, base_url: str) -> bytes | None:
-    """The page's theme key (pagecache.page_part), once per build; None for a page that cannot have one."""
+    """The page's theme key (pagecache.page_part); None for a page that cannot have one."""
     try:
         if _state.site_key is None:
             config, nav = _state.rendering
@@ -358,12 +361,10 @@ def _page_key(page, base_url: str) -> bytes | None:
         globals_ = _state.env.globals  # called as the templates call them
         calls = {"banner": globals_["disclosures_banner"](base_url),
                  "head": globals_["disclosures_head"](page.file.src_uri)}
-        key = pagecache.page_part(_state.site_key, page, base_url, calls)
+        return pagecache.page_part(_state.site_key, page, base_url, calls)
     except pagecache.Uncacheable as error:
         log.debug(f"Theme page {page.file.src_uri} not cached: {error}")
         return None
-    _state.keys[page.file.src_uri] = key
-    return key
 
 
 def _config_values(config) -> dict[str, Any]:
@@ -495,8 +496,6 @@ def on_post_page(output, page, config):
     key = _state.to_store.pop(page.file.src_uri, None)
     if key is not None:
         _build().cache.put("theme-page", key, output.encode("utf-8"))
-    if _keeping():
-        _state.preview.wrote_page(page.file.dest_uri, _state.keys.get(page.file.src_uri), _build().as_of)
     return fix_theme_html(moment_in(output, _build().as_of))
 
 
