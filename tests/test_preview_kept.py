@@ -15,7 +15,7 @@ from conftest import make_project
 from portal_data import write_portal
 
 from disclosures.publish.htmlscan import moment_replaced
-from disclosures.publish.linkcheck import Untouched
+from disclosures.publish.linkcheck import Untouched, check_site
 from disclosures.publish.previewfolder import PreviewFolder
 
 # Preview builds in one process, as `mkdocs serve` runs them (its rebuilds reuse the loaded hook module):
@@ -187,3 +187,12 @@ def test_the_link_check_reads_again_only_a_file_written_since(tmp_path: Path) ->
     assert (first, again, made) == ("first", "first", [1])
     page.write_text("二二", encoding="utf-8")
     assert untouched.get("scan", page, lambda: "written since") == "written since"
+
+
+def test_the_link_check_reads_an_untouched_file_again_for_another_site_address(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text('<a href="https://a.example/gone/">旧</a>', encoding="utf-8")
+    untouched = Untouched()
+    at_a = check_site(tmp_path, "https://a.example/", untouched=untouched)
+    at_b = check_site(tmp_path, "https://b.example/", untouched=untouched)  # the same bytes, another address
+    assert [b.target for b in at_a.broken] == ["https://a.example/gone/"] and not at_a.external
+    assert not at_b.broken and list(at_b.external) == ["https://a.example/gone/"]

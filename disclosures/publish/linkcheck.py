@@ -192,10 +192,11 @@ class BuiltSite:
         return Scan(frozenset(found["ids"]), tuple(found["links"]))
 
     def read(self, kind: str, path: str, make: Callable[[str], T]) -> T:
-        """make(path), or what it gave for the same untouched file (Untouched)."""
+        """make(path), or what it gave for the same untouched file of a site at the same addresses (Untouched:
+        a link's target depends on them, as in _links_of's key)."""
         if self.untouched is None:
             return make(path)
-        return self.untouched.get(kind, self.root / path, lambda: make(path))
+        return self.untouched.get(repr((kind, self.url, self.bases)), self.root / path, lambda: make(path))
 
 
 def _scan_record(data: bytes) -> dict:
