@@ -262,7 +262,7 @@ def on_files(files: Files, config):
     for asset in _build().assets:
         file = File.generated(config, asset.path, content=asset.content)
         if _keeping():
-            file.is_modified = functools.partial(_file_changed, Path(config.site_dir), file.dest_uri, asset.content)
+            file.is_modified = functools.partial(_file_changed, file.dest_uri, asset.content)
         files.append(file)
     _state.assets = _hash_own_assets(files, config)
     _state.files = files
@@ -286,8 +286,8 @@ def _page_changed(file: File) -> bool:
     return False
 
 
-def _file_changed(site_dir: Path, dest: str, content: bytes | str) -> bool:
-    return not _state.preview.keep_file(site_dir, dest, content)
+def _file_changed(dest: str, content: bytes | str) -> bool:
+    return not _state.preview.keep_file(Path(_state.site_dir), dest, content)
 
 
 def _hash_own_assets(files: Files, config) -> dict[str, str]:

@@ -29,9 +29,14 @@ def moment_left_out(page: bytes, moment: str) -> bytes:
     text of the status's as-of span: plain text, which no link, id or script can depend on. So a page that
     differs from an earlier build's by the moment alone keeps that build's scans. Otherwise the page as is."""
     printed = moment.encode("utf-8")
-    if not printed or printed not in page or page.count(printed) != page.count(_AS_OF_TEXT + printed + b"</span>"):
+    if not printed or printed not in page or not _only_as_of(page, printed):
         return page
     return page.replace(printed, b"\0moment\0")
+
+
+def _only_as_of(page: bytes, printed: bytes) -> bool:
+    """Whether each time the moment (as printed) occurs in the page, it is the text of the as-of span."""
+    return page.count(printed) == page.count(_AS_OF_TEXT + printed + b"</span>")
 
 
 def moment_replaced(page: bytes, old: str, new: str) -> bytes | None:
@@ -40,7 +45,6 @@ def moment_replaced(page: bytes, old: str, new: str) -> bytes | None:
     printed = old.encode("utf-8")
     if not printed or printed not in page:
         return page
-    span = _AS_OF_TEXT + printed + b"</span>"
-    if page.count(printed) != page.count(span):
+    if not _only_as_of(page, printed):
         return None
-    return page.replace(span, _AS_OF_TEXT + new.encode("utf-8") + b"</span>")
+    return page.replace(_AS_OF_TEXT + printed + b"</span>", _AS_OF_TEXT + new.encode("utf-8") + b"</span>")
