@@ -89,18 +89,28 @@ def site_part(versions: Mapping[str, str], templates: bytes, config: Mapping[str
         "nav": [nav_item(item) for item in nav_items],
         "globals": plain(globals_),
     }
-    return templates + json.dumps(written, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    # A digest: every page's key starts with it, and hashing the whole of it once per page cost 0.2 s a build.
+    return hashlib.sha256(templates + json.dumps(written, sort_keys=True, ensure_ascii=False).encode("utf-8")).digest()
+
+
+def _text(value: Any) -> Any:
+    """A page's text by its digest (a notice page's is 100 KB: written out whole, it made each key that
+    long, and writing and hashing it was most of a key's cost); anything else (the toc) written down."""
+    if isinstance(value, str):
+        return ["sha256", type(value).__qualname__, hashlib.sha256(value.encode("utf-8")).hexdigest()]
+    return plain(value)
 
 
 def page_part(site: bytes, page: Any, base_url: str, calls: Mapping[str, str]) -> bytes:
-    """The key of one page: the site's part, the page (with its text), its neighbours and ancestors in the
-    navigation, base_url and what the template globals that are functions return for this page."""
+    """The key of one page: the site's part (site_part, a digest), the page (its text by digest), its
+    neighbours and ancestors in the navigation, base_url and what the template globals that are functions
+    return for this page."""
     written = {
         "page": nav_item(page),
-        "text": {name: plain(getattr(page, name, None)) for name in TEXT_FIELDS},
+        "text": {name: _text(getattr(page, name, None)) for name in TEXT_FIELDS},
         "neighbours": [nav_item(p) if p is not None else None for p in (page.previous_page, page.next_page)],
         "ancestors": [[plain(a.title), plain(getattr(a, "url", None))] for a in page.ancestors],  # in "nav" whole
         "base_url": base_url,
         "calls": plain(calls),
     }
-    return hashlib.sha256(site).digest() + json.dumps(written, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return site + json.dumps(written, sort_keys=True, ensure_ascii=False).encode("utf-8")
