@@ -216,7 +216,7 @@ def write_file(content, path):
 u.write_file = write_file""", "磁盘空间已满"),
     "a full disk while the .gz copies are written": ("""
 import disclosures.publish.compress as c
-def write_gzip(path, cache=None):
+def write_gzip(path, *args, **kwargs):
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path) + ".gz")
 c._write_gzip = write_gzip""", "磁盘空间已满"),
     "a read-only folder for the staging folder": ("""

@@ -98,6 +98,38 @@ def test_gzip_copies_are_reproducible_and_carry_no_name_or_time(tmp_path: Path) 
     assert (tmp_path / "index.html.gz").stat().st_mtime_ns == (tmp_path / "index.html").stat().st_mtime_ns
 
 
+def _finished_site(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    page = "<html><script>var a = 1;</script><p>{}</p><script src=x.js></script></html>"
+    (site / "index.html").write_text(page.format("首页，" * 600), encoding="utf-8")
+    (site / "small.html").write_text("<script>small()</script>", encoding="utf-8")
+    (site / "assets" / "app.js").write_bytes(b"x" * 2000)
+    (site / "photo.png").write_bytes(b"\x89PNG" * 600)
+    return site
+
+
+def test_the_finishing_pass_writes_copies_rules_and_a_manifest_of_what_is_on_disk(tmp_path: Path) -> None:
+    """One read of each file serves the .gz copies, the CSP and the manifest: what it lists must be what a
+    fresh reading of the folder finds, in a new folder and in one a --dirty build left (old .gz and rules)."""
+    site = _finished_site(tmp_path)
+    serving.finish_site(site, "https://example.org/xczg/")
+    assert manifest.verify(site) == manifest.Differences()
+    assert gzip.decompress((site / "index.html.gz").read_bytes()) == (site / "index.html").read_bytes()
+    assert not (site / "small.html.gz").exists() and not (site / "photo.png.gz").exists()
+    conf = (site / serving.NGINX_SITE_CONF).read_text(encoding="utf-8")
+    for script in ("var a = 1;", "small()"):
+        assert serving.script_hash(script) in conf
+    assert "location /xczg/" in conf
+    (site / "index.html").write_text("<script>changed()</script>" + "正文" * 900, encoding="utf-8")
+    (site / "small.html").unlink()
+    serving.finish_site(site, "https://example.org/xczg/")
+    assert manifest.verify(site) == manifest.Differences()
+    assert gzip.decompress((site / "index.html.gz").read_bytes()) == (site / "index.html").read_bytes()
+    conf = (site / serving.NGINX_SITE_CONF).read_text(encoding="utf-8")
+    assert serving.script_hash("changed()") in conf and serving.script_hash("small()") not in conf
+
+
 # --- manifest ----------------------------------------------------------------------------------------
 
 

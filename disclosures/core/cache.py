@@ -85,25 +85,25 @@ class ContentCache:
         self.records = records
         self._older: dict[str, dict[int, tuple]] = {}  # same_record's, of the last build
 
-    def get(self, kind: str, data: bytes) -> bytes | None:
-        """The value stored for this input, if any (and intact)."""
-        return None if self.folder is None else self._get(self._entry(kind, data))
+    def get(self, kind: str, data: bytes, digest: str | None = None) -> bytes | None:
+        """The value stored for this input, if any (and intact). digest: data's SHA-256 (hex), if known."""
+        return None if self.folder is None else self._get(self._entry(kind, data, digest))
 
-    def put(self, kind: str, data: bytes, value: bytes) -> None:
+    def put(self, kind: str, data: bytes, value: bytes, digest: str | None = None) -> None:
         if self.folder is not None:
-            self._put(self._entry(kind, data), value)
+            self._put(self._entry(kind, data, digest), value)
 
-    def get_or_make(self, kind: str, data: bytes, make: Callable[[bytes], bytes]) -> bytes:
-        stored = self.get(kind, data)
+    def get_or_make(self, kind: str, data: bytes, make: Callable[[bytes], bytes], digest: str | None = None) -> bytes:
+        stored = self.get(kind, data, digest)
         if stored is not None:
             return stored
         value = make(data)
-        self.put(kind, data, value)
+        self.put(kind, data, value, digest)
         return value
 
-    def _entry(self, kind: str, data: bytes) -> Path:
+    def _entry(self, kind: str, data: bytes, digest: str | None = None) -> Path:
         assert self.folder is not None
-        return self.folder / kind / hashlib.sha256(data).hexdigest()
+        return self.folder / kind / (digest or hashlib.sha256(data).hexdigest())
 
     def _get(self, entry: Path) -> bytes | None:
         self.used.add(entry)

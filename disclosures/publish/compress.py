@@ -21,27 +21,29 @@ def gzip_bytes(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=9, mtime=0)
 
 
-def wants_gzip(path: Path) -> bool:
-    return path.suffix in TEXT_SUFFIXES and path.stat().st_size > MIN_SIZE
+def wants_gzip(path: Path, size: int | None = None) -> bool:
+    return path.suffix in TEXT_SUFFIXES and (path.stat().st_size if size is None else size) > MIN_SIZE
 
 
-def _write_gzip(path: Path, cache: ContentCache | None = None) -> Path:
+def _write_gzip(path: Path, data: bytes, cache: ContentCache | None = None, digest: str | None = None) -> bytes:
+    """Write path's .gz copy of data (path's bytes; digest: their SHA-256, if known) and return its bytes."""
     target = path.with_name(path.name + ".gz")
-    data = path.read_bytes()
-    target.write_bytes(cache.get_or_make("gz", data, gzip_bytes) if cache else gzip_bytes(data))
+    packed = cache.get_or_make("gz", data, gzip_bytes, digest=digest) if cache else gzip_bytes(data)
+    target.write_bytes(packed)
     # The same modification time as the original: nginx derives Last-Modified and ETag from the .gz.
     stat = path.stat()
     os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    return target
+    return packed
 
 
 def precompress(site: Path, skip: frozenset[str] = frozenset(), cache: ContentCache | None = None) -> list[Path]:
     """Write `<file>.gz` beside every text file over MIN_SIZE bytes (except folders in `skip`); the new files.
 
-    In threads, one per core: zlib releases the GIL while it compresses (at 1,000 notices, 7,000 files).
-    A file whose bytes an earlier build compressed takes its copy from the cache (buildcache.py).
+    In threads, one per core: zlib releases the GIL while it compresses. A build does this in its one pass
+    over the finished site (serving.finish_site); this is for a folder on its own.
     """
     todo = [p for p in sorted(site.rglob("*")) if p.is_file() and not p.is_symlink()
             and p.relative_to(site).parts[0] not in skip and wants_gzip(p)]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        return list(pool.map(lambda path: _write_gzip(path, cache), todo))
+        list(pool.map(lambda path: _write_gzip(path, path.read_bytes(), cache), todo))
+    return [path.with_name(path.name + ".gz") for path in todo]

@@ -75,10 +75,11 @@ def parse_manifest(text: str) -> dict[str, str]:
     return entries
 
 
-def write_manifest(site: Path) -> Path:
+def write_manifest(site: Path, entries: dict[str, str] | None = None) -> Path:
+    """The manifest of site; entries: every file's digest, when the caller has just read them all."""
     target = site / MANIFEST
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(manifest_text(digests(site)), encoding="utf-8", newline="\n")
+    target.write_text(manifest_text(digests(site) if entries is None else entries), encoding="utf-8", newline="\n")
     return target
 
 

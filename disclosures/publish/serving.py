@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -82,18 +85,6 @@ def script_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def site_script_hashes(site: Path, cache: ContentCache | None = None, moment: str = "") -> list[str]:
-    """The CSP hash of every distinct inline script in the site's HTML pages, sorted (a page whose bytes an
-    earlier build scanned, but for the build's moment outside any script, is not scanned again)."""
-    cache = cache or ContentCache(None)
-    hashes: set[str] = set()
-    for page in site.rglob("*.html"):
-        data = page.read_bytes()
-        found = cache.get_or_make_json("scripts", moment_left_out(data, moment), lambda _: inline_scripts(data.decode("utf-8")))
-        hashes.update(script_hash(s) for s in found)
-    return sorted(hashes)
-
-
 def content_security_policy(script_hashes: list[str]) -> str:
     directives = [("script-src", " ".join((*SCRIPT_SOURCES, *script_hashes))), *POLICY]
     return "; ".join(f"{name} {value}" for name, value in directives)
@@ -162,16 +153,58 @@ location {prefix} {{
 """
 
 
-def write_nginx_site_conf(site: Path, site_url: str, cache: ContentCache | None = None, moment: str = "") -> Path:
-    target = site / NGINX_SITE_CONF
-    target.parent.mkdir(parents=True, exist_ok=True)
-    csp = content_security_policy(site_script_hashes(site, cache, moment))
-    target.write_text(nginx_site_conf(url_prefix(site_url), csp), encoding="utf-8", newline="\n")
-    return target
+@dataclass(frozen=True)
+class _Read:
+    """What the finishing pass took from one file of the site."""
+
+    digests: dict[str, str]  # for the manifest: the file's, and its .gz copy's if one was written
+    scripts: frozenset[str]  # CSP hashes of an HTML page's inline scripts
+
+
+def _finish_file(site: Path, path: str, cache: ContentCache, moment: str, gzipped: bool) -> _Read:
+    """Read one file of the site once: its digest, its inline scripts (HTML) and (gzipped) its .gz copy."""
+    file = site / path
+    if file.is_symlink():  # by the text it points to (manifest.file_sha256): never followed for the rest
+        return _Read({path: manifest.file_sha256(file)}, frozenset())
+    data = file.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    digests = {path: digest}
+    scripts: frozenset[str] = frozenset()
+    if path.endswith(".html"):
+        # A page whose bytes an earlier build scanned, but for the build's moment outside any script, is not
+        # scanned again.
+        found = cache.get_or_make_json("scripts", moment_left_out(data, moment),
+                                       lambda _: inline_scripts(data.decode("utf-8")))
+        scripts = frozenset(script_hash(s) for s in found)
+    if gzipped:
+        packed = compress._write_gzip(file, data, cache, digest)
+        digests[path + ".gz"] = hashlib.sha256(packed).hexdigest()
+    return _Read(digests, scripts)
 
 
 def finish_site(site: Path, site_url: str, cache: ContentCache | None = None, moment: str = "") -> None:
-    """Everything a server needs beside the pages, in order: the rules, the .gz copies, the manifest (last: it covers all)."""
-    write_nginx_site_conf(site, site_url, cache, moment)
-    compress.precompress(site, skip=frozenset({DEPLOY_FOLDER}), cache=cache)
-    manifest.write_manifest(site)
+    """Everything a server needs beside the pages: the .gz copies, the rules (their CSP from the pages' inline
+    scripts) and the manifest, which covers all and is written last.
+
+    One pass reads each file once, in threads (one per core: hashing and zlib release the GIL), for all
+    three: reading the site three times cost a second of every build at 1,000 notices.
+    """
+    cache = cache or ContentCache(None)
+    paths = manifest.site_files(site)
+    gzipped = {p for p in paths if not p.startswith(DEPLOY_FOLDER + "/") and not (site / p).is_symlink()
+               and compress.wants_gzip(site / p)}
+    # A .gz copy about to be written (one a --dirty build left) is not read: its digest is the new copy's.
+    todo = [p for p in paths if not (p.endswith(".gz") and p[:-3] in gzipped)]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        read = list(pool.map(lambda p: _finish_file(site, p, cache, moment, p in gzipped), todo))
+    entries: dict[str, str] = {}
+    hashes: set[str] = set()
+    for one in read:
+        entries.update(one.digests)
+        hashes.update(one.scripts)
+    conf = site / NGINX_SITE_CONF
+    conf.parent.mkdir(parents=True, exist_ok=True)
+    text = nginx_site_conf(url_prefix(site_url), content_security_policy(sorted(hashes)))
+    conf.write_text(text, encoding="utf-8", newline="\n")
+    entries[NGINX_SITE_CONF] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    manifest.write_manifest(site, entries)
