@@ -36,7 +36,7 @@ from disclosures.model.view import as_of_text, notice_view, revision_views, wind
 from disclosures.model.viewmodels import AS_OF_MARK, NoticeView, with_as_of_mark, with_as_of_mark_window
 from disclosures.numbering.numbered import numbered_body
 from disclosures.outputs import opendata
-from disclosures.outputs.assets import FeedItems, GeneratedAsset, feed_assets, open_data_assets
+from disclosures.outputs.assets import AssetSink, FeedItems, GeneratedAsset, InMemory, feed_assets, open_data_assets
 from disclosures.outputs.feeds import channel
 from disclosures.outputs.poster import pdf_links, poster_view, render_poster
 from disclosures.outputs.qr import qr_svg
@@ -198,8 +198,9 @@ def moment_in(text: str, as_of: str) -> str:
 
 
 def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
-            records: dict[Path, object] | None = None) -> SiteBuild:
-    """Validate data/ under root and render every generated page.
+            records: dict[Path, object] | None = None, sink: AssetSink | None = None) -> SiteBuild:
+    """Validate data/ under root and render every generated page. The other files (feeds, open data, share
+    cards) go to sink as they are made (by default: kept in memory).
 
     Raises a ProjectError (errors.py): DataInvalid, BadReferenceTime, or NothingPublic (a real build
     with no public notice, unless DISCLOSURE_ALLOW_EMPTY is set; a preview shows drafts, so it may be empty).
@@ -274,12 +275,14 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
                                share=site_share(site, SUBSCRIBE_URL, texts.SUBSCRIBE_TITLE)))
     # Even a preview (mkdocs serve) never puts a draft or scheduled notice into a feed or the open data.
     public_ids = {n.id for n, _ in public}
+    sink = sink or InMemory()
     assets = feed_assets(env, project.site, [v for v in views if v.id in public_ids],
                          _list_feeds(project.site, portal, public_ids), FeedItems(env, site, cache, templates,
-                                                                                  as_of_text(now)))
-    assets += open_data_assets(root, project.site, public, {n.id: directory.ids_of(n) for n, _ in public}, cache)
-    assets.append(GeneratedAsset(share_image_path(), site_card(site)))
-    assets += [GeneratedAsset(share_image_path(v.id), notice_card(v, site)) for v in views]
+                                                                                  as_of_text(now)), sink)
+    assets += open_data_assets(root, project.site, public, {n.id: directory.ids_of(n) for n, _ in public}, cache,
+                               sink)
+    assets.append(sink.put(share_image_path(), site_card(site)))
+    assets += [sink.put(share_image_path(v.id), notice_card(v, site)) for v in views]
     shown_as_of = shown_moment(now)
     pages = [dataclasses.replace(page, as_of=shown_as_of) for page in pages]
     return SiteBuild(project=project, now=now, notices=views, pages=pages, assets=assets,

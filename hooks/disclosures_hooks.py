@@ -7,6 +7,7 @@ rebuild, so data/ is read afresh each time.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gc
 import hashlib
@@ -38,7 +39,9 @@ from disclosures.outputs.posterpdf import poster_pdfs
 from disclosures.outputs.search import BackgroundIndex, IndexStats, SearchIndexFailed
 from disclosures.pages import pagecache
 from disclosures.pages.footer import footer_items
+from disclosures.outputs.assets import GeneratedAsset
 from disclosures.publish import assethash, linkcheck, serving, staging
+from disclosures.outputs.assetspill import SPILL, SpillFolder
 from disclosures.publish.buildlock import BuildLock
 from disclosures.publish.previewfolder import PreviewFolder
 from disclosures.publish.progress import Progress
@@ -72,6 +75,7 @@ class _State:
     keys: dict[str, bytes | None] = field(default_factory=dict)  # src_uri -> theme key, from the --dirty check
     files: Files | None = None  # this build's files (on_files): what a kept preview folder should hold
     rendering: Any = None  # (config, nav) of this build, set in on_nav: what every theme page's key holds
+    spill: SpillFolder | None = None  # where on_config's feeds and open data wait for on_files
 
 
 _state = _State()
@@ -145,13 +149,18 @@ def on_config(config):
     _state.progress = Progress(log, _state.started)
     if not _state.serve:
         _lock_and_recover(_state.site_dir)  # first: a failing build must find the old site back in place
+    _stage(config)  # first: the feeds and open data are written into the folder being built as they are made
     try:
         _state.progress.reading()
-        build = prepare(root, os.environ, preview=_state.serve, records=_state.records if _state.serve else None)
+        _state.spill = SpillFolder(Path(config.site_dir), digests=_keeping())
+        build = prepare(root, os.environ, preview=_state.serve, records=_state.records if _state.serve else None,
+                        sink=_state.spill)
         _state.progress.read(len(build.notices), len(build.pages))
     except ProjectError as error:
         # mkdocs serve builds into a temporary folder, not site/: the old preview stays up.
         raise _failed(str(error)) from None
+    except OSError as error:  # a full disk while the feeds were written
+        raise _failed(staging.os_failure(error, _state.site_dir)) from None
     _state.build = build
     site = build.project.site
     # Material prints these unescaped (and sometimes with |e): escaped Markup is right in both cases.
@@ -160,7 +169,6 @@ def on_config(config):
     config.site_url = config.site_url or site.url
     config.nav = build.nav()
     config.extra["disclosures_footer"] = footer_items(site)
-    _stage(config)
     for warning in build.warnings:  # after _stage counts warnings: printed under -q, and --strict keeps the old site
         warn.warning(warning)
     return config
@@ -240,7 +248,7 @@ def _unstage(publish: bool) -> None:
 def on_pre_build(config):
     # mkdocs serve empties its folder before each rebuild (MkDocs' clean_directory): done at once instead.
     if _state.serve and not _state.dirty:
-        staging.empty_at_once(Path(config.site_dir))
+        staging.empty_at_once(Path(config.site_dir), spared=(SPILL,))
 
 
 def _keeping() -> bool:
@@ -259,11 +267,14 @@ def on_files(files: Files, config):
         pages.append((file.dest_uri, page.html))
     _close_index()
     _state.index = BackgroundIndex(pages, _build().cache, _build().search_shard_pages)
-    for asset in _build().assets:
-        file = File.generated(config, asset.path, content=asset.content)
-        if _keeping():
-            file.is_modified = functools.partial(_file_changed, file.dest_uri, asset.content)
-        files.append(file)
+    # MkDocs has emptied the folder (sparing the hidden spill folder): the assets go to their places, and
+    # MkDocs, told they are there already, leaves them (a copy onto itself is skipped).
+    site_dir = Path(config.site_dir)
+    assert _state.spill is not None, "on_config made the assets"
+    moved = _state.spill.move_in(_build().assets, site_dir, kept=_asset_kept if _keeping() else None)
+    _state.build = dataclasses.replace(_build(), assets=moved)
+    for asset in moved:
+        files.append(File.generated(config, asset.path, abs_src_path=str(asset.file)))
     _state.assets = _hash_own_assets(files, config)
     _state.files = files
     if _keeping():  # every page, ours and any Markdown page in docs/ (MkDocs would compare modification times)
@@ -286,8 +297,10 @@ def _page_changed(file: File) -> bool:
     return False
 
 
-def _file_changed(dest: str, content: bytes | str) -> bool:
-    return not _state.preview.keep_file(Path(_state.site_dir), dest, content)
+def _asset_kept(asset: GeneratedAsset) -> bool:
+    """A kept preview: whether the file at the asset's place holds its bytes already (then left as it is)."""
+    assert asset.digest is not None, "a kept preview's spill takes digests"
+    return _state.preview.keep_file(Path(_state.site_dir), asset.path, asset.digest)
 
 
 def _hash_own_assets(files: Files, config) -> dict[str, str]:

@@ -16,7 +16,7 @@ from portal_data import write_portal
 
 from disclosures.publish.htmlscan import moment_replaced
 from disclosures.publish.linkcheck import Untouched, check_site
-from disclosures.publish.previewfolder import PreviewFolder
+from disclosures.publish.previewfolder import PreviewFolder, digest
 
 # Preview builds in one process, as `mkdocs serve` runs them (its rebuilds reuse the loaded hook module):
 # argv: the steps (JSON), the folder, "dirty" or "clean". After each step, every file but the search index
@@ -166,10 +166,10 @@ def test_a_page_is_kept_only_when_written_from_the_same_key(tmp_path: Path) -> N
 
 def test_a_file_is_kept_when_its_bytes_are_the_ones_last_written_and_stale_files_go(tmp_path: Path) -> None:
     folder = PreviewFolder()
-    assert not folder.keep_file(tmp_path, "feed.xml", "<rss/>")  # to be written now
+    assert not folder.keep_file(tmp_path, "feed.xml", digest("<rss/>"))  # to be written now
     (tmp_path / "feed.xml").write_text("<rss/>", encoding="utf-8")
-    assert folder.keep_file(tmp_path, "feed.xml", "<rss/>") and folder.kept == 1
-    assert not folder.keep_file(tmp_path, "feed.xml", b"<rss></rss>")
+    assert folder.keep_file(tmp_path, "feed.xml", digest("<rss/>")) and folder.kept == 1
+    assert not folder.keep_file(tmp_path, "feed.xml", digest(b"<rss></rss>"))
     (tmp_path / "old" / "x").mkdir(parents=True)
     (tmp_path / "old" / "x" / "index.html").write_text("旧", encoding="utf-8")
     (tmp_path / "pagefind").mkdir()

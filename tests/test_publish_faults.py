@@ -214,6 +214,14 @@ def write_file(content, path):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), path)
     return real(content, path)
 u.write_file = write_file""", "磁盘空间已满"),
+    "a full disk while the feeds and open data are written": ("""
+import disclosures.outputs.assetspill as a
+real = a.SpillFolder.put
+def put(self, path, content):
+    if path.endswith(".json"):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self.folder / path))
+    return real(self, path, content)
+a.SpillFolder.put = put""", "磁盘空间已满"),
     "a full disk while the .gz copies are written": ("""
 import disclosures.publish.compress as c
 def write_gzip(path, *args, **kwargs):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from jinja2 import Environment
 from markupsafe import escape
@@ -23,10 +24,33 @@ from disclosures.pages.render import render_notice, render_revision
 
 @dataclass(frozen=True)
 class GeneratedAsset:
-    """A non-page file the site serves (feed, open-data download), copied verbatim into site/."""
+    """A non-page file the site serves (feed, open-data download), copied verbatim into site/: its bytes in
+    memory, or (an AssetSink that writes them out) the file that holds them."""
 
     path: str  # e.g. "feed.xml"
-    content: bytes
+    content: bytes | None
+    file: Path | None = None  # where the bytes wait, when not in memory
+    digest: bytes | None = None  # their SHA-256, when the sink was asked for it
+
+    def read(self) -> bytes:
+        if self.content is not None:
+            return self.content
+        assert self.file is not None, "an asset holds its bytes or names its file"
+        return self.file.read_bytes()
+
+
+class AssetSink(Protocol):
+    """Takes each asset as it is made. A build's assets (every feed holds full texts: 300 MB at 1,000
+    notices) need not all be in memory at once."""
+
+    def put(self, path: str, content: bytes) -> GeneratedAsset: ...
+
+
+class InMemory:
+    """The assets kept as bytes (tests, tools, a build whose caller keeps them)."""
+
+    def put(self, path: str, content: bytes) -> GeneratedAsset:
+        return GeneratedAsset(path, content)
 
 
 class FeedItems:
@@ -67,36 +91,37 @@ def _unmarked(item: feeds.FeedItem, as_of: str) -> feeds.FeedItem:
     return dataclasses.replace(item, **changes) if changes else item
 
 
-def feed_pair(chan: feeds.Channel, items: list[feeds.FeedItem]) -> list[GeneratedAsset]:
+def feed_pair(chan: feeds.Channel, items: list[feeds.FeedItem], sink: AssetSink | None = None
+              ) -> list[GeneratedAsset]:
     """The RSS and the JSON feed of one channel, with the same (newest) items."""
+    sink = sink or InMemory()
     items = feeds.newest_first(items)
-    return [GeneratedAsset(chan.rss_path, feeds.rss(chan, items)),
-            GeneratedAsset(chan.json_path, feeds.json_feed(chan, items))]
+    return [sink.put(chan.rss_path, feeds.rss(chan, items)), sink.put(chan.json_path, feeds.json_feed(chan, items))]
 
 
 def feed_assets(env: Environment, site: r.Site, public: list[NoticeView],
-                lists: list[tuple[str, str, list[NoticeView]]] = (), cache: FeedItems | None = None
-                ) -> list[GeneratedAsset]:
+                lists: list[tuple[str, str, list[NoticeView]]] = (), cache: FeedItems | None = None,
+                sink: AssetSink | None = None) -> list[GeneratedAsset]:
     """feed.xml and feed.json of the site, and of each list given as (title, list URL, its public notices)."""
     cache = cache or FeedItems(env, site)
-    assets = feed_pair(cache.chan, [item for v in public for item in cache.of(v)])
+    assets = feed_pair(cache.chan, [item for v in public for item in cache.of(v)], sink)
     for title, list_url, notices in lists:
         rss_path, json_path = list_feed_paths(list_url)
         chan = dataclasses.replace(cache.chan, title=title, page=list_url, rss_path=rss_path, json_path=json_path)
-        assets += feed_pair(chan, [item for v in notices for item in cache.of(v)])
+        assets += feed_pair(chan, [item for v in notices for item in cache.of(v)], sink)
     return assets
 
 
 def open_data_assets(root: Path, site: r.Site, public: list[tuple[r.Notice, NoticeView]],
-                     groups: dict[str, tuple[str, str | None]] | None = None, store: ContentCache | None = None
-                     ) -> list[GeneratedAsset]:
+                     groups: dict[str, tuple[str, str | None]] | None = None, store: ContentCache | None = None,
+                     sink: AssetSink | None = None) -> list[GeneratedAsset]:
     """Each public notice as JSON and as its YAML source (the data file's bytes), and the index of them all
     (groups: each notice's unit and round ids). A view a preview's last rebuild wrote keeps its JSON (store)."""
-    store = store or ContentCache(None)
-    assets = [GeneratedAsset(OPEN_DATA_INDEX_PATH, opendata.dump(opendata.index_document(site, public, groups)))]
+    store, sink = store or ContentCache(None), sink or InMemory()
+    assets = [sink.put(OPEN_DATA_INDEX_PATH, opendata.dump(opendata.index_document(site, public, groups)))]
     for notice, view in public:
         document = store.same_record("open data", (view, notice),  # the view was made with this site
                                      lambda n=notice, v=view: opendata.dump(opendata.notice_document(n, v, site)))
-        assets.append(GeneratedAsset(opendata.json_path(notice), document))
-        assets.append(GeneratedAsset(opendata.yaml_path(notice), (root / notice.source).read_bytes()))
+        assets.append(sink.put(opendata.json_path(notice), document))
+        assets.append(sink.put(opendata.yaml_path(notice), (root / notice.source).read_bytes()))
     return assets

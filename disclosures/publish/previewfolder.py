@@ -64,9 +64,9 @@ class PreviewFolder:
         else:
             self._pages[dest] = _Page(digest(key), moment)
 
-    def keep_file(self, root: Path, dest: str, content: bytes | str) -> bool:
-        """Whether the file at dest holds content; if not, it is about to be written with it."""
-        made = digest(content)
+    def keep_file(self, root: Path, dest: str, made: bytes) -> bool:
+        """Whether the file at dest holds the bytes whose digest is made; if not, it is about to be written
+        with them."""
         if self._files.get(dest) == made and (root / dest).is_file():
             self.kept += 1
             return True

@@ -1,0 +1,55 @@
+"""The build's other files (feeds, open data, share cards) written out as they are made, into a hidden folder
+inside the folder being built, and moved to their places once MkDocs has emptied that folder.
+
+Every feed and open-data file holds full notice texts: a build's assets are about 300 MB at 1,000 notices and
+ten times that at 10,000. Kept in memory until MkDocs wrote them, they were a quarter of a large build's peak.
+They are made in on_config, and MkDocs empties the site folder after it, sparing hidden entries; the hook
+moves them in from on_files (a rename each: the same file system), and MkDocs is told they are in place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from disclosures.outputs.assets import GeneratedAsset
+
+SPILL = ".disclosures-assets"  # hidden: MkDocs' clean_directory spares it
+
+
+class SpillFolder:
+    """An AssetSink (outputs/assets.py) writing each asset under <site_dir>/SPILL as it is made.
+
+    digests: also take each asset's SHA-256 (what a kept preview compares, previewfolder.py)."""
+
+    def __init__(self, site_dir: Path, digests: bool = False) -> None:
+        self.folder = site_dir / SPILL
+        self.digests = digests
+        shutil.rmtree(self.folder, ignore_errors=True)  # what a build that failed before move_in left
+
+    def put(self, path: str, content: bytes) -> GeneratedAsset:
+        target = self.folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        return GeneratedAsset(path, None, target, hashlib.sha256(content).digest() if self.digests else None)
+
+    def move_in(self, assets: list[GeneratedAsset], site_dir: Path,
+                kept: Callable[[GeneratedAsset], bool] | None = None) -> list[GeneratedAsset]:
+        """Each asset at its place under site_dir (or, where kept(asset), the file already there left as it
+        is); the assets as they now are. The spill folder is gone afterwards."""
+        moved = []
+        for asset in assets:
+            assert asset.file is not None and asset.file.is_relative_to(self.folder), "made by this sink"
+            target = site_dir / asset.path
+            if kept is not None and kept(asset):
+                asset.file.unlink()
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(asset.file, target)
+            moved.append(dataclasses.replace(asset, file=target))
+        shutil.rmtree(self.folder, ignore_errors=True)
+        return moved

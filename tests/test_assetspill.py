@@ -1,0 +1,37 @@
+"""The build's feeds and open data wait on disk, not in memory, until MkDocs has emptied the folder."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from disclosures.outputs.assetspill import SPILL, SpillFolder
+
+
+def test_assets_wait_in_a_hidden_folder_and_are_moved_to_their_places(tmp_path: Path) -> None:
+    spill = SpillFolder(tmp_path)
+    assets = [spill.put("feed.xml", "<rss>通报</rss>".encode()), spill.put("data/a/a.json", b"{}")]
+    assert all(a.content is None and a.file is not None and a.file.parent.is_relative_to(tmp_path / SPILL)
+               for a in assets)
+    assert [a.read() for a in assets] == ["<rss>通报</rss>".encode(), b"{}"]
+    assert assets[0].digest is None  # asked for by a kept preview only
+    moved = spill.move_in(assets, tmp_path)
+    assert not (tmp_path / SPILL).exists()
+    assert (tmp_path / "feed.xml").read_bytes() == "<rss>通报</rss>".encode()
+    assert [a.file for a in moved] == [tmp_path / "feed.xml", tmp_path / "data" / "a" / "a.json"]
+    assert moved[1].read() == b"{}"
+
+
+def test_a_kept_file_is_left_as_it_is_and_a_failed_builds_leftovers_go(tmp_path: Path) -> None:
+    (tmp_path / "feed.xml").write_bytes(b"<rss/>")
+    os.utime(tmp_path / "feed.xml", ns=(1, 1))
+    (tmp_path / SPILL / "old").mkdir(parents=True)  # a build that failed before moving its assets in
+    spill = SpillFolder(tmp_path, digests=True)
+    assert not (tmp_path / SPILL).exists()
+    same, other = spill.put("feed.xml", b"<rss/>"), spill.put("feed.json", b"{}")
+    assert same.digest == hashlib.sha256(b"<rss/>").digest()
+    spill.move_in([same, other], tmp_path, kept=lambda asset: asset.path == "feed.xml")
+    assert (tmp_path / "feed.xml").stat().st_mtime_ns == 1  # not written again
+    assert (tmp_path / "feed.json").read_bytes() == b"{}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["feed.json", "feed.xml"]
