@@ -121,12 +121,19 @@ class SiteBuild:
         return shown_moment(self.now)
 
     def page(self, src_uri: str) -> GeneratedPage | None:
-        return self._pages_by_uri.get(src_uri)
+        at = self._page_at.get(src_uri)
+        return None if at is None else self.pages[at]
+
+    def written(self, src_uri: str) -> None:
+        """MkDocs has written the page: its HTML is let go of (a gigabyte at 10,000 notices), the rest kept."""
+        at = self._page_at.get(src_uri)
+        if at is not None:
+            self.pages[at] = dataclasses.replace(self.pages[at], html="")
 
     @functools.cached_property
-    def _pages_by_uri(self) -> dict[str, GeneratedPage]:
+    def _page_at(self) -> dict[str, int]:
         # MkDocs asks once per page: a dict keeps that linear for sites with thousands of notices.
-        return {p.src_uri: p for p in self.pages}
+        return {p.src_uri: i for i, p in enumerate(self.pages)}
 
     def nav(self) -> list[dict]:
         return nav(self.notices, glossary=self.page(page_source(GLOSSARY_URL)) is not None, portal=self.portal)

@@ -506,6 +506,9 @@ def _close_index() -> None:
 def on_post_page(output, page, config):
     if _state.progress is not None:
         _state.progress.page_written()
+    # The page's text is in output now: neither MkDocs (a title comes from the page's meta) nor we read it again.
+    page.content = ""
+    _build().written(page.file.src_uri)
     key = _state.to_store.pop(page.file.src_uri, None)
     if key is not None:
         _build().cache.put("theme-page", key, output.encode("utf-8"))

@@ -285,9 +285,11 @@ class BackgroundIndex:
         docstring); a shard whose pages are exactly those of an earlier build's shard is taken from the cache
         (the output is deterministic, searchorder.py, so it is the index Pagefind would write again)."""
         shards = shards_of(indexed_copies(pages, self._store), pages_per_shard)
+        pages.clear()  # the pages' HTML: the build may let go of it once MkDocs has written them
         out = self._work / "index"
         older, count = [], 0
-        for i, shard in enumerate(reversed(shards)):
+        for i in range(len(shards)):
+            shard = shards.pop()  # newest first; its copies are let go of once it is indexed
             key = shard_key(shard)
             folder = out if i == 0 else out / SHARDS_DIR / hashlib.sha256(key).hexdigest()[:16]
             shard_count, files = self._shard(shard, key)
