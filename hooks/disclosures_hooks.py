@@ -152,7 +152,9 @@ def on_config(config):
     _stage(config)  # first: the feeds and open data are written into the folder being built as they are made
     try:
         _state.progress.reading()
-        _state.spill = SpillFolder(Path(config.site_dir), digests=_keeping())
+        site_dir = Path(config.site_dir)
+        unchanged = functools.partial(_state.preview.holds, site_dir) if _keeping() else None
+        _state.spill = SpillFolder(site_dir, unchanged)
         build = prepare(root, os.environ, preview=_state.serve, records=_state.records if _state.serve else None,
                         sink=_state.spill)
         _state.progress.read(len(build.notices), len(build.pages))
@@ -271,7 +273,11 @@ def on_files(files: Files, config):
     # MkDocs, told they are there already, leaves them (a copy onto itself is skipped).
     site_dir = Path(config.site_dir)
     assert _state.spill is not None, "on_config made the assets"
-    moved = _state.spill.move_in(_build().assets, site_dir, kept=_asset_kept if _keeping() else None)
+    try:
+        moved = _state.spill.move_in(_build().assets, site_dir, kept=_asset_kept if _keeping() else None)
+    except BaseException:
+        _state.preview.forget()  # some moved, some not: what the folder holds is no longer known
+        raise
     _state.build = dataclasses.replace(_build(), assets=moved)
     for asset in moved:
         files.append(File.generated(config, asset.path, abs_src_path=str(asset.file)))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from pathlib import Path
+
+import pytest
 
 from disclosures.outputs.assetspill import SPILL, SpillFolder
 
@@ -23,15 +26,26 @@ def test_assets_wait_in_a_hidden_folder_and_are_moved_to_their_places(tmp_path: 
     assert moved[1].read() == b"{}"
 
 
-def test_a_kept_file_is_left_as_it_is_and_a_failed_builds_leftovers_go(tmp_path: Path) -> None:
+def test_a_kept_preview_writes_only_what_changed_and_a_failed_builds_leftovers_go(tmp_path: Path) -> None:
     (tmp_path / "feed.xml").write_bytes(b"<rss/>")
     os.utime(tmp_path / "feed.xml", ns=(1, 1))
     (tmp_path / SPILL / "old").mkdir(parents=True)  # a build that failed before moving its assets in
-    spill = SpillFolder(tmp_path, digests=True)
+    held = {"feed.xml": hashlib.sha256(b"<rss/>").digest()}
+    spill = SpillFolder(tmp_path, unchanged=lambda path, digest: held.get(path) == digest)
     assert not (tmp_path / SPILL).exists()
     same, other = spill.put("feed.xml", b"<rss/>"), spill.put("feed.json", b"{}")
-    assert same.digest == hashlib.sha256(b"<rss/>").digest()
-    spill.move_in([same, other], tmp_path, kept=lambda asset: asset.path == "feed.xml")
+    assert same.file is None and same.digest == held["feed.xml"]  # not written at all
+    assert other.file is not None and other.digest == hashlib.sha256(b"{}").digest()
+    moved = spill.move_in([same, other], tmp_path, kept=lambda asset: asset.path in held)
     assert (tmp_path / "feed.xml").stat().st_mtime_ns == 1  # not written again
     assert (tmp_path / "feed.json").read_bytes() == b"{}"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["feed.json", "feed.xml"]
+    assert [a.file for a in moved] == [tmp_path / "feed.xml", tmp_path / "feed.json"]
+
+
+def test_an_unchanged_file_that_vanished_before_it_was_moved_in_fails_the_rebuild(tmp_path: Path) -> None:
+    spill = SpillFolder(tmp_path, unchanged=lambda path, digest: True)
+    asset = spill.put("feed.xml", b"<rss/>")
+    with pytest.raises(OSError) as failed:
+        spill.move_in([asset], tmp_path, kept=lambda a: (tmp_path / a.path).is_file())
+    assert failed.value.errno == errno.ENOENT and failed.value.filename == str(tmp_path / "feed.xml")

@@ -108,6 +108,10 @@ def test_a_kept_preview_rewrites_what_changed_and_ends_as_a_fresh_preview(tmp_pa
     others = [p for p in files[0] if p.startswith("disclosures/") and p.endswith("/index.html") and p != page]
     untouched = [p for p in others if files[1][p] == files[0][p]]
     assert len(untouched) >= len(others) // 2, "the rebuild wrote the other notices' pages again"
+    # Nor another notice's open-data files (their bytes are the same: made, compared, not written again).
+    other_data = [p for p in files[0] if p.startswith("data/notices/") and notices[0]["id"] not in p]
+    assert other_data and all(files[1][p] == files[0][p] for p in other_data), "open data written again"
+    assert files[1][f"data/notices/{notices[0]['id']}.json"][0] != files[0][f"data/notices/{notices[0]['id']}.json"][0]
     # Minutes later, after a refused slip and its fix, nothing else changed: the pages are kept (the edited
     # one too) with the new moment, as a fresh preview writes them.
     assert kept[2]["kept"] >= len(others) + 1

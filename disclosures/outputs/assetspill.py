@@ -10,6 +10,7 @@ moves them in from on_files (a rename each: the same file system), and MkDocs is
 from __future__ import annotations
 
 import dataclasses
+import errno
 import hashlib
 import os
 import shutil
@@ -24,18 +25,22 @@ SPILL = ".disclosures-assets"  # hidden: MkDocs' clean_directory spares it
 class SpillFolder:
     """An AssetSink (outputs/assets.py) writing each asset under <site_dir>/SPILL as it is made.
 
-    digests: also take each asset's SHA-256 (what a kept preview compares, previewfolder.py)."""
+    unchanged(path, digest): a kept preview's question whether the file at path in site_dir holds these bytes
+    already (previewfolder.py); such an asset is not written at all (file None: in place)."""
 
-    def __init__(self, site_dir: Path, digests: bool = False) -> None:
+    def __init__(self, site_dir: Path, unchanged: Callable[[str, bytes], bool] | None = None) -> None:
         self.folder = site_dir / SPILL
-        self.digests = digests
+        self.unchanged = unchanged
         shutil.rmtree(self.folder, ignore_errors=True)  # what a build that failed before move_in left
 
     def put(self, path: str, content: bytes) -> GeneratedAsset:
+        digest = hashlib.sha256(content).digest() if self.unchanged is not None else None
+        if digest is not None and self.unchanged(path, digest):
+            return GeneratedAsset(path, None, None, digest)
         target = self.folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-        return GeneratedAsset(path, None, target, hashlib.sha256(content).digest() if self.digests else None)
+        return GeneratedAsset(path, None, target, digest)
 
     def move_in(self, assets: list[GeneratedAsset], site_dir: Path,
                 kept: Callable[[GeneratedAsset], bool] | None = None) -> list[GeneratedAsset]:
@@ -43,9 +48,11 @@ class SpillFolder:
         is); the assets as they now are. The spill folder is gone afterwards."""
         moved = []
         for asset in assets:
-            assert asset.file is not None and asset.file.is_relative_to(self.folder), "made by this sink"
             target = site_dir / asset.path
-            if kept is not None and kept(asset):
+            if asset.file is None:  # unchanged when it was made: the file at its place must still hold it
+                if kept is None or not kept(asset):
+                    raise OSError(errno.ENOENT, os.strerror(errno.ENOENT), str(target))
+            elif kept is not None and kept(asset):
                 asset.file.unlink()
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)

@@ -64,10 +64,14 @@ class PreviewFolder:
         else:
             self._pages[dest] = _Page(digest(key), moment)
 
+    def holds(self, root: Path, dest: str, made: bytes) -> bool:
+        """Whether the file at dest holds the bytes whose digest is made (as last written in this process)."""
+        return self._files.get(dest) == made and (root / dest).is_file()
+
     def keep_file(self, root: Path, dest: str, made: bytes) -> bool:
         """Whether the file at dest holds the bytes whose digest is made; if not, it is about to be written
         with them."""
-        if self._files.get(dest) == made and (root / dest).is_file():
+        if self.holds(root, dest, made):
             self.kept += 1
             return True
         self._files[dest] = made
