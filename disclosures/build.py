@@ -205,9 +205,11 @@ def moment_in(text: str, as_of: str) -> str:
 
 
 def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
-            records: dict[Path, object] | None = None, sink: AssetSink | None = None) -> SiteBuild:
+            records: dict[Path, object] | None = None, sink: AssetSink | None = None,
+            rendered: Callable[[list[GeneratedPage], ContentCache, int], None] | None = None) -> SiteBuild:
     """Validate data/ under root and render every generated page. The other files (feeds, open data, share
-    cards) go to sink as they are made (by default: kept in memory).
+    cards) go to sink as they are made (by default: kept in memory). rendered(pages, cache, shard size) is
+    called as soon as every page is rendered, before those files are made: the hook starts the search index.
 
     Raises a ProjectError (errors.py): DataInvalid, BadReferenceTime, or NothingPublic (a real build
     with no public notice, unless DISCLOSURE_ALLOW_EMPTY is set; a preview shows drafts, so it may be empty).
@@ -280,6 +282,8 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
     pages.append(GeneratedPage(page_source(SUBSCRIBE_URL), texts.SUBSCRIBE_TITLE,
                                render_subscribe(env, chan.rss_url, chan.json_url), [],
                                share=site_share(site, SUBSCRIBE_URL, texts.SUBSCRIBE_TITLE)))
+    if rendered is not None:
+        rendered(pages, cache, shard_size)
     # Even a preview (mkdocs serve) never puts a draft or scheduled notice into a feed or the open data.
     public_ids = {n.id for n, _ in public}
     sink = sink or InMemory()

@@ -156,7 +156,7 @@ def on_config(config):
         unchanged = functools.partial(_state.preview.holds, site_dir) if _keeping() else None
         _state.spill = SpillFolder(site_dir, unchanged)
         build = prepare(root, os.environ, preview=_state.serve, records=_state.records if _state.serve else None,
-                        sink=_state.spill)
+                        sink=_state.spill, rendered=functools.partial(_start_index, config))
         _state.progress.read(len(build.notices), len(build.pages))
     except ProjectError as error:
         # mkdocs serve builds into a temporary folder, not site/: the old preview stays up.
@@ -174,6 +174,14 @@ def on_config(config):
     for warning in build.warnings:  # after _stage counts warnings: printed under -q, and --strict keeps the old site
         warn.warning(warning)
     return config
+
+
+def _start_index(config, pages: list, cache, shard_size: int) -> None:
+    """Pagefind starts on the pages as soon as they are rendered (prepare's `rendered`): while the feeds and
+    open data are made and MkDocs writes the pages. Each at the address MkDocs will give it."""
+    _close_index()  # a preview's last rebuild may still be indexing
+    addresses = [(File.generated(config, page.src_uri, content="").dest_uri, page.html) for page in pages]
+    _state.index = BackgroundIndex(addresses, cache, shard_size)
 
 
 def _lock_and_recover(site_dir: Path) -> None:
@@ -259,16 +267,12 @@ def _keeping() -> bool:
 
 
 def on_files(files: Files, config):
-    pages = []
     for page in _build().pages:
         # Front matter carries the title, description, hide and page.meta (feeds, search); the body is
         # replaced in on_page_content.
         matter = "".join(f"{key}: {json.dumps(value)}\n" for key, value in page.front_matter().items())
         file = File.generated(config, page.src_uri, content=f"---\n{matter}---\n")
         files.append(file)
-        pages.append((file.dest_uri, page.html))
-    _close_index()
-    _state.index = BackgroundIndex(pages, _build().cache, _build().search_shard_pages)
     # MkDocs has emptied the folder (sparing the hidden spill folder): the assets go to their places, and
     # MkDocs, told they are there already, leaves them (a copy onto itself is skipped).
     site_dir = Path(config.site_dir)
@@ -461,7 +465,7 @@ def _remove_stale(config) -> None:
 def _finish(site_dir: Path, site_url: str) -> None:
     """The steps on the finished folder, in order: poster PDFs (optional) and the link check over the pages as
     built (assets already carry their hashed names; no page links into pagefind/), then the search index
-    (Pagefind has been indexing since on_files) moved in, then the serving files, whose manifest covers all.
+    (Pagefind has been indexing since the pages were rendered, in on_config) moved in, then the serving files, whose manifest covers all.
     A kept preview (make serve) does not wait for the index: it is moved in when made."""
     later = _keeping()
     try:
@@ -470,7 +474,7 @@ def _finish(site_dir: Path, site_url: str) -> None:
         _progress(texts.PROGRESS_LINKS)
         report = linkcheck.verify(site_dir, _build().project.site.url, aliases=(site_url,), cache=_build().cache,
                                   moment=_build().as_of, untouched=_state.untouched if later else None)
-        assert _state.index is not None, "on_files starts the index"
+        assert _state.index is not None, "on_config starts the index"
         if later:
             _state.index.publish_later(site_dir, _index_done)
         else:

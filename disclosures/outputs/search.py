@@ -13,7 +13,8 @@ the browser side is docs/assets/javascripts/search.js.
 
 The hook starts the index as soon as the pages are rendered (the marked element
 is the generated content, which MkDocs puts into the page unchanged), so that
-Pagefind works while MkDocs writes the pages and the link check reads them.
+Pagefind works while the feeds are made, MkDocs writes the pages and the link
+check reads them.
 
 Shards. Pagefind holds a whole index in memory while it writes it (about 38
 bytes per byte of text: 2.3 GB at 1,000 long notices), so the pages are cut
