@@ -76,6 +76,7 @@ class _State:
     files: Files | None = None  # this build's files (on_files): what a kept preview folder should hold
     rendering: Any = None  # (config, nav) of this build, set in on_nav: what every theme page's key holds
     spill: SpillFolder | None = None  # where on_config's feeds and open data wait for on_files
+    index_later: tuple | None = None  # a kept preview's index, started after its link check (_start_index)
 
 
 _state = _State()
@@ -178,10 +179,15 @@ def on_config(config):
 
 def _start_index(config, pages: list, cache, shard_size: int) -> None:
     """Pagefind starts on the pages as soon as they are rendered (prepare's `rendered`): while the feeds and
-    open data are made and MkDocs writes the pages. Each at the address MkDocs will give it."""
+    open data are made and MkDocs writes the pages. Each at the address MkDocs will give it. A kept preview
+    (make serve) does not wait for its index: it starts it after the link check (_finish), so that its work
+    in this process does not slow the rebuild the clerk waits for."""
     _close_index()  # a preview's last rebuild may still be indexing
     addresses = [(File.generated(config, page.src_uri, content="").dest_uri, page.html) for page in pages]
-    _state.index = BackgroundIndex(addresses, cache, shard_size)
+    if _keeping():
+        _state.index_later = (addresses, cache, shard_size)
+    else:
+        _state.index = BackgroundIndex(addresses, cache, shard_size)
 
 
 def _lock_and_recover(site_dir: Path) -> None:
@@ -465,8 +471,9 @@ def _remove_stale(config) -> None:
 def _finish(site_dir: Path, site_url: str) -> None:
     """The steps on the finished folder, in order: poster PDFs (optional) and the link check over the pages as
     built (assets already carry their hashed names; no page links into pagefind/), then the search index
-    (Pagefind has been indexing since the pages were rendered, in on_config) moved in, then the serving files, whose manifest covers all.
-    A kept preview (make serve) does not wait for the index: it is moved in when made."""
+    (Pagefind has been indexing since the pages were rendered, in on_config) moved in, then the serving files,
+    whose manifest covers all. A kept preview (make serve) starts its index now and does not wait for it: it
+    is moved in when made."""
     later = _keeping()
     try:
         if _build().poster_pdfs:
@@ -474,10 +481,12 @@ def _finish(site_dir: Path, site_url: str) -> None:
         _progress(texts.PROGRESS_LINKS)
         report = linkcheck.verify(site_dir, _build().project.site.url, aliases=(site_url,), cache=_build().cache,
                                   moment=_build().as_of, untouched=_state.untouched if later else None)
-        assert _state.index is not None, "on_config starts the index"
         if later:
+            assert _state.index_later is not None, "on_config made the pages"
+            _state.index, _state.index_later = BackgroundIndex(*_state.index_later), None
             _state.index.publish_later(site_dir, _index_done)
         else:
+            assert _state.index is not None, "on_config starts the index"
             _progress(texts.PROGRESS_INDEX)
             started = time.perf_counter()
             _index_done(_state.index.publish(site_dir))
