@@ -7,6 +7,7 @@ scheduled notice, built on 2025-04-28.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import json
@@ -24,11 +25,12 @@ from conftest import REAL_ID, ROOT, TEST_DATA, Build, build_with, make_project
 from helpers import combine_data
 
 from disclosures.build import prepare
+from disclosures.core.cache import ContentCache
 from disclosures.core.errors import DataInvalid
 from disclosures.core.timewindow import BEIJING
 from disclosures.core.typography import to_fullwidth
 from disclosures.load.project import load_project
-from disclosures.outputs import feeds
+from disclosures.outputs import assets, feeds
 
 FEED_DATA = TEST_DATA / "feeds"
 SITE_URL = "https://fictional.example.org/"
@@ -108,6 +110,26 @@ def test_items_are_newest_first_with_a_stable_order_for_one_day() -> None:
     a, b, c = (_item(f"https://s.example.org/{x}/", d) for x, d in
                (("a", dt.date(2025, 4, 27)), ("b", dt.date(2025, 4, 27)), ("c", dt.date(2025, 5, 1))))
     assert feeds.newest_first([a, b, c]) == feeds.newest_first([b, c, a]) == [c, b, a]
+
+
+def test_a_previews_rebuild_keeps_a_feed_for_the_very_same_items_and_an_equal_channel(tmp_path: Path) -> None:
+    chan = feeds.Channel("站点", "https://s.example.org/", "说明")
+    items = [_item("https://s.example.org/b/", dt.date(2025, 5, 6)), _item("https://s.example.org/a/", dt.date(2025, 4, 27))]
+    records: dict = {}
+
+    def rebuild(chan: feeds.Channel, items: list[feeds.FeedItem]) -> list[bytes]:
+        store = ContentCache(tmp_path / "cache", records)  # a preview's next rebuild, in the same process
+        made = [a.content for a in assets.feed_pair(chan, items, store=store)]
+        store.keep_used_records()
+        assert made == [a.content for a in assets.feed_pair(chan, items)]  # what a single build makes
+        return made
+
+    first = rebuild(chan, items)
+    assert all(a is b for a, b in zip(rebuild(chan, list(items)), first))  # the same items: the same bytes, kept
+    renamed = rebuild(dataclasses.replace(chan, title="新站名"), items)
+    assert "新站名".encode() in renamed[0] and "新站名".encode() in renamed[1]
+    equal = [dataclasses.replace(items[0]), items[1]]  # equal, but not the very same: made again
+    assert all(a is not b and a == b for a, b in zip(rebuild(chan, equal), first))
 
 
 def test_the_tricky_test_text_is_what_the_site_presents() -> None:

@@ -78,9 +78,12 @@ class FeedItems:
                 return self.store.get_or_make_record("feed-items", key, lambda: feeds.notice_items(
                     marked, render_notice(self.env, marked, feed=True),
                     [render_revision(self.env, marked, rev) for rev in marked.revisions], self.chan.home))
-            # A view a preview's last rebuild had (the very object) keeps its items without a key.
+            # A view a preview's last rebuild had (the very object) keeps its items without a key, and with the
+            # same moment its items as shown (the very objects: a feed of them is kept too, feed_pair).
             items = self.store.same_record("feed items", (v,), made, also=self._chan_key)
-            self._items[v.id] = [_unmarked(item, as_of) for item in items]
+            self._items[v.id] = self.store.same_record(
+                "feed items shown", (v,), lambda: [_unmarked(item, as_of) for item in items],
+                also=self._chan_key + as_of.encode("utf-8"))
         return self._items[v.id]
 
 
@@ -91,12 +94,18 @@ def _unmarked(item: feeds.FeedItem, as_of: str) -> feeds.FeedItem:
     return dataclasses.replace(item, **changes) if changes else item
 
 
-def feed_pair(chan: feeds.Channel, items: list[feeds.FeedItem], sink: AssetSink | None = None
-              ) -> list[GeneratedAsset]:
-    """The RSS and the JSON feed of one channel, with the same (newest) items."""
+def feed_pair(chan: feeds.Channel, items: list[feeds.FeedItem], sink: AssetSink | None = None,
+              store: ContentCache | None = None) -> list[GeneratedAsset]:
+    """The RSS and the JSON feed of one channel, with the same (newest) items. A preview's rebuild keeps the
+    last one's bytes when the items are the very same objects (store.same_record) and the channel is equal."""
     sink = sink or InMemory()
-    items = feeds.newest_first(items)
-    return [sink.put(chan.rss_path, feeds.rss(chan, items)), sink.put(chan.json_path, feeds.json_feed(chan, items))]
+
+    def made() -> tuple[bytes, bytes]:
+        newest = feeds.newest_first(items)
+        return feeds.rss(chan, newest), feeds.json_feed(chan, newest)
+    rss, json_feed = store.same_record(f"feed {chan.rss_path}", tuple(items), made, also=key_of(chan)) \
+        if store is not None and items else made()
+    return [sink.put(chan.rss_path, rss), sink.put(chan.json_path, json_feed)]
 
 
 def feed_assets(env: Environment, site: r.Site, public: list[NoticeView],
@@ -104,11 +113,11 @@ def feed_assets(env: Environment, site: r.Site, public: list[NoticeView],
                 sink: AssetSink | None = None) -> list[GeneratedAsset]:
     """feed.xml and feed.json of the site, and of each list given as (title, list URL, its public notices)."""
     cache = cache or FeedItems(env, site)
-    assets = feed_pair(cache.chan, [item for v in public for item in cache.of(v)], sink)
+    assets = feed_pair(cache.chan, [item for v in public for item in cache.of(v)], sink, cache.store)
     for title, list_url, notices in lists:
         rss_path, json_path = list_feed_paths(list_url)
         chan = dataclasses.replace(cache.chan, title=title, page=list_url, rss_path=rss_path, json_path=json_path)
-        assets += feed_pair(chan, [item for v in notices for item in cache.of(v)], sink)
+        assets += feed_pair(chan, [item for v in notices for item in cache.of(v)], sink, cache.store)
     return assets
 
 
