@@ -39,23 +39,46 @@ def _listening(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
+def _started(process: subprocess.Popen, port: int) -> str:
+    """"" once nginx answers on port; else why not (it stopped, or another test's server took the port
+    between free_port() and nginx's bind: the tests run in parallel)."""
+    deadline = time.monotonic() + 15
+    while not _listening(port):
+        if process.poll() is not None:
+            return f"serve-nginx stopped: {process.communicate()[1]}"
+        assert time.monotonic() < deadline, "nginx did not start"
+        time.sleep(0.05)
+    try:
+        server = get(port, "/")[0].getheader("Server")
+    except OSError as error:
+        return f"port {port}: {error!r}"
+    return "" if server == "nginx" and process.poll() is None else f"port {port} answered as {server!r}"
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    process.communicate(timeout=15)
+
+
 @contextmanager
 def nginx(site: Path) -> Iterator[int]:
     """scripts/serve-nginx on a free loopback port; the port, while it runs."""
-    port = free_port()
-    process = subprocess.Popen([str(SERVE), str(site), str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True)
+    failures = []
+    for _ in range(3):
+        port = free_port()
+        process = subprocess.Popen([str(SERVE), str(site), str(port)], stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True)
+        failure = _started(process, port)
+        if not failure:
+            break
+        _stop(process)
+        failures.append(failure)
+    else:
+        raise AssertionError(f"nginx did not start: {failures}")
     try:
-        deadline = time.monotonic() + 15
-        while not _listening(port):
-            if process.poll() is not None:
-                raise AssertionError(f"serve-nginx stopped: {process.communicate()[1]}")
-            assert time.monotonic() < deadline, "nginx did not start"
-            time.sleep(0.05)
         yield port
     finally:
-        process.terminate()
-        process.communicate(timeout=15)
+        _stop(process)
     assert not _listening(port), "nginx still running"
 
 
