@@ -35,13 +35,13 @@ from disclosures.build import SiteBuild, moment_in, prepare
 from disclosures.core import texts
 from disclosures.core.errors import ProjectError
 from disclosures.core.safe import html_text, json_for_script
+from disclosures.outputs.assets import GeneratedAsset
+from disclosures.outputs.assetspill import SPILL, SpillFolder
 from disclosures.outputs.posterpdf import poster_pdfs
 from disclosures.outputs.search import BackgroundIndex, IndexStats, SearchIndexFailed
 from disclosures.pages import pagecache
 from disclosures.pages.footer import footer_items
-from disclosures.outputs.assets import GeneratedAsset
 from disclosures.publish import assethash, linkcheck, serving, staging
-from disclosures.outputs.assetspill import SPILL, SpillFolder
 from disclosures.publish.buildlock import BuildLock
 from disclosures.publish.previewfolder import PreviewFolder
 from disclosures.publish.progress import Progress

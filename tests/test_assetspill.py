@@ -17,13 +17,13 @@ def test_assets_wait_in_a_hidden_folder_and_are_moved_to_their_places(tmp_path: 
     assets = [spill.put("feed.xml", "<rss>通报</rss>".encode()), spill.put("data/a/a.json", b"{}")]
     assert all(a.content is None and a.file is not None and a.file.parent.is_relative_to(tmp_path / SPILL)
                for a in assets)
-    assert [a.read() for a in assets] == ["<rss>通报</rss>".encode(), b"{}"]
+    assert [a.file.read_bytes() for a in assets] == ["<rss>通报</rss>".encode(), b"{}"]
     assert assets[0].digest is None  # asked for by a kept preview only
     moved = spill.move_in(assets, tmp_path)
     assert not (tmp_path / SPILL).exists()
     assert (tmp_path / "feed.xml").read_bytes() == "<rss>通报</rss>".encode()
     assert [a.file for a in moved] == [tmp_path / "feed.xml", tmp_path / "data" / "a" / "a.json"]
-    assert moved[1].read() == b"{}"
+    assert moved[1].file.read_bytes() == b"{}"
 
 
 def test_a_kept_preview_writes_only_what_changed_and_a_failed_builds_leftovers_go(tmp_path: Path) -> None:

@@ -226,7 +226,7 @@ a.SpillFolder.put = put""", "磁盘空间已满"),
 import disclosures.publish.compress as c
 def write_gzip(path, *args, **kwargs):
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path) + ".gz")
-c._write_gzip = write_gzip""", "磁盘空间已满"),
+c.write_gzip = write_gzip""", "磁盘空间已满"),
     "a read-only folder for the staging folder": ("""
 from pathlib import Path
 real = Path.mkdir

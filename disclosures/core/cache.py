@@ -83,7 +83,7 @@ class ContentCache:
         self.folder = folder / code_version() if folder is not None else None
         self.used: set[Path] = set()
         self.records = records
-        self._older: dict[str, dict[int, tuple]] = {}  # same_record's, of the last build
+        self._older: dict[str, dict[tuple[int, bytes], tuple]] = {}  # same_record's, of the last build
 
     def get(self, kind: str, data: bytes, digest: str | None = None) -> bytes | None:
         """The value stored for this input, if any (and intact). digest: data's SHA-256 (hex), if known."""
@@ -160,7 +160,9 @@ class ContentCache:
         objects and equal `also` (the values it depends on besides them, as bytes). A record from
         get_record stays one object while its input is unchanged, and records are immutable (and so is what
         a memo gives back: a view made from records is a record too), so the same objects are the same
-        values. Without records kept in this process (one build), make()."""
+        values. Entries are found by the first record and `also`: records that begin alike (feeds sharing
+        their newest item) but differ in `also` keep an entry each. Without records kept in this process
+        (one build), make()."""
         if self.records is None or self.folder is None:
             return make()
         slot = self.folder / "same-record" / kind
@@ -168,14 +170,14 @@ class ContentCache:
             self.used.add(slot)
             self._older[kind] = self.records.get(slot, {})  # type: ignore[assignment]
             self.records[slot] = {}
-        current: dict[int, tuple] = self.records[slot]  # type: ignore[assignment]
-        found = current.get(id(records[0])) or self._older.get(kind, {}).get(id(records[0]))
+        current: dict[tuple[int, bytes], tuple] = self.records[slot]  # type: ignore[assignment]
+        at = (id(records[0]), also)
+        found = current.get(at) or self._older.get(kind, {}).get(at)
         # The entry holds the records themselves, so no id in it is reused by another object meanwhile.
-        if found is None or found[1] != also or len(found[0]) != len(records) \
-                or any(a is not b for a, b in zip(found[0], records)):
-            found = (records, also, make())
-        current[id(records[0])] = found
-        return found[2]
+        if found is None or len(found[0]) != len(records) or any(a is not b for a, b in zip(found[0], records)):
+            found = (records, make())
+        current[at] = found
+        return found[1]
 
     def keep_used_records(self) -> None:
         """Forget the records this build did not use (the next build in this process starts from these)."""

@@ -32,12 +32,6 @@ class GeneratedAsset:
     file: Path | None = None  # where the bytes wait, when not in memory
     digest: bytes | None = None  # their SHA-256, when the sink was asked for it
 
-    def read(self) -> bytes:
-        if self.content is not None:
-            return self.content
-        assert self.file is not None, "an asset holds its bytes or names its file"
-        return self.file.read_bytes()
-
 
 class AssetSink(Protocol):
     """Takes each asset as it is made. A build's assets (every feed holds full texts: 300 MB at 1,000
@@ -103,7 +97,7 @@ def feed_pair(chan: feeds.Channel, items: list[feeds.FeedItem], sink: AssetSink 
     def made() -> tuple[bytes, bytes]:
         newest = feeds.newest_first(items)
         return feeds.rss(chan, newest), feeds.json_feed(chan, newest)
-    rss, json_feed = store.same_record(f"feed {chan.rss_path}", tuple(items), made, also=key_of(chan)) \
+    rss, json_feed = store.same_record("feed", tuple(items), made, also=key_of(chan)) \
         if store is not None and items else made()
     return [sink.put(chan.rss_path, rss), sink.put(chan.json_path, json_feed)]
 

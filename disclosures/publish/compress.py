@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gzip
 import os
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from disclosures.core.cache import ContentCache
@@ -21,12 +20,13 @@ def gzip_bytes(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=9, mtime=0)
 
 
-def wants_gzip(path: Path, size: int | None = None) -> bool:
-    return path.suffix in TEXT_SUFFIXES and (path.stat().st_size if size is None else size) > MIN_SIZE
+def wants_gzip(path: Path) -> bool:
+    return path.suffix in TEXT_SUFFIXES and path.stat().st_size > MIN_SIZE
 
 
-def _write_gzip(path: Path, data: bytes, cache: ContentCache | None = None, digest: str | None = None) -> bytes:
-    """Write path's .gz copy of data (path's bytes; digest: their SHA-256, if known) and return its bytes."""
+def write_gzip(path: Path, data: bytes, cache: ContentCache | None = None, digest: str | None = None) -> bytes:
+    """Write path's .gz copy of data (path's bytes; digest: their SHA-256, if known) and return its bytes.
+    A file whose bytes an earlier build compressed takes its copy from the cache (core/cache.py)."""
     target = path.with_name(path.name + ".gz")
     packed = cache.get_or_make("gz", data, gzip_bytes, digest=digest) if cache else gzip_bytes(data)
     target.write_bytes(packed)
@@ -34,16 +34,3 @@ def _write_gzip(path: Path, data: bytes, cache: ContentCache | None = None, dige
     stat = path.stat()
     os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     return packed
-
-
-def precompress(site: Path, skip: frozenset[str] = frozenset(), cache: ContentCache | None = None) -> list[Path]:
-    """Write `<file>.gz` beside every text file over MIN_SIZE bytes (except folders in `skip`); the new files.
-
-    In threads, one per core: zlib releases the GIL while it compresses. A build does this in its one pass
-    over the finished site (serving.finish_site); this is for a folder on its own.
-    """
-    todo = [p for p in sorted(site.rglob("*")) if p.is_file() and not p.is_symlink()
-            and p.relative_to(site).parts[0] not in skip and wants_gzip(p)]
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        list(pool.map(lambda path: _write_gzip(path, path.read_bytes(), cache), todo))
-    return [path.with_name(path.name + ".gz") for path in todo]

@@ -177,7 +177,7 @@ def _finish_file(site: Path, path: str, cache: ContentCache, moment: str, gzippe
                                        lambda _: inline_scripts(data.decode("utf-8")))
         scripts = frozenset(script_hash(s) for s in found)
     if gzipped:
-        packed = compress._write_gzip(file, data, cache, digest)
+        packed = compress.write_gzip(file, data, cache, digest)
         digests[path + ".gz"] = hashlib.sha256(packed).hexdigest()
     return _Read(digests, scripts)
 
