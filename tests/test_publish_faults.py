@@ -8,6 +8,7 @@ Chinese line without a traceback, and the next build cleans up and succeeds.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import signal
@@ -22,7 +23,7 @@ from conftest import REAL_ID, ROOT, make_project, run_build
 from helpers import tree
 
 from disclosures.publish import manifest
-from disclosures.publish.staging import old_path
+from disclosures.publish.staging import old_path, os_failure
 
 pytestmark = pytest.mark.build
 
@@ -257,6 +258,15 @@ def test_an_operating_system_failure_keeps_the_old_site_with_one_chinese_line(pr
     assert "Traceback" not in output and cause in output and NOT_BUILT in output, output
     assert tree(project / "site") == old
     assert leftovers(project) == []
+
+
+def test_a_copy_onto_a_full_disk_names_the_file_it_could_not_write(tmp_path: Path) -> None:
+    """shutil.copyfile's error on a full disk names the file it read first and the one it wrote second."""
+    source, written = tmp_path / "venv" / "main.css", tmp_path / "site" / "assets" / "main.css"
+    line = os_failure(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(source), None, str(written)),
+                      tmp_path / "site")
+    assert str(written) in line and str(source) not in line and "磁盘空间已满" in line
+    assert str(source) in os_failure(OSError(errno.EACCES, os.strerror(errno.EACCES), str(source)), tmp_path)
 
 
 def test_an_unremovable_leftover_does_not_stop_the_build_or_touch_the_site(project: Path) -> None:

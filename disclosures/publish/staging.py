@@ -164,5 +164,7 @@ def os_cause(error: OSError) -> str:
 
 
 def os_failure(error: OSError, fallback: Path) -> str:
-    """One line naming the path and the cause (the path the error names, else fallback)."""
-    return texts.PUBLISH_OS_ERROR.format(path=error.filename or fallback, cause=os_cause(error))
+    """One line naming the path and the cause: the path the error names, else fallback. A copy's or a
+    rename's error names its source first and the path written second (shutil.copyfile on a full disk
+    names the theme's file it read): the one written is the one the line is about."""
+    return texts.PUBLISH_OS_ERROR.format(path=error.filename2 or error.filename or fallback, cause=os_cause(error))
