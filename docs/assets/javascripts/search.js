@@ -342,12 +342,19 @@
 
   Search.prototype.soon = function () {
     var self = this;
-    // Until this search has answered, what is shown belongs to the previous query (data-state says so).
     this.form.setAttribute("data-state", "pending");
     clearTimeout(this.timer);
     this.timer = setTimeout(function () { self.run(); }, 120);
   };
 
+  // A search asked for now (a filter chosen, the form sent, a shared address opened).
+  Search.prototype.now = function () {
+    this.form.setAttribute("data-state", "pending");
+    return this.run();
+  };
+
+  // Until a search has answered, what is shown belongs to the previous one: data-state is "pending" from the
+  // moment it is asked for (soon, now), not only once it has started (run answers asynchronously).
   Search.prototype.run = function () {
     var self = this;
     var serial = ++this.serial;
@@ -468,11 +475,11 @@
     this.box.addEventListener("input", function (event) { if (!event.isComposing) self.soon(); });
     this.box.addEventListener("compositionend", function () { self.soon(); });
     form.querySelectorAll("[data-dsc-filter]").forEach(function (el) {
-      el.addEventListener("change", function () { self.run(); });
+      el.addEventListener("change", function () { self.now(); });
     });
     if (this.more) this.more.addEventListener("click", function () { self.page(self.serial); });
     if (this.kind === "page") {
-      form.addEventListener("submit", function (event) { event.preventDefault(); self.run(); });
+      form.addEventListener("submit", function (event) { event.preventDefault(); self.now(); });
     }
     form.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && self.panel && !self.panel.hidden) {
@@ -509,7 +516,7 @@
           filtered = true;
         }
       });
-      if (search.box.value || filtered) search.run();
+      if (search.box.value || filtered) search.now();
     });
   }
 
