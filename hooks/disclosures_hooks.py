@@ -274,11 +274,7 @@ def _keeping() -> bool:
 
 def on_files(files: Files, config):
     for page in _build().pages:
-        # Front matter carries the title, description, hide and page.meta (feeds, search); the body is
-        # replaced in on_page_content.
-        matter = "".join(f"{key}: {json.dumps(value)}\n" for key, value in page.front_matter().items())
-        file = File.generated(config, page.src_uri, content=f"---\n{matter}---\n")
-        files.append(file)
+        files.append(File.generated(config, page.src_uri, content=generated_source(page)))
     # MkDocs has emptied the folder (sparing the hidden spill folder): the assets go to their places, and
     # MkDocs, told they are there already, leaves them (a copy onto itself is skipped).
     site_dir = Path(config.site_dir)
@@ -297,6 +293,14 @@ def on_files(files: Files, config):
         for file in files.documentation_pages():
             file.is_modified = functools.partial(_page_changed, file)
     return files
+
+
+def generated_source(page) -> str:
+    """A generated page as a Markdown file: front matter (the title, description, hide and page.meta: feeds,
+    search) and no body (the text is put in by on_page_content). on_pre_page reads the front matter directly."""
+    # Not \u escapes: YAML reads a character beyond U+FFFF (𠮷, in names) written as two of them as two halves.
+    matter = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in page.front_matter().items())
+    return f"---\n{matter}---\n"
 
 
 def _page_changed(file: File) -> bool:
@@ -430,6 +434,29 @@ def _theme_globals() -> dict[str, Any]:
     if unknown:
         raise pagecache.Uncacheable(f"template globals {unknown}")
     return {name: value for name, value in _state.env.globals.items() if not callable(value)}
+
+
+def on_pre_page(page, config, files):
+    """Our pages' text is made in prepare(): MkDocs need not parse their front matter (YAML) nor set up a
+    Markdown parser (a new one per page, 0.3 ms each) to render their empty body. Each gets what MkDocs would
+    have read and rendered (tests/test_page_cache.py compares the two); on_page_content puts the text in."""
+    generated = _build().page(page.file.src_uri)
+    if generated is not None:
+        page.read_source = functools.partial(_read_generated, page, generated.front_matter())
+        page.render = functools.partial(_render_empty, page)
+    return page
+
+
+def _read_generated(page, matter: dict, config) -> None:
+    """Page.read_source for a generated page: its front matter, and no Markdown after it."""
+    page.markdown, page.meta = "", matter
+
+
+def _render_empty(page, config, files) -> None:
+    """Page.render for an empty Markdown body."""
+    page.content, page.toc, page._title_from_render, page.present_anchor_ids = "", get_toc([]), None, set()
+    if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = {}
 
 
 def on_page_content(html, page, config, files):
