@@ -29,7 +29,7 @@ from disclosures.core.urls import (GLOSSARY_URL, HOME_URL, SEARCH_URL, SUBSCRIBE
 from disclosures.load.portal import Directory
 from disclosures.load.project import load_project
 from disclosures.load.summary import allow_empty, ignored_files, linked_files, refuse_if_empty, summary, warnings
-from disclosures.model.dictionary import gather_terms
+from disclosures.model.dictionary import gather_terms, notice_quoted_terms
 from disclosures.model.searchmarks import notice_search
 from disclosures.model.terms import mark_terms
 from disclosures.model.view import as_of_text, notice_view, revision_views, window_view
@@ -45,7 +45,7 @@ from disclosures.outputs.share import ShareMeta, notice_card, notice_share, rend
 from disclosures.pages.banner import BannerItem, banner_items, render_banner
 from disclosures.pages.feedback import feedback_pages
 from disclosures.pages.glossary import glossary_items
-from disclosures.pages.lists import Portal, home_of, list_pages, portal_of
+from disclosures.pages.lists import ListPage, Portal, home_of, list_pages, portal_of
 from disclosures.pages.nav import nav
 from disclosures.pages.render import (render_feedback, render_glossary, render_home, render_list, render_notice,
                                       render_search, render_subscribe, template_env)
@@ -106,7 +106,8 @@ class SiteBuild:
         generated = self.page(src_uri) if src_uri else None
         share = generated.share if generated and generated.share else site_share(self.project.site, "",
                                                                                  self.project.site.name)
-        return render_share_meta(self.templates, share)
+        return self.cache.same_value("share tags", (self.templates_digest, share),
+                                     lambda: render_share_meta(self.templates, share))
 
     def banner_html(self, base_url: str, marked: bool = False) -> str:
         """The site-wide banner for a page at base_url from the root; empty when there is none. marked: with
@@ -229,7 +230,8 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
     # minute, and a preview's rebuild takes an unchanged notice's work from the last one (same_record).
     site_key = key_of(project.site)  # a record read again each build: by value
     modelled = [_modelled(notice, project.site, site_key, now, note, cache) for notice, note in chosen]
-    terms = gather_terms(project, modelled)
+    terms = gather_terms(project, modelled, lambda v: cache.same_record("quoted terms", (v,),
+                                                                        functools.partial(notice_quoted_terms, v)))
     # A notice's keyword lines are a pure function of its texts and the search dictionary: unchanged notices
     # take them from the cache. Keys are pickles without a memo (key_of): equal keys are equal values.
     terms_key = key_of(terms)
@@ -269,7 +271,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
             notice_pages, env, site, v, pdfs, feedback_page, cache, templates), also=templates + key_of((feedback_page, pdfs)))
     pages += [GeneratedPage(page_source(f.url), f.title, render_feedback(env, f), f.toc,
                             share=site_share(site, f.url, f.title)) for f in feedback]
-    pages += _list_pages(env, site, portal)
+    pages += _list_pages(env, site, portal, functools.partial(_list_html, env, cache, templates))
     if project.glossary:
         glossary_html = render_glossary(env, glossary_items(project.glossary))
         pages.append(GeneratedPage(page_source(GLOSSARY_URL), texts.GLOSSARY_TITLE, glossary_html, [],
@@ -303,15 +305,23 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
                      search_shard_pages=shard_size)
 
 
-def _list_pages(env: Environment, site: r.Site, portal: Portal) -> list[GeneratedPage]:
+def _list_html(env: Environment, cache: ContentCache, templates: bytes, page: ListPage) -> str:
+    """A list page's HTML; a preview's rebuild keeps the last one's for an equal page (a few hundred of them
+    are rendered again for any change)."""
+    return cache.same_value("list page", (templates, page), lambda: render_list(env, page))
+
+
+def _list_pages(env: Environment, site: r.Site, portal: Portal,
+                rendered: Callable[[ListPage], str] | None = None) -> list[GeneratedPage]:
     """The portal's list pages (none for a simple site); not in the search index (no data-pagefind-body)."""
+    rendered = rendered or functools.partial(render_list, env)
     pages = []
     for page in list_pages(portal):
         meta: dict = {}
         if page.feed_paths:
             title = html.escape(page.title)
             meta["disclosures_feeds"] = [{"type": t, "path": p, "title": title} for t, p in page.feed_paths]
-        pages.append(GeneratedPage(page_source(page.url), html.escape(page.title), render_list(env, page), [],
+        pages.append(GeneratedPage(page_source(page.url), html.escape(page.title), rendered(page), [],
                                    share=site_share(site, page.url, page.title), meta=meta))
     return pages
 

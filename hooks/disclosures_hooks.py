@@ -77,6 +77,10 @@ class _State:
     rendering: Any = None  # (config, nav) of this build, set in on_nav: what every theme page's key holds
     spill: SpillFolder | None = None  # where on_config's feeds and open data wait for on_files
     index_later: tuple | None = None  # a kept preview's index, started after its link check (_start_index)
+    digests: pagecache.TextDigests = field(default_factory=pagecache.TextDigests)  # a preview's page texts'
+
+    def __post_init__(self) -> None:
+        self.preview.moment_only = self.untouched.rewritten  # a page whose moment alone changed is not read again
 
 
 _state = _State()
@@ -350,6 +354,7 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     _state.env, _state.site_key, _state.to_store, _state.reused = env, None, {}, 0
+    _state.digests.next_build()
     _state.writing = True  # MkDocs copies the static files and writes the pages next
     # overrides/main.html calls this in Material's announce block, once per page.
     # With the mark for the build's moment, put in after the render (on_post_page): a cached page stays valid.
@@ -394,7 +399,7 @@ def _page_key(page, base_url: str) -> bytes | None:
         globals_ = _state.env.globals  # called as the templates call them
         calls = {"banner": globals_["disclosures_banner"](base_url),
                  "head": globals_["disclosures_head"](page.file.src_uri)}
-        return pagecache.page_part(_state.site_key, page, base_url, calls)
+        return pagecache.page_part(_state.site_key, page, base_url, calls, _state.digests if _state.serve else None)
     except pagecache.Uncacheable as error:
         log.debug(f"Theme page {page.file.src_uri} not cached: {error}")
         return None

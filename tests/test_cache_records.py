@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,27 @@ def test_a_result_of_a_record_is_kept_for_that_very_object_only(tmp_path: Path) 
     single.same_record("numbered", (notice,), numbered("single", notice))
     single.same_record("numbered", (notice,), numbered("single", notice))
     assert made[-2:] == ["single", "single"]
+
+
+def test_a_preview_keeps_what_was_made_for_an_equal_value_until_a_build_does_not_use_it(tmp_path: Path) -> None:
+    made: list[str] = []
+
+    def render(label: str) -> Callable[[], str]:
+        return lambda: made.append(label) or label
+
+    records: dict = {}
+    first = ContentCache(tmp_path / "cache", records)
+    assert first.same_value("list page", ("模板", ("甲", 1)), render("甲")) == "甲"
+    first.same_value("list page", ("模板", ("乙", 2)), render("乙"))
+    first.keep_used_records()
+    second = ContentCache(tmp_path / "cache", records)
+    assert second.same_value("list page", ("模板", ("甲", 1)), render("甲 again")) == "甲"  # an equal key: kept
+    second.same_value("list page", ("新模板", ("甲", 1)), render("甲 with new templates"))  # another key
+    second.same_value("share tags", ("模板", ("甲", 1)), render("甲 as another kind"))  # kinds apart
+    second.keep_used_records()
+    third = ContentCache(tmp_path / "cache", records)
+    third.same_value("list page", ("模板", ("乙", 2)), render("乙 again"))  # the second build did not use it: gone
+    single = ContentCache(tmp_path / "cache")  # one build: made every time
+    single.same_value("list page", ("模板", ("甲", 1)), render("single"))
+    single.same_value("list page", ("模板", ("甲", 1)), render("single"))
+    assert made == ["甲", "乙", "甲 with new templates", "甲 as another kind", "乙 again", "single", "single"]

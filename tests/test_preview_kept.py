@@ -200,3 +200,22 @@ def test_the_link_check_reads_an_untouched_file_again_for_another_site_address(t
     at_b = check_site(tmp_path, "https://b.example/", untouched=untouched)  # the same bytes, another address
     assert [b.target for b in at_a.broken] == ["https://a.example/gone/"] and not at_a.external
     assert not at_b.broken and list(at_b.external) == ["https://a.example/gone/"]
+
+
+def test_a_page_whose_moment_alone_was_brought_up_to_date_is_not_read_again_by_the_link_check(tmp_path: Path
+                                                                                              ) -> None:
+    untouched = Untouched()
+    folder = PreviewFolder(untouched.rewritten)
+    old, new = "截至2026年12月5日 12:00（本页生成时）", "截至2026年12月5日 12:01（本页生成时）"
+    page, other = tmp_path / "index.html", tmp_path / "other.html"
+    for path in (page, other):
+        path.write_text(f'<a href="#x">x</a><span data-window-as-of>{old}</span>', encoding="utf-8")
+        folder.wrote_page(path.name, b"key", old)
+        assert untouched.get("links", path, lambda: "read") == "read"
+    assert folder.keep_page(tmp_path, "index.html", b"key", new)
+    assert new in page.read_text(encoding="utf-8")
+    assert untouched.get("links", page, lambda: "read again") == "read"
+    # Written otherwise (here: by hand, between the check's read and the moment's update): read again.
+    other.write_text(f'<a href="#y">y</a><span data-window-as-of>{old}</span>', encoding="utf-8")
+    assert folder.keep_page(tmp_path, "other.html", b"key", new)
+    assert untouched.get("links", other, lambda: "read again") == "read again"

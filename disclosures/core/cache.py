@@ -29,12 +29,13 @@ import pickle
 import secrets
 import shutil
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
+_MISSING = object()
 
 CLEAN_ENV = "DISCLOSURE_CLEAN_BUILD"
 _PACKAGE = Path(__file__).resolve().parent.parent  # disclosures/: every module a result may depend on
@@ -83,7 +84,7 @@ class ContentCache:
         self.folder = folder / code_version() if folder is not None else None
         self.used: set[Path] = set()
         self.records = records
-        self._older: dict[str, dict[tuple[int, bytes], tuple]] = {}  # same_record's, of the last build
+        self._older: dict[Path, dict] = {}  # same_record's and same_value's, of the last build
 
     def get(self, kind: str, data: bytes, digest: str | None = None) -> bytes | None:
         """The value stored for this input, if any (and intact). digest: data's SHA-256 (hex), if known."""
@@ -165,19 +166,36 @@ class ContentCache:
         (one build), make()."""
         if self.records is None or self.folder is None:
             return make()
-        slot = self.folder / "same-record" / kind
-        if slot not in self.used:  # the first use in this build: the last build's results become the old ones
-            self.used.add(slot)
-            self._older[kind] = self.records.get(slot, {})  # type: ignore[assignment]
-            self.records[slot] = {}
-        current: dict[tuple[int, bytes], tuple] = self.records[slot]  # type: ignore[assignment]
+        current, older = self._memo("same-record", kind)
         at = (id(records[0]), also)
-        found = current.get(at) or self._older.get(kind, {}).get(at)
+        found = current.get(at) or older.get(at)
         # The entry holds the records themselves, so no id in it is reused by another object meanwhile.
         if found is None or len(found[0]) != len(records) or any(a is not b for a, b in zip(found[0], records)):
             found = (records, make())
         current[at] = found
         return found[1]
+
+    def same_value(self, kind: str, key: Hashable, make: Callable[[], T]) -> T:
+        """make(), or what it gave in this build or the last one of this process for an equal key: for small
+        immutable values (a list page's entries, a page's share tags) whose equality costs far less than
+        make(). The key must hold all that make() reads (the templates' digest too, for a render)."""
+        if self.records is None or self.folder is None:
+            return make()
+        current, older = self._memo("same-value", kind)
+        found = current.get(key, older.get(key, _MISSING))
+        current[key] = make() if found is _MISSING else found
+        return current[key]
+
+    def _memo(self, room: str, kind: str) -> tuple[dict, dict]:
+        """This build's memo of a kind and the last build's: at the first use in a build, the last build's
+        results become the old ones (kept until the next build: what this one did not use is let go)."""
+        assert self.records is not None and self.folder is not None
+        slot = self.folder / room / kind
+        if slot not in self.used:
+            self.used.add(slot)
+            self._older[slot] = self.records.get(slot, {})  # type: ignore[assignment]
+            self.records[slot] = {}
+        return self.records[slot], self._older[slot]  # type: ignore[return-value]
 
     def keep_used_records(self) -> None:
         """Forget the records this build did not use (the next build in this process starts from these)."""

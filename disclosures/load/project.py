@@ -66,6 +66,8 @@ def _index_number_errors(notices: list[r.Notice], data_dir: Path) -> list[DataEr
             by_index.setdefault(notice.metadata.index, []).append(notice)
     errors: list[DataError] = []
     for index, sharing in by_index.items():
+        if len(sharing) == 1:
+            continue  # the file is read again for a duplicate's message only
         first, first_line = sharing[0].source, _index_position(data_dir.parent / sharing[0].source, index)[0]
         for notice in sharing[1:]:
             line, column = _index_position(data_dir.parent / notice.source, index)

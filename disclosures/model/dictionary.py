@@ -48,13 +48,20 @@ def view_texts(view: NoticeView) -> Iterator[str]:
     yield from (revision.note for revision in view.revisions)
 
 
-def gather_terms(project: r.Project, views: Iterable[NoticeView]) -> SearchTerms:
+def notice_quoted_terms(view: NoticeView) -> frozenset[str]:
+    """The terms one notice quotes (quoted_terms of its words)."""
+    return frozenset(quoted_terms(view_texts(view)))
+
+
+def gather_terms(project: r.Project, views: Iterable[NoticeView],
+                 quoted: Callable[[NoticeView], frozenset[str]] = notice_quoted_terms) -> SearchTerms:
     """All terms for the dictionary, merged and sorted so the generated file is reproducible.
 
     views: the notices the build shows (a draft's words must not leak into the public dictionary).
+    quoted: notice_quoted_terms, or what gives its result again for a view it had (a preview's rebuild).
     """
     listed = project.search_terms
-    whole = quoted_terms(text for view in views for text in view_texts(view))
+    whole = set().union(*(quoted(view) for view in views))
     whole |= set(listed.whole) | {e.term for e in project.glossary if HAN_TERM.match(e.term)}
     whole -= set(listed.split)  # an explicit split wins over a quoted phrase
     return SearchTerms(tuple(sorted(whole)), tuple(sorted(set(listed.split))), listed.synonyms)

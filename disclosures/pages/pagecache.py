@@ -93,21 +93,45 @@ def site_part(versions: Mapping[str, str], templates: bytes, config: Mapping[str
     return hashlib.sha256(templates + json.dumps(written, sort_keys=True, ensure_ascii=False).encode("utf-8")).digest()
 
 
-def _text(value: Any) -> Any:
+class TextDigests:
+    """The SHA-256 of each page text keyed, found again by the very string object: a preview's rebuild hands
+    MkDocs the same strings for the pages that did not change (100 KB each), and hashing them all again
+    was a quarter of its page keys' cost. An entry holds its string, so no id is reused meanwhile."""
+
+    def __init__(self) -> None:
+        self._last: dict[int, tuple[str, str]] = {}
+        self._this: dict[int, tuple[str, str]] = {}
+
+    def of(self, text: str) -> str:
+        found = self._this.get(id(text)) or self._last.get(id(text))
+        if found is None or found[0] is not text:
+            found = (text, hashlib.sha256(text.encode("utf-8")).hexdigest())
+        self._this[id(text)] = found
+        return found[1]
+
+    def next_build(self) -> None:
+        """A new build: what the last one did not use is let go."""
+        self._last, self._this = self._this, {}
+
+
+def _text(value: Any, digests: TextDigests | None) -> Any:
     """A page's text by its digest (a notice page's is 100 KB: written out whole, it made each key that
     long, and writing and hashing it was most of a key's cost); anything else (the toc) written down."""
     if isinstance(value, str):
-        return ["sha256", type(value).__qualname__, hashlib.sha256(value.encode("utf-8")).hexdigest()]
+        digest = digests.of(value) if digests is not None and type(value) is str else \
+            hashlib.sha256(value.encode("utf-8")).hexdigest()
+        return ["sha256", type(value).__qualname__, digest]
     return plain(value)
 
 
-def page_part(site: bytes, page: Any, base_url: str, calls: Mapping[str, str]) -> bytes:
+def page_part(site: bytes, page: Any, base_url: str, calls: Mapping[str, str],
+              digests: TextDigests | None = None) -> bytes:
     """The key of one page: the site's part (site_part, a digest), the page (its text by digest), its
     neighbours and ancestors in the navigation, base_url and what the template globals that are functions
-    return for this page."""
+    return for this page. digests: kept by a process that builds again (a preview)."""
     written = {
         "page": nav_item(page),
-        "text": {name: _text(getattr(page, name, None)) for name in TEXT_FIELDS},
+        "text": {name: _text(getattr(page, name, None), digests) for name in TEXT_FIELDS},
         "neighbours": [nav_item(p) if p is not None else None for p in (page.previous_page, page.next_page)],
         "ancestors": [[plain(a.title), plain(getattr(a, "url", None))] for a in page.ancestors],  # in "nav" whole
         "base_url": base_url,

@@ -18,6 +18,7 @@ folder, before it is swapped in) and knows nothing about how it was made, so pag
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import re
 import xml.etree.ElementTree as ET
@@ -48,16 +49,31 @@ class Untouched:
 
     def __init__(self) -> None:
         self._known: dict[tuple[str, Path], tuple[tuple[int, ...], object]] = {}
+        self._kinds: set[str] = set()
 
     def get(self, kind: str, path: Path, make: Callable[[], T]) -> T:
-        info = path.stat()
-        status = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+        status = _status(path.stat())
         known = self._known.get((kind, path))
         if known is not None and known[0] == status:
             return known[1]  # type: ignore[return-value]
         value = make()
         self._known[(kind, path)] = (status, value)
+        self._kinds.add(kind)
         return value
+
+    def rewritten(self, path: Path, before: os.stat_result) -> None:
+        """The file at path, whose status was before, was rewritten with the build's moment alone changed (the
+        text of its as-of span, htmlscan.moment_replaced): what was read of it (ids and links, which the
+        moment is not part of) holds for it as it is now."""
+        now = _status(path.stat())
+        for kind in self._kinds:
+            known = self._known.get((kind, path))
+            if known is not None and known[0] == _status(before):
+                self._known[(kind, path)] = (now, known[1])
+
+
+def _status(info: os.stat_result) -> tuple[int, ...]:
+    return info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +33,10 @@ def digest(data: bytes | str) -> bytes:
 class PreviewFolder:
     """The files the last preview builds of this process wrote, by what they were written from."""
 
-    def __init__(self) -> None:
+    def __init__(self, moment_only: Callable[[Path, os.stat_result], None] | None = None) -> None:
+        # Told of each kept page whose moment alone was brought up to date (with its status before): what was
+        # read of it, but for the moment, still holds (the link check's, linkcheck.Untouched.rewritten).
+        self.moment_only = moment_only
         self._pages: dict[str, _Page] = {}
         self._files: dict[str, bytes] = {}  # dest path -> digest of the bytes written
         self.kept = 0  # files kept in this build
@@ -52,8 +56,11 @@ class PreviewFolder:
             updated = moment_replaced(path.read_bytes(), written.moment, moment)
             if updated is None:
                 return False
+            before = path.stat()
             path.write_bytes(updated)
             written.moment = moment
+            if self.moment_only is not None:
+                self.moment_only(path, before)
         self.kept += 1
         return True
 
