@@ -399,7 +399,9 @@ def _page_key(page, base_url: str) -> bytes | None:
         globals_ = _state.env.globals  # called as the templates call them
         calls = {"banner": globals_["disclosures_banner"](base_url),
                  "head": globals_["disclosures_head"](page.file.src_uri)}
-        return pagecache.page_part(_state.site_key, page, base_url, calls, _state.digests if _state.serve else None)
+        generated = _build().page(page.file.src_uri)  # its toc is get_toc(generated.toc) (on_page_content)
+        return pagecache.page_part(_state.site_key, page, base_url, calls, _state.digests if _state.serve else None,
+                                   generated.toc if generated is not None else None)
     except pagecache.Uncacheable as error:
         log.debug(f"Theme page {page.file.src_uri} not cached: {error}")
         return None

@@ -219,3 +219,16 @@ def test_a_page_whose_moment_alone_was_brought_up_to_date_is_not_read_again_by_t
     other.write_text(f'<a href="#y">y</a><span data-window-as-of>{old}</span>', encoding="utf-8")
     assert folder.keep_page(tmp_path, "other.html", b"key", new)
     assert untouched.get("links", other, lambda: "read again") == "read again"
+
+
+@pytest.mark.parametrize("later", [LATER, "截至2026年12月10日 09:05（本页生成时）"], ids=["as long", "longer"])
+def test_a_kept_pages_moment_is_brought_up_to_date_each_time_it_is_the_as_of_text(tmp_path: Path, later: str
+                                                                                   ) -> None:
+    page = tmp_path / "index.html"
+    text = (f"<p>状态<span data-window-as-of>{MOMENT}</span></p>{'<p>正文</p>' * 5000}"
+            f"<div><span data-window-as-of>{MOMENT}</span></div>")
+    page.write_text(text, encoding="utf-8")
+    folder = PreviewFolder()
+    folder.wrote_page("index.html", b"key", MOMENT)
+    assert folder.keep_page(tmp_path, "index.html", b"key", later)
+    assert page.read_text(encoding="utf-8") == text.replace(MOMENT, later)

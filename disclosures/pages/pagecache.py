@@ -109,9 +109,21 @@ class TextDigests:
         self._this[id(text)] = found
         return found[1]
 
+    def of_tokens(self, tokens: list) -> str:
+        """The digest of a table of contents' tokens (MkDocs' get_toc makes page.toc of them), by the very list."""
+        found = self._this.get(id(tokens)) or self._last.get(id(tokens))
+        if found is None or found[0] is not tokens:
+            found = (tokens, tokens_digest(tokens))
+        self._this[id(tokens)] = found
+        return found[1]
+
     def next_build(self) -> None:
         """A new build: what the last one did not use is let go."""
         self._last, self._this = self._this, {}
+
+
+def tokens_digest(tokens: list) -> str:
+    return hashlib.sha256(json.dumps(tokens, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def _text(value: Any, digests: TextDigests | None) -> Any:
@@ -125,13 +137,20 @@ def _text(value: Any, digests: TextDigests | None) -> Any:
 
 
 def page_part(site: bytes, page: Any, base_url: str, calls: Mapping[str, str],
-              digests: TextDigests | None = None) -> bytes:
+              digests: TextDigests | None = None, toc_tokens: list | None = None) -> bytes:
     """The key of one page: the site's part (site_part, a digest), the page (its text by digest), its
     neighbours and ancestors in the navigation, base_url and what the template globals that are functions
-    return for this page. digests: kept by a process that builds again (a preview)."""
+    return for this page. digests: kept by a process that builds again (a preview). toc_tokens: what the
+    page's toc was made of (page.toc is get_toc(toc_tokens)): written down as they are, by their digest
+    (MkDocs' objects for a notice's hundred headings took a quarter of a key's time)."""
+    text = {name: _text(getattr(page, name, None), digests) for name in TEXT_FIELDS if name != "toc"}
+    if toc_tokens is None:
+        text["toc"] = _text(page.toc, digests)
+    else:
+        text["toc"] = ["get_toc", digests.of_tokens(toc_tokens) if digests is not None else tokens_digest(toc_tokens)]
     written = {
         "page": nav_item(page),
-        "text": {name: _text(getattr(page, name, None), digests) for name in TEXT_FIELDS},
+        "text": text,
         "neighbours": [nav_item(p) if p is not None else None for p in (page.previous_page, page.next_page)],
         "ancestors": [[plain(a.title), plain(getattr(a, "url", None))] for a in page.ancestors],  # in "nav" whole
         "base_url": base_url,

@@ -48,3 +48,13 @@ def moment_replaced(page: bytes, old: str, new: str) -> bytes | None:
     if not _only_as_of(page, printed):
         return None
     return page.replace(_AS_OF_TEXT + printed + b"</span>", _AS_OF_TEXT + new.encode("utf-8") + b"</span>")
+
+
+def moment_offsets(page: bytes, moment: str) -> list[int]:
+    """Where the moment (as the pages print it) starts each time it is the text of the status's as-of span."""
+    marked = _AS_OF_TEXT + moment.encode("utf-8") + b"</span>"
+    offsets, at = [], page.find(marked)
+    while at >= 0:
+        offsets.append(at + len(_AS_OF_TEXT))
+        at = page.find(marked, at + len(marked))
+    return offsets

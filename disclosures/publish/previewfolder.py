@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from disclosures.publish.htmlscan import moment_replaced
+from disclosures.publish.htmlscan import moment_offsets, moment_replaced
 
 
 @dataclass
@@ -28,6 +28,21 @@ class _Page:
 
 def digest(data: bytes | str) -> bytes:
     return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).digest()
+
+
+def _write_moment(path: Path, page: bytes, updated: bytes, old: str, new: str) -> None:
+    """Bring the page at path (bytes page) to updated, its moment old replaced by new: when the two are as
+    long, by writing the moment's bytes in place (a minute's change rewrote 250 MB of pages at 1,000 notices)."""
+    printed = new.encode("utf-8")
+    if len(printed) != len(old.encode("utf-8")):
+        path.write_bytes(updated)
+        return
+    descriptor = os.open(path, os.O_WRONLY)
+    try:
+        for offset in moment_offsets(page, old):
+            os.pwrite(descriptor, printed, offset)
+    finally:
+        os.close(descriptor)
 
 
 class PreviewFolder:
@@ -53,11 +68,12 @@ class PreviewFolder:
         if written is None or written.key != digest(key) or not path.is_file():
             return False
         if written.moment != moment:
-            updated = moment_replaced(path.read_bytes(), written.moment, moment)
+            page = path.read_bytes()
+            updated = moment_replaced(page, written.moment, moment)
             if updated is None:
                 return False
             before = path.stat()
-            path.write_bytes(updated)
+            _write_moment(path, page, updated, written.moment, moment)
             written.moment = moment
             if self.moment_only is not None:
                 self.moment_only(path, before)
