@@ -175,6 +175,7 @@ def on_config(config):
     config.site_description = config.site_description or Markup(html_text(site.description))
     config.site_url = config.site_url or site.url
     config.nav = build.nav()
+    _state.build = build.released()  # MkDocs writes the pages next: the notices' records and views are let go of
     config.extra["disclosures_footer"] = footer_items(site)
     for warning in build.warnings:  # after _stage counts warnings: printed under -q, and --strict keeps the old site
         warn.warning(warning)
@@ -511,7 +512,7 @@ def _finish(site_dir: Path, site_url: str) -> None:
     later = _keeping()
     try:
         if _build().poster_pdfs:
-            poster_pdfs(site_dir, [v.id for v in _build().notices])
+            poster_pdfs(site_dir, list(_build().notice_ids))
         _progress(texts.PROGRESS_LINKS)
         report = linkcheck.verify(site_dir, _build().project.site.url, aliases=(site_url,), cache=_build().cache,
                                   moment=_build().as_of, untouched=_state.untouched if later else None)

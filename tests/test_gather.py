@@ -8,10 +8,12 @@ the other build-marked modules keep whole-site builds for what only a build show
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import shutil
 import time
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -187,3 +189,21 @@ def test_after_the_window_the_page_says_so_and_still_lists_the_channels(tmp_path
     assert "意见征集已截止" in shown[0].text_content()
     assert block.cssselect(".dsc-channel--phone a")[0].get("href") == "tel:0760-88883686"
     assert block.cssselect(".dsc-channel--postcode .dsc-channel__value")[0].text_content() == "528400"
+
+
+def test_a_released_build_holds_no_notice_record_or_view_but_keeps_what_writing_the_site_needs(
+        tmp_path: Path, fictional_data: Path) -> None:
+    data = combine_data(tmp_path / "data", ROOT / "data", *(ROOT / "data" / "disclosures").glob("*.yml"),
+                        *(fictional_data / "disclosures").glob("*.yml"))
+    build = gather(tmp_path, data)
+    assert len(build.notices) >= 2
+    views = [weakref.ref(v) for v in build.notices]
+    records = [weakref.ref(n) for n in build.project.notices]
+    ids, pages, assets, banner = tuple(v.id for v in build.notices), build.pages, build.assets, build.banner
+    released = build.released()
+    del build
+    gc.collect()
+    assert all(ref() is None for ref in views + records), "something still holds a notice's view or record"
+    assert released.notice_ids == ids
+    assert (released.pages, released.assets, released.banner) == (pages, assets, banner)
+    assert released.head_html(pages[1].src_uri) and released.page(pages[1].src_uri) is pages[1]

@@ -114,13 +114,15 @@ class ContentCache:
         self.used.add(entry)
         _write(entry, value)
 
-    def get_or_make_json(self, kind: str, data: bytes, make: Callable[[bytes], object]) -> object:
-        """A value of lists, dicts and strings made from data, kept as JSON (what is made is returned as made)."""
-        stored = self.get(kind, data)
+    def get_or_make_json(self, kind: str, data: bytes, make: Callable[[bytes], object], digest: str | None = None
+                         ) -> object:
+        """A value of lists, dicts and strings made from data, kept as JSON (what is made is returned as made).
+        digest: data's SHA-256 (hex), if known."""
+        stored = self.get(kind, data, digest)
         if stored is not None:
             return json.loads(stored)
         value = make(data)
-        self.put(kind, data, json.dumps(value, ensure_ascii=False).encode("utf-8"))
+        self.put(kind, data, json.dumps(value, ensure_ascii=False).encode("utf-8"), digest)
         return value
 
     def get_record(self, kind: str, data: bytes) -> object | None:

@@ -173,8 +173,9 @@ def _finish_file(site: Path, path: str, cache: ContentCache, moment: str, gzippe
     if path.endswith(".html"):
         # A page whose bytes an earlier build scanned, but for the build's moment outside any script, is not
         # scanned again.
-        found = cache.get_or_make_json("scripts", moment_left_out(data, moment),
-                                       lambda _: inline_scripts(data.decode("utf-8")))
+        key = moment_left_out(data, moment)  # the page itself (whose digest is known) when it holds no moment
+        found = cache.get_or_make_json("scripts", key, lambda _: inline_scripts(data.decode("utf-8")),
+                                       digest if key is data else None)
         scripts = frozenset(script_hash(s) for s in found)
     if gzipped:
         packed = compress.write_gzip(file, data, cache, digest)
