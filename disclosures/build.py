@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import hashlib
 import html
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -38,7 +39,7 @@ from disclosures.numbering.numbered import numbered_body
 from disclosures.outputs import opendata
 from disclosures.outputs.assets import AssetSink, FeedItems, GeneratedAsset, InMemory, feed_assets, open_data_assets
 from disclosures.outputs.feeds import channel
-from disclosures.outputs.poster import pdf_links, poster_view, render_poster
+from disclosures.outputs.poster import pdf_links, poster_title, poster_view, render_poster
 from disclosures.outputs.qr import qr_svg
 from disclosures.outputs.search import DEFAULT_SHARD_PAGES, shard_pages
 from disclosures.outputs.share import ShareMeta, notice_card, notice_share, render_share_meta, site_card, site_share
@@ -166,26 +167,45 @@ def with_poster_and_phone(view: NoticeView, site: r.Site, store: ContentCache | 
                                phone_qr=qr_svg(address, texts.PHONE_QR_LABEL.format(url=address), "dsc-qr", store))
 
 
+class ViewKeys:
+    """Each finished view's key (the SHA-256 of its pickle, key_of), made once in a build: a notice's page,
+    poster and feed items are all keyed by it (pickling a notice's view for each of them was a third of the
+    keys an edit build makes). Made only when asked: a preview's rebuild asks only for changed views."""
+
+    def __init__(self) -> None:
+        self._known: dict[int, tuple[NoticeView, bytes]] = {}
+
+    def __call__(self, view: NoticeView) -> bytes:
+        found = self._known.get(id(view))
+        if found is None or found[0] is not view:  # the entry holds its view: no id is reused meanwhile
+            found = (view, hashlib.sha256(key_of(view)).digest())
+            self._known[id(view)] = found
+        return found[1]
+
+
 def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool, feedback_page: str | None,
-                 cache: ContentCache, templates: bytes) -> list[GeneratedPage]:
+                 cache: ContentCache, templates: bytes,
+                 view_key: Callable[[NoticeView], bytes] | None = None) -> list[GeneratedPage]:
     """A notice's page and its poster page; feedback_page holds the notice's feedback block (None: none does).
 
     The two renders are pure functions of the view, the site, the options and the templates (whose digest
-    is `templates`): a notice whose view is the same as in an earlier build takes them from the cache.
+    is `templates`): a notice whose view is the same as in an earlier build takes them from the cache. The
+    poster's view is made of the same (and QR codes of addresses on the site), so it is made only to render.
     """
     # The moment in 截至…（本页生成时） changes with every build; rendered as a mark and put in afterwards, it
     # leaves the cached renders of a notice valid for as long as its status (the day count) stays the same.
-    marked = with_as_of_mark(view)[1]
-    poster = poster_view(marked, site.url, pdf_links(view.id) if pdfs else (), feedback_page, cache)
-    key = templates + key_of((marked, poster, site, feedback_page))
-    rendered = cache.get_or_make_record(
-        "render", key, lambda: (render_notice(env, marked, feedback_page=feedback_page), render_poster(env, poster)))
-    notice_html, poster_html = rendered  # the mark stays until after the theme's render (GeneratedPage.as_of)
+    marked = with_as_of_mark(view)[1]  # made of view, as the poster is: the key need hold neither
+
+    def rendered() -> tuple[str, str]:
+        poster = poster_view(marked, site.url, pdf_links(view.id) if pdfs else (), feedback_page, cache)
+        return render_notice(env, marked, feedback_page=feedback_page), render_poster(env, poster)
+    key = templates + (view_key or ViewKeys())(view) + key_of((site, feedback_page, pdfs))
+    notice_html, poster_html = cache.get_or_make_record("render", key, rendered)  # with the mark (GeneratedPage.as_of)
     # Material prints page titles as HTML (<title>, header): escape the titles that came from data.
     return [
         GeneratedPage(page_source(view.url), html.escape(view.title), notice_html, view.toc,
                       share=notice_share(view, site)),
-        GeneratedPage(page_source(poster_url(view.id)), html.escape(poster.title), poster_html, [],
+        GeneratedPage(page_source(poster_url(view.id)), html.escape(poster_title(view)), poster_html, [],
                       share=notice_share(view, site, poster_url(view.id)), hide=("navigation", "toc")),
     ]
 
@@ -274,10 +294,12 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
     block_page = {b.id: f.url for f in feedback for b in f.blocks}
     pages = [GeneratedPage("index.md", texts.HOME_TITLE, render_home(env, site, home_of(portal)), [],
                            share=site_share(site, HOME_URL, site.name))]
+    view_key = ViewKeys()
     for v in views:
         feedback_page = block_page.get(v.id)
         pages += cache.same_record("notice pages", (v,), functools.partial(
-            notice_pages, env, site, v, pdfs, feedback_page, cache, templates), also=templates + key_of((feedback_page, pdfs)))
+            notice_pages, env, site, v, pdfs, feedback_page, cache, templates, view_key),
+            also=templates + key_of((feedback_page, pdfs)))
     pages += [GeneratedPage(page_source(f.url), f.title, render_feedback(env, f), f.toc,
                             share=site_share(site, f.url, f.title)) for f in feedback]
     pages += _list_pages(env, site, portal, functools.partial(_list_html, env, cache, templates))
@@ -300,7 +322,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
     sink = sink or InMemory()
     assets = feed_assets(env, project.site, [v for v in views if v.id in public_ids],
                          _list_feeds(project.site, portal, public_ids), FeedItems(env, site, cache, templates,
-                                                                                  as_of_text(now)), sink)
+                                                                                  as_of_text(now), view_key), sink)
     assets += open_data_assets(root, project.site, public, {n.id: directory.ids_of(n) for n, _ in public}, cache,
                                sink)
     assets.append(sink.put(share_image_path(), site_card(site)))

@@ -7,6 +7,8 @@ feed or the open data, not even in a preview.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -51,7 +53,7 @@ class FeedItems:
     """The feed items of each public notice, rendered once and shared by the site's and the lists' feeds."""
 
     def __init__(self, env: Environment, site: r.Site, store: ContentCache | None = None, templates: bytes = b"",
-                 as_of: str = ""):
+                 as_of: str = "", view_key: Callable[[NoticeView], bytes] | None = None):
         self.env = env
         self.as_of = as_of  # the build's moment (截至…（本页生成时）), also for views whose window holds the mark
         self.chan = feeds.channel(site)
@@ -61,6 +63,8 @@ class FeedItems:
         self.store = store or ContentCache(None)
         self.templates = templates
         self._chan_key = templates + key_of(self.chan)
+        # A view's key, shared with its page's (build.ViewKeys): by default the digest of its pickle.
+        self.view_key = view_key or (lambda v: hashlib.sha256(key_of(v)).digest())
 
     def of(self, v: NoticeView) -> list[feeds.FeedItem]:
         if v.id not in self._items:
@@ -68,7 +72,7 @@ class FeedItems:
             as_of = self.as_of or as_of
 
             def made() -> list[feeds.FeedItem]:
-                key = self.templates + key_of((marked, self.chan))  # equal keys: equal values
+                key = self._chan_key + self.view_key(v)  # marked is made of v; equal keys: equal values
                 return self.store.get_or_make_record("feed-items", key, lambda: feeds.notice_items(
                     marked, render_notice(self.env, marked, feed=True),
                     [render_revision(self.env, marked, rev) for rev in marked.revisions], self.chan.home))

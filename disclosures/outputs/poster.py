@@ -128,7 +128,7 @@ def poster_view(notice: NoticeView, site_url: str, pdfs: tuple[Link, ...] = (),
     lines, complete = excerpt(notice, budget)
     return PosterView(
         notice=notice,
-        title=texts.POSTER_TITLE.format(title=notice.title),
+        title=poster_title(notice),
         notice_address=notice_address,
         feedback_address=feedback_address,
         notice_qr=qr_svg(notice_address, texts.POSTER_QR_NOTICE_LABEL.format(url=notice_address), "dsc-qr", store),
@@ -141,6 +141,10 @@ def poster_view(notice: NoticeView, site_url: str, pdfs: tuple[Link, ...] = (),
         notice_link=urls.relative_url(poster_url, notice.url),
         pdfs=pdfs,
     )
+
+
+def poster_title(notice: NoticeView) -> str:
+    return texts.POSTER_TITLE.format(title=notice.title)
 
 
 def pdf_links(notice_id: str) -> tuple[Link, ...]:
