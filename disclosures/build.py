@@ -302,7 +302,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
             also=templates + key_of((feedback_page, pdfs)))
     pages += [GeneratedPage(page_source(f.url), f.title, render_feedback(env, f), f.toc,
                             share=site_share(site, f.url, f.title)) for f in feedback]
-    pages += _list_pages(env, site, portal, functools.partial(_list_html, env, cache, templates))
+    pages += _list_pages(site, portal, functools.partial(_list_html, env, cache, templates))
     if project.glossary:
         glossary_html = render_glossary(env, glossary_items(project.glossary))
         pages.append(GeneratedPage(page_source(GLOSSARY_URL), texts.GLOSSARY_TITLE, glossary_html, [],
@@ -342,10 +342,8 @@ def _list_html(env: Environment, cache: ContentCache, templates: bytes, page: Li
     return cache.same_value("list page", (templates, page), lambda: render_list(env, page))
 
 
-def _list_pages(env: Environment, site: r.Site, portal: Portal,
-                rendered: Callable[[ListPage], str] | None = None) -> list[GeneratedPage]:
+def _list_pages(site: r.Site, portal: Portal, rendered: Callable[[ListPage], str]) -> list[GeneratedPage]:
     """The portal's list pages (none for a simple site); not in the search index (no data-pagefind-body)."""
-    rendered = rendered or functools.partial(render_list, env)
     pages = []
     for page in list_pages(portal):
         meta: dict = {}

@@ -447,7 +447,7 @@ def _theme_globals() -> dict[str, Any]:
 def on_pre_page(page, config, files):
     """Our pages' text is made in prepare(): MkDocs need not parse their front matter (YAML) nor set up a
     Markdown parser (a new one per page, 0.3 ms each) to render their empty body. Each gets what MkDocs would
-    have read and rendered (tests/test_page_cache.py compares the two); on_page_content puts the text in."""
+    have read and rendered (tests/test_generated_pages.py compares the two); on_page_content puts the text in."""
     generated = _build().page(page.file.src_uri)
     if generated is not None:
         page.read_source = functools.partial(_read_generated, page, generated.front_matter())

@@ -17,7 +17,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from markupsafe import Markup
@@ -99,22 +99,21 @@ class TextDigests:
     was a quarter of its page keys' cost. An entry holds its string, so no id is reused meanwhile."""
 
     def __init__(self) -> None:
-        self._last: dict[int, tuple[str, str]] = {}
-        self._this: dict[int, tuple[str, str]] = {}
+        self._last: dict[int, tuple[object, str]] = {}
+        self._this: dict[int, tuple[object, str]] = {}
 
     def of(self, text: str) -> str:
-        found = self._this.get(id(text)) or self._last.get(id(text))
-        if found is None or found[0] is not text:
-            found = (text, hashlib.sha256(text.encode("utf-8")).hexdigest())
-        self._this[id(text)] = found
-        return found[1]
+        return self._kept(text, lambda: hashlib.sha256(text.encode("utf-8")).hexdigest())
 
     def of_tokens(self, tokens: list) -> str:
         """The digest of a table of contents' tokens (MkDocs' get_toc makes page.toc of them), by the very list."""
-        found = self._this.get(id(tokens)) or self._last.get(id(tokens))
-        if found is None or found[0] is not tokens:
-            found = (tokens, tokens_digest(tokens))
-        self._this[id(tokens)] = found
+        return self._kept(tokens, lambda: tokens_digest(tokens))
+
+    def _kept(self, value: object, make: Callable[[], str]) -> str:
+        found = self._this.get(id(value)) or self._last.get(id(value))
+        if found is None or found[0] is not value:
+            found = (value, make())
+        self._this[id(value)] = found
         return found[1]
 
     def next_build(self) -> None:
