@@ -132,6 +132,38 @@ def test_a_previews_rebuild_keeps_a_feed_for_the_very_same_items_and_an_equal_ch
     assert all(a is not b and a == b for a, b in zip(rebuild(chan, equal), first))
 
 
+def test_a_builds_feeds_come_from_the_store_by_what_they_are_made_of(tmp_path: Path, fictional_data: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    data = combine_data(tmp_path / "data", ROOT / "data", *(ROOT / "data" / "disclosures").glob("*.yml"),
+                        *(fictional_data / "disclosures").glob("*.yml"))
+    root = make_project(tmp_path / "project", data)
+    made: list[str] = []
+    serialised = assets._serialised
+    monkeypatch.setattr(assets, "_serialised", lambda chan, items: made.append(chan.rss_path) or serialised(chan, items))
+
+    def feeds_at(now: str, clean: bool = False) -> dict[str, bytes]:
+        made.clear()
+        build = prepare(root, {"DISCLOSURE_NOW": now, "DISCLOSURE_CLEAN_BUILD": "1" if clean else ""})
+        return {a.path: a.content for a in build.assets if a.path.endswith(("feed.xml", "feed.json"))}
+
+    first = feeds_at("2025-04-28T10:00:00+08:00")
+    every = sorted(made)
+    assert len(every) >= 3 and len(first) == 2 * len(every)  # the site's, its units' and rounds'
+    assert feeds_at("2025-04-28T10:00:00+08:00") == first and made == []  # unchanged: from the store
+    # A later moment with the real notice's window open: made again (its items may hold the moment), as a
+    # clean build makes it.
+    later = feeds_at("2025-04-28T10:07:00+08:00")
+    assert "feed.xml" in made and sorted(made) != every  # the feeds the notice with the open window is in
+    assert later == feeds_at("2025-04-28T10:07:00+08:00", clean=True)
+    # An edited notice: made again, as a clean build makes it.
+    source = next((data / "disclosures").glob(f"{REAL_ID}.yml"))
+    target = root / "data" / "disclosures" / source.name
+    target.write_text(target.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: 更正", 1), encoding="utf-8")
+    edited = feeds_at("2025-04-28T10:07:00+08:00")
+    assert "feed.xml" in made and sorted(made) != every and "更正".encode() in edited["feed.xml"]
+    assert edited == feeds_at("2025-04-28T10:07:00+08:00", clean=True)
+
+
 def test_the_tricky_test_text_is_what_the_site_presents() -> None:
     # If presentation changed these, the round-trip tests below would compare the wrong thing.
     for text in (TRICKY_TITLE, TRICKY_SUMMARY, TRICKY_ISSUER, TRICKY_NOTE):

@@ -102,6 +102,12 @@ class ContentCache:
         self.put(kind, data, value, digest)
         return value
 
+    def keep(self, kind: str, data: bytes) -> None:
+        """Keep the entry for this input through the prune though this build did not read it (what a kept
+        result was made of, which the next build may need again)."""
+        if self.folder is not None:
+            self.used.add(self._entry(kind, data))
+
     def _entry(self, kind: str, data: bytes, digest: str | None = None) -> Path:
         assert self.folder is not None
         return self.folder / kind / (digest or hashlib.sha256(data).hexdigest())

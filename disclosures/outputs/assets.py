@@ -7,6 +7,7 @@ feed or the open data, not even in a preview.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -66,14 +67,28 @@ class FeedItems:
         # A view's key, shared with its page's (build.ViewKeys): by default the digest of its pickle.
         self.view_key = view_key or (lambda v: hashlib.sha256(key_of(v)).digest())
 
+    def feed_key(self, chan: feeds.Channel, notices: list[NoticeView]) -> bytes:
+        """What a feed of these notices' items is made of: the feed's channel, each item's key (view, site
+        channel, templates) and, when a view holds the mark for the moment (only then can an item), the moment."""
+        moment = self.as_of if any(v.window is not None and v.window.as_of for v in notices) else ""
+        return key_of((chan, moment)) + self._chan_key + b"".join(self.view_key(v) for v in notices)
+
+    def keep(self, notices: list[NoticeView]) -> None:
+        """A feed of these notices was taken whole from the store: their items, not read, stay stored (the next
+        build that changes one of them makes the feed again from all of them)."""
+        for v in notices:
+            self.store.keep("feed-items", self._items_key(v))
+
+    def _items_key(self, v: NoticeView) -> bytes:
+        return self._chan_key + self.view_key(v)  # marked is made of v; equal keys: equal values
+
     def of(self, v: NoticeView) -> list[feeds.FeedItem]:
         if v.id not in self._items:
             as_of, marked = with_as_of_mark(v)  # the build's moment is put in after the cache (viewmodels.py)
             as_of = self.as_of or as_of
 
             def made() -> list[feeds.FeedItem]:
-                key = self._chan_key + self.view_key(v)  # marked is made of v; equal keys: equal values
-                return self.store.get_or_make_record("feed-items", key, lambda: feeds.notice_items(
+                return self.store.get_or_make_record("feed-items", self._items_key(v), lambda: feeds.notice_items(
                     marked, render_notice(self.env, marked, feed=True),
                     [render_revision(self.env, marked, rev) for rev in marked.revisions], self.chan.home))
             # A view a preview's last rebuild had (the very object) keeps its items without a key, and with the
@@ -92,17 +107,33 @@ def _unmarked(item: feeds.FeedItem, as_of: str) -> feeds.FeedItem:
     return dataclasses.replace(item, **changes) if changes else item
 
 
+def _serialised(chan: feeds.Channel, items: list[feeds.FeedItem]) -> tuple[bytes, bytes]:
+    newest = feeds.newest_first(items)
+    return feeds.rss(chan, newest), feeds.json_feed(chan, newest)
+
+
 def feed_pair(chan: feeds.Channel, items: list[feeds.FeedItem], sink: AssetSink | None = None,
               store: ContentCache | None = None) -> list[GeneratedAsset]:
     """The RSS and the JSON feed of one channel, with the same (newest) items. A preview's rebuild keeps the
     last one's bytes when the items are the very same objects (store.same_record) and the channel is equal."""
     sink = sink or InMemory()
-
-    def made() -> tuple[bytes, bytes]:
-        newest = feeds.newest_first(items)
-        return feeds.rss(chan, newest), feeds.json_feed(chan, newest)
+    made = functools.partial(_serialised, chan, items)
     rss, json_feed = store.same_record("feed", tuple(items), made, also=key_of(chan)) \
         if store is not None and items else made()
+    return [sink.put(chan.rss_path, rss), sink.put(chan.json_path, json_feed)]
+
+
+def channel_feeds(cache: FeedItems, chan: feeds.Channel, notices: list[NoticeView], sink: AssetSink
+                  ) -> list[GeneratedAsset]:
+    """A channel's feeds of these notices. A build takes them from the store by what they are made of
+    (FeedItems.feed_key), so an unchanged feed is neither serialised again nor are its items read; a preview
+    keeps them by the very items (feed_pair), which it has without pickling a view for its key."""
+    store = cache.store
+    if store.folder is None or store.records is not None or not notices:
+        return feed_pair(chan, [item for v in notices for item in cache.of(v)], sink, store)
+    rss, json_feed = store.get_or_make_record("feed", cache.feed_key(chan, notices), lambda: _serialised(
+        chan, [item for v in notices for item in cache.of(v)]))
+    cache.keep(notices)
     return [sink.put(chan.rss_path, rss), sink.put(chan.json_path, json_feed)]
 
 
@@ -110,12 +141,12 @@ def feed_assets(env: Environment, site: r.Site, public: list[NoticeView],
                 lists: list[tuple[str, str, list[NoticeView]]] = (), cache: FeedItems | None = None,
                 sink: AssetSink | None = None) -> list[GeneratedAsset]:
     """feed.xml and feed.json of the site, and of each list given as (title, list URL, its public notices)."""
-    cache = cache or FeedItems(env, site)
-    assets = feed_pair(cache.chan, [item for v in public for item in cache.of(v)], sink, cache.store)
+    cache, sink = cache or FeedItems(env, site), sink or InMemory()
+    assets = channel_feeds(cache, cache.chan, public, sink)
     for title, list_url, notices in lists:
         rss_path, json_path = list_feed_paths(list_url)
         chan = dataclasses.replace(cache.chan, title=title, page=list_url, rss_path=rss_path, json_path=json_path)
-        assets += feed_pair(chan, [item for v in notices for item in cache.of(v)], sink, cache.store)
+        assets += channel_feeds(cache, chan, notices, sink)
     return assets
 
 
