@@ -150,11 +150,10 @@ def test_a_builds_feeds_come_from_the_store_by_what_they_are_made_of(tmp_path: P
     every = sorted(made)
     assert len(every) >= 3 and len(first) == 2 * len(every)  # the site's, its units' and rounds'
     assert feeds_at("2025-04-28T10:00:00+08:00") == first and made == []  # unchanged: from the store
-    # A later moment with the real notice's window open: made again (its items may hold the moment), as a
-    # clean build makes it.
-    later = feeds_at("2025-04-28T10:07:00+08:00")
-    assert "feed.xml" in made and sorted(made) != every  # the feeds the notice with the open window is in
-    assert later == feeds_at("2025-04-28T10:07:00+08:00", clean=True)
+    # A later moment: the items do not show it (the feed's render leaves the status out), so no feed is made
+    # again, and each is as a clean build makes it.
+    assert feeds_at("2025-04-28T10:07:00+08:00") == first and made == []
+    assert first == feeds_at("2025-04-28T10:07:00+08:00", clean=True)
     # An edited notice: made again, as a clean build makes it.
     source = next((data / "disclosures").glob(f"{REAL_ID}.yml"))
     target = root / "data" / "disclosures" / source.name
@@ -162,6 +161,24 @@ def test_a_builds_feeds_come_from_the_store_by_what_they_are_made_of(tmp_path: P
     edited = feeds_at("2025-04-28T10:07:00+08:00")
     assert "feed.xml" in made and sorted(made) != every and "更正".encode() in edited["feed.xml"]
     assert edited == feeds_at("2025-04-28T10:07:00+08:00", clean=True)
+
+
+def test_a_feed_whose_items_show_the_moment_is_made_again_when_it_changes(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    rendered = assets.render_notice  # as if the feed's render showed the status with its moment
+    monkeypatch.setattr(assets, "render_notice", lambda env, view, **options: rendered(env, view, **options) + (
+        f"<p>{view.window.as_of}</p>" if options.get("feed") and view.window else ""))
+    root = make_project(tmp_path / "project", ROOT / "data")
+
+    def feed_at(now: str, clean: bool = False) -> bytes:
+        build = prepare(root, {"DISCLOSURE_NOW": now, "DISCLOSURE_CLEAN_BUILD": "1" if clean else ""})
+        return next(a.content for a in build.assets if a.path == "feed.xml")
+
+    first = feed_at("2025-04-28T10:00:00+08:00")
+    assert "10:00".encode() in first and feed_at("2025-04-28T10:00:00+08:00") == first
+    later = feed_at("2025-04-28T10:07:00+08:00")
+    assert "10:07".encode() in later and "10:00".encode() not in later
+    assert later == feed_at("2025-04-28T10:07:00+08:00", clean=True)
 
 
 def test_the_tricky_test_text_is_what_the_site_presents() -> None:

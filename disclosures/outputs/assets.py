@@ -59,6 +59,7 @@ class FeedItems:
         self.as_of = as_of  # the build's moment (截至…（本页生成时）), also for views whose window holds the mark
         self.chan = feeds.channel(site)
         self._items: dict[str, list[feeds.FeedItem]] = {}
+        self._moment_shown: set[str] = set()  # notices whose items hold the mark (the moment was put in)
         # Items are a pure function of the view, the channel and the templates (digest `templates`): a
         # notice whose view an earlier build rendered takes them from the store (core/cache.py).
         self.store = store or ContentCache(None)
@@ -68,10 +69,14 @@ class FeedItems:
         self.view_key = view_key or (lambda v: hashlib.sha256(key_of(v)).digest())
 
     def feed_key(self, chan: feeds.Channel, notices: list[NoticeView]) -> bytes:
-        """What a feed of these notices' items is made of: the feed's channel, each item's key (view, site
-        channel, templates) and, when a view holds the mark for the moment (only then can an item), the moment."""
-        moment = self.as_of if any(v.window is not None and v.window.as_of for v in notices) else ""
-        return key_of((chan, moment)) + self._chan_key + b"".join(self.view_key(v) for v in notices)
+        """What a feed of these notices' items is made of but for the moment: the feed's channel and each
+        item's key (view, site channel, templates). Whether the items hold the moment is stored with the feed
+        (channel_feeds)."""
+        return key_of(chan) + self._chan_key + b"".join(self.view_key(v) for v in notices)
+
+    def moment_in(self, notices: list[NoticeView]) -> str:
+        """The moment these notices' items (made by of()) show: "" when none of them holds the mark for it."""
+        return self.as_of if any(v.id in self._moment_shown for v in notices) else ""
 
     def keep(self, notices: list[NoticeView]) -> None:
         """A feed of these notices was taken whole from the store: their items, not read, stay stored (the next
@@ -97,6 +102,8 @@ class FeedItems:
             self._items[v.id] = self.store.same_record(
                 "feed items shown", (v,), lambda: [_unmarked(item, as_of) for item in items],
                 also=self._chan_key + as_of.encode("utf-8"))
+            if any(shown is not item for shown, item in zip(self._items[v.id], items)):
+                self._moment_shown.add(v.id)
         return self._items[v.id]
 
 
@@ -129,11 +136,16 @@ def channel_feeds(cache: FeedItems, chan: feeds.Channel, notices: list[NoticeVie
     (FeedItems.feed_key), so an unchanged feed is neither serialised again nor are its items read; a preview
     keeps them by the very items (feed_pair), which it has without pickling a view for its key."""
     store = cache.store
-    if store.folder is None or store.records is not None or not notices:
+    if store.folder is None or store.records is not None or not notices or not cache.as_of:
         return feed_pair(chan, [item for v in notices for item in cache.of(v)], sink, store)
-    rss, json_feed = store.get_or_make_record("feed", cache.feed_key(chan, notices), lambda: _serialised(
-        chan, [item for v in notices for item in cache.of(v)]))
-    cache.keep(notices)
+    key = cache.feed_key(chan, notices)
+    stored = store.get_record("feed", key)
+    if stored is not None and stored[2] in ("", cache.as_of):  # items without the moment, or with this one
+        rss, json_feed, _ = stored
+        cache.keep(notices)
+    else:
+        rss, json_feed = _serialised(chan, [item for v in notices for item in cache.of(v)])
+        store.put_record("feed", key, (rss, json_feed, cache.moment_in(notices)))
     return [sink.put(chan.rss_path, rss), sink.put(chan.json_path, json_feed)]
 
 
