@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import hashlib
 import html
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from markupsafe import escape
 
 from disclosures.core import records as r
 from disclosures.core import texts
-from disclosures.core.cache import ContentCache, cache_for, folder_digest, key_of
+from disclosures.core.cache import ByIdentity, ContentCache, cache_for, digest_of, folder_digest, key_of
 from disclosures.core.records import SearchTerms
 from disclosures.core.timewindow import is_public, reference_time
 from disclosures.core.typography import present
@@ -167,20 +166,13 @@ def with_poster_and_phone(view: NoticeView, site: r.Site, store: ContentCache | 
                                phone_qr=qr_svg(address, texts.PHONE_QR_LABEL.format(url=address), "dsc-qr", store))
 
 
-class ViewKeys:
-    """Each finished view's key (the SHA-256 of its pickle, key_of), made once in a build: a notice's page,
-    poster and feed items are all keyed by it (pickling a notice's view for each of them was a third of the
-    keys an edit build makes). Made only when asked: a preview's rebuild asks only for changed views."""
-
-    def __init__(self) -> None:
-        self._known: dict[int, tuple[NoticeView, bytes]] = {}
+class ViewKeys(ByIdentity):
+    """Each finished view's key (digest_of), made once in a build: a notice's page, poster and feed items
+    are all keyed by it (pickling a notice's view for each of them was a third of the keys an edit build
+    makes). Made only when asked: a preview's rebuild asks only for changed views."""
 
     def __call__(self, view: NoticeView) -> bytes:
-        found = self._known.get(id(view))
-        if found is None or found[0] is not view:  # the entry holds its view: no id is reused meanwhile
-            found = (view, hashlib.sha256(key_of(view)).digest())
-            self._known[id(view)] = found
-        return found[1]
+        return self.get(view, lambda: digest_of(view))
 
 
 def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool, feedback_page: str | None,
@@ -199,7 +191,7 @@ def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool, f
     def rendered() -> tuple[str, str]:
         poster = poster_view(marked, site.url, pdf_links(view.id) if pdfs else (), feedback_page, cache)
         return render_notice(env, marked, feedback_page=feedback_page), render_poster(env, poster)
-    key = templates + (view_key or ViewKeys())(view) + key_of((site, feedback_page, pdfs))
+    key = templates + (view_key or digest_of)(view) + key_of((site, feedback_page, pdfs))
     notice_html, poster_html = cache.get_or_make_record("render", key, rendered)  # with the mark (GeneratedPage.as_of)
     # Material prints page titles as HTML (<title>, header): escape the titles that came from data.
     return [

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from disclosures.core.cache import ContentCache, key_of
+from disclosures.core.cache import ByIdentity, ContentCache, key_of
 
 
 def test_a_rebuild_in_the_same_process_takes_the_records_without_reading_them(tmp_path: Path) -> None:
@@ -96,3 +96,19 @@ def test_a_preview_keeps_what_was_made_for_an_equal_value_until_a_build_does_not
     single.same_value("list page", ("模板", ("甲", 1)), render("single"))
     single.same_value("list page", ("模板", ("甲", 1)), render("single"))
     assert made == ["甲", "乙", "甲 with new templates", "甲 as another kind", "乙 again", "single", "single"]
+
+
+def test_a_result_is_found_again_by_the_very_object_for_one_build_after_it() -> None:
+    made: list[str] = []
+    kept = ByIdentity()
+    text, twin = "正文" * 10, "".join(["正文"] * 10)  # equal, but not the same object
+    assert text == twin and text is not twin
+    assert kept.get(text, lambda: made.append("text") or "digest") == "digest"
+    kept.get(text, lambda: made.append("text again") or "other")  # the same object: found
+    kept.get(twin, lambda: made.append("twin") or "twin digest")  # an equal object is made for
+    kept.next_build()
+    kept.get(text, lambda: made.append("text, next build") or "other")  # asked for in the last build: found
+    kept.next_build()
+    kept.next_build()
+    kept.get(text, lambda: made.append("text, asked for by no build between") or "again")
+    assert made == ["text", "twin", "text, asked for by no build between"]

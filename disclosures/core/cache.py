@@ -65,6 +65,32 @@ def key_of(value: object) -> bytes:
     return out.getvalue()
 
 
+def digest_of(value: object) -> bytes:
+    """The SHA-256 of key_of(value): a short key for a large value (a notice's view is 77 KB pickled)."""
+    return hashlib.sha256(key_of(value)).digest()
+
+
+class ByIdentity:
+    """Results found again by the very object they were made of (an immutable value: a view, a page's text),
+    where making them again (hashing, pickling) is what a result saves. An entry holds its object, so no id
+    is reused meanwhile. A process that builds again calls next_build(): what the last build did not ask
+    for is let go."""
+
+    def __init__(self) -> None:
+        self._last: dict[int, tuple[object, object]] = {}
+        self._this: dict[int, tuple[object, object]] = {}
+
+    def get(self, value: object, make: Callable[[], T]) -> T:
+        found = self._this.get(id(value)) or self._last.get(id(value))
+        if found is None or found[0] is not value:
+            found = (value, make())
+        self._this[id(value)] = found
+        return found[1]  # type: ignore[return-value]
+
+    def next_build(self) -> None:
+        self._last, self._this = self._this, {}
+
+
 def folder_digest(folder: Path) -> bytes:
     """The SHA-256 of every file under folder, with its path (e.g. the templates a render depends on)."""
     digest = hashlib.sha256()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +17,7 @@ from jinja2 import Environment
 from markupsafe import escape
 
 from disclosures.core import records as r
-from disclosures.core.cache import ContentCache, key_of
+from disclosures.core.cache import ContentCache, digest_of, key_of
 from disclosures.core.urls import OPEN_DATA_INDEX_PATH, list_feed_paths
 from disclosures.model.viewmodels import AS_OF_MARK, NoticeView, with_as_of_mark
 from disclosures.outputs import feeds, opendata
@@ -66,7 +65,7 @@ class FeedItems:
         self.templates = templates
         self._chan_key = templates + key_of(self.chan)
         # A view's key, shared with its page's (build.ViewKeys): by default the digest of its pickle.
-        self.view_key = view_key or (lambda v: hashlib.sha256(key_of(v)).digest())
+        self.view_key = view_key or digest_of
 
     def feed_key(self, chan: feeds.Channel, notices: list[NoticeView]) -> bytes:
         """What a feed of these notices' items is made of but for the moment: the feed's channel and each

@@ -17,10 +17,12 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from markupsafe import Markup
+
+from disclosures.core.cache import ByIdentity
 
 # Configuration keys that are paths on this machine (the staging folder's name is new in every build, the
 # others are where the project sits): no template prints them, and the pages cannot depend on them.
@@ -93,32 +95,17 @@ def site_part(versions: Mapping[str, str], templates: bytes, config: Mapping[str
     return hashlib.sha256(templates + json.dumps(written, sort_keys=True, ensure_ascii=False).encode("utf-8")).digest()
 
 
-class TextDigests:
+class TextDigests(ByIdentity):
     """The SHA-256 of each page text keyed, found again by the very string object: a preview's rebuild hands
     MkDocs the same strings for the pages that did not change (100 KB each), and hashing them all again
-    was a quarter of its page keys' cost. An entry holds its string, so no id is reused meanwhile."""
-
-    def __init__(self) -> None:
-        self._last: dict[int, tuple[object, str]] = {}
-        self._this: dict[int, tuple[object, str]] = {}
+    was a quarter of its page keys' cost."""
 
     def of(self, text: str) -> str:
-        return self._kept(text, lambda: hashlib.sha256(text.encode("utf-8")).hexdigest())
+        return self.get(text, lambda: hashlib.sha256(text.encode("utf-8")).hexdigest())
 
     def of_tokens(self, tokens: list) -> str:
         """The digest of a table of contents' tokens (MkDocs' get_toc makes page.toc of them), by the very list."""
-        return self._kept(tokens, lambda: tokens_digest(tokens))
-
-    def _kept(self, value: object, make: Callable[[], str]) -> str:
-        found = self._this.get(id(value)) or self._last.get(id(value))
-        if found is None or found[0] is not value:
-            found = (value, make())
-        self._this[id(value)] = found
-        return found[1]
-
-    def next_build(self) -> None:
-        """A new build: what the last one did not use is let go."""
-        self._last, self._this = self._this, {}
+        return self.get(tokens, lambda: tokens_digest(tokens))
 
 
 def tokens_digest(tokens: list) -> str:

@@ -65,10 +65,10 @@ class Untouched:
         """The file at path, whose status was before, was rewritten with the build's moment alone changed (the
         text of its as-of span, htmlscan.moment_replaced): what was read of it (ids and links, which the
         moment is not part of) holds for it as it is now."""
-        now = _status(path.stat())
+        was, now = _status(before), _status(path.stat())
         for kind in self._kinds:
             known = self._known.get((kind, path))
-            if known is not None and known[0] == _status(before):
+            if known is not None and known[0] == was:
                 self._known[(kind, path)] = (now, known[1])
 
 
