@@ -10,10 +10,13 @@ into a sibling with a name of its own instead (.staging-site.<pid>-<random>), an
   next build puts the old site back if a kill fell between them (recover);
 - a published folder that is a symlink (site/ -> /var/www/html) is updated where it points, next to its
   target (so the exchange stays on one file system); the symlink itself stays;
-- a mount point cannot be exchanged or renamed: it is refused before anything is built.
+- a mount point cannot be exchanged or renamed: it is refused before anything is built;
+- the old site, under a name of its own by then, is deleted by another process (`rm -rf`) while the build
+  ends: deleting a site file by file took 1.8 s of every build at 1,000 notices.
 
 Leftovers of a killed build (its staging folder, an old site it had not deleted yet) are removed by the
-next build, which holds the lock (buildlock.py), so none of them can be in use.
+next build, which holds the lock (buildlock.py), so no build is writing them; one that another process is
+deleting still is deleted by both, each taking what the other has not.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import secrets
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from disclosures.core import texts
@@ -51,8 +55,7 @@ def empty_at_once(folder: Path, spared: tuple[str, ...] = ()) -> None:
     trash = Path(tempfile.mkdtemp(prefix=f".{folder.name}-old-", dir=folder.parent))
     for entry in entries:
         entry.rename(trash / entry.name)
-    subprocess.Popen(["rm", "-rf", "--", str(trash)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                     stderr=subprocess.DEVNULL, start_new_session=True)
+    delete_later(trash)
 
 
 def published_path(site_dir: Path) -> Path:
@@ -70,10 +73,28 @@ def old_path(target: Path) -> Path:
 
 
 def discard(path: Path) -> None:
+    """Delete path (a folder or a file) now, beside any other process deleting it (delete_later)."""
     if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path)
+        shutil.rmtree(path, onerror=_gone_already)
     elif path.exists() or path.is_symlink():
-        path.unlink()
+        path.unlink(missing_ok=True)
+
+
+def _gone_already(function: Callable, path: str, error: tuple) -> None:
+    """rmtree's error handler: an entry another process deleted first is deleted; any other error is raised."""
+    if not isinstance(error[1], FileNotFoundError):
+        raise error[1]
+
+
+def delete_later(path: Path) -> None:
+    """Delete the folder path in another process, which outlives this one (a new session: a build's end or
+    its Ctrl-C does not stop it). Where no process can be started, it is deleted now. path must have a name
+    no later build gives another folder: `rm -rf` goes by the name."""
+    try:
+        subprocess.Popen(["rm", "-rf", "--", str(path)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        discard(path)
 
 
 def recover(target: Path) -> list[tuple[Path, OSError]]:
@@ -112,19 +133,21 @@ def begin(site_dir: Path, keep_existing: bool = False) -> Path:
 
 
 def publish(staging: Path, site_dir: Path) -> None:
-    """Put the finished staging folder at the published path, then delete the old site."""
+    """Put the finished staging folder at the published path; the old site is deleted by another process."""
     target = published_path(site_dir)
     if not target.exists():
         staging.rename(target)
         return
     try:
-        exchange(staging, target)
+        exchange(staging, target)  # the old site is under the staging folder's name now
     except OSError as error:
         if error.errno not in _NO_EXCHANGE:
             raise
         _two_renames(staging, target)
-        staging = old_path(target)
-    discard(staging)  # the old site, under the staging name now
+        # The old site waits under the fallback's fixed name (old_path), which the next build uses again: it
+        # takes the staging folder's unique name before another process deletes it by name.
+        old_path(target).rename(staging)
+    delete_later(staging)
 
 
 def exchange(a: Path, b: Path) -> None:
