@@ -63,6 +63,7 @@ class _State:
     progress: Progress | None = None  # what a long build is doing (nothing under -q)
     assets: dict[str, str] = field(default_factory=dict)  # our asset paths -> their content-hashed names
     index: BackgroundIndex | None = None  # the search index, made while MkDocs writes the pages
+    finishing: serving.Finishing | None = None  # the .gz copies, CSP and manifest, begun before the link check
     env: Any = None  # the theme's Jinja environment (on_env): its globals are part of every theme page's key
     site_key: bytes | None = None  # what every theme page of this build shares (pagecache.site_part)
     to_store: dict[str, bytes] = field(default_factory=dict)  # src_uri -> key of a theme page rendered anew
@@ -513,6 +514,9 @@ def _finish(site_dir: Path, site_url: str) -> None:
     try:
         if _build().poster_pdfs:
             poster_pdfs(site_dir, list(_build().notice_ids))
+        if not _state.serve:  # the .gz copies, the CSP's scan and the manifest's digests, while the link check runs
+            _state.finishing = serving.Finishing(site_dir, _build().cache, _build().as_of)
+            _state.finishing.begin()
         _progress(texts.PROGRESS_LINKS)
         report = linkcheck.verify(site_dir, _build().project.site.url, aliases=(site_url,), cache=_build().cache,
                                   moment=_build().as_of, untouched=_state.untouched if later else None)
@@ -533,9 +537,10 @@ def _finish(site_dir: Path, site_url: str) -> None:
         if not later:  # else the next build or on_shutdown closes it
             _close_index()
     log.info(linkcheck.external_summary(report))
-    if not _state.serve:  # the server rules, .gz copies and manifest only matter for a published site
+    if _state.finishing is not None:  # the server rules, .gz copies and manifest only matter for a published site
         _progress(texts.PROGRESS_FINISH)
-        serving.finish_site(site_dir, site_url, _build().cache, _build().as_of)
+        finishing, _state.finishing = _state.finishing, None
+        finishing.finish(site_url)
 
 
 def _index_done(result: IndexStats | SearchIndexFailed) -> None:
@@ -555,6 +560,14 @@ def _close_index() -> None:
     index, _state.index = _state.index, None
     if index is not None:
         index.close()
+
+
+def _close_finishing() -> None:
+    """Stop the finishing pass of a build that failed or was stopped, if begun: nothing of it writes into
+    the staging folder once that is thrown away."""
+    finishing, _state.finishing = _state.finishing, None
+    if finishing is not None:
+        finishing.close()
 
 
 def on_post_page(output, page, config):
@@ -587,6 +600,7 @@ def on_build_error(error):
     if _state.progress is not None:
         _state.progress.close_pages()
     _close_index()
+    _close_finishing()
     _unstage(publish=False)
     _release()  # a build that failed before staging (bad data) held the lock too
     if isinstance(error, OSError) and _state.site_dir is not None:
@@ -596,6 +610,7 @@ def on_build_error(error):
 
 def on_shutdown():
     _close_index()
+    _close_finishing()
     _unstage(publish=False)  # a build stopped without an error event (e.g. Ctrl-C)
     _release()
     summary, _state.summary = _state.summary, ""

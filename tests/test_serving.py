@@ -6,6 +6,7 @@ import gzip
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,41 @@ def test_the_finishing_pass_writes_copies_rules_and_a_manifest_of_what_is_on_dis
     assert gzip.decompress((site / "index.html.gz").read_bytes()) == (site / "index.html").read_bytes()
     conf = (site / serving.NGINX_SITE_CONF).read_text(encoding="utf-8")
     assert serving.script_hash("changed()") in conf and serving.script_hash("small()") not in conf
+
+
+
+def test_a_pass_begun_before_the_search_index_lists_what_a_pass_in_one_go_does(tmp_path: Path) -> None:
+    """A build begins the pass while the link check runs, before its search index is moved in (replacing,
+    in a --dirty build, the old one): the index's files are read only at finish, as they are then, and the
+    rest once. Same manifest, rules and copies as one pass over the finished folder."""
+    begun, whole = _finished_site(tmp_path / "a"), _finished_site(tmp_path / "b")
+    for site in (begun, whole):  # a --dirty build's folder: the last build's index, about to be replaced
+        (site / "pagefind").mkdir()
+        (site / "pagefind" / "pagefind.js").write_text("old();" * 400, encoding="utf-8")
+    finishing = serving.Finishing(begun)
+    finishing.begin()
+    for site in (begun, whole):
+        (site / "pagefind" / "pagefind.js").write_text("new();" * 400, encoding="utf-8")
+        (site / "pagefind" / "pagefind-entry.json").write_text('{"v": 1}' * 200, encoding="utf-8")
+    finishing.finish("https://example.org/xczg/")
+    serving.finish_site(whole, "https://example.org/xczg/")
+    assert manifest.verify(begun) == manifest.Differences()
+    assert (begun / manifest.MANIFEST).read_bytes() == (whole / manifest.MANIFEST).read_bytes()
+    assert gzip.decompress((begun / "pagefind" / "pagefind.js.gz").read_bytes()).startswith(b"new();")
+
+
+def test_a_closed_pass_writes_nothing_more(tmp_path: Path) -> None:
+    """A build that fails (a broken link) closes the pass before its staging folder is thrown away."""
+    site = tmp_path / "site"
+    site.mkdir()
+    for i in range(300):
+        (site / f"{i}.html").write_text("<p>正文</p>" * 300, encoding="utf-8")
+    finishing = serving.Finishing(site)
+    finishing.begin()
+    finishing.close()
+    written = sorted(site.iterdir())
+    time.sleep(0.3)
+    assert sorted(site.iterdir()) == written and not (site / manifest.MANIFEST).exists()
 
 
 # --- manifest ----------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import base64
 import hashlib
 import os
 import re
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from disclosures.publish import compress, manifest
 from disclosures.publish.assethash import HASHED_NAME
 from disclosures.core.cache import ContentCache
+from disclosures.core.urls import PAGEFIND_DIR
 from disclosures.publish.htmlscan import attributes, moment_left_out
 
 NGINX_SITE_CONF = "_deploy/nginx-site.conf"
@@ -185,27 +186,67 @@ def _finish_file(site: Path, path: str, cache: ContentCache, moment: str, gzippe
 
 def finish_site(site: Path, site_url: str, cache: ContentCache | None = None, moment: str = "") -> None:
     """Everything a server needs beside the pages: the .gz copies, the rules (their CSP from the pages' inline
-    scripts) and the manifest, which covers all and is written last.
+    scripts) and the manifest, which covers all and is written last (Finishing, in one go)."""
+    Finishing(site, cache, moment).finish(site_url)
 
-    One pass reads each file once, in threads (one per core: hashing and zlib release the GIL), for all
-    three: reading the site three times cost a second of every build at 1,000 notices.
+
+class Finishing:
+    """The finishing pass: one read of each file of the site for all three (reading the site three times
+    cost a second of every build at 1,000 notices), in threads (one per core: reading, hashing and zlib
+    release the GIL).
+
+    A build begins it (begin) as soon as every file but the search index is in place, and it reads them
+    while the link check runs in the build's own thread; finish() then reads what came after (the index),
+    waits for all and writes the rules and the manifest. No file may change once begun. close() stops the
+    pass (a build that fails).
     """
-    cache = cache or ContentCache(None)
-    paths = manifest.site_files(site)
-    gzipped = {p for p in paths if not p.startswith(DEPLOY_FOLDER + "/") and not (site / p).is_symlink()
-               and compress.wants_gzip(site / p)}
-    # A .gz copy about to be written (one a --dirty build left) is not read: its digest is the new copy's.
-    todo = [p for p in paths if not (p.endswith(".gz") and p[:-3] in gzipped)]
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        read = list(pool.map(lambda p: _finish_file(site, p, cache, moment, p in gzipped), todo))
-    entries: dict[str, str] = {}
-    hashes: set[str] = set()
-    for one in read:
-        entries.update(one.digests)
-        hashes.update(one.scripts)
-    conf = site / NGINX_SITE_CONF
-    conf.parent.mkdir(parents=True, exist_ok=True)
-    text = nginx_site_conf(url_prefix(site_url), content_security_policy(sorted(hashes)))
-    conf.write_text(text, encoding="utf-8", newline="\n")
-    entries[NGINX_SITE_CONF] = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    manifest.write_manifest(site, entries)
+
+    def __init__(self, site: Path, cache: ContentCache | None = None, moment: str = "") -> None:
+        self.site, self.cache, self.moment = site, cache or ContentCache(None), moment
+        self._pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
+        self._begun: dict[str, Future[_Read]] = {}
+
+    def begin(self) -> None:
+        """Read the files now in the folder but the search index's (pagefind/: moved in, or replaced in a
+        --dirty build, after the link check)."""
+        self._submit({path: gzipped for path, gzipped in self._todo().items()
+                      if not path.startswith(PAGEFIND_DIR + "/")})
+
+    def finish(self, site_url: str) -> None:
+        """Read what is not read yet, then write the rules and the manifest (OSError: a full disk)."""
+        try:
+            todo = self._todo()
+            self._submit(todo)
+            read = [self._begun[path].result() for path in todo]
+        finally:
+            self.close()
+        entries: dict[str, str] = {}
+        hashes: set[str] = set()
+        for one in read:
+            entries.update(one.digests)
+            hashes.update(one.scripts)
+        conf = self.site / NGINX_SITE_CONF
+        conf.parent.mkdir(parents=True, exist_ok=True)
+        text = nginx_site_conf(url_prefix(site_url), content_security_policy(sorted(hashes)))
+        conf.write_text(text, encoding="utf-8", newline="\n")
+        entries[NGINX_SITE_CONF] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        manifest.write_manifest(self.site, entries)
+
+    def close(self) -> None:
+        """Stop: what has not started is not read, and what has is waited for (nothing writes afterwards)."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _todo(self) -> dict[str, bool]:
+        """Each file of the site to read, and whether it gets a .gz copy."""
+        site = self.site
+        paths = manifest.site_files(site)
+        gzipped = {p for p in paths if not p.startswith(DEPLOY_FOLDER + "/") and not (site / p).is_symlink()
+                   and compress.wants_gzip(site / p)}
+        # A .gz copy about to be written (one a --dirty build left) is not read: its digest is the new copy's.
+        return {p: p in gzipped for p in paths if not (p.endswith(".gz") and p[:-3] in gzipped)}
+
+    def _submit(self, todo: dict[str, bool]) -> None:
+        for path, gzipped in todo.items():
+            if path not in self._begun:
+                self._begun[path] = self._pool.submit(_finish_file, self.site, path, self.cache, self.moment,
+                                                      gzipped)
