@@ -7,11 +7,15 @@ import re
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from disclosures.cli import check_site
+from disclosures.core.cache import ContentCache
 from disclosures.publish import assethash, compress, manifest, serving
 
 # --- Content-Security-Policy -------------------------------------------------------------------------
@@ -98,6 +102,56 @@ def test_gzip_copies_are_reproducible_and_carry_no_name_or_time(tmp_path: Path) 
     assert flags & 0x08 == 0 and mtime == 0  # no FNAME, no time
     assert compress.gzip_bytes(big) == data
     assert (tmp_path / "index.html.gz").stat().st_mtime_ns == (tmp_path / "index.html").stat().st_mtime_ns
+
+
+
+MOMENT = "截至 2026年12月5日 12:00（本页生成时）".encode()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.binary(max_size=300), st.text(max_size=300).map(str.encode), st.just(MOMENT)),
+                max_size=12), st.sampled_from([MOMENT, b"x", b"\0moment\0"]))
+def test_a_copy_cut_at_the_moment_is_one_gzip_stream_of_the_same_bytes(pieces: list[bytes], cut: bytes) -> None:
+    """Any text, cut wherever the moment occurs (at the start, the end, twice in a row): one gzip member that
+    gzip and zlib (what browsers use) inflate to the text, with the header of an uncut copy."""
+    data = b"".join(pieces)
+    packed = compress.gzip_bytes(data, cut)
+    assert gzip.decompress(packed) == data
+    assert zlib.decompress(packed, 31) == data
+    assert packed[:10] == compress.gzip_bytes(b"")[:10]
+
+
+def test_a_new_moment_compresses_the_moment_alone_and_gives_what_a_clean_build_does(tmp_path: Path,
+                                                                                    monkeypatch) -> None:
+    page = ("<p>第一部分，" * 3000 + "</p><span>{}</span><p>" + "第二部分；" * 9000 + "</p>").encode()
+    compressed: list[bytes] = []
+    real = compress.deflate_part
+    monkeypatch.setattr(compress, "deflate_part", lambda text, last: compressed.append(text) or real(text, last))
+    cache = ContentCache(tmp_path / "cache")
+    builds = []
+    for minute in ("12:00", "12:07"):
+        moment = f"截至 2026年12月5日 {minute}（本页生成时）".encode()
+        data = page.replace(b"{}", moment)
+        (tmp_path / "index.html").write_bytes(data)
+        compressed.clear()
+        kept = compress.write_gzip(tmp_path / "index.html", data, cache, cut=moment)
+        builds.append(list(compressed))
+        assert kept == compress.gzip_bytes(data, moment)  # a clean build's copy (no cache)
+        assert gzip.decompress(kept) == data
+    assert len(builds[0]) == 3 and builds[1] == ["截至 2026年12月5日 12:07（本页生成时）".encode()]
+    whole = compress.gzip_bytes(data)
+    assert len(kept) - len(whole) < 0.05 * len(whole)  # the price of the cuts
+
+
+
+def test_a_part_kept_in_the_middle_of_one_copy_is_not_the_end_of_another(tmp_path: Path) -> None:
+    """The last part ends the stream, the others do not: the same text is kept once for each role."""
+    cache, moment = ContentCache(tmp_path / "cache"), MOMENT
+    shorter = b"head" * 500 + moment + b"middle" * 500
+    longer = shorter + moment + b"tail"
+    for data in (longer, shorter):
+        (tmp_path / "page.html").write_bytes(data)
+        assert gzip.decompress(compress.write_gzip(tmp_path / "page.html", data, cache, cut=moment)) == data
 
 
 def _finished_site(tmp_path: Path) -> Path:

@@ -104,5 +104,6 @@ def test_the_next_builds_clean_up_and_the_deleting_process_meet_without_an_error
 
 def test_any_other_error_while_deleting_is_raised(tmp_path: Path) -> None:
     with pytest.raises(PermissionError):
-        staging._gone_already(lambda p: None, str(tmp_path), (PermissionError, PermissionError(errno.EPERM, "no"), None))
+        staging._gone_already(lambda p: None, str(tmp_path),
+                              (PermissionError, PermissionError(errno.EPERM, "no"), None))
     staging._gone_already(lambda p: None, str(tmp_path), (FileNotFoundError, FileNotFoundError(), None))

@@ -179,7 +179,7 @@ def _finish_file(site: Path, path: str, cache: ContentCache, moment: str, gzippe
                                        digest if key is data else None)
         scripts = frozenset(script_hash(s) for s in found)
     if gzipped:
-        packed = compress.write_gzip(file, data, cache, digest)
+        packed = compress.write_gzip(file, data, cache, digest, moment.encode("utf-8"))
         digests[path + ".gz"] = hashlib.sha256(packed).hexdigest()
     return _Read(digests, scripts)
 
