@@ -21,8 +21,11 @@ import feedparser
 import lxml.etree
 import lxml.html
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from conftest import REAL_ID, ROOT, TEST_DATA, Build, build_with, make_project
 from helpers import combine_data
+from portal_data import BUILD_DAY, write_portal
 
 from disclosures.build import prepare
 from disclosures.core.cache import ContentCache
@@ -161,6 +164,67 @@ def test_a_builds_feeds_come_from_the_store_by_what_they_are_made_of(tmp_path: P
     edited = feeds_at("2025-04-28T10:07:00+08:00")
     assert "feed.xml" in made and sorted(made) != every and "更正".encode() in edited["feed.xml"]
     assert edited == feeds_at("2025-04-28T10:07:00+08:00", clean=True)
+
+
+
+@pytest.fixture(scope="module")
+def revised_view(tmp_path_factory: pytest.TempPathFactory):
+    """The escaping notice's view (it has revisions), to vary dates and revisions of."""
+    root = make_project(tmp_path_factory.mktemp("revised") / "p", feed_data(tmp_path_factory.mktemp("d") / "data"))
+    return next(v for v in prepare(root, {"DISCLOSURE_NOW": "2025-04-28"}).notices if v.revisions)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.dates(dt.date(2024, 1, 1), dt.date(2024, 1, 20)),
+                          st.lists(st.dates(dt.date(2024, 1, 1), dt.date(2024, 1, 20)), max_size=3)),
+                max_size=14), st.integers(1, 8))
+def test_a_feed_of_the_newest_notices_alone_is_the_same_feed(revised_view, notices: list, limit: int) -> None:
+    """newest_notices picks what can be in a feed of `limit` items from dates and addresses alone: a notice
+    published long ago with a new revision is in, and ties on a day are kept as the whole feed keeps them."""
+    home = "https://s.example.org/"
+    base = revised_view.revisions[0]
+    views = [dataclasses.replace(revised_view, id=f"n{i}", url=f"disclosures/n{i % 5}-{i}/",
+                                 published_iso=published.isoformat(),
+                                 revisions=tuple(dataclasses.replace(base, date_iso=d.isoformat(),
+                                                                     anchor=f"revision-{j}")
+                                                 for j, d in enumerate(revised)))
+             for i, (published, revised) in enumerate(notices)]
+
+    def feed(chosen: list) -> list[feeds.FeedItem]:
+        return feeds.newest_first([item for v in chosen for item in
+                                   feeds.notice_items(v, "<p>正文</p>", ["<p>修订</p>"] * len(v.revisions), home)],
+                                  limit)
+    chosen = feeds.newest_notices(views, home, limit)
+    assert feed(chosen) == feed(views)
+    assert [v.id for v in chosen] == [v.id for v in views if v in chosen]  # in the order given
+    assert len(chosen) <= limit  # each item is one guid: no two tie
+
+
+def test_an_edit_to_a_notice_not_among_the_newest_leaves_the_site_feed_as_it_was(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The site's feed shows the newest 50 items of a portal of 100 notices: an edit to an older one makes
+    its unit's and round's feeds again, not the site's, and every feed is as a clean build makes it."""
+    data = tmp_path / "data"
+    written = write_portal(data, 26)
+    root = make_project(tmp_path / "project", data)
+    made: list[str] = []
+    serialised = assets._serialised
+    monkeypatch.setattr(assets, "_serialised", lambda chan, items: made.append(chan.rss_path) or serialised(chan, items))
+
+    def feeds_at(clean: bool = False) -> dict[str, bytes]:
+        made.clear()
+        build = prepare(root, {"DISCLOSURE_NOW": BUILD_DAY, "DISCLOSURE_CLEAN_BUILD": "1" if clean else ""})
+        return {a.path: a.content for a in build.assets if a.path.endswith(("feed.xml", "feed.json"))}
+
+    first = feeds_at()
+    assert len(written) > feeds.MAX_ITEMS and "feed.xml" in made
+    oldest = min(written, key=lambda n: (str(n["published"]), n["id"]))
+    target = root / "data" / "disclosures" / f"{oldest['id']}.yml"
+    target.write_text(target.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: 更正", 1), encoding="utf-8")
+    edited = feeds_at()
+    assert made and "feed.xml" not in made and edited["feed.xml"] == first["feed.xml"]
+    assert any("更正".encode() in content for content in edited.values())
+    assert edited == feeds_at(clean=True)
 
 
 def test_a_feed_whose_items_show_the_moment_is_made_again_when_it_changes(tmp_path: Path,

@@ -131,10 +131,13 @@ def feed_pair(chan: feeds.Channel, items: list[feeds.FeedItem], sink: AssetSink 
 
 def channel_feeds(cache: FeedItems, chan: feeds.Channel, notices: list[NoticeView], sink: AssetSink
                   ) -> list[GeneratedAsset]:
-    """A channel's feeds of these notices. A build takes them from the store by what they are made of
-    (FeedItems.feed_key), so an unchanged feed is neither serialised again nor are its items read; a preview
-    keeps them by the very items (feed_pair), which it has without pickling a view for its key."""
+    """A channel's feeds of these notices. Only the notices with an item among the newest (newest_notices)
+    are rendered and keyed: an edit to an older one leaves the feed as it was. A build takes them from the
+    store by what they are made of (FeedItems.feed_key), so an unchanged feed is neither serialised again
+    nor are its items read; a preview keeps them by the very items (feed_pair), which it has without
+    pickling a view for its key."""
     store = cache.store
+    notices = feeds.newest_notices(notices, cache.chan.home)  # only these can have an item in the feed
     if store.folder is None or store.records is not None or not notices or not cache.as_of:
         return feed_pair(chan, [item for v in notices for item in cache.of(v)], sink, store)
     key = cache.feed_key(chan, notices)

@@ -114,19 +114,36 @@ def summary(notice: NoticeView) -> str:
 
 def notice_items(notice: NoticeView, body_html: str, revision_html: list[str], home: str) -> list[FeedItem]:
     """The notice itself, then one item per revision, each linking to its entry on the notice page."""
-    link = urljoin(home, notice.url)
-    items = [FeedItem(link, link, notice.title, summary(notice), absolute_links(body_html, link),
-                      beijing_midnight(notice.published_iso), notice.issuer, notice.metadata)]
-    for revision, body in zip(notice.revisions, revision_html, strict=True):
-        anchor_link = f"{link}#{revision.anchor}"
+    (published, link), *revised = item_order(notice, home)
+    items = [FeedItem(link, link, notice.title, summary(notice), absolute_links(body_html, link), published,
+                      notice.issuer, notice.metadata)]
+    for revision, body, (date, anchor_link) in zip(notice.revisions, revision_html, revised, strict=True):
         items.append(FeedItem(anchor_link, anchor_link, texts.FEED_REVISION_TITLE.format(title=notice.title, date=revision.date),
-                              revision.note, absolute_links(body, link), beijing_midnight(revision.date_iso),
-                              notice.issuer))
+                              revision.note, absolute_links(body, link), date, notice.issuer))
     return items
+
+
+def item_order(notice: NoticeView, home: str) -> list[tuple[dt.datetime, str]]:
+    """What orders each of notice_items' items in a feed (newest_first): its date and guid, known without
+    rendering the notice."""
+    link = urljoin(home, notice.url)
+    return [(beijing_midnight(notice.published_iso), link)] + \
+        [(beijing_midnight(revision.date_iso), f"{link}#{revision.anchor}") for revision in notice.revisions]
 
 
 def newest_first(items: list[FeedItem], limit: int = MAX_ITEMS) -> list[FeedItem]:
     return sorted(items, key=lambda item: (item.published, item.guid), reverse=True)[:limit]
+
+
+def newest_notices(notices: list[NoticeView], home: str, limit: int = MAX_ITEMS) -> list[NoticeView]:
+    """The notices (in the order given) that have an item among the newest `limit` of all their items: a feed
+    of these alone is the same feed (newest_first keeps what ties with its last item in the order given,
+    and these keep theirs). An edit to any other notice leaves the feed as it is."""
+    orders = [item_order(v, home) for v in notices]
+    newest = sorted((key for order in orders for key in order), reverse=True)[:limit]
+    if not newest:
+        return []
+    return [v for v, order in zip(notices, orders) if max(order) >= newest[-1]]
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
