@@ -215,3 +215,33 @@ def test_a_page_is_known_without_the_moment_only_where_it_is_the_status_text() -
         other = page + elsewhere.encode()
         assert moment_left_out(other, moment) == other
     assert moment_left_out(page, "") == page
+
+
+def test_a_page_is_read_once_and_its_stored_scan_is_of_the_bytes_read(tmp_path: Path, monkeypatch) -> None:
+    """With the cache warm, the check reads each page once, for its links and its ids alike; the ids come
+    from the stored scan of the very bytes read, so an anchor taken out of a page is missed at once."""
+    site = _site(tmp_path / "site")
+    reads: list[str] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (reads.append(self.relative_to(site).as_posix())
+                                                          if self.is_relative_to(site) else None) or real(self))
+    cache = ContentCache(tmp_path / "cache")
+    assert linkcheck.check_site(site, SITE_URL, cache=cache).broken == []  # cold: the scans are made
+    reads.clear()
+    assert linkcheck.check_site(site, SITE_URL, cache=cache).broken == []
+    assert sorted(reads) == ["data/notices.json", "disclosures/a/index.html", "feed.xml", "index.html"], reads
+    page = site / "disclosures" / "a" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace('id="problem-14"', 'id="problem-15"'), encoding="utf-8")
+    report = linkcheck.check_site(site, SITE_URL, cache=cache)
+    assert {(b.source, b.target) for b in report.broken} == {
+        ("index.html", "disclosures/a/#problem-14"), ("data/notices.json", "#problem-14"),
+        ("feed.xml", "#problem-14")}
+
+
+def test_a_link_to_a_listed_file_or_folder_is_found_without_asking_the_file_system(tmp_path: Path,
+                                                                                       monkeypatch) -> None:
+    site = _site(tmp_path / "site")
+    checked = linkcheck.BuiltSite(site, SITE_URL)
+    monkeypatch.setattr(Path, "is_file", lambda self: pytest.fail(f"asked for {self}"))
+    assert checked.file_for("disclosures/a/") == checked.file_for("disclosures/a") == "disclosures/a/index.html"
+    assert checked.file_for("") == "index.html" and checked.file_for("assets/site.css") == "assets/site.css"

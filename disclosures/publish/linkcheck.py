@@ -17,6 +17,7 @@ folder, before it is swapped in) and knows nothing about how it was made, so pag
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import posixpath
@@ -143,6 +144,8 @@ class BuiltSite:
         self.bases = [urlsplit(u if u.endswith("/") else u + "/") for u in (self.url, *aliases) if u]
         self._scans: dict[str, Scan] = {}
         self._files: dict[str, str | None] = {}
+        self.listed = listed_files(root)  # every file, once: most links name one (no stat each)
+        self._digests: dict[str, str] = {}  # path -> SHA-256 of the page as the cache knows it (cache_key)
         self._fragments: dict[str, tuple[str, ...]] = {}
         self._resolved: dict[tuple[str, str], tuple[str, ...]] = {}
 
@@ -182,7 +185,11 @@ class BuiltSite:
         return self._files[path]
 
     def _find(self, path: str) -> str | None:
-        candidate = self.root / path
+        if path in self.listed:
+            return path
+        if (path.rstrip("/") + "/index.html").lstrip("/") in self.listed:
+            return (path.rstrip("/") + "/index.html").lstrip("/")
+        candidate = self.root / path  # not as listed (e.g. a/./b): as the file system finds it
         if path == "" or path.endswith("/"):
             candidate = candidate / "index.html"
         elif candidate.is_dir():
@@ -196,6 +203,15 @@ class BuiltSite:
         same page to the link check (截至…（本页生成时） is on nearly every page)."""
         return moment_left_out(data, self.moment)
 
+    def digest(self, path: str, data: bytes | None = None) -> str:
+        """The SHA-256 of cache_key(data), data being the bytes of the file at path (read now if not given):
+        taken once, for the file's links and its scan alike (reading and hashing every page twice was a
+        tenth of the check)."""
+        if path not in self._digests:
+            data = data if data is not None else (self.root / path).read_bytes()
+            self._digests[path] = hashlib.sha256(self.cache_key(data)).hexdigest()
+        return self._digests[path]
+
     def scan(self, path: str) -> Scan:
         """An HTML page scanned once, whether it is checked first or linked to first."""
         if path not in self._scans:
@@ -203,8 +219,10 @@ class BuiltSite:
         return self._scans[path]
 
     def _scan(self, path: str) -> Scan:
-        data = (self.root / path).read_bytes()
-        found = self.cache.get_or_make_json("scan", self.cache_key(data), lambda _: _scan_record(data))
+        data = None if path in self._digests else (self.root / path).read_bytes()
+        found = self.cache.get_or_make_json(  # the page is read (again) only to be scanned
+            "scan", b"", lambda _: _scan_record(data if data is not None else (self.root / path).read_bytes()),
+            self.digest(path, data))
         return Scan(frozenset(found["ids"]), tuple(found["links"]))
 
     def read(self, kind: str, path: str, make: Callable[[str], T]) -> T:
@@ -327,8 +345,7 @@ def check_site(root: Path, url: str, missing_file: str = "missing file {path}",
     aliases are other addresses of the same folder; moment: the build's moment as the pages print it)."""
     site = BuiltSite(root, url, aliases, cache, moment, untouched)
     report = Report()
-    for file in sorted(p for p in root.rglob("*") if p.is_file()):
-        path = file.relative_to(root).as_posix()
+    for path in sorted(site.listed):
         reader = _readers(path)
         if reader is None:
             continue
@@ -341,9 +358,25 @@ def _links_of(site: BuiltSite, path: str, reader) -> list[list[str]]:
     """Each link of a file with what it names ([link, *resolve(...)]), from the cache when an earlier build
     read the same bytes at the same path of a site with the same addresses (the reading and the URL
     arithmetic are most of the check; what is left is looking the targets up)."""
-    key = repr((site.url, site.bases, path)).encode("utf-8") + b"\0" + site.cache_key((site.root / path).read_bytes())
+    key = repr((site.url, site.bases, path)).encode("utf-8") + b"\0" + site.digest(path).encode("ascii")
     return site.cache.get_or_make_json(
         "links", key, lambda _: [[link, *site.resolved(link, base)] for link, base in reader(site, path)])
+
+
+def listed_files(root: Path) -> frozenset[str]:
+    """Every file under root (a link to a file counts; a linked folder is not entered), /-separated."""
+    found: list[str] = []
+
+    def walk(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, prefix + entry.name + "/")
+                elif entry.is_file():
+                    found.append(prefix + entry.name)
+    if root.is_dir():
+        walk(str(root), "")
+    return frozenset(found)
 
 
 class BrokenLinks(ProjectError):
