@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import hashlib
 import html
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from markupsafe import escape
 
 from disclosures.core import records as r
 from disclosures.core import texts
-from disclosures.core.cache import ByIdentity, ContentCache, cache_for, digest_of, folder_digest, key_of
+from disclosures.core.cache import ContentCache, cache_for, digest_of, folder_digest, key_of
 from disclosures.core.records import SearchTerms
 from disclosures.core.timewindow import is_public, reference_time
 from disclosures.core.typography import present
@@ -166,18 +167,35 @@ def with_poster_and_phone(view: NoticeView, site: r.Site, store: ContentCache | 
                                phone_qr=qr_svg(address, texts.PHONE_QR_LABEL.format(url=address), "dsc-qr", store))
 
 
-class ViewKeys(ByIdentity):
-    """Each finished view's key (digest_of), made once in a build: a notice's page, poster and feed items
-    are all keyed by it (pickling a notice's view for each of them was a third of the keys an edit build
-    makes). Made only when asked: a preview's rebuild asks only for changed views."""
+@dataclass
+class _Chosen:
+    """A notice the build shows, with what its views are made of besides the search terms and the glossary.
+    Its modelled view is made when first asked for (view()): a build that takes the notice's finished views
+    from the cache never models it."""
 
-    def __call__(self, view: NoticeView) -> bytes:
-        return self.get(view, lambda: digest_of(view))
+    notice: r.Notice
+    note: str  # the preview's note for a notice not yet public, else ""
+    decided: bytes  # the site and what the build's moment decides for it (_modelled)
+    unit: str | None  # its unit's name in the portal's directory
+    make: Callable[[], NoticeView]
+    _view: NoticeView | None = None
+
+    def view(self) -> NoticeView:
+        if self._view is None:
+            self._view = self.make()
+        return self._view
+
+    def product_key(self, shown_key: bytes) -> bytes:
+        """The key of everything made of this notice's finished views (the views, its pages, its feed items):
+        the SHA-256 of its file's name and text (the record is made of them, by this code), of what the
+        moment decides, of the search terms and glossary (shown_key) and of its unit."""
+        source = self.notice.digest.encode("ascii") if self.notice.digest else digest_of(self.notice)
+        return hashlib.sha256(source + b"\0" + self.decided + shown_key + key_of(self.unit)).digest()
 
 
 def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool, feedback_page: str | None,
                  cache: ContentCache, templates: bytes,
-                 view_key: Callable[[NoticeView], bytes] | None = None) -> list[GeneratedPage]:
+                 view_key: Callable[[NoticeView], bytes] = digest_of) -> list[GeneratedPage]:
     """A notice's page and its poster page; feedback_page holds the notice's feedback block (None: none does).
 
     The two renders are pure functions of the view, the site, the options and the templates (whose digest
@@ -191,7 +209,7 @@ def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool, f
     def rendered() -> tuple[str, str]:
         poster = poster_view(marked, site.url, pdf_links(view.id) if pdfs else (), feedback_page, cache)
         return render_notice(env, marked, feedback_page=feedback_page), render_poster(env, poster)
-    key = templates + (view_key or digest_of)(view) + key_of((site, feedback_page, pdfs))
+    key = templates + view_key(view) + key_of((site, feedback_page, pdfs))
     notice_html, poster_html = cache.get_or_make_record("render", key, rendered)  # with the mark (GeneratedPage.as_of)
     # Material prints page titles as HTML (<title>, header): escape the titles that came from data.
     return [
@@ -207,18 +225,30 @@ def shown_moment(now: dt.datetime) -> str:
     return str(escape(as_of_text(now)))
 
 
-def _modelled(notice: r.Notice, site: r.Site, site_key: bytes, now: dt.datetime, note: str, cache: ContentCache
-              ) -> NoticeView:
-    """The notice's view with the mark for the build's moment. In a preview's rebuild, the last one's when the
-    notice is the same record, the site (site_key) the same and the moment decides the same: the window's
-    status and the revisions shown are all of notice_view that depends on it."""
+def _chosen(notice: r.Notice, note: str, site: r.Site, site_key: bytes, now: dt.datetime, directory: Directory,
+            cache: ContentCache) -> _Chosen:
+    """The notice as the build shows it. Its view (with the mark for the build's moment) depends on the moment
+    only by the window's status and the revisions shown (decided): in a preview's rebuild, the last one's
+    view is kept when the notice is the same record and the site (site_key) and these the same."""
     window = with_as_of_mark_window(window_view(notice.window, now)) if notice.window else None
     decided = site_key + key_of((note, window, revision_views(notice.revisions, now)))
 
     def made() -> NoticeView:
         body = cache.same_record("numbered", (notice,), functools.partial(numbered_body, notice))
         return with_as_of_mark(notice_view(notice, site, now, note, body))[1]
-    return cache.same_record("view", (notice,), made, also=decided)
+    return _Chosen(notice, note, decided, directory.unit_of(notice.issuer.name)[1],
+                   lambda: cache.same_record("view", (notice,), made, also=decided))
+
+
+def _quoted(chosen: _Chosen, cache: ContentCache, keyed: bool) -> frozenset[str]:
+    """The terms the notice quotes (for the search dictionary): a function of its view, so of its record and
+    what the moment decides; kept by those (keyed), or in a preview for the very view."""
+    def made() -> frozenset[str]:
+        return notice_quoted_terms(chosen.view())
+    if not keyed:
+        return cache.same_record("quoted terms", (chosen.view(),), made)
+    key = chosen.product_key(b"")
+    return frozenset(cache.get_or_make_json("quoted terms", key, lambda _: sorted(made())))
 
 
 def moment_in(text: str, as_of: str) -> str:
@@ -250,9 +280,13 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
     # pages after the theme's render, the feed items, the banner): a view stays the same from minute to
     # minute, and a preview's rebuild takes an unchanged notice's work from the last one (same_record).
     site_key = key_of(project.site)  # a record read again each build: by value
-    modelled = [_modelled(notice, project.site, site_key, now, note, cache) for notice, note in chosen]
-    terms = gather_terms(project, modelled, lambda v: cache.same_record("quoted terms", (v,),
-                                                                        functools.partial(notice_quoted_terms, v)))
+    directory = Directory(project.units, project.rounds)
+    shown_notices = [_chosen(notice, note, project.site, site_key, now, directory, cache) for notice, note in chosen]
+    # One build with its cache (no earlier build in this process) takes an unchanged notice's quoted terms and
+    # finished views whole from the cache, by what they are made of (_Chosen.product_key): it models only the
+    # notices that changed. A preview's rebuild keeps them in memory instead (same_record).
+    keyed = cache.folder is not None and cache.records is None
+    terms = gather_terms(project, [_quoted(c, cache, keyed) for c in shown_notices])
     # A notice's keyword lines are a pure function of its texts and the search dictionary: unchanged notices
     # take them from the cache. Keys are pickles without a memo (key_of): equal keys are equal values.
     terms_key = key_of(terms)
@@ -260,24 +294,26 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
     def keywords_made(inputs: tuple, make: Callable[[], dict[str, str]]) -> dict[str, str]:
         return cache.get_or_make_record("keywords", terms_key + key_of(inputs), make)
 
-    directory = Directory(project.units, project.rounds)
     shown_key = terms_key + key_of(project.glossary)  # what a finished view depends on besides its notice's
     views: list[NoticeView] = []
     public: list[tuple[r.Notice, NoticeView]] = []  # only these get open-data files
-    for (notice, note), view in zip(chosen, modelled):
-        unit = directory.unit_of(notice.issuer.name)[1]
+    product_keys: dict[str, bytes] = {}  # a finished view's id -> its product key (renders and feed items)
+    for c in shown_notices:
 
-        def finished(notice: r.Notice = notice, note: str = note, view: NoticeView = view, unit: r.Unit | None = unit
-                     ) -> tuple[NoticeView, NoticeView | None]:
+        def finished(c: _Chosen = c) -> tuple[NoticeView, NoticeView | None]:
             """The view as pages show it, and (public notices) as its open-data file has it."""
-            view = dataclasses.replace(view, search=notice_search(notice, view, terms, unit, keywords_made))
-            opened = None if note else dataclasses.replace(view, downloads=opendata.download_links(notice, view))
+            view, notice = c.view(), c.notice
+            view = dataclasses.replace(view, search=notice_search(notice, view, terms, c.unit, keywords_made))
+            opened = None if c.note else dataclasses.replace(view, downloads=opendata.download_links(notice, view))
             return with_poster_and_phone(mark_terms(opened or view, project.glossary), project.site, cache), opened
 
-        shown, opened = cache.same_record("finished view", (view,), finished, also=shown_key + key_of(unit))
+        key = c.product_key(shown_key)
+        shown, opened = cache.get_or_make_record("finished views", key, finished) if keyed else \
+            cache.same_record("finished view", (c.view(),), finished, also=shown_key + key_of(c.unit))
         views.append(shown)
+        product_keys[shown.id] = key
         if opened is not None:
-            public.append((notice, opened))
+            public.append((c.notice, opened))
     site = project.site
     pdfs = environ.get(POSTER_PDF_SWITCH, "") == "1"
     pairs = [(n, v) for (n, _), v in zip(chosen, views)]
@@ -286,7 +322,8 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
     block_page = {b.id: f.url for f in feedback for b in f.blocks}
     pages = [GeneratedPage("index.md", texts.HOME_TITLE, render_home(env, site, home_of(portal)), [],
                            share=site_share(site, HOME_URL, site.name))]
-    view_key = ViewKeys()
+    def view_key(v: NoticeView) -> bytes:
+        return product_keys[v.id]
     for v in views:
         feedback_page = block_page.get(v.id)
         pages += cache.same_record("notice pages", (v,), functools.partial(

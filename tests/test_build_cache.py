@@ -164,11 +164,12 @@ def test_an_edit_to_one_notice_indexes_its_shard_only(warm: Path, tmp_path: Path
 
 def test_the_build_after_the_first_takes_every_notice_render_from_the_cache(warm: Path, tmp_path: Path) -> None:
     """The first build makes its records; the next unpickles them. Keys must not depend on which equal
-    strings are one object (they did: every notice was rendered again on the second build)."""
+    strings are one object (they did: every notice was rendered again on the second build). The second
+    build takes each notice's finished views whole (so not the keyword lines that making one reads)."""
     project = tmp_path / "project"
     shutil.copytree(warm, project, symlinks=True)
     folder = project / ".cache" / "build" / code_version()
-    kinds = ("render", "feed-items", "keywords", "notice")
+    kinds = ("render", "feed-items", "finished views", "quoted terms", "notice")
     before = {kind: sorted(p.name for p in (folder / kind).iterdir()) for kind in kinds}
     _build(project, "2025-04-28")
     assert {kind: sorted(p.name for p in (folder / kind).iterdir()) for kind in kinds} == before

@@ -16,7 +16,7 @@ from disclosures.core import records as r
 from disclosures.core.errors import DataInvalid
 from disclosures.core.records import SearchTerms
 from disclosures.load.searchterms import read_terms_file
-from disclosures.model.dictionary import gather_terms, keywords_for, quoted_terms
+from disclosures.model.dictionary import gather_terms, keywords_for, notice_quoted_terms, quoted_terms
 from disclosures.model.searchmarks import bigrams, date_tokens, keywords
 from disclosures.model.view import notice_view
 from disclosures.outputs.search import index_site, indexed_part
@@ -57,7 +57,7 @@ def test_dictionary_merges_quoted_listed_and_glossary_terms() -> None:
                         glossary=(r.GlossaryEntry(term="两项监督", explanation="…"),
                                   r.GlossaryEntry(term="Latin", explanation="…")),
                         search_terms=SearchTerms(("认罪认罚",), ("联系电话",), (("邮政信箱", ("地址",)),)))
-    terms = gather_terms(project, [notice_view(notice, site, NOW)])
+    terms = gather_terms(project, [notice_quoted_terms(notice_view(notice, site, NOW))])
     assert terms.whole == ("两项监督", "第一议题", "认罪认罚")  # sorted; Latin is no dictionary term
     assert terms.split == ("联系电话",)  # an explicit split wins over a quoted phrase
     assert terms.synonyms == (("邮政信箱", ("地址",)),)
@@ -72,7 +72,8 @@ def test_dictionary_reads_what_the_page_shows_not_the_record() -> None:
                       preamble=(r.Paragraph(text="坚持“第一议题”制度。"),), parts=(r.Part(heading="落实“两个责任”"),),
                       revisions=(r.Revision(dt.date(2025, 4, 1), "补充“认罪认罚”情况"),
                                  r.Revision(dt.date(2025, 6, 1), "补充“公益诉讼”情况")))
-    terms = gather_terms(r.Project(site=site, notices=(notice,)), [notice_view(notice, site, NOW)])
+    terms = gather_terms(r.Project(site=site, notices=(notice,)),
+                         [notice_quoted_terms(notice_view(notice, site, NOW))])
     assert terms.whole == ("三会一课", "两个责任", "第一议题", "认罪认罚")
 
 

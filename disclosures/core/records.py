@@ -218,6 +218,10 @@ class Notice:
     # starts again at 1. in each section, as the source does.
     section_problems: str = "continue"
     metadata: Metadata | None = None
+    # The SHA-256 of the file's name and text this record was read from (load/project.py, read_notice): the
+    # record is a function of them, so it keys what a build makes of the notice (build.py, product keys). Not
+    # part of the notice's value: two layouts of the same data are equal notices.
+    digest: str = field(default="", compare=False, repr=False)
 
 
 SECTION_PROBLEM_NUMBERING = ("continue", "restart")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 import pickle
 import subprocess
@@ -52,6 +53,9 @@ def read_notice(path: Path, name: str) -> tuple[r.Notice | None, list[DataError]
     reader = Reader(name, loaded.text)
     fields = Fields(reader, loaded.node, "", v.NOTICE_KEYS)
     notice = v.notice(fields, name)
+    if notice is not None:
+        source = name.encode("utf-8") + b"\0" + loaded.text.encode("utf-8", "surrogatepass")
+        notice = dataclasses.replace(notice, digest=hashlib.sha256(source).hexdigest())
     id_node = fields.node_of("id")
     labels = page_labels(loaded.node)
     errors = [dataclasses.replace(e, shown=shown_path(e.path, labels)) for e in reader.errors]

@@ -53,15 +53,14 @@ def notice_quoted_terms(view: NoticeView) -> frozenset[str]:
     return frozenset(quoted_terms(view_texts(view)))
 
 
-def gather_terms(project: r.Project, views: Iterable[NoticeView],
-                 quoted: Callable[[NoticeView], frozenset[str]] = notice_quoted_terms) -> SearchTerms:
+def gather_terms(project: r.Project, quoted: Iterable[frozenset[str]]) -> SearchTerms:
     """All terms for the dictionary, merged and sorted so the generated file is reproducible.
 
-    views: the notices the build shows (a draft's words must not leak into the public dictionary).
-    quoted: notice_quoted_terms, or what gives its result again for a view it had (a preview's rebuild).
+    quoted: notice_quoted_terms of each notice the build shows (a draft's words must not leak into the
+    public dictionary).
     """
     listed = project.search_terms
-    whole = set().union(*(quoted(view) for view in views))
+    whole = set().union(*quoted)
     whole |= set(listed.whole) | {e.term for e in project.glossary if HAN_TERM.match(e.term)}
     whole -= set(listed.split)  # an explicit split wins over a quoted phrase
     return SearchTerms(tuple(sorted(whole)), tuple(sorted(set(listed.split))), listed.synonyms)

@@ -64,7 +64,7 @@ class FeedItems:
         self.store = store or ContentCache(None)
         self.templates = templates
         self._chan_key = templates + key_of(self.chan)
-        # A view's key, shared with its page's (build.ViewKeys): by default the digest of its pickle.
+        # A view's key, shared with its page's (a build's product keys): by default the digest of its pickle.
         self.view_key = view_key or digest_of
 
     def feed_key(self, chan: feeds.Channel, notices: list[NoticeView]) -> bytes:
