@@ -353,7 +353,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
                          _list_feeds(project.site, portal, public_ids), FeedItems(env, site, cache, templates,
                                                                                   as_of_text(now), view_key), sink)
     assets += open_data_assets(root, project.site, public, {n.id: directory.ids_of(n) for n, _ in public}, cache,
-                               sink)
+                               sink, product_keys if keyed else None)
     assets.append(sink.put(share_image_path(), site_card(site)))
     assets += [sink.put(share_image_path(v.id), notice_card(v, site)) for v in views]
     shown_as_of = shown_moment(now)

@@ -215,6 +215,7 @@ def test_a_build_with_its_cache_models_only_the_notices_that_changed_and_matches
     finished views from the cache by what they are made of: the edited notice is modelled again, and so is
     the windowed one when the moment crosses its window's end; each build equals a clean one."""
     import disclosures.build as build_module
+    from disclosures.outputs import assets
     data = combine_data(tmp_path / "data", ROOT / "data", REAL_FILE, WINDOWED,
                         *(fictional_data / "disclosures").glob("*.yml"))
     root = make_project(tmp_path / "project", data)
@@ -222,20 +223,25 @@ def test_a_build_with_its_cache_models_only_the_notices_that_changed_and_matches
     real = build_module.notice_view
     monkeypatch.setattr(build_module, "notice_view", lambda notice, *a, **k: modelled.append(notice.id) or
                         real(notice, *a, **k))
+    documented: list[str] = []  # open-data files made (the others are taken from the cache)
+    document = assets.opendata.notice_document
+    monkeypatch.setattr(assets.opendata, "notice_document", lambda notice, *a: documented.append(notice.id) or
+                        document(notice, *a))
 
     def built(now: str, clean: bool = False) -> dict[str, str]:
         modelled.clear()
+        documented.clear()
         made = prepare(root, {"DISCLOSURE_NOW": now, "DISCLOSURE_CLEAN_BUILD": "1" if clean else ""})
         return {page.src_uri: page.html for page in made.pages} | {
             a.path: a.content.decode("utf-8") for a in made.assets if a.path.endswith((".xml", ".json"))}
 
     first = built("2025-04-28T10:00:00+08:00")
     count = len(modelled)
-    assert count >= 3 and built("2025-04-28T10:00:00+08:00") == first and modelled == []
+    assert count >= 3 and built("2025-04-28T10:00:00+08:00") == first and modelled == documented == []
     target = root / "data" / "disclosures" / REAL_FILE.name
     target.write_text(target.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: 更正", 1), encoding="utf-8")
     edited = built("2025-04-28T10:00:00+08:00")
-    assert modelled == [REAL_ID] and edited == built("2025-04-28T10:00:00+08:00", clean=True)
+    assert modelled == documented == [REAL_ID] and edited == built("2025-04-28T10:00:00+08:00", clean=True)
     later = built("2025-06-30T10:00:00+08:00")  # every window has closed since
     assert "riverside-office-2025-04-20" in modelled and len(modelled) < count
     assert later == built("2025-06-30T10:00:00+08:00", clean=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -166,14 +166,18 @@ def feed_assets(env: Environment, site: r.Site, public: list[NoticeView],
 
 def open_data_assets(root: Path, site: r.Site, public: list[tuple[r.Notice, NoticeView]],
                      groups: dict[str, tuple[str, str | None]] | None = None, store: ContentCache | None = None,
-                     sink: AssetSink | None = None) -> list[GeneratedAsset]:
+                     sink: AssetSink | None = None, keys: Mapping[str, bytes] | None = None) -> list[GeneratedAsset]:
     """Each public notice as JSON and as its YAML source (the data file's bytes), and the index of them all
-    (groups: each notice's unit and round ids). A view a preview's last rebuild wrote keeps its JSON (store)."""
+    (groups: each notice's unit and round ids). A notice's JSON is taken from the store by keys[its id] (what
+    its view, record and site are made of: a build's product keys), or, in a preview's rebuild, for the very
+    view and record the last one wrote."""
     store, sink = store or ContentCache(None), sink or InMemory()
     assets = [sink.put(OPEN_DATA_INDEX_PATH, opendata.dump(opendata.index_document(site, public, groups)))]
     for notice, view in public:
-        document = store.same_record("open data", (view, notice),  # the view was made with this site
-                                     lambda n=notice, v=view: opendata.dump(opendata.notice_document(n, v, site)))
+        def made(_: bytes = b"", n: r.Notice = notice, v: NoticeView = view) -> bytes:
+            return opendata.dump(opendata.notice_document(n, v, site))
+        document = store.get_or_make("open data", keys[view.id], made) if keys is not None else \
+            store.same_record("open data", (view, notice), made)  # the view was made with this site
         assets.append(sink.put(opendata.json_path(notice), document))
         assets.append(sink.put(opendata.yaml_path(notice), (root / notice.source).read_bytes()))
     return assets
