@@ -508,8 +508,9 @@ def _finish(site_dir: Path, site_url: str) -> None:
     """The steps on the finished folder, in order: poster PDFs (optional) and the link check over the pages as
     built (assets already carry their hashed names; no page links into pagefind/), then the search index
     (Pagefind has been indexing since the pages were rendered, in on_config) moved in, then the serving files,
-    whose manifest covers all. A kept preview (make serve) starts its index now and does not wait for it: it
-    is moved in when made."""
+    whose manifest covers all: their pass over the files but the index begins before the link check, in
+    threads beside it (serving.Finishing). A kept preview (make serve) starts its index now and does not wait
+    for it: it is moved in when made."""
     later = _keeping()
     try:
         if _build().poster_pdfs:
