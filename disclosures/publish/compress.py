@@ -4,17 +4,22 @@ Written once at build time at the highest level, instead of compressing on every
 header holds no file name and no time, so rebuilding the same site gives the same bytes.
 
 A page that holds the build's moment (截至…（本页生成时）, new every minute) is compressed in parts cut
-before and after each time it occurs, each part on its own (a full flush ends it: no later part refers
-back into it). The parts between the cuts stay the same from minute to minute, and a build keeps their
-compressed bytes (the cache's "gz-part"): a new moment costs compressing the moment, not the page (3.4 s
-of CPU at 1,000 notices). The stream is one ordinary gzip member, which any reader inflates as a whole;
-it is about 1 KB (4%) longer for a 110 KB notice page, the part after the moment not referring into the
-part before it.
+before and after each time it occurs, each part ended by a full flush, in one ordinary gzip member that
+any reader inflates as a whole. The parts between the cuts stay the same from minute to minute, and a
+build keeps their compressed bytes (the cache's "gz-part"): a new moment costs compressing the moment,
+not the page (3.4 s of CPU at 1,000 notices).
+
+A part may still refer back into the text before it: its compressor is primed with the 32 KiB before it
+as the reader will have them, but with each moment written as NUL bytes of its length. A part holding no
+NUL byte (as no page does; one that does is compressed without the window) cannot refer into a moment,
+and its bytes depend on the moment's length alone, which the cache's key holds with the window.
+(Compressed on its own, the part after the moment was 4% to 17% longer.)
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import os
 import struct
 import zlib
@@ -30,26 +35,34 @@ TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".tx
 _HEADER = gzip.compress(b"", compresslevel=9, mtime=0)[:10]  # the header gzip_bytes writes: no name, no time
 
 
-def gzip_bytes(data: bytes, cut: bytes = b"", part: Callable[[bytes, bool], bytes] | None = None) -> bytes:
+Part = Callable[[bytes, bytes, bool], bytes]  # (text, the window before it, whether it ends the stream)
+
+
+def gzip_bytes(data: bytes, cut: bytes = b"", part: Part | None = None) -> bytes:
     """data as gzip at the highest level; in parts cut before and after each occurrence of `cut`, if any
-    (see the module's docstring). part(text, last) compresses one part (by default deflate_part)."""
+    (see the module's docstring). part(text, window, last) compresses one part (by default deflate_part)."""
     if not cut or cut not in data:
         return gzip.compress(data, compresslevel=9, mtime=0)
     part = part or deflate_part
-    pieces = [piece for between in _interleave(data.split(cut), cut) for piece in between]
-    body = b"".join(part(piece, False) for piece in pieces[:-1] if piece) + part(pieces[-1], True)
-    return _HEADER + body + struct.pack("<II", zlib.crc32(data), len(data) & 0xFFFFFFFF)
+    texts = data.split(cut)
+    pieces = [texts[0]] + [piece for after in texts[1:] for piece in (cut, after)]
+    body, seen = [], b""  # seen: what precedes the piece, each cut as NUL bytes
+    for i, piece in enumerate(pieces):
+        last = i == len(pieces) - 1
+        if piece or last:
+            body.append(part(piece, seen[-WINDOW:] if b"\0" not in piece else b"", last))
+        seen = (seen + (b"\0" * len(piece) if i % 2 else piece))[-WINDOW:]
+    return _HEADER + b"".join(body) + struct.pack("<II", zlib.crc32(data), len(data) & 0xFFFFFFFF)
 
 
-def _interleave(parts: list[bytes], cut: bytes) -> list[tuple[bytes, ...]]:
-    """The text between the cuts and the cuts, in order: [(a,), (cut, b), (cut, c)] for a cut b cut c."""
-    return [(parts[0],)] + [(cut, after) for after in parts[1:]]
+WINDOW = 1 << zlib.MAX_WBITS  # how far back deflate refers: 32 KiB
 
 
-def deflate_part(text: bytes, last: bool) -> bytes:
-    """One part of a gzip stream as raw deflate, on its own: ended by a full flush (byte-aligned, no reference
-    back) or, for the last part, as the stream's end."""
-    packer = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS, 9)
+def deflate_part(text: bytes, window: bytes, last: bool) -> bytes:
+    """One part of a gzip stream as raw deflate, primed with window (the bytes before it as the reader has
+    them, but where a NUL byte stands: text holds none), ended by a full flush (byte-aligned) or, for the
+    last part, as the stream's end."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS, 9, **({"zdict": window} if window else {}))
     return packer.compress(text) + packer.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
 
 
@@ -66,8 +79,9 @@ def write_gzip(path: Path, data: bytes, cache: ContentCache | None = None, diges
     if cache is None:
         packed = gzip_bytes(data, cut)
     elif cut and cut in data:
-        packed = gzip_bytes(data, cut, lambda text, last: cache.get_or_make(
-            "gz-last" if last else "gz-part", text, lambda _: deflate_part(text, last)))
+        packed = gzip_bytes(data, cut, lambda text, window, last: cache.get_or_make(
+            "gz-last" if last else "gz-part", hashlib.sha256(window).digest() + text,
+            lambda _: deflate_part(text, window, last)))
     else:
         packed = cache.get_or_make("gz", data, gzip_bytes, digest=digest)
     target.write_bytes(packed)
