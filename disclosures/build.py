@@ -175,8 +175,8 @@ class _Chosen:
 
     notice: r.Notice
     note: str  # the preview's note for a notice not yet public, else ""
-    decided: bytes  # the site and what the build's moment decides for it (_modelled)
-    unit: str | None  # its unit's name in the portal's directory
+    decided: bytes  # the site and what the build's moment decides for it (_chosen)
+    unit: str  # its unit's name in the portal's directory (one name across the unit's renamings)
     make: Callable[[], NoticeView]
     _view: NoticeView | None = None
 
@@ -242,7 +242,8 @@ def _chosen(notice: r.Notice, note: str, site: r.Site, site_key: bytes, now: dt.
 
 def _quoted(chosen: _Chosen, cache: ContentCache, keyed: bool) -> frozenset[str]:
     """The terms the notice quotes (for the search dictionary): a function of its view, so of its record and
-    what the moment decides; kept by those (keyed), or in a preview for the very view."""
+    what the moment decides; kept by its product key without the terms and glossary (keyed), or in a
+    preview for the very view."""
     def made() -> frozenset[str]:
         return notice_quoted_terms(chosen.view())
     if not keyed:
