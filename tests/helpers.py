@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 import unicodedata
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -90,3 +91,14 @@ def outside_requests(requested: list[str], site_url: str) -> list[str]:
 def tree(folder: Path) -> dict[str, bytes]:
     """Every file under folder, by relative path, with its bytes (to compare whole sites byte for byte)."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def staging_left(folder: Path, wait: float = 30) -> list[str]:
+    """The staging folders (.staging-*) beside a published site. A build's old site, under a staging name,
+    is deleted by another process as the build ends (publish/staging.py): given `wait` seconds to go."""
+    def found() -> list[str]:
+        return sorted(p.name for p in folder.iterdir() if p.name.startswith(".staging-"))
+    deadline = time.monotonic() + wait
+    while found() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return found()

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REAL_ID, ROOT, make_project, run_build
-from helpers import tree
+from helpers import staging_left, tree
 
 from disclosures.publish import manifest
 from disclosures.publish.staging import old_path, os_failure
@@ -62,16 +62,10 @@ def shown_day(site: Path) -> str:
     return page.split("截至", 1)[1].split("（本页生成时）", 1)[0]
 
 
-def leftovers(project: Path, wait: float = 30) -> list[str]:
-    """What a build may leave only while it runs: staging folders, the search index's work folder. The old
-    site, under a staging name, is deleted by another process as the build ends: given `wait` seconds."""
-    def found() -> list[str]:
-        return sorted([p.name for p in project.iterdir() if p.name.startswith(".staging-")] +
-                      [p.name for p in (project / "tmp").iterdir()])
-    deadline = time.monotonic() + wait
-    while found() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    return found()
+def leftovers(project: Path) -> list[str]:
+    """What a build may leave only while it runs: staging folders (the old site, under a staging name, is
+    deleted by another process as the build ends: staging_left waits for it), the search index's work folder."""
+    return sorted(staging_left(project) + [p.name for p in (project / "tmp").iterdir()])
 
 
 def pagefind_running(project: Path) -> list[str]:

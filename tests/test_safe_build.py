@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REAL_ID, ROOT, Build, make_project, run_build
-from helpers import combine_data, tree
+from helpers import combine_data, staging_left, tree
 
 from disclosures.publish import manifest
 
@@ -20,7 +20,7 @@ NOT_BUILT = "未生成网站，原有的 site/ 保持不变。"
 
 
 def leftovers(root: Path) -> list[str]:
-    return sorted(p.name for p in root.iterdir() if p.name.startswith(".staging-"))
+    return staging_left(root)
 
 
 @pytest.fixture
