@@ -310,7 +310,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
 
         key = c.product_key(shown_key)
         shown, opened = cache.get_or_make_record("finished views", key, finished) if keyed else \
-            cache.same_record("finished view", (c.view(),), finished, also=shown_key + key_of(c.unit))
+            cache.same_record("finished view", (c.view(),), finished, also=key)
         views.append(shown)
         product_keys[shown.id] = key
         if opened is not None:

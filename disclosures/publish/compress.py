@@ -46,11 +46,11 @@ def gzip_bytes(data: bytes, cut: bytes = b"", part: Part | None = None) -> bytes
     part = part or deflate_part
     texts = data.split(cut)
     pieces = [texts[0]] + [piece for after in texts[1:] for piece in (cut, after)]
-    body, seen = [], b""  # seen: what precedes the piece, each cut as NUL bytes
+    body, seen = [], b""  # seen: the window before the piece (its last 32 KiB), each cut as NUL bytes
     for i, piece in enumerate(pieces):
         last = i == len(pieces) - 1
         if piece or last:
-            body.append(part(piece, seen[-WINDOW:] if b"\0" not in piece else b"", last))
+            body.append(part(piece, seen if b"\0" not in piece else b"", last))
         seen = (seen + (b"\0" * len(piece) if i % 2 else piece))[-WINDOW:]
     return _HEADER + b"".join(body) + struct.pack("<II", zlib.crc32(data), len(data) & 0xFFFFFFFF)
 

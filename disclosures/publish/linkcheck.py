@@ -185,10 +185,10 @@ class BuiltSite:
         return self._files[path]
 
     def _find(self, path: str) -> str | None:
-        if path in self.listed:
-            return path
-        if (path.rstrip("/") + "/index.html").lstrip("/") in self.listed:
-            return (path.rstrip("/") + "/index.html").lstrip("/")
+        index = (path.rstrip("/") + "/index.html").lstrip("/")  # a directory's page
+        for listed in (path, index):
+            if listed in self.listed:
+                return listed
         candidate = self.root / path  # not as listed (e.g. a/./b): as the file system finds it
         if path == "" or path.endswith("/"):
             candidate = candidate / "index.html"
