@@ -228,6 +228,13 @@ import disclosures.publish.compress as c
 def write_gzip(path, *args, **kwargs):
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path) + ".gz")
 c.write_gzip = write_gzip""", "磁盘空间已满"),
+    "a full disk while the search index is moved in": ("""
+import disclosures.outputs.search as s, shutil
+def move(source, target, *a, **k):
+    written = str(target) + "/pagefind.js"
+    error = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(source) + "/pagefind.js", None, written)
+    raise shutil.Error([(str(source) + "/pagefind.js", written, str(error))])
+s.shutil.move = move""", "磁盘空间已满"),
     "a read-only folder for the staging folder": ("""
 from pathlib import Path
 real = Path.mkdir
@@ -267,6 +274,25 @@ def test_a_copy_onto_a_full_disk_names_the_file_it_could_not_write(tmp_path: Pat
                       tmp_path / "site")
     assert str(written) in line and str(source) not in line and "磁盘空间已满" in line
     assert str(source) in os_failure(OSError(errno.EACCES, os.strerror(errno.EACCES), str(source)), tmp_path)
+
+
+def test_a_folder_copy_onto_a_full_disk_is_one_line_naming_the_first_file_it_could_not_write(tmp_path: Path
+                                                                                              ) -> None:
+    """shutil.copytree (and shutil.move across file systems) goes on after a failure and raises one
+    shutil.Error listing every file: the line names the first file written and the cause, in Chinese."""
+    source = tmp_path / "index"
+    (source / "fragment").mkdir(parents=True)
+    for name in ("pagefind.js", "fragment/a.pf_fragment", "fragment/b.pf_fragment"):
+        (source / name).write_text("x", encoding="utf-8")
+
+    def full(src: str, dst: str) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), src, None, dst)
+    with pytest.raises(shutil.Error) as caught:
+        shutil.copytree(source, tmp_path / "site" / "pagefind", copy_function=full)
+    line = os_failure(caught.value, tmp_path / "site")
+    first = caught.value.args[0][0][1]
+    assert line == f"无法写入 {first}：磁盘空间已满，请腾出空间后再生成。", line
+    assert "\n" not in line and "Errno" not in line and str(source) not in line
 
 
 def test_an_unremovable_leftover_does_not_stop_the_build_or_touch_the_site(project: Path) -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import ctypes
 import errno
 import os
+import re
 import secrets
 import shutil
 import subprocess
@@ -179,8 +180,22 @@ _CAUSES = {errno.ENOSPC: texts.OS_NO_SPACE, errno.EDQUOT: texts.OS_QUOTA, errno.
            errno.ENOENT: texts.OS_NOT_FOUND}
 
 
+def _first_failure(error: OSError) -> OSError:
+    """The error itself, or for a folder's copy (shutil.copytree, and shutil.move across file systems, as the
+    search index is moved in) the first file it could not copy: such a copy goes on after a failure and then
+    raises one shutil.Error listing every file as (source, destination, the error's text)."""
+    failures = error.args[0] if isinstance(error, shutil.Error) and error.args else None
+    if not isinstance(failures, list) or not failures or len(failures[0]) != 3:
+        return error
+    source, written, why = failures[0]
+    found = re.match(r"\[Errno (\d+)\] ([^:]*)", str(why))
+    return OSError(int(found.group(1)), found.group(2), source, None, written) if found else \
+        OSError(None, str(why), source, None, written)
+
+
 def os_cause(error: OSError) -> str:
     """Why the operating system refused, in Chinese."""
+    error = _first_failure(error)
     known = _CAUSES.get(error.errno or 0)
     return known or texts.OS_OTHER.format(code=errno.errorcode.get(error.errno or 0, error.errno),
                                           reason=error.strerror or error)
@@ -190,4 +205,5 @@ def os_failure(error: OSError, fallback: Path) -> str:
     """One line naming the path and the cause: the path the error names, else fallback. A copy's or a
     rename's error names its source first and the path written second (shutil.copyfile on a full disk
     names the theme's file it read): the one written is the one the line is about."""
+    error = _first_failure(error)
     return texts.PUBLISH_OS_ERROR.format(path=error.filename2 or error.filename or fallback, cause=os_cause(error))
