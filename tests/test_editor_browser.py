@@ -20,6 +20,7 @@ import yaml
 from conftest import REAL_ID, ROOT, TEST_DATA, make_project, run_build
 from helpers import outside_requests
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
 
 from disclosures.cli import check
 from disclosures.core import texts
@@ -140,6 +141,21 @@ def _expand(page, path: str) -> None:
             page.locator(field(".".join(parts[:i]))).first.scroll_into_view_if_needed()
 
 
+def _switch_on(box) -> None:
+    """Turn an optional group's switch on. A click that lands while the form is still drawing the group may
+    be lost (Playwright's check() then fails at once: "did not change its state"): click until it shows on."""
+    for _ in range(5):
+        if box.is_checked():
+            return
+        box.click()
+        try:
+            expect(box).to_be_checked(timeout=2000)
+            return
+        except AssertionError:
+            continue
+    expect(box).to_be_checked()
+
+
 def _read(page, path: str) -> str | None:
     """The file as the editor wrote it; None while it is being written (or not yet there)."""
     try:
@@ -243,7 +259,7 @@ def test_a_notice_made_in_the_form_passes_the_check_and_builds(page, tmp_path: P
               "contact.email": "jubu@example.org"}
     for group in ("issuer", "inspection", "window", "signature", "contact"):
         _expand(page, group)
-        page.locator(field(group)).get_by_role("checkbox").first.check()
+        _switch_on(page.locator(field(group)).get_by_role("checkbox").first)
     for path, value in values.items():
         _expand(page, path)
         page.locator(field(path) + " input").first.fill(value)
