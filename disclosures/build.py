@@ -34,7 +34,8 @@ from disclosures.model.dictionary import gather_terms, notice_quoted_terms
 from disclosures.model.searchmarks import notice_search
 from disclosures.model.terms import mark_terms
 from disclosures.model.view import as_of_text, notice_view, revision_views, window_view
-from disclosures.model.viewmodels import AS_OF_MARK, NoticeView, with_as_of_mark, with_as_of_mark_window
+from disclosures.model.viewmodels import (AS_OF_MARK, NoticeView, light_view, with_as_of_mark,
+                                          with_as_of_mark_window)
 from disclosures.numbering.numbered import numbered_body
 from disclosures.outputs import opendata
 from disclosures.outputs.assets import AssetSink, FeedItems, GeneratedAsset, InMemory, feed_assets, open_data_assets
@@ -193,20 +194,24 @@ class _Chosen:
         return hashlib.sha256(source + b"\0" + self.decided + shown_key + key_of(self.unit)).digest()
 
 
+def _itself(view: NoticeView) -> NoticeView:
+    return view
+
+
 def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool, feedback_page: str | None,
-                 cache: ContentCache, templates: bytes,
-                 view_key: Callable[[NoticeView], bytes] = digest_of) -> list[GeneratedPage]:
+                 cache: ContentCache, templates: bytes, view_key: Callable[[NoticeView], bytes] = digest_of,
+                 full: Callable[[NoticeView], NoticeView] = _itself) -> list[GeneratedPage]:
     """A notice's page and its poster page; feedback_page holds the notice's feedback block (None: none does).
 
     The two renders are pure functions of the view, the site, the options and the templates (whose digest
     is `templates`): a notice whose view is the same as in an earlier build takes them from the cache. The
     poster's view is made of the same (and QR codes of addresses on the site), so it is made only to render.
+    view may be light (light_view): full(view) is the view it stands for, asked for only to render.
     """
-    # The moment in 截至…（本页生成时） changes with every build; rendered as a mark and put in afterwards, it
-    # leaves the cached renders of a notice valid for as long as its status (the day count) stays the same.
-    marked = with_as_of_mark(view)[1]  # made of view, as the poster is: the key need hold neither
-
     def rendered() -> tuple[str, str]:
+        # The moment in 截至…（本页生成时） changes with every build; rendered as a mark and put in afterwards, it
+        # leaves the cached renders of a notice valid for as long as its status (the day count) stays the same.
+        marked = with_as_of_mark(full(view))[1]  # made of view, as the poster is: the key need hold neither
         poster = poster_view(marked, site.url, pdf_links(view.id) if pdfs else (), feedback_page, cache)
         return render_notice(env, marked, feedback_page=feedback_page), render_poster(env, poster)
     key = templates + view_key(view) + key_of((site, feedback_page, pdfs))
@@ -299,9 +304,10 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
     views: list[NoticeView] = []
     public: list[tuple[r.Notice, NoticeView]] = []  # only these get open-data files
     product_keys: dict[str, bytes] = {}  # a finished view's id -> its product key (renders and feed items)
+    fulls: dict[str, Callable[[], Views]] = {}  # a light view's id -> its full views (as `finished` gives them)
     for c in shown_notices:
 
-        def finished(c: _Chosen = c) -> tuple[NoticeView, NoticeView | None]:
+        def finished(c: _Chosen = c) -> Views:
             """The view as pages show it, and (public notices) as its open-data file has it."""
             view, notice = c.view(), c.notice
             view = dataclasses.replace(view, search=notice_search(notice, view, terms, c.unit, keywords_made))
@@ -309,8 +315,10 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
             return with_poster_and_phone(mark_terms(opened or view, project.glossary), project.site, cache), opened
 
         key = c.product_key(shown_key)
-        shown, opened = cache.get_or_make_record("finished views", key, finished) if keyed else \
-            cache.same_record("finished view", (c.view(),), finished, also=key)
+        if keyed:
+            (shown, opened), fulls[c.notice.id] = _light_views(cache, key, finished)
+        else:
+            shown, opened = cache.same_record("finished view", (c.view(),), finished, also=key)
         views.append(shown)
         product_keys[shown.id] = key
         if opened is not None:
@@ -325,10 +333,18 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
                            share=site_share(site, HOME_URL, site.name))]
     def view_key(v: NoticeView) -> bytes:
         return product_keys[v.id]
+
+    def full_shown(v: NoticeView) -> NoticeView:
+        return v if v.parts is not None else fulls[v.id]()[0]
+
+    def full_opened(v: NoticeView) -> NoticeView:
+        opened = v if v.parts is not None else fulls[v.id]()[1]
+        assert opened is not None, "only public notices have open data"
+        return opened
     for v in views:
         feedback_page = block_page.get(v.id)
         pages += cache.same_record("notice pages", (v,), functools.partial(
-            notice_pages, env, site, v, pdfs, feedback_page, cache, templates, view_key),
+            notice_pages, env, site, v, pdfs, feedback_page, cache, templates, view_key, full_shown),
             also=templates + key_of((feedback_page, pdfs)))
     pages += [GeneratedPage(page_source(f.url), f.title, render_feedback(env, f), f.toc,
                             share=site_share(site, f.url, f.title)) for f in feedback]
@@ -352,9 +368,11 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
     sink = sink or InMemory()
     assets = feed_assets(env, project.site, [v for v in views if v.id in public_ids],
                          _list_feeds(project.site, portal, public_ids), FeedItems(env, site, cache, templates,
-                                                                                  as_of_text(now), view_key), sink)
+                                                                                  as_of_text(now), view_key,
+                                                                                  full_shown), sink)
     assets += open_data_assets(root, project.site, public, {n.id: directory.ids_of(n) for n, _ in public}, cache,
-                               sink, product_keys if keyed else None)
+                               sink, product_keys if keyed else None, full_opened)
+    fulls.clear()  # the full views loaded for a render, feed items or open data are let go of
     assets.append(sink.put(share_image_path(), site_card(site)))
     assets += [sink.put(share_image_path(v.id), notice_card(v, site)) for v in views]
     shown_as_of = shown_moment(now)
@@ -364,6 +382,25 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
                      terms=terms, portal=portal, summary=report, warnings=tuple(warnings(project, ignored, cache)),
                      poster_pdfs=pdfs, cache=cache, templates_digest=templates,
                      search_shard_pages=shard_size)
+
+
+Views = tuple[NoticeView, NoticeView | None]  # a notice's finished views: as pages show it, as its open data has it
+
+
+def _light_views(cache: ContentCache, key: bytes, finished: Callable[[], Views]) -> tuple[Views, Callable[[], Views]]:
+    """A notice's finished views as lists and the navigation need them (light_view), from the cache by its
+    product key, and how to have the full ones. An unchanged notice's full views are read from the cache only
+    if a render, its feed items or its open data must be made again (unpickling 1,000 of them took a second
+    of every build at 1,000 notices); those just made are kept in memory."""
+    light = cache.get_record("light views", key)
+    if light is None:
+        made = cache.get_or_make_record("finished views", key, finished)
+        shown, opened = made
+        light = (light_view(shown), None if opened is None else light_view(opened))
+        cache.put_record("light views", key, light)
+        return light, lambda: made
+    cache.keep("finished views", key)  # may be needed by the next build (a template changed)
+    return light, functools.cache(lambda: cache.get_or_make_record("finished views", key, finished))
 
 
 def _list_html(env: Environment, cache: ContentCache, templates: bytes, page: ListPage) -> str:

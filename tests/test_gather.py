@@ -245,3 +245,59 @@ def test_a_build_with_its_cache_models_only_the_notices_that_changed_and_matches
     later = built("2025-06-30T10:00:00+08:00")  # every window has closed since
     assert "riverside-office-2025-04-20" in modelled and len(modelled) < count
     assert later == built("2025-06-30T10:00:00+08:00", clean=True)
+
+
+def test_a_build_reads_a_notices_full_views_only_to_make_what_shows_its_text(
+        tmp_path: Path, fictional_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unchanged notice's views come from the cache light (no text: light_view). Its full views are read
+    only when a page, feed items or open data showing its text is made again (here: a template changed), and
+    builds that did not read them keep them in the cache for that. Every build equals a clean one."""
+    import disclosures.build as build_module
+    from disclosures.core.cache import ContentCache
+    data = combine_data(tmp_path / "data", ROOT / "data", REAL_FILE, WINDOWED,
+                        *(fictional_data / "disclosures").glob("*.yml"))
+    root = make_project(tmp_path / "project", data)
+    read: list[str] = []  # the kinds of the records read from the cache
+    get_record = ContentCache.get_record
+    monkeypatch.setattr(ContentCache, "get_record", lambda self, kind, key: read.append(kind) or
+                        get_record(self, kind, key))
+    modelled: list[str] = []
+    real = build_module.notice_view
+    monkeypatch.setattr(build_module, "notice_view", lambda notice, *a, **k: modelled.append(notice.id) or
+                        real(notice, *a, **k))
+
+    def built(clean: bool = False) -> tuple[dict[str, str], SiteBuild]:
+        read.clear()
+        modelled.clear()
+        made = prepare(root, {"DISCLOSURE_NOW": "2025-04-28T10:00:00+08:00",
+                              "DISCLOSURE_CLEAN_BUILD": "1" if clean else ""})
+        made.cache.prune()  # as the hook does after publishing: what this build did not use goes
+        return {page.src_uri: page.html for page in made.pages} | {
+            a.path: a.content.decode("utf-8") for a in made.assets if a.path.endswith((".xml", ".json"))}, made
+
+    first, made = built()
+    notices = len(made.notices)
+    assert notices >= 3 and len(modelled) == notices and all(v.parts is None for v in made.notices)
+    again, made = built()
+    assert again == first and modelled == [] and "finished views" not in read
+    assert read.count("light views") == notices and all(v.parts is None for v in made.notices)
+    template = root / "overrides" / "partials" / "disclosures" / "notice.html"
+    template.write_text(template.read_text(encoding="utf-8") + "<!-- 改 -->\n", encoding="utf-8")
+    changed, made = built()
+    assert modelled == [] and read.count("finished views") == notices  # read back, not modelled
+    assert changed != first and changed == built(clean=True)[0]
+
+
+def test_a_light_view_keeps_what_lists_show_and_refuses_to_be_shown_whole(tmp_path: Path) -> None:
+    """light_view: the first sentence share tags quote is kept; a render of its text fails, never shows less."""
+    from disclosures.model.viewmodels import first_sentence, light_view
+    from disclosures.pages.render import render_notice
+    build = prepare(make_project(tmp_path / "project", ROOT / "data"),
+                    {"DISCLOSURE_NOW": "2025-04-28T10:00:00+08:00", "DISCLOSURE_CLEAN_BUILD": "1"})
+    full = next(v for v in build.notices if v.id == REAL_ID)
+    light = light_view(full)
+    assert first_sentence(light) == first_sentence(full) and first_sentence(full).endswith("。")
+    assert (light.title, light.url, light.window, light.toc, light.search) == \
+        (full.title, full.url, full.window, full.toc, full.search)
+    with pytest.raises(TypeError):
+        render_notice(build.templates, light)

@@ -8,6 +8,7 @@ every paragraph of it in that order.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -144,6 +145,32 @@ class NoticeView:
     poster_link: str = ""  # its notice-board poster, relative to the notice page (poster.py)
     phone_qr: str = ""  # inline SVG: a QR code of the page's address ("在手机上打开")
     search: NoticeSearch | None = None  # filters and keywords for the search index (searchmarks.py)
+    # A light view (light_view) has no text: preamble, parts, term_notes and overview are None, and lead holds
+    # the first sentence its share tags quote. None in a full view (first_sentence reads the text).
+    lead: str | None = None
+
+
+_SENTENCE = re.compile(r"^.*?[。！？]")
+
+
+def first_sentence(view: NoticeView) -> str:
+    """The first sentence of the notice text (the whole first paragraph when it has no full stop)."""
+    if view.lead is not None:
+        return view.lead
+    for node in walk(view.preamble, view.parts):
+        if isinstance(node, Para) and (node.lead + node.text).strip():
+            text = (node.lead + node.text).strip()
+            match = _SENTENCE.match(text)
+            return match.group() if match else text
+    return view.invitation
+
+
+def light_view(view: NoticeView) -> NoticeView:
+    """The view without its text: all that lists, the navigation, the search page, the banner, share tags and
+    the order of feeds read of a notice, a sixth of a full view to unpickle. Whatever would show the text
+    (a render, feed items, open data) fails on it (None is not iterable) instead of showing less."""
+    return dataclasses.replace(view, lead=first_sentence(view), preamble=None, parts=None, term_notes=None,
+                               overview=None)
 
 
 def map_paras(view: NoticeView, change: Callable[[Para], Para]) -> NoticeView:

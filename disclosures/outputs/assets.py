@@ -53,8 +53,10 @@ class FeedItems:
     """The feed items of each public notice, rendered once and shared by the site's and the lists' feeds."""
 
     def __init__(self, env: Environment, site: r.Site, store: ContentCache | None = None, templates: bytes = b"",
-                 as_of: str = "", view_key: Callable[[NoticeView], bytes] | None = None):
+                 as_of: str = "", view_key: Callable[[NoticeView], bytes] | None = None,
+                 full: Callable[[NoticeView], NoticeView] | None = None):
         self.env = env
+        self.full = full or (lambda v: v)  # the full view a light one stands for (model/viewmodels.py light_view)
         self.as_of = as_of  # the build's moment (截至…（本页生成时）), also for views whose window holds the mark
         self.chan = feeds.channel(site)
         self._items: dict[str, list[feeds.FeedItem]] = {}
@@ -88,13 +90,10 @@ class FeedItems:
 
     def of(self, v: NoticeView) -> list[feeds.FeedItem]:
         if v.id not in self._items:
-            as_of, marked = with_as_of_mark(v)  # the build's moment is put in after the cache (viewmodels.py)
-            as_of = self.as_of or as_of
+            as_of = self.as_of or with_as_of_mark(v)[0]  # the moment is put in after the cache (viewmodels.py)
 
             def made() -> list[feeds.FeedItem]:
-                return self.store.get_or_make_record("feed-items", self._items_key(v), lambda: feeds.notice_items(
-                    marked, render_notice(self.env, marked, feed=True),
-                    [render_revision(self.env, marked, rev) for rev in marked.revisions], self.chan.home))
+                return self.store.get_or_make_record("feed-items", self._items_key(v), lambda: self._made(v))
             # A view a preview's last rebuild had (the very object) keeps its items without a key, and with the
             # same moment its items as shown (the very objects: a feed of them is kept too, feed_pair).
             items = self.store.same_record("feed items", (v,), made, also=self._chan_key)
@@ -104,6 +103,12 @@ class FeedItems:
             if any(shown is not item for shown, item in zip(self._items[v.id], items)):
                 self._moment_shown.add(v.id)
         return self._items[v.id]
+
+
+    def _made(self, v: NoticeView) -> list[feeds.FeedItem]:
+        marked = with_as_of_mark(self.full(v))[1]
+        return feeds.notice_items(marked, render_notice(self.env, marked, feed=True),
+                                  [render_revision(self.env, marked, rev) for rev in marked.revisions], self.chan.home)
 
 
 def _unmarked(item: feeds.FeedItem, as_of: str) -> feeds.FeedItem:
@@ -166,16 +171,18 @@ def feed_assets(env: Environment, site: r.Site, public: list[NoticeView],
 
 def open_data_assets(root: Path, site: r.Site, public: list[tuple[r.Notice, NoticeView]],
                      groups: dict[str, tuple[str, str | None]] | None = None, store: ContentCache | None = None,
-                     sink: AssetSink | None = None, keys: Mapping[str, bytes] | None = None) -> list[GeneratedAsset]:
+                     sink: AssetSink | None = None, keys: Mapping[str, bytes] | None = None,
+                     full: Callable[[NoticeView], NoticeView] | None = None) -> list[GeneratedAsset]:
     """Each public notice as JSON and as its YAML source (the data file's bytes), and the index of them all
     (groups: each notice's unit and round ids). A notice's JSON is taken from the store by keys[its id] (what
     its view, record and site are made of: a build's product keys), or, in a preview's rebuild, for the very
-    view and record the last one wrote."""
+    view and record the last one wrote. A light view's document is made of full(view), the view it stands for."""
     store, sink = store or ContentCache(None), sink or InMemory()
+    full = full or (lambda v: v)
     assets = [sink.put(OPEN_DATA_INDEX_PATH, opendata.dump(opendata.index_document(site, public, groups)))]
     for notice, view in public:
         def made(_: bytes = b"", n: r.Notice = notice, v: NoticeView = view) -> bytes:
-            return opendata.dump(opendata.notice_document(n, v, site))
+            return opendata.dump(opendata.notice_document(n, full(v), site))
         document = store.get_or_make("open data", keys[view.id], made) if keys is not None else \
             store.same_record("open data", (view, notice), made)  # the view was made with this site
         assets.append(sink.put(opendata.json_path(notice), document))

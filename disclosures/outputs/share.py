@@ -8,7 +8,6 @@ package's autoescaping templates (partials/disclosures/share-meta.html); the car
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 from xml.sax.saxutils import escape
@@ -17,15 +16,13 @@ import jinja2
 
 from disclosures.core import records as r
 from disclosures.core import texts, urls
-from disclosures.model.viewmodels import NoticeView
-from disclosures.numbering.body import Para, walk
+from disclosures.model.viewmodels import NoticeView, first_sentence
 
 DESCRIPTION_LIMIT = 120  # characters; chat apps show two or three lines
 CARD_WIDTH, CARD_HEIGHT = 1200, 630  # the size Open Graph consumers expect (1.91:1)
 _TITLE_CHARS = 18  # Chinese characters per title line on the card (56 px type)
 _TITLE_LINES = 4
 _FONTS = "'PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC','Source Han Sans SC',sans-serif"
-_SENTENCE = re.compile(r"^.*?[。！？]")
 
 
 @dataclass(frozen=True)
@@ -39,16 +36,6 @@ class ShareMeta:
     image_alt: str
     site_name: str
     kind: str = "website"  # og:type: "article" for a notice
-
-
-def first_sentence(notice: NoticeView) -> str:
-    """The first sentence of the notice text (the whole first paragraph when it has no full stop)."""
-    for node in walk(notice.preamble, notice.parts):
-        if isinstance(node, Para) and (node.lead + node.text).strip():
-            text = (node.lead + node.text).strip()
-            match = _SENTENCE.match(text)
-            return match.group() if match else text
-    return notice.invitation
 
 
 def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
