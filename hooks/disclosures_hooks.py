@@ -41,11 +41,11 @@ from disclosures.outputs.posterpdf import poster_pdfs
 from disclosures.outputs.search import BackgroundIndex, IndexStats, SearchIndexFailed
 from disclosures.pages import pagecache
 from disclosures.pages.footer import footer_items
-from disclosures.publish import assethash, linkcheck, serving, staging
+from disclosures.publish import assethash, finishing, linkcheck, staging
 from disclosures.publish.buildlock import BuildLock
 from disclosures.publish.previewfolder import PreviewFolder
 from disclosures.publish.progress import Progress
-from disclosures.publish.themefix import fix_theme_html
+from disclosures.pages.themefix import fix_theme_html
 
 
 @dataclass
@@ -63,7 +63,7 @@ class _State:
     progress: Progress | None = None  # what a long build is doing (nothing under -q)
     assets: dict[str, str] = field(default_factory=dict)  # our asset paths -> their content-hashed names
     index: BackgroundIndex | None = None  # the search index, made while MkDocs writes the pages
-    finishing: serving.Finishing | None = None  # the .gz copies, CSP and manifest, begun before the link check
+    finishing: finishing.Finishing | None = None  # the .gz copies, CSP and manifest, begun before the link check
     env: Any = None  # the theme's Jinja environment (on_env): its globals are part of every theme page's key
     site_key: bytes | None = None  # what every theme page of this build shares (pagecache.site_part)
     to_store: dict[str, bytes] = field(default_factory=dict)  # src_uri -> key of a theme page rendered anew
@@ -293,6 +293,9 @@ def on_files(files: Files, config):
     _state.build = dataclasses.replace(_build(), assets=moved)
     for asset in moved:
         files.append(File.generated(config, asset.path, abs_src_path=str(asset.file)))
+    if not _state.serve:  # the feeds and open data are final: their .gz copies and digests while MkDocs writes pages
+        _state.finishing = finishing.Finishing(site_dir, _build().cache, _build().as_of)
+        _state.finishing.begin(asset.path for asset in moved)
     _state.assets = _hash_own_assets(files, config)
     _state.files = files
     if _keeping():  # every page, ours and any Markdown page in docs/ (MkDocs would compare modification times)
@@ -484,7 +487,9 @@ def on_post_build(config):
     log.debug(f"Theme pages taken from the build cache: {_state.reused}")
     if not failing and _keeping():
         _remove_stale(config)
-    if not failing:
+    if failing:
+        _close_finishing()  # begun in on_files: nothing of it may write once the staging folder goes
+    else:
         _finish(Path(config.site_dir), config.site_url or "")
     _unstage(publish=not failing)
     if _state.serve:
@@ -509,14 +514,13 @@ def _finish(site_dir: Path, site_url: str) -> None:
     built (assets already carry their hashed names; no page links into pagefind/), then the search index
     (Pagefind has been indexing since the pages were rendered, in on_config) moved in, then the serving files,
     whose manifest covers all: their pass over the files but the index begins before the link check, in
-    threads beside it (serving.Finishing). A kept preview (make serve) starts its index now and does not wait
+    threads beside it (finishing.Finishing, begun on the feeds and open data in on_files). A kept preview (make serve) starts its index now and does not wait
     for it: it is moved in when made."""
     later = _keeping()
     try:
         if _build().poster_pdfs:
             poster_pdfs(site_dir, list(_build().notice_ids))
-        if not _state.serve:  # the .gz copies, the CSP's scan and the manifest's digests, while the link check runs
-            _state.finishing = serving.Finishing(site_dir, _build().cache, _build().as_of)
+        if _state.finishing is not None:  # the rest of the .gz copies, CSP scan and digests, beside the link check
             _state.finishing.begin()
         _progress(texts.PROGRESS_LINKS)
         report = linkcheck.verify(site_dir, _build().project.site.url, aliases=(site_url,), cache=_build().cache,

@@ -173,7 +173,7 @@ def test_the_fast_scanner_reads_built_pages_as_an_html_parser_does(real_site) ->
 
 @pytest.mark.build
 def test_a_finished_site_with_gzip_copies_and_the_deploy_folder_still_passes(real_site) -> None:
-    """The check runs before serving.finish_site, but a --dirty rebuild or a manual re-check sees the .gz
+    """The check runs before finishing.finish_site, but a --dirty rebuild or a manual re-check sees the .gz
     copies, the nginx rules and the manifest too: none of them is a page, so none can break a link."""
     site = real_site.site
     assert (site / "_deploy" / "manifest.sha256").is_file() and any(site.rglob("*.html.gz"))

@@ -28,10 +28,14 @@ from disclosures.publish.staging import old_path, os_failure
 pytestmark = pytest.mark.build
 
 NOT_BUILT = "未生成网站，原有的 site/ 保持不变。"
-# A build run with one step patched: `python -c INJECT` runs mkdocs as its command line would.
+# A build run with one step patched: the patch is a sitecustomize module on PYTHONPATH, so that every Python
+# process of the build has it (the finishing pass's worker too), and MKDOCS runs mkdocs as its command line would.
 INJECT = """
 import errno, os, signal, sys
 {patch}
+"""
+MKDOCS = """
+import sys
 sys.argv = ["mkdocs", "build", "--strict"]
 from mkdocs.__main__ import cli
 cli()
@@ -46,8 +50,17 @@ def _env(now: str, tmp: Path) -> dict[str, str]:
 
 
 def build_with_fault(project: Path, patch: str, now: str = "2025-04-28") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", INJECT.format(patch=patch)], cwd=project,
-                          env=_env(now, project / "tmp"), capture_output=True, text=True, timeout=300)
+    return subprocess.run([sys.executable, "-c", MKDOCS], cwd=project, env=_fault_env(project, patch, now),
+                          capture_output=True, text=True, timeout=300)
+
+
+def _fault_env(project: Path, patch: str, now: str) -> dict[str, str]:
+    injected = project / "fault"
+    injected.mkdir(exist_ok=True)
+    (injected / "sitecustomize.py").write_text(INJECT.format(patch=patch), encoding="utf-8")
+    env = _env(now, project / "tmp")
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(injected), env.get("PYTHONPATH", "")) if p)
+    return env
 
 
 def complete(site: Path) -> bool:
@@ -72,6 +85,13 @@ def pagefind_running(project: Path) -> list[str]:
     """Pagefind processes working for this project (their command line names its temporary folder)."""
     found = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout.splitlines()
     return [line for line in found if "pagefind" in line and str(project / "tmp") in line]
+
+
+def finishing_orphans() -> list[str]:
+    """Workers of the finishing pass (finishing.Finishing) whose build is gone: each names its build's process."""
+    found = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout.splitlines()
+    workers = [line for line in found if "disclosures.publish.finishing" in line and "ps -eo" not in line]
+    return [line for line in workers if not Path(f"/proc/{line.split()[-1]}").exists()]
 
 
 @pytest.fixture
@@ -144,6 +164,13 @@ def publish(self, site_dir):
         time.sleep(0.01)
     {KILL}
 s.BackgroundIndex.publish = publish""",
+    "while the .gz copies are written": f"""
+import disclosures.publish.finishing as s, time
+def finish(self, site_url):
+    while self._worker is None:
+        time.sleep(0.01)
+    {KILL}
+s.Finishing.finish = finish""",
     "before the swap": f"""
 import disclosures.publish.staging as s
 def publish(staging, site_dir):
@@ -179,7 +206,7 @@ def test_a_build_killed_at_any_point_leaves_a_complete_site_and_the_next_build_c
     killed = build_with_fault(project, KILL_POINTS[point], now="2025-05-09")
     assert killed.returncode == -signal.SIGKILL
     time.sleep(0.5)  # the kernel delivers the parent-death signal to Pagefind
-    assert pagefind_running(project) == []
+    assert pagefind_running(project) == [] and finishing_orphans() == []
     site = project / "site"
     if point.startswith("between the two renames"):
         # The one window the fallback has: the old site waits under its .old name until the next build.

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from disclosures.cli import check_site
 from disclosures.core.cache import ContentCache
-from disclosures.publish import assethash, compress, manifest, serving
+from disclosures.publish import assethash, compress, finishing, manifest, serving
 
 # --- Content-Security-Policy -------------------------------------------------------------------------
 
@@ -93,7 +93,7 @@ def test_gzip_copies_are_reproducible_and_carry_no_name_or_time(tmp_path: Path) 
     (tmp_path / "small.css").write_bytes(b"x" * 1024)
     (tmp_path / "photo.png").write_bytes(b"\x89PNG" * 600)
     (tmp_path / "_deploy" / "rules.txt").write_bytes(b"x" * 4000)
-    serving.finish_site(tmp_path, "https://example.org/")  # the build's one pass over the finished site
+    finishing.finish_site(tmp_path, "https://example.org/")  # the build's one pass over the finished site
     written = tmp_path.rglob("*.gz")
     assert sorted(p.relative_to(tmp_path).as_posix() for p in written) == ["assets/app.js.gz", "index.html.gz"]
     data = (tmp_path / "index.html.gz").read_bytes()
@@ -173,7 +173,7 @@ def test_the_finishing_pass_writes_copies_rules_and_a_manifest_of_what_is_on_dis
     """One read of each file serves the .gz copies, the CSP and the manifest: what it lists must be what a
     fresh reading of the folder finds, in a new folder and in one a --dirty build left (old .gz and rules)."""
     site = _finished_site(tmp_path)
-    serving.finish_site(site, "https://example.org/xczg/")
+    finishing.finish_site(site, "https://example.org/xczg/")
     assert manifest.verify(site) == manifest.Differences()
     assert gzip.decompress((site / "index.html.gz").read_bytes()) == (site / "index.html").read_bytes()
     assert not (site / "small.html.gz").exists() and not (site / "photo.png.gz").exists()
@@ -183,7 +183,7 @@ def test_the_finishing_pass_writes_copies_rules_and_a_manifest_of_what_is_on_dis
     assert "location /xczg/" in conf
     (site / "index.html").write_text("<script>changed()</script>" + "正文" * 900, encoding="utf-8")
     (site / "small.html").unlink()
-    serving.finish_site(site, "https://example.org/xczg/")
+    finishing.finish_site(site, "https://example.org/xczg/")
     assert manifest.verify(site) == manifest.Differences()
     assert gzip.decompress((site / "index.html.gz").read_bytes()) == (site / "index.html").read_bytes()
     conf = (site / serving.NGINX_SITE_CONF).read_text(encoding="utf-8")
@@ -199,13 +199,13 @@ def test_a_pass_begun_before_the_search_index_lists_what_a_pass_in_one_go_does(t
     for site in (begun, whole):  # a --dirty build's folder: the last build's index, about to be replaced
         (site / "pagefind").mkdir()
         (site / "pagefind" / "pagefind.js").write_text("old();" * 400, encoding="utf-8")
-    finishing = serving.Finishing(begun)
-    finishing.begin()
+    pass_ = finishing.Finishing(begun)
+    pass_.begin()
     for site in (begun, whole):
         (site / "pagefind" / "pagefind.js").write_text("new();" * 400, encoding="utf-8")
         (site / "pagefind" / "pagefind-entry.json").write_text('{"v": 1}' * 200, encoding="utf-8")
-    finishing.finish("https://example.org/xczg/")
-    serving.finish_site(whole, "https://example.org/xczg/")
+    pass_.finish("https://example.org/xczg/")
+    finishing.finish_site(whole, "https://example.org/xczg/")
     assert manifest.verify(begun) == manifest.Differences()
     assert (begun / manifest.MANIFEST).read_bytes() == (whole / manifest.MANIFEST).read_bytes()
     assert gzip.decompress((begun / "pagefind" / "pagefind.js.gz").read_bytes()).startswith(b"new();")
@@ -217,12 +217,28 @@ def test_a_closed_pass_writes_nothing_more(tmp_path: Path) -> None:
     site.mkdir()
     for i in range(300):
         (site / f"{i}.html").write_text("<p>正文</p>" * 300, encoding="utf-8")
-    finishing = serving.Finishing(site)
-    finishing.begin()
-    finishing.close()
+    pass_ = finishing.Finishing(site)
+    pass_.begin()
+    pass_.close()
     written = sorted(site.iterdir())
     time.sleep(0.3)
     assert sorted(site.iterdir()) == written and not (site / manifest.MANIFEST).exists()
+
+
+def test_a_pass_whose_worker_dies_fails_instead_of_waiting_for_ever(tmp_path: Path) -> None:
+    """The pass's worker process killed half-way (out of memory, an operator): finish() raises at once."""
+    site = tmp_path / "site"
+    site.mkdir()
+    for i in range(600):
+        (site / f"{i}.html").write_text("<p>正文</p>" * 300, encoding="utf-8")
+    pass_ = finishing.Finishing(site)
+    pass_.begin()
+    assert pass_._worker is not None
+    pass_._worker.kill()
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match="worker stopped"):
+        pass_.finish("https://example.org/")
+    assert time.monotonic() - started < 10 and not (site / manifest.MANIFEST).exists()
 
 
 # --- manifest ----------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The corrections applied to Material's markup (disclosures/publish/themefix.py)."""
+"""The corrections applied to Material's markup (disclosures/pages/themefix.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import material
 
-from disclosures.publish import themefix
-from disclosures.publish.themefix import fix_theme_html
+from disclosures.pages import themefix
+from disclosures.pages.themefix import fix_theme_html
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 
@@ -35,7 +35,7 @@ def test_a_page_without_the_theme_markup_is_unchanged() -> None:
 
 
 def test_a_toc_title_outside_the_navigation_labels_nothing() -> None:
-    from disclosures.publish.themefix import fix_theme_html
+    from disclosures.pages.themefix import fix_theme_html
 
     title = '<label class="md-nav__title" for="__toc">\n      <span class="md-nav__icon md-icon"></span>\n      目录\n    </label>'
     outside = fix_theme_html(f"<nav>{title}</nav>")

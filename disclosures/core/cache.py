@@ -106,8 +106,9 @@ class ContentCache:
     by entry: unpickling a notice's records costs about what making them does, so a preview keeps them.
     After each build it holds only what that build used."""
 
-    def __init__(self, folder: Path | None, records: dict[Path, object] | None = None):
-        self.folder = folder / code_version() if folder is not None else None
+    def __init__(self, folder: Path | None, records: dict[Path, object] | None = None, version: str = ""):
+        """version: the code version's folder name, when the caller knows it (another process of the build)."""
+        self.folder = folder / (version or code_version()) if folder is not None else None
         self.used: set[Path] = set()
         self.records = records
         self._older: dict[Path, dict] = {}  # same_record's and same_value's, of the last build

@@ -10,18 +10,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urlsplit
 
-from disclosures.publish import compress, manifest
+from disclosures.publish import manifest
 from disclosures.publish.assethash import HASHED_NAME
-from disclosures.core.cache import ContentCache
-from disclosures.core.urls import PAGEFIND_DIR
-from disclosures.publish.htmlscan import attributes, moment_left_out
+from disclosures.publish.htmlscan import attributes
 
 NGINX_SITE_CONF = "_deploy/nginx-site.conf"
 DEPLOY_FOLDER = manifest.MANIFEST.split("/")[0]  # never served: the rules and the manifest are for the server's operator
@@ -152,101 +146,3 @@ location {prefix} {{
     }}
 }}
 """
-
-
-@dataclass(frozen=True)
-class _Read:
-    """What the finishing pass took from one file of the site."""
-
-    digests: dict[str, str]  # for the manifest: the file's, and its .gz copy's if one was written
-    scripts: frozenset[str]  # CSP hashes of an HTML page's inline scripts
-
-
-def _finish_file(site: Path, path: str, cache: ContentCache, moment: str, gzipped: bool) -> _Read:
-    """Read one file of the site once: its digest, its inline scripts (HTML) and (gzipped) its .gz copy."""
-    file = site / path
-    if file.is_symlink():  # by the text it points to (manifest.file_sha256): never followed for the rest
-        return _Read({path: manifest.file_sha256(file)}, frozenset())
-    data = file.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    digests = {path: digest}
-    scripts: frozenset[str] = frozenset()
-    if path.endswith(".html"):
-        # A page whose bytes an earlier build scanned, but for the build's moment outside any script, is not
-        # scanned again.
-        key = moment_left_out(data, moment)  # the page itself (whose digest is known) when it holds no moment
-        found = cache.get_or_make_json("scripts", key, lambda _: inline_scripts(data.decode("utf-8")),
-                                       digest if key is data else None)
-        scripts = frozenset(script_hash(s) for s in found)
-    if gzipped:
-        packed = compress.write_gzip(file, data, cache, digest, moment.encode("utf-8"))
-        digests[path + ".gz"] = hashlib.sha256(packed).hexdigest()
-    return _Read(digests, scripts)
-
-
-def finish_site(site: Path, site_url: str, cache: ContentCache | None = None, moment: str = "") -> None:
-    """Everything a server needs beside the pages: the .gz copies, the rules (their CSP from the pages' inline
-    scripts) and the manifest, which covers all and is written last (Finishing, in one go)."""
-    Finishing(site, cache, moment).finish(site_url)
-
-
-class Finishing:
-    """The finishing pass: one read of each file of the site for all three (reading the site three times
-    cost a second of every build at 1,000 notices), in threads (one per core: reading, hashing and zlib
-    release the GIL).
-
-    A build begins it (begin) as soon as every file but the search index is in place, and it reads them
-    while the link check runs in the build's own thread; finish() then reads what came after (the index),
-    waits for all and writes the rules and the manifest. No file may change once begun. close() stops the
-    pass (a build that fails).
-    """
-
-    def __init__(self, site: Path, cache: ContentCache | None = None, moment: str = "") -> None:
-        self.site, self.cache, self.moment = site, cache or ContentCache(None), moment
-        self._pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
-        self._begun: dict[str, Future[_Read]] = {}
-
-    def begin(self) -> None:
-        """Read the files now in the folder but the search index's (pagefind/: moved in, or replaced in a
-        --dirty build, after the link check)."""
-        self._submit({path: gzipped for path, gzipped in self._todo().items()
-                      if not path.startswith(PAGEFIND_DIR + "/")})
-
-    def finish(self, site_url: str) -> None:
-        """Read what is not read yet, then write the rules and the manifest (OSError: a full disk)."""
-        try:
-            todo = self._todo()
-            self._submit(todo)
-            read = [self._begun[path].result() for path in todo]
-        finally:
-            self.close()
-        entries: dict[str, str] = {}
-        hashes: set[str] = set()
-        for one in read:
-            entries.update(one.digests)
-            hashes.update(one.scripts)
-        conf = self.site / NGINX_SITE_CONF
-        conf.parent.mkdir(parents=True, exist_ok=True)
-        text = nginx_site_conf(url_prefix(site_url), content_security_policy(sorted(hashes)))
-        conf.write_text(text, encoding="utf-8", newline="\n")
-        entries[NGINX_SITE_CONF] = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        manifest.write_manifest(self.site, entries)
-
-    def close(self) -> None:
-        """Stop: what has not started is not read, and what has is waited for (nothing writes afterwards)."""
-        self._pool.shutdown(wait=True, cancel_futures=True)
-
-    def _todo(self) -> dict[str, bool]:
-        """Each file of the site to read, and whether it gets a .gz copy."""
-        site = self.site
-        paths = manifest.site_files(site)
-        gzipped = {p for p in paths if not p.startswith(DEPLOY_FOLDER + "/") and not (site / p).is_symlink()
-                   and compress.wants_gzip(site / p)}
-        # A .gz copy about to be written (one a --dirty build left) is not read: its digest is the new copy's.
-        return {p: p in gzipped for p in paths if not (p.endswith(".gz") and p[:-3] in gzipped)}
-
-    def _submit(self, todo: dict[str, bool]) -> None:
-        for path, gzipped in todo.items():
-            if path not in self._begun:
-                self._begun[path] = self._pool.submit(_finish_file, self.site, path, self.cache, self.moment,
-                                                      gzipped)
