@@ -545,7 +545,10 @@ def _finish(site_dir: Path, site_url: str) -> None:
     if _state.finishing is not None:  # the server rules, .gz copies and manifest only matter for a published site
         _progress(texts.PROGRESS_FINISH)
         finishing, _state.finishing = _state.finishing, None
-        finishing.finish(site_url)
+        try:
+            finishing.finish(site_url)
+        except ProjectError as error:  # its worker process was killed
+            raise _failed(str(error)) from None
 
 
 def _index_done(result: IndexStats | SearchIndexFailed) -> None:

@@ -236,7 +236,7 @@ def test_a_pass_whose_worker_dies_fails_instead_of_waiting_for_ever(tmp_path: Pa
     assert pass_._worker is not None
     pass_._worker.kill()
     started = time.monotonic()
-    with pytest.raises(RuntimeError, match="worker stopped"):
+    with pytest.raises(finishing.FinishingStopped, match="后台进程意外退出"):
         pass_.finish("https://example.org/")
     assert time.monotonic() - started < 10 and not (site / manifest.MANIFEST).exists()
 

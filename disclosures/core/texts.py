@@ -370,6 +370,7 @@ POSTER_PDF_FAILED = "打印海报PDF失败：{page}。Chromium 报告：{error}"
 
 # The search index (disclosures/outputs/search.py): Pagefind failed, or wrote files laid out unlike the pinned version.
 SEARCH_INDEX_FAILED = "生成搜索索引失败（Pagefind）：{error}"
+FINISHING_STOPPED = "写出压缩副本（.gz）和清单的后台进程意外退出（退出状态 {status}），请重新生成。"
 SEARCH_SHARD_INVALID = "{name}={value}：应为不小于 1 的整数（搜索索引每个分片平均的页面数；不设则为 {default}）"
 SEARCH_INDEX_UNEXPECTED = ("整理搜索索引失败：Pagefind 写出的文件与 {version} 版的格式不符（{error}）。"
                            "请安装 pyproject.toml 中固定的 Pagefind 版本。")

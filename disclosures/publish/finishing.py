@@ -27,7 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from disclosures.core import texts
 from disclosures.core.cache import ContentCache
+from disclosures.core.errors import ProjectError
 from disclosures.core.urls import PAGEFIND_DIR
 from disclosures.publish import compress, manifest
 from disclosures.publish.htmlscan import moment_left_out
@@ -53,6 +55,10 @@ def receive(stream: BinaryIO) -> object | None:
     if len(data) < size:
         return None
     return pickle.loads(data)
+
+
+class FinishingStopped(ProjectError):
+    """The worker process ended before it answered (killed, out of memory)."""
 
 
 def _die_with(parent: int) -> None:
@@ -126,6 +132,7 @@ class Finishing:
         self._sent: deque[Future[dict[str, _Read]]] = deque()
         self._lock = threading.Lock()
         self._closed = False
+        self._ended: FinishingStopped | None = None  # set once the worker's answers have ended
         self._worker: subprocess.Popen | None = None
         self._answers: threading.Thread | None = None
 
@@ -204,11 +211,13 @@ class Finishing:
             if not future.set_running_or_notify_cancel():
                 continue
             assert self._worker is not None and self._worker.stdin is not None
+            if self._ended is not None:  # the worker is gone, and its answers with it
+                future.set_exception(self._ended)
+                continue
             try:
                 send(self._worker.stdin, (self.site, self._cache_at, self.moment, batch))
-            except OSError as error:  # the worker is gone: its reader fails what is still out
-                future.set_exception(error)
-                continue
+            except OSError:  # the worker is gone: its reader fails this with what is still out
+                pass
             self._sent.append(future)
 
     def _read_answers(self) -> None:
@@ -232,8 +241,9 @@ class Finishing:
             cause = error
         finally:
             with self._lock:
-                stopped = RuntimeError(f"the finishing worker stopped (exit status {self._worker.poll()})")
+                stopped = FinishingStopped(texts.FINISHING_STOPPED.format(status=self._worker.poll()))
                 stopped.__cause__ = cause
+                self._ended = stopped
                 for future in self._sent:
                     future.set_exception(stopped)
                 for _, future in self._waiting:
