@@ -211,15 +211,20 @@ def test_a_pass_begun_before_the_search_index_lists_what_a_pass_in_one_go_does(t
     assert gzip.decompress((begun / "pagefind" / "pagefind.js.gz").read_bytes()).startswith(b"new();")
 
 
-def test_a_closed_pass_writes_nothing_more(tmp_path: Path) -> None:
-    """A build that fails (a broken link) closes the pass before its staging folder is thrown away."""
-    site = tmp_path / "site"
+def _begun_pass(site: Path, pages: int) -> finishing.Finishing:
+    """A pass begun on a site of `pages` pages."""
     site.mkdir()
-    for i in range(300):
+    for i in range(pages):
         (site / f"{i}.html").write_text("<p>正文</p>" * 300, encoding="utf-8")
     pass_ = finishing.Finishing(site)
     pass_.begin()
-    pass_.close()
+    return pass_
+
+
+def test_a_closed_pass_writes_nothing_more(tmp_path: Path) -> None:
+    """A build that fails (a broken link) closes the pass before its staging folder is thrown away."""
+    site = tmp_path / "site"
+    _begun_pass(site, 300).close()
     written = sorted(site.iterdir())
     time.sleep(0.3)
     assert sorted(site.iterdir()) == written and not (site / manifest.MANIFEST).exists()
@@ -228,11 +233,7 @@ def test_a_closed_pass_writes_nothing_more(tmp_path: Path) -> None:
 def test_a_pass_whose_worker_dies_fails_instead_of_waiting_for_ever(tmp_path: Path) -> None:
     """The pass's worker process killed half-way (out of memory, an operator): finish() raises at once."""
     site = tmp_path / "site"
-    site.mkdir()
-    for i in range(600):
-        (site / f"{i}.html").write_text("<p>正文</p>" * 300, encoding="utf-8")
-    pass_ = finishing.Finishing(site)
-    pass_.begin()
+    pass_ = _begun_pass(site, 600)
     assert pass_._worker is not None
     pass_._worker.kill()
     started = time.monotonic()
