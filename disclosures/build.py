@@ -194,13 +194,9 @@ class _Chosen:
         return hashlib.sha256(source + b"\0" + self.decided + shown_key + key_of(self.unit)).digest()
 
 
-def _itself(view: NoticeView) -> NoticeView:
-    return view
-
-
 def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool, feedback_page: str | None,
                  cache: ContentCache, templates: bytes, view_key: Callable[[NoticeView], bytes] = digest_of,
-                 full: Callable[[NoticeView], NoticeView] = _itself) -> list[GeneratedPage]:
+                 full: Callable[[NoticeView], NoticeView] | None = None) -> list[GeneratedPage]:
     """A notice's page and its poster page; feedback_page holds the notice's feedback block (None: none does).
 
     The two renders are pure functions of the view, the site, the options and the templates (whose digest
@@ -211,7 +207,7 @@ def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool, f
     def rendered() -> tuple[str, str]:
         # The moment in 截至…（本页生成时） changes with every build; rendered as a mark and put in afterwards, it
         # leaves the cached renders of a notice valid for as long as its status (the day count) stays the same.
-        marked = with_as_of_mark(full(view))[1]  # made of view, as the poster is: the key need hold neither
+        marked = with_as_of_mark(full(view) if full else view)[1]  # made of view, as the poster is: the key need hold neither
         poster = poster_view(marked, site.url, pdf_links(view.id) if pdfs else (), feedback_page, cache)
         return render_notice(env, marked, feedback_page=feedback_page), render_poster(env, poster)
     key = templates + view_key(view) + key_of((site, feedback_page, pdfs))

@@ -513,9 +513,9 @@ def _finish(site_dir: Path, site_url: str) -> None:
     """The steps on the finished folder, in order: poster PDFs (optional) and the link check over the pages as
     built (assets already carry their hashed names; no page links into pagefind/), then the search index
     (Pagefind has been indexing since the pages were rendered, in on_config) moved in, then the serving files,
-    whose manifest covers all: their pass over the files but the index begins before the link check, in
-    threads beside it (finishing.Finishing, begun on the feeds and open data in on_files). A kept preview (make serve) starts its index now and does not wait
-    for it: it is moved in when made."""
+    whose manifest covers all: their pass over the files but the index (finishing.Finishing, a worker process,
+    begun on the feeds and open data in on_files) goes on beside the link check. A kept preview (make serve)
+    starts its index now and does not wait for it: it is moved in when made."""
     later = _keeping()
     try:
         if _build().poster_pdfs:
@@ -544,9 +544,9 @@ def _finish(site_dir: Path, site_url: str) -> None:
     log.info(linkcheck.external_summary(report))
     if _state.finishing is not None:  # the server rules, .gz copies and manifest only matter for a published site
         _progress(texts.PROGRESS_FINISH)
-        finishing, _state.finishing = _state.finishing, None
+        begun, _state.finishing = _state.finishing, None
         try:
-            finishing.finish(site_url)
+            begun.finish(site_url)
         except ProjectError as error:  # its worker process was killed
             raise _failed(str(error)) from None
 
@@ -573,9 +573,9 @@ def _close_index() -> None:
 def _close_finishing() -> None:
     """Stop the finishing pass of a build that failed or was stopped, if begun: nothing of it writes into
     the staging folder once that is thrown away."""
-    finishing, _state.finishing = _state.finishing, None
-    if finishing is not None:
-        finishing.close()
+    begun, _state.finishing = _state.finishing, None
+    if begun is not None:
+        begun.close()
 
 
 def on_post_page(output, page, config):

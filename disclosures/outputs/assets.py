@@ -49,6 +49,10 @@ class InMemory:
         return GeneratedAsset(path, content)
 
 
+def _itself(view: NoticeView) -> NoticeView:
+    return view
+
+
 class FeedItems:
     """The feed items of each public notice, rendered once and shared by the site's and the lists' feeds."""
 
@@ -56,7 +60,7 @@ class FeedItems:
                  as_of: str = "", view_key: Callable[[NoticeView], bytes] | None = None,
                  full: Callable[[NoticeView], NoticeView] | None = None):
         self.env = env
-        self.full = full or (lambda v: v)  # the full view a light one stands for (model/viewmodels.py light_view)
+        self.full = full or _itself  # the full view a light one stands for (model/viewmodels.py light_view)
         self.as_of = as_of  # the build's moment (截至…（本页生成时）), also for views whose window holds the mark
         self.chan = feeds.channel(site)
         self._items: dict[str, list[feeds.FeedItem]] = {}
@@ -103,7 +107,6 @@ class FeedItems:
             if any(shown is not item for shown, item in zip(self._items[v.id], items)):
                 self._moment_shown.add(v.id)
         return self._items[v.id]
-
 
     def _made(self, v: NoticeView) -> list[feeds.FeedItem]:
         marked = with_as_of_mark(self.full(v))[1]
@@ -178,7 +181,7 @@ def open_data_assets(root: Path, site: r.Site, public: list[tuple[r.Notice, Noti
     its view, record and site are made of: a build's product keys), or, in a preview's rebuild, for the very
     view and record the last one wrote. A light view's document is made of full(view), the view it stands for."""
     store, sink = store or ContentCache(None), sink or InMemory()
-    full = full or (lambda v: v)
+    full = full or _itself
     assets = [sink.put(OPEN_DATA_INDEX_PATH, opendata.dump(opendata.index_document(site, public, groups)))]
     for notice, view in public:
         def made(_: bytes = b"", n: r.Notice = notice, v: NoticeView = view) -> bytes:

@@ -51,6 +51,7 @@ from pathlib import Path
 from disclosures.core import texts
 from disclosures.core.cache import ContentCache
 from disclosures.core.errors import ProjectError
+from disclosures.core.processes import dying_with_parent
 from disclosures.core.urls import PAGEFIND_DIR
 from disclosures.model.searchmarks import CLOSE, OPEN, date_marks
 from disclosures.outputs.searchorder import PAGEFIND_VERSION, UnexpectedIndex, make_deterministic
@@ -414,7 +415,7 @@ def pagefind_command(pages_dir: Path, out: Path) -> list[str]:
     binary = get_executable()
     if binary is None:
         raise OSError("pagefind[extended] is not installed")
-    return _dying_with_parent([str(binary), "--site", str(pages_dir), "--output-path", str(out),
+    return dying_with_parent([str(binary), "--site", str(pages_dir), "--output-path", str(out),
                                "--force-language", LANGUAGE, "--quiet"])
 
 
@@ -431,14 +432,6 @@ def _index(pages_dir: Path, out: Path) -> None:
 
 
 WORK_PREFIX = "disclosures-search-"  # + the building process's id: a folder whose process is gone is an orphan
-
-
-def _dying_with_parent(command: list[str]) -> list[str]:
-    """The command, started by util-linux's setpriv so that the kernel kills it when the thread that started
-    it ends (PR_SET_PDEATHSIG; a preexec_fn would not be safe with the build's threads). Without setpriv
-    (not Linux), close() still stops it on every ending Python sees."""
-    setpriv = shutil.which("setpriv")
-    return [setpriv, "--pdeathsig", "KILL", "--", *command] if setpriv else command
 
 
 def remove_orphaned_work(folder: Path | None = None) -> None:

@@ -2,7 +2,7 @@
 scripts (the CSP of the server rules, serving.py) and its .gz copy, in a worker process.
 
 Finishing sends the files in batches to a plain child process (`python -m disclosures.publish.finishing
-PARENT_PID`), not one made by multiprocessing: its spawn and forkserver import the build's __main__ again (a
+BUILD_PID`, which the kernel ends with the build: core/processes.py), not one made by multiprocessing: its spawn and forkserver import the build's __main__ again (a
 script without a main guard would build again, inside the build), and a fork would copy the locks the
 build's other threads hold. Messages both ways are pickles, each after its length: in, (site, cache folder
 and code version or None, moment, [(path, gzipped), …]); out, ("ok", {path: what was read}, cache entries
@@ -11,11 +11,9 @@ used) or ("error", the exception).
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import os
 import pickle
-import signal
 import struct
 import subprocess
 import sys
@@ -30,6 +28,7 @@ from typing import BinaryIO
 from disclosures.core import texts
 from disclosures.core.cache import ContentCache
 from disclosures.core.errors import ProjectError
+from disclosures.core.processes import dying_with_parent
 from disclosures.core.urls import PAGEFIND_DIR
 from disclosures.publish import compress, manifest
 from disclosures.publish.htmlscan import moment_left_out
@@ -59,17 +58,6 @@ def receive(stream: BinaryIO) -> object | None:
 
 class FinishingStopped(ProjectError):
     """The worker process ended before it answered (killed, out of memory)."""
-
-
-def _die_with(parent: int) -> None:
-    """The kernel kills this process when the build's ends, however (PR_SET_PDEATHSIG): a killed build leaves
-    no worker writing into its staging folder."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: the worker ends when it finds the build's pipe closed
-        pass
-    if os.getppid() != parent:  # the build ended before the line above
-        sys.exit(0)
 
 
 @dataclass(frozen=True)
@@ -201,8 +189,10 @@ class Finishing:
     def _send(self) -> None:
         """Send batches while fewer than IN_FLIGHT are out (under the lock); the worker is started first."""
         if self._worker is None and self._waiting:
-            self._worker = subprocess.Popen([sys.executable, "-m", __name__, str(os.getpid())],
-                                            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+            # Ends with the build (a killed build leaves no worker writing into its staging folder); the
+            # build's process id names its build in a list of processes.
+            command = dying_with_parent([sys.executable, "-m", __name__, str(os.getpid())])
+            self._worker = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
             self._answers = threading.Thread(target=self._read_answers, name="finishing", daemon=True)
             self._answers.start()
         assert self._worker is not None or not self._waiting
@@ -254,7 +244,6 @@ class Finishing:
 
 
 def main() -> None:
-    _die_with(int(sys.argv[1]))
     # By the module's name, not as __main__: the build unpickles what it reads as disclosures.publish.finishing's.
     from disclosures.publish.finishing import finish_file as read_file
 
