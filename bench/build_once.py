@@ -24,7 +24,13 @@ if "--no-pagefind" in sys.argv[2:]:
     class _NoIndex:
         """Stands in for search.BackgroundIndex (before the hook module imports it): no Pagefind at all."""
 
-        def __init__(self, pages: object) -> None:
+        def __init__(self, pages: object = None, store: object = None, pages_per_shard: int = 0) -> None:
+            pass
+
+        def add(self, pages: object) -> None:
+            pass
+
+        def added_all(self) -> None:
             pass
 
         def publish(self, site_dir: object) -> search.IndexStats:

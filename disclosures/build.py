@@ -260,10 +260,11 @@ def moment_in(text: str, as_of: str) -> str:
 
 def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
             records: dict[Path, object] | None = None, sink: AssetSink | None = None,
-            rendered: Callable[[list[GeneratedPage], ContentCache, int], None] | None = None) -> SiteBuild:
+            rendered: Callable[[list[GeneratedPage], ContentCache, int, bool], None] | None = None) -> SiteBuild:
     """Validate data/ under root and render every generated page. The other files (feeds, open data, share
-    cards) go to sink as they are made (by default: kept in memory). rendered(pages, cache, shard size) is
-    called as soon as every page is rendered, before those files are made: the hook starts the search index.
+    cards) go to sink as they are made (by default: kept in memory). rendered(pages, cache, shard size, last)
+    is called with each notice's pages as soon as they are rendered, in publication order (the search index's
+    shards fill as they come), and then with the other pages (last: True), before those files are made.
 
     Raises a ProjectError (errors.py): DataInvalid, BadReferenceTime, or NothingPublic (a real build
     with no public notice, unless DISCLOSURE_ALLOW_EMPTY is set; a preview shows drafts, so it may be empty).
@@ -337,11 +338,17 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
         opened = v if v.parts is not None else fulls[v.id]()[1]
         assert opened is not None, "only public notices have open data"
         return opened
-    for v in views:
+    by_notice: dict[str, list[GeneratedPage]] = {}
+    for v in sorted(views, key=lambda v: (v.published_iso, v.url)):  # publication order: see `rendered`
         feedback_page = block_page.get(v.id)
-        pages += cache.same_record("notice pages", (v,), functools.partial(
+        by_notice[v.id] = cache.same_record("notice pages", (v,), functools.partial(
             notice_pages, env, site, v, pdfs, feedback_page, cache, templates, view_key, full_shown),
             also=templates + key_of((feedback_page, pdfs)))
+        if rendered is not None:
+            rendered(by_notice[v.id], cache, shard_size, False)
+    first_notice = len(pages)
+    pages += [page for v in views for page in by_notice.pop(v.id)]
+    after_notices = len(pages)
     pages += [GeneratedPage(page_source(f.url), f.title, render_feedback(env, f), f.toc,
                             share=site_share(site, f.url, f.title)) for f in feedback]
     pages += _list_pages(site, portal, functools.partial(_list_html, env, cache, templates))
@@ -358,7 +365,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
                                render_subscribe(env, chan.rss_url, chan.json_url), [],
                                share=site_share(site, SUBSCRIBE_URL, texts.SUBSCRIBE_TITLE)))
     if rendered is not None:
-        rendered(pages, cache, shard_size)
+        rendered(pages[:first_notice] + pages[after_notices:], cache, shard_size, True)
     # Even a preview (mkdocs serve) never puts a draft or scheduled notice into a feed or the open data.
     public_ids = {n.id for n, _ in public}
     sink = sink or InMemory()

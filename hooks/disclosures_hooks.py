@@ -77,7 +77,8 @@ class _State:
     files: Files | None = None  # this build's files (on_files): what a kept preview folder should hold
     rendering: Any = None  # (config, nav) of this build, set in on_nav: what every theme page's key holds
     spill: SpillFolder | None = None  # where on_config's feeds and open data wait for on_files
-    index_later: tuple | None = None  # a kept preview's index, started after its link check (_start_index)
+    index_later: tuple | None = None  # a kept preview's index, started after its link check (_index_pages)
+    indexing: bool = False  # this build has handed the index pages (_index_pages)
     digests: pagecache.TextDigests = field(default_factory=pagecache.TextDigests)  # a preview's page texts'
 
     def __post_init__(self) -> None:
@@ -148,7 +149,7 @@ def _terminated(number, frame):
 def on_config(config):
     gc.set_threshold(*GC_THRESHOLDS)  # here, not in on_startup: MkDocs' build() alone (bench, tools) skips that
     # First: a rebuild refused in on_config (a slip in data/) wrote nothing, and its preview keeps its files.
-    _state.writing, _state.keys, _state.preview.kept = False, {}, 0
+    _state.writing, _state.keys, _state.preview.kept, _state.indexing = False, {}, 0, False
     root = Path(config.config_file_path).parent
     _state.started = time.perf_counter()
     _state.site_dir = Path(config.site_dir)
@@ -162,7 +163,7 @@ def on_config(config):
         unchanged = functools.partial(_state.preview.holds, site_dir) if _keeping() else None
         _state.spill = SpillFolder(site_dir, unchanged)
         build = prepare(root, os.environ, preview=_state.serve, records=_state.records if _state.serve else None,
-                        sink=_state.spill, rendered=functools.partial(_start_index, config))
+                        sink=_state.spill, rendered=functools.partial(_index_pages, config))
         _state.progress.read(len(build.notices), len(build.pages))
     except ProjectError as error:
         # mkdocs serve builds into a temporary folder, not site/: the old preview stays up.
@@ -183,17 +184,24 @@ def on_config(config):
     return config
 
 
-def _start_index(config, pages: list, cache, shard_size: int) -> None:
-    """Pagefind starts on the pages as soon as they are rendered (prepare's `rendered`): while the feeds and
-    open data are made and MkDocs writes the pages. Each at the address MkDocs will give it. A kept preview
-    (make serve) does not wait for its index: it starts it after the link check (_finish), so that its work
-    in this process does not slow the rebuild the clerk waits for."""
-    _close_index()  # a preview's last rebuild may still be indexing
+def _index_pages(config, pages: list, cache, shard_size: int, last: bool) -> None:
+    """Pagefind starts on the notices' pages as they are rendered (prepare's `rendered`), in publication
+    order: while the rest are rendered, the feeds and open data made and MkDocs writes the pages. Each at the
+    address MkDocs will give it. A kept preview (make serve) does not wait for its index: it starts it after
+    the link check (_finish), so that its work in this process does not slow the rebuild the clerk waits for."""
+    if not _state.indexing:  # this build's first pages: a preview's last rebuild may still be indexing
+        _close_index()
+        _state.index_later, _state.indexing = None, True
     addresses = [(File.generated(config, page.src_uri, content="").dest_uri, page.html) for page in pages]
     if _keeping():
-        _state.index_later = (addresses, cache, shard_size)
-    else:
-        _state.index = BackgroundIndex(addresses, cache, shard_size)
+        _state.index_later = _state.index_later or ([], cache, shard_size)
+        _state.index_later[0].extend(addresses)
+        return
+    if _state.index is None:
+        _state.index = BackgroundIndex(None, cache, shard_size)
+    _state.index.add(addresses)
+    if last:
+        _state.index.added_all()
 
 
 def _lock_and_recover(site_dir: Path) -> None:

@@ -1,18 +1,24 @@
 """How the search index is cut into shards (search.py, shards_of): every page once and in order, a bounded
-shard, and cuts that stay put, so that an edit or a new notice re-indexes one shard only."""
+shard, and cuts that stay put, so that an edit or a new notice re-indexes one shard only; and shards made
+while the pages are still coming in (BackgroundIndex.add) give the index of all pages at once."""
 
 from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
 
 import pytest
 from fuzzing import fuzz_settings
 from hypothesis import given
 from hypothesis import strategies as st
 
+from disclosures.core.cache import ContentCache
 from disclosures.core.errors import ProjectError
-from disclosures.outputs.search import (DEFAULT_SHARD_PAGES, SHARD_ENV, indexed_copies, shard_key, shard_pages,
-                                        shards_of)
+from disclosures.outputs.search import (DEFAULT_SHARD_PAGES, SHARD_ENV, BackgroundIndex, indexed_copies, indexed_parts,
+                                        publication_key, shard_key, shard_pages, shards_of)
 
-# Pages as (path, copy): paths unique, copies of any length (the byte bound is scaled down to match).
+# Pages as (path, part): paths unique, parts of any length (the byte bound is scaled down to match).
 pages = st.lists(st.tuples(st.from_regex(r"disclosures/[a-z0-9-]{1,12}/index\.html", fullmatch=True),
                            st.text(alphabet="巡察整改ab", min_size=0, max_size=40)),
                  min_size=0, max_size=60, unique_by=lambda p: p[0])
@@ -85,3 +91,63 @@ def test_the_shard_size_comes_from_the_environment_and_a_mistake_is_refused() ->
         with pytest.raises(ProjectError) as refused:
             shard_pages({SHARD_ENV: wrong})
         assert str(refused.value).startswith(f"{SHARD_ENV}={wrong}：应为不小于 1 的整数")
+
+
+# The streaming index (BackgroundIndex.add): shards made as their pages come in, with the real, pinned Pagefind.
+
+def _notice(day: str, n: int) -> str:
+    return (f'<!DOCTYPE html><html lang="zh-CN"><body><nav>导航</nav><main data-pagefind-body><h1 id="t">通报{n}</h1>'
+            f'<span data-pagefind-sort="published[data-value]" data-value="{day}"></span>'
+            f'<p>{day}发布。巡察整改第{n}项问题已完成整改。</p></main></body></html>')
+
+
+NOTICES = [(f"disclosures/n{n:02d}/index.html", _notice(f"2025-0{1 + n // 4}-1{n % 4}", n)) for n in range(20)]
+GLOSSARY = ("glossary/index.html", '<main data-pagefind-body><h1 id="g">术语</h1><p>巡察</p></main>')
+
+
+def _index(tmp: Path, batches: list[list[tuple[str, str]]], made: list[int], made_early: int = 0
+           ) -> dict[str, bytes]:
+    """The index BackgroundIndex writes from these batches (4 pages per shard on average), as {path: bytes};
+    made gets the size of each shard Pagefind indexed, in the order they were made. made_early: the shards
+    that must be made before added_all() (waited for, up to a minute)."""
+    index = BackgroundIndex(store=ContentCache(None), pages_per_shard=4)
+    real = index._make
+
+    def counted(shard, key):
+        made.append(len(shard))
+        return real(shard, key)
+    index._make = counted  # type: ignore[method-assign]
+    try:
+        for batch in batches:
+            index.add(batch)
+        waited = time.monotonic()
+        while len(made) < made_early and time.monotonic() - waited < 60:
+            time.sleep(0.05)
+        assert len(made) >= made_early, f"{len(made)} shards made before the last page, not {made_early}"
+        index.added_all()
+        index.publish(tmp)
+    finally:
+        index.close()
+    return {p.relative_to(tmp).as_posix(): p.read_bytes() for p in sorted(tmp.rglob("*")) if p.is_file()}
+
+
+def test_pages_added_as_rendered_give_the_index_of_all_pages_at_once(tmp_path: Path) -> None:
+    """In publication order, every shard is made once, as soon as its last page comes; out of order, the
+    shards made early that are not the index's are wasted work, never part of it."""
+    whole, streamed, shuffled = [], [], []
+    at_once = _index(tmp_path / "a", [[*NOTICES, GLOSSARY]], whole)
+    cuts = shards_of(sorted(indexed_parts([*NOTICES, GLOSSARY]), key=publication_key), 4)
+    in_order = _index(tmp_path / "b", [[page] for page in NOTICES] + [[GLOSSARY]], streamed, len(cuts) - 1)
+    mixed = NOTICES[:6] + NOTICES[12:] + NOTICES[6:12]  # a later page before earlier ones
+    out_of_order = _index(tmp_path / "c", [[page] for page in mixed] + [[GLOSSARY]], shuffled)
+    assert in_order == at_once and out_of_order == at_once
+    assert len(cuts) > 2 and sorted(whole) == sorted(streamed) == sorted(len(s) for s in cuts)
+    assert len(shuffled) > len(cuts)  # shards of the out-of-order run were made and not used
+    assert json.loads(at_once["pagefind/shards.json"])["shards"]
+
+
+def test_a_closed_index_stops_waiting_for_pages(tmp_path: Path) -> None:
+    index = BackgroundIndex(store=ContentCache(None), pages_per_shard=4)
+    index.add(NOTICES[:3])
+    index.close()  # a build that failed before it rendered the rest: returns, and leaves nothing
+    assert not index._work.exists()

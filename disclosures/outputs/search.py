@@ -23,13 +23,22 @@ taken from the build cache while its pages stay the same. The cuts
 (shards_of) follow the pages in publication order and fall after a page
 whose path hashes to 0 modulo the shard size, or before one that would take
 a shard over MAX_SHARD_BYTES: an edit changes its own shard only, and a new
-notice (the newest) the newest shard. The newest shard is the primary index
-in pagefind/ (with Pagefind's script, worker and wasm); the others sit in
-pagefind/shards/<name>/ (their index files only: merged indexes use the
-primary's wasm), listed newest first in pagefind/shards.json. search.js
-answers from the newest shard first and then merges the others in
-(Pagefind's mergeIndex), so a reader's first search costs what one shard
-costs, however large the portal.
+notice (the newest) the newest shard. A shard is known by its pages' paths
+and indexed parts (shard_key): the copy Pagefind reads is a pure function of
+the part, so an unchanged shard is found without making any copy. The
+newest shard is the primary index in pagefind/ (with Pagefind's script,
+worker and wasm); the others sit in pagefind/shards/<name>/ (their index
+files only: merged indexes use the primary's wasm), listed newest first in
+pagefind/shards.json. search.js answers from the newest shard first and then
+merges the others in (Pagefind's mergeIndex), so a reader's first search
+costs what one shard costs, however large the portal.
+
+Pages arrive as they are rendered (BackgroundIndex.add), in publication order
+(prepare renders them so): a cut depends only on the pages before it, so each
+shard is indexed as soon as its last page is known, while the rest are still
+being rendered. The shards are then cut again from all the pages, sorted; a
+shard made early is used only if it is one of these (the same key), so pages
+that came out of order cost time, never a different index.
 """
 
 from __future__ import annotations
@@ -38,6 +47,7 @@ import hashlib
 import json
 import os
 import pickle
+import queue
 import re
 import shutil
 import subprocess
@@ -71,7 +81,8 @@ SHARDS_LIST = "shards.json"  # under pagefind/: {"shards": [folder, …]}, newes
 # less memory may lower it; the search then fetches a little more per shard.
 SHARD_ENV = "DISCLOSURE_SEARCH_SHARD_PAGES"
 DEFAULT_SHARD_PAGES = 250
-# Text per shard at most, as handed to Pagefind: about 1 GB of Pagefind's memory (38 bytes per byte).
+# Text per shard at most (its pages' indexed parts; Pagefind's copies add a few dates' tokens): about 1 GB of
+# Pagefind's memory (38 bytes per byte).
 MAX_SHARD_BYTES = 24 * 2**20
 _PUBLISHED = re.compile(r'data-pagefind-sort="published\[data-value\]" data-value="([^"]*)"')
 
@@ -169,23 +180,36 @@ def with_date_marks(html: str) -> str:
     return "".join(out + ([_marks_span(held)] if held else []))  # an element left open: its dates at the end
 
 
-def indexed_copies(pages: Iterable[tuple[str, str]], store: ContentCache | None = None) -> list[tuple[str, str]]:
+Page = tuple[str, str]  # (path in the site, text): a page's HTML, its indexed part, or the copy Pagefind reads
+
+
+def indexed_parts(pages: Iterable[Page]) -> list[Page]:
+    """(path, indexed part) of each page (path, HTML) that has one, in the order given."""
+    return [(path, part) for path, page in pages if (part := indexed_part(page)) is not None]
+
+
+def indexed_copies(pages: Iterable[Page], store: ContentCache | None = None) -> list[Page]:
     """(path, the copy Pagefind reads) for each page (path in the site, HTML) that has an indexed part, in
-    publication order: dated pages oldest first, then pages without a date (the glossary), each by path.
-    A copy is a pure function of the part: the store gives back those of parts an earlier build marked."""
+    publication order: dated pages oldest first, then pages without a date (the glossary), each by path."""
+    return marked_copies(sorted(indexed_parts(pages), key=publication_key), store)
+
+
+def marked_copies(parts: Iterable[Page], store: ContentCache | None = None) -> list[Page]:
+    """The copy Pagefind reads of each (path, part): a pure function of the part, so the store gives back
+    those of parts an earlier build marked."""
     store = store or ContentCache(None)
-    copies = [(path, store.get_or_make("search-copy", part.encode("utf-8"), _marked_copy).decode("utf-8"))
-              for path, page in pages if (part := indexed_part(page)) is not None]
-    return sorted(copies, key=_publication_key)
+    return [(path, store.get_or_make("search-copy", part.encode("utf-8"), _marked_copy).decode("utf-8"))
+            for path, part in parts]
 
 
 def _marked_copy(part: bytes) -> bytes:
     return with_date_marks(part.decode("utf-8")).encode("utf-8")
 
 
-def _publication_key(copy: tuple[str, str]) -> tuple[int, str, str]:
-    found = _PUBLISHED.search(copy[1])
-    return (0, found.group(1), copy[0]) if found else (1, "", copy[0])
+def publication_key(page: Page) -> tuple[int, str, str]:
+    """The order of the index's pages: by the published date a page's part holds, then by path; undated last."""
+    found = _PUBLISHED.search(page[1])
+    return (0, found.group(1), page[0]) if found else (1, "", page[0])
 
 
 def shard_pages(environ: Mapping[str, str] = os.environ) -> int:
@@ -202,30 +226,45 @@ def _cut_after(path: str, pages: int) -> bool:
     return int.from_bytes(hashlib.sha256(path.encode("utf-8")).digest()[:8], "big") % pages == 0
 
 
-def shards_of(copies: list[tuple[str, str]], pages: int = DEFAULT_SHARD_PAGES,
-              max_bytes: int = MAX_SHARD_BYTES) -> list[list[tuple[str, str]]]:
-    """The copies (in publication order) cut into shards, oldest first; see the module's docstring.
+class ShardCutter:
+    """shards_of a page at a time: add() gives the shards its page completed (see shards_of)."""
+
+    def __init__(self, pages: int = DEFAULT_SHARD_PAGES, max_bytes: int = MAX_SHARD_BYTES):
+        self._pages, self._max_bytes = pages, max_bytes
+        self._shard: list[Page] = []
+        self._size = 0
+
+    def add(self, page: Page) -> list[list[Page]]:
+        done = []
+        length = len(page[1].encode("utf-8"))
+        if self._shard and self._size + length > self._max_bytes:
+            done.append(self._shard)
+            self._shard, self._size = [], 0
+        self._shard.append(page)
+        self._size += length
+        if _cut_after(page[0], self._pages):
+            done.append(self._shard)
+            self._shard, self._size = [], 0
+        return done
+
+    def rest(self) -> list[list[Page]]:
+        """The last shard, if it has pages."""
+        return [self._shard] if self._shard else []
+
+
+def shards_of(parts: list[Page], pages: int = DEFAULT_SHARD_PAGES, max_bytes: int = MAX_SHARD_BYTES
+              ) -> list[list[Page]]:
+    """The (path, part) pages (in publication order) cut into shards, oldest first; see the module's docstring.
 
     A cut depends only on the page before it (its path) and the shard's size so far, so an edit moves at
     most the cuts up to the next one its path decides, and a page added at the end changes the last shard.
     """
-    shards: list[list[tuple[str, str]]] = [[]]
-    size = 0
-    for path, copy in copies:
-        length = len(copy.encode("utf-8"))
-        if shards[-1] and size + length > max_bytes:
-            shards.append([])
-            size = 0
-        shards[-1].append((path, copy))
-        size += length
-        if _cut_after(path, pages):
-            shards.append([])
-            size = 0
-    return [shard for shard in shards if shard]
+    cutter = ShardCutter(pages, max_bytes)
+    return [shard for page in parts for shard in cutter.add(page)] + cutter.rest()
 
 
-def shard_key(shard: list[tuple[str, str]]) -> bytes:
-    """Everything a shard's index is made of: its pages' paths and copies, in order."""
+def shard_key(shard: list[Page]) -> bytes:
+    """Everything a shard's index is made of: its pages' paths and parts, in order."""
     return b"".join(path.encode("utf-8") + b"\0" + part.encode("utf-8") + b"\0" for path, part in shard)
 
 
@@ -259,18 +298,23 @@ class IndexStats:
 
 class BackgroundIndex:
     """Pagefind indexing pages in a thread, from the moment they are rendered (Pagefind works in its own
-    process, on about 1.4 cores, while MkDocs writes the pages and the link check reads them).
+    process, on about 1.4 cores, while the build renders the rest, MkDocs writes the pages and the link check
+    reads them).
 
     Its output stays in a temporary folder until publish() moves it into a site whole, so a site never
     holds half an index and a failed build leaves nothing behind. Call close() in any case.
 
-        index = BackgroundIndex(pages)     # (path in the site, HTML), sorted by path
+        index = BackgroundIndex(store=cache)
+        index.add(pages)                   # (path in the site, HTML), as rendered; in publication order
+        index.added_all()
         ...
         stats = index.publish(site_dir)    # waits; raises SearchIndexFailed
         index.close()
+
+    BackgroundIndex(pages) adds the pages and added_all() at once.
     """
 
-    def __init__(self, pages: Iterable[tuple[str, str]], store: ContentCache | None = None,
+    def __init__(self, pages: Iterable[Page] | None = None, store: ContentCache | None = None,
                  pages_per_shard: int = DEFAULT_SHARD_PAGES):
         remove_orphaned_work()
         self._store = store or ContentCache(None)
@@ -278,49 +322,78 @@ class BackgroundIndex:
         self._process: subprocess.Popen | None = None
         self._closed = False
         self._moving = threading.Lock()  # publish_later's move and close()'s removal of the work folder
+        self._added: queue.SimpleQueue[list[Page] | None] = queue.SimpleQueue()
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind")
-        self._future: Future[int] = pool.submit(self._run, list(pages), pages_per_shard)
+        self._future: Future[int] = pool.submit(self._run, pages_per_shard)
         pool.shutdown(wait=False)  # the thread ends with its one task
+        if pages is not None:
+            self.add(pages)
+            self.added_all()
 
-    def _run(self, pages: list[tuple[str, str]], pages_per_shard: int) -> int:
-        """Index the pages shard by shard, newest first, into work/index (the layout in the module's
-        docstring); a shard whose pages are exactly those of an earlier build's shard is taken from the cache
+    def add(self, pages: Iterable[Page]) -> None:
+        """Pages (path in the site, HTML) to index; only their indexed parts are kept."""
+        self._added.put(indexed_parts(pages))
+
+    def added_all(self) -> None:
+        self._added.put(None)
+
+    def _run(self, pages_per_shard: int) -> int:
+        """Index the pages shard by shard into work/index (the layout in the module's docstring): each shard
+        as soon as its pages have come in order, then the shards of all pages as sorted (those not made
+        yet now). A shard whose pages are exactly those of an earlier build's shard is taken from the cache
         (the output is deterministic, searchorder.py, so it is the index Pagefind would write again)."""
-        shards = shards_of(indexed_copies(pages, self._store), pages_per_shard)
-        pages.clear()  # the pages' HTML: the build may let go of it once MkDocs has written them
+        parts: list[Page] = []
+        made: dict[bytes, tuple[int, Path]] = {}  # a shard's key -> (its pages, the folder it was made into)
+        cutter: ShardCutter | None = ShardCutter(pages_per_shard)  # None once a page came out of order
+        last: tuple[int, str, str] | None = None
+        while (added := self._added.get()) is not None and not self._closed:
+            for page in added:
+                order, last = last, publication_key(page)
+                cutter = cutter if order is None or order <= last else None
+                parts.append(page)
+                for shard in cutter.add(page) if cutter is not None else ():
+                    self._made_into(shard, made)
+        if self._closed:
+            return 0
+        shards = shards_of(sorted(parts, key=publication_key), pages_per_shard)
+        parts.clear()
         out = self._work / "index"
         older, count = [], 0
-        for i in range(len(shards)):
-            shard = shards.pop()  # newest first; its copies are let go of once it is indexed
-            key = shard_key(shard)
-            folder = out if i == 0 else out / SHARDS_DIR / hashlib.sha256(key).hexdigest()[:16]
-            shard_count, files = self._shard(shard, key)
-            for name, content in files:
-                if i and any(Path(name).match(engine) for engine in ENGINE_FILES):
-                    continue  # merged indexes run on the primary's engine
-                (folder / name).parent.mkdir(parents=True, exist_ok=True)
-                (folder / name).write_bytes(content)
-            count += shard_count
-            older += [folder.relative_to(out).as_posix() + "/"] if i else []
+        for i, shard in enumerate(reversed(shards)):  # newest first: the newest is the primary index
+            pages, folder = self._made_into(shard, made)
+            count += pages
+            if i == 0:
+                folder.rename(out)
+                continue
+            older.append(f"{SHARDS_DIR}/{folder.name}/")
+            for engine in ENGINE_FILES:  # merged indexes run on the primary's engine
+                for file in folder.glob(engine):
+                    file.unlink()
+            (out / SHARDS_DIR).mkdir(exist_ok=True)
+            folder.rename(out / SHARDS_DIR / folder.name)
         if count:
             (out / SHARDS_LIST).write_text(json.dumps({"shards": older}, separators=(",", ":")), encoding="utf-8")
         return count
 
-    def _shard(self, shard: list[tuple[str, str]], key: bytes) -> tuple[int, list[tuple[str, bytes]]]:
-        """(pages indexed, [(path in the index folder, bytes)]) of one shard, from the cache or made now."""
-        stored = self._store.get("search-shard", key)
-        if stored is not None:
-            return pickle.loads(stored)
-        made = self._make(shard)
-        self._store.put("search-shard", key, pickle.dumps(made, protocol=5))
-        return made
+    def _made_into(self, shard: list[Page], made: dict[bytes, tuple[int, Path]]) -> tuple[int, Path]:
+        """(pages indexed, the folder under work/made/ holding the shard's index), from the cache or made now."""
+        key = shard_key(shard)
+        if key not in made:
+            folder = self._work / "made" / hashlib.sha256(key).hexdigest()[:16]
+            stored = self._store.get("search-shard", key)
+            count, files = pickle.loads(stored) if stored is not None else self._make(shard, key)
+            for name, content in files:
+                (folder / name).parent.mkdir(parents=True, exist_ok=True)
+                (folder / name).write_bytes(content)
+            made[key] = (count, folder)
+        return made[key]
 
-    def _make(self, parts: list[tuple[str, str]]) -> tuple[int, list[tuple[str, bytes]]]:
+    def _make(self, shard: list[Page], key: bytes) -> tuple[int, list[tuple[str, bytes]]]:
         source, written = self._work / "parts", self._work / "shard"
         shutil.rmtree(source, ignore_errors=True)
         shutil.rmtree(written, ignore_errors=True)
         # An OSError of our own (a full disk) goes up as it is: the build reports it with the path and cause.
-        _write_parts(parts, source)
+        _write_parts(marked_copies(shard, self._store), source)
         try:
             self._index(source, written)
         except (OSError, RuntimeError) as error:  # the binary is missing, or it failed
@@ -335,7 +408,9 @@ class BackgroundIndex:
         files = [(f.relative_to(written).as_posix(), f.read_bytes()) for f in sorted(written.rglob("*")) if f.is_file()]
         shutil.rmtree(source, ignore_errors=True)
         shutil.rmtree(written, ignore_errors=True)
-        return count, files
+        made = count, files
+        self._store.put("search-shard", key, pickle.dumps(made, protocol=5))
+        return made
 
     def publish(self, site_dir: Path) -> IndexStats:
         """Wait for the index and move it to site_dir/pagefind/ (replacing an older one, e.g. a dirty build's)."""
@@ -377,6 +452,7 @@ class BackgroundIndex:
         """Stop Pagefind if it still runs (a build that failed or was stopped), wait for the thread (its error,
         if any, is moot by now) and remove the temporary folder."""
         self._closed = True
+        self._added.put(None)  # a thread still waiting for pages stops
         process = self._process
         if process is not None and process.poll() is None:
             process.kill()
