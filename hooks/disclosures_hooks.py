@@ -161,7 +161,8 @@ def on_config(config):
         _state.progress.reading()
         site_dir = Path(config.site_dir)
         unchanged = functools.partial(_state.preview.holds, site_dir) if _keeping() else None
-        _state.spill = SpillFolder(site_dir, unchanged)
+        published = None if _state.serve else _state.site_dir  # an unchanged feed is a link to its file there
+        _state.spill = SpillFolder(site_dir, unchanged, published)
         build = prepare(root, os.environ, preview=_state.serve, records=_state.records if _state.serve else None,
                         sink=_state.spill, rendered=functools.partial(_index_pages, config))
         _state.progress.read(len(build.notices), len(build.pages))
@@ -302,7 +303,7 @@ def on_files(files: Files, config):
     for asset in moved:
         files.append(File.generated(config, asset.path, abs_src_path=str(asset.file)))
     if not _state.serve:  # the feeds and open data are final: their .gz copies and digests while MkDocs writes pages
-        _state.finishing = finishing.Finishing(site_dir, _build().cache, _build().as_of)
+        _state.finishing = finishing.Finishing(site_dir, _build().cache, _build().as_of, _state.site_dir)
         _state.finishing.begin(asset.path for asset in moved)
     _state.assets = _hash_own_assets(files, config)
     _state.files = files

@@ -49,3 +49,20 @@ def test_an_unchanged_file_that_vanished_before_it_was_moved_in_fails_the_rebuil
     with pytest.raises(OSError) as failed:
         spill.move_in([asset], tmp_path, kept=lambda a: (tmp_path / a.path).is_file())
     assert failed.value.errno == errno.ENOENT and failed.value.filename == str(tmp_path / "feed.xml")
+
+
+def test_an_asset_the_published_site_holds_byte_for_byte_is_a_link_to_its_file(tmp_path: Path) -> None:
+    """An edit build writes its unchanged feeds and open data again as links, never into the published site."""
+    published, staging = tmp_path / "site", tmp_path / "staging"
+    (published / "data").mkdir(parents=True)
+    (published / "feed.xml").write_bytes("<rss>通报</rss>".encode())
+    (published / "data" / "a.json").write_bytes(b'{"a": 1}')
+    spill = SpillFolder(staging, published=published)
+    same = spill.put("feed.xml", "<rss>通报</rss>".encode())
+    changed = spill.put("data/a.json", b'{"a": 2}')  # same length, other bytes
+    new = spill.put("data/b.json", b"{}")
+    moved = spill.move_in([same, changed, new], staging)
+    assert os.path.samefile(moved[0].file, published / "feed.xml") and spill.linked == 1
+    assert not os.path.samefile(moved[1].file, published / "data" / "a.json")
+    assert moved[1].file.read_bytes() == b'{"a": 2}' and moved[2].file.read_bytes() == b"{}"
+    assert (published / "data" / "a.json").read_bytes() == b'{"a": 1}'  # the published file untouched

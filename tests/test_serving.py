@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import subprocess
 import sys
@@ -309,3 +310,27 @@ def test_verify_command_exit_status(tmp_path: Path) -> None:
     (site / "index.html").write_text("<p>首页！</p>", encoding="utf-8")
     bad = subprocess.run(run, capture_output=True, text=True)
     assert bad.returncode == 1 and "已被改动：index.html" in bad.stderr
+
+
+def test_a_gz_copy_is_linked_only_for_the_published_file_itself_and_its_very_copy(tmp_path: Path) -> None:
+    """A feed linked from the published site (assetspill.py) takes that site's .gz copy too, by link, when it
+    holds the bytes this build's copy has; else the copy is written, with its file's time."""
+    published, site = tmp_path / "site", tmp_path / "staging"
+    published.mkdir()
+    site.mkdir()
+    text = "通报正文，".encode() * 400
+    for name in ("feed.xml", "copied.xml", "stale.xml"):
+        (published / name).write_bytes(text)
+        finishing.finish_file(published, name, ContentCache(None), "", True)
+    (published / "stale.xml.gz").write_bytes(compress.gzip_bytes(text + b" "))  # not this build's copy
+    os.link(published / "feed.xml", site / "feed.xml")
+    os.link(published / "stale.xml", site / "stale.xml")
+    (site / "copied.xml").write_bytes(text)  # the same bytes, another file (its own time)
+    for name in ("feed.xml", "copied.xml", "stale.xml"):
+        finishing.finish_file(site, name, ContentCache(None), "", True, published)
+    assert os.path.samefile(site / "feed.xml.gz", published / "feed.xml.gz")
+    for name in ("copied.xml", "stale.xml"):
+        assert not os.path.samefile(site / f"{name}.gz", published / f"{name}.gz")
+        assert (site / f"{name}.gz").read_bytes() == compress.gzip_bytes(text)
+        assert (site / f"{name}.gz").stat().st_mtime_ns == (site / name).stat().st_mtime_ns
+    assert (published / "stale.xml.gz").read_bytes() == compress.gzip_bytes(text + b" ")

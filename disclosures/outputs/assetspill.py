@@ -26,11 +26,19 @@ class SpillFolder:
     """An AssetSink (outputs/assets.py) writing each asset under <site_dir>/SPILL as it is made.
 
     unchanged(path, digest): a kept preview's question whether the file at path in site_dir holds these bytes
-    already (previewfolder.py); such an asset is not written at all (file None: in place)."""
+    already (previewfolder.py); such an asset is not written at all (file None: in place).
 
-    def __init__(self, site_dir: Path, unchanged: Callable[[str, bytes], bool] | None = None) -> None:
+    published: the site a build replaces. An asset whose bytes its file at the same path holds, compared byte
+    for byte, is a hard link to that file instead of a copy: reading is a fraction of what writing costs
+    (an edit build at 1,000 notices wrote 300 MB of unchanged feeds and open data again), and the published
+    site is never written in place (staging.py), so the file stays as compared."""
+
+    def __init__(self, site_dir: Path, unchanged: Callable[[str, bytes], bool] | None = None,
+                 published: Path | None = None) -> None:
         self.folder = site_dir / SPILL
         self.unchanged = unchanged
+        self.published = published
+        self.linked = 0  # assets linked to the published site's file
         shutil.rmtree(self.folder, ignore_errors=True)  # what a build that failed before move_in left
 
     def put(self, path: str, content: bytes) -> GeneratedAsset:
@@ -39,8 +47,24 @@ class SpillFolder:
             return GeneratedAsset(path, None, None, digest)
         target = self.folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        if self._linked(path, content, target):
+            self.linked += 1
+        else:
+            target.write_bytes(content)
         return GeneratedAsset(path, None, target, digest)
+
+    def _linked(self, path: str, content: bytes, target: Path) -> bool:
+        """Whether target is now a hard link to the published site's file at path, holding these bytes."""
+        if self.published is None:
+            return False
+        old = self.published / path
+        try:  # no such file, another file system, a read-only one: the asset is written instead
+            if not old.is_file() or old.stat().st_size != len(content) or old.read_bytes() != content:
+                return False
+            os.link(old, target)
+        except OSError:
+            return False
+        return True
 
     def move_in(self, assets: list[GeneratedAsset], site_dir: Path,
                 kept: Callable[[GeneratedAsset], bool] | None = None) -> list[GeneratedAsset]:

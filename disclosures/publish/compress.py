@@ -71,10 +71,11 @@ def wants_gzip(path: Path) -> bool:
 
 
 def write_gzip(path: Path, data: bytes, cache: ContentCache | None = None, digest: str | None = None,
-               cut: bytes = b"") -> bytes:
+               cut: bytes = b"", published: Path | None = None) -> bytes:
     """Write path's .gz copy of data (path's bytes; digest: their SHA-256, if known; cut: the build's moment as
     the pages print it) and return its bytes. A file whose bytes an earlier build compressed takes its copy
-    from the cache (core/cache.py); a page with the moment, the compressed parts around it."""
+    from the cache (core/cache.py); a page with the moment, the compressed parts around it. published: the
+    published site's file at path's place (see _linked_copy)."""
     target = path.with_name(path.name + ".gz")
     if cache is None:
         packed = gzip_bytes(data, cut)
@@ -84,8 +85,26 @@ def write_gzip(path: Path, data: bytes, cache: ContentCache | None = None, diges
             lambda _: deflate_part(text, window, last)))
     else:
         packed = cache.get_or_make("gz", data, gzip_bytes, digest=digest)
+    if published is not None and _linked_copy(path, target, published, packed):
+        return packed
     target.write_bytes(packed)
     # The same modification time as the original: nginx derives Last-Modified and ETag from the .gz.
     stat = path.stat()
     os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     return packed
+
+
+def _linked_copy(path: Path, target: Path, published: Path, packed: bytes) -> bool:
+    """Whether target is now a hard link to the published .gz copy of published, because path is that very
+    file (a hard link: outputs/assetspill.py) and the copy holds the bytes packed, compared. Its time is
+    already the file's, and a new file costs more than its bytes on some file systems (ext4 without a
+    journal scans the inode table for recently deleted inodes)."""
+    old = published.with_name(published.name + ".gz")
+    try:  # no such copy, another file system, a leftover at target: the copy is written instead
+        if not os.path.samestat(path.stat(), published.stat()) or old.stat().st_size != len(packed) \
+                or old.read_bytes() != packed:
+            return False
+        os.link(old, target)
+    except OSError:
+        return False
+    return True

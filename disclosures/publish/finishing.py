@@ -5,7 +5,7 @@ Finishing sends the files in batches to a plain child process (`python -m disclo
 BUILD_PID`, which the kernel ends with the build: core/processes.py), not one made by multiprocessing: its spawn and forkserver import the build's __main__ again (a
 script without a main guard would build again, inside the build), and a fork would copy the locks the
 build's other threads hold. Messages both ways are pickles, each after its length: in, (site, cache folder
-and code version or None, moment, [(path, gzipped), …]); out, ("ok", {path: what was read}, cache entries
+and code version or None, moment, the published site or None, [(path, gzipped), …]); out, ("ok", {path: what was read}, cache entries
 used) or ("error", the exception).
 """
 
@@ -68,8 +68,10 @@ class _Read:
     scripts: frozenset[str]  # CSP hashes of an HTML page's inline scripts
 
 
-def finish_file(site: Path, path: str, cache: ContentCache, moment: str, gzipped: bool) -> _Read:
-    """Read one file of the site once: its digest, its inline scripts (HTML) and (gzipped) its .gz copy."""
+def finish_file(site: Path, path: str, cache: ContentCache, moment: str, gzipped: bool,
+                published: Path | None = None) -> _Read:
+    """Read one file of the site once: its digest, its inline scripts (HTML) and (gzipped) its .gz copy.
+    published: the site this one replaces (its .gz copies of the files both share are linked, not written)."""
     file = site / path
     if file.is_symlink():  # by the text it points to (manifest.file_sha256): never followed for the rest
         return _Read({path: manifest.file_sha256(file)}, frozenset())
@@ -85,7 +87,8 @@ def finish_file(site: Path, path: str, cache: ContentCache, moment: str, gzipped
                                        digest if key is data else None)
         scripts = frozenset(script_hash(s) for s in found)
     if gzipped:
-        packed = compress.write_gzip(file, data, cache, digest, moment.encode("utf-8"))
+        packed = compress.write_gzip(file, data, cache, digest, moment.encode("utf-8"),
+                                     published / path if published is not None else None)
         digests[path + ".gz"] = hashlib.sha256(packed).hexdigest()
     return _Read(digests, scripts)
 
@@ -111,8 +114,10 @@ class Finishing:
     BATCH = 64  # files a message: few round trips, and a short wait when the pass is closed
     IN_FLIGHT = 2  # batches sent ahead, so the worker never waits for the next
 
-    def __init__(self, site: Path, cache: ContentCache | None = None, moment: str = "") -> None:
-        self.site, self.cache, self.moment = site, cache or ContentCache(None), moment
+    def __init__(self, site: Path, cache: ContentCache | None = None, moment: str = "",
+                 published: Path | None = None) -> None:
+        """published: the site this one replaces, if any (finish_file)."""
+        self.site, self.cache, self.moment, self.published = site, cache or ContentCache(None), moment, published
         folder = self.cache.folder
         self._cache_at = (folder.parent, folder.name) if folder is not None else None
         self._begun: dict[str, Future[dict[str, _Read]]] = {}
@@ -205,7 +210,7 @@ class Finishing:
                 future.set_exception(self._ended)
                 continue
             try:
-                send(self._worker.stdin, (self.site, self._cache_at, self.moment, batch))
+                send(self._worker.stdin, (self.site, self._cache_at, self.moment, self.published, batch))
             except OSError:  # the worker is gone: its reader fails this with what is still out
                 pass
             self._sent.append(future)
@@ -249,10 +254,10 @@ def main() -> None:
 
     source, answers = sys.stdin.buffer, sys.stdout.buffer
     while (message := receive(source)) is not None:
-        site, cache_at, moment, todo = message
+        site, cache_at, moment, published, todo = message
         cache = ContentCache(*cache_at) if cache_at is not None else ContentCache(None)
         try:
-            read = {path: read_file(site, path, cache, moment, gzipped) for path, gzipped in todo}
+            read = {path: read_file(site, path, cache, moment, gzipped, published) for path, gzipped in todo}
         except Exception as error:  # an OSError (a full disk) is the build's to report, as it would be here
             send(answers, ("error", error))
         else:
