@@ -199,7 +199,7 @@ def _index_pages(config, pages: list, cache, shard_size: int, last: bool) -> Non
         _state.index_later[0].extend(addresses)
         return
     if _state.index is None:
-        _state.index = BackgroundIndex(None, cache, shard_size)
+        _state.index = BackgroundIndex(None, cache, shard_size, published=_state.site_dir)
     _state.index.add(addresses)
     if last:
         _state.index.added_all()

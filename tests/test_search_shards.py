@@ -5,6 +5,7 @@ while the pages are still coming in (BackgroundIndex.add) give the index of all 
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -103,6 +104,8 @@ def _notice(day: str, n: int) -> str:
 
 NOTICES = [(f"disclosures/n{n:02d}/index.html", _notice(f"2025-0{1 + n // 4}-1{n % 4}", n)) for n in range(20)]
 GLOSSARY = ("glossary/index.html", '<main data-pagefind-body><h1 id="g">术语</h1><p>巡察</p></main>')
+EDITED = [(path, page.replace("已完成整改", "已全部完成整改")) if path == NOTICES[1][0] else (path, page)
+          for path, page in NOTICES]
 
 
 def _index(tmp: Path, batches: list[list[tuple[str, str]]], made: list[int], made_early: int = 0
@@ -151,3 +154,26 @@ def test_a_closed_index_stops_waiting_for_pages(tmp_path: Path) -> None:
     index.add(NOTICES[:3])
     index.close()  # a build that failed before it rendered the rest: returns, and leaves nothing
     assert not index._work.exists()
+
+
+def test_an_older_shard_the_published_site_holds_is_linked_not_written(tmp_path: Path) -> None:
+    """An edit changes one shard: the next build's older shards are the published files themselves (links),
+    the changed one is written, and the index equals one made without the published site."""
+    published, site, clean = tmp_path / "site", tmp_path / "staging", tmp_path / "clean"
+    for folder, pages, before in ((published, NOTICES, None), (site, EDITED, published), (clean, EDITED, None)):
+        folder.mkdir()  # as a build's folder is (else the index is copied in, not moved)
+        index = BackgroundIndex([*pages, GLOSSARY], ContentCache(None), 4, published=before)
+        try:
+            index.publish(folder)
+        finally:
+            index.close()
+    tree = {p.relative_to(site): p for p in sorted((site / "pagefind").rglob("*")) if p.is_file()}
+    assert {path: p.read_bytes() for path, p in tree.items()} == {
+        p.relative_to(clean): p.read_bytes() for p in sorted((clean / "pagefind").rglob("*")) if p.is_file()}
+    older = {path.parts[2] for path in tree if path.parts[1] == "shards"}
+    linked = set()
+    for path, p in tree.items():
+        if path.parts[1] == "shards" and (published / path).is_file():
+            linked.add(path.parts[2])
+            assert os.path.samefile(p, published / path)
+    assert len(older) >= 2 and len(older - linked) == 1  # the edited page's shard is new; the others linked

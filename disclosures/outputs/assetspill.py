@@ -17,6 +17,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from disclosures.core.hardlink import link_if_same
 from disclosures.outputs.assets import GeneratedAsset
 
 SPILL = ".disclosures-assets"  # hidden: MkDocs' clean_directory spares it
@@ -28,10 +29,9 @@ class SpillFolder:
     unchanged(path, digest): a kept preview's question whether the file at path in site_dir holds these bytes
     already (previewfolder.py); such an asset is not written at all (file None: in place).
 
-    published: the site a build replaces. An asset whose bytes its file at the same path holds, compared byte
-    for byte, is a hard link to that file instead of a copy: reading is a fraction of what writing costs
-    (an edit build at 1,000 notices wrote 300 MB of unchanged feeds and open data again), and the published
-    site is never written in place (staging.py), so the file stays as compared."""
+    published: the site a build replaces. An asset whose bytes its file at the same path holds is a hard link
+    to that file (core/hardlink.py): an edit build at 1,000 notices wrote 300 MB of unchanged feeds and open
+    data again."""
 
     def __init__(self, site_dir: Path, unchanged: Callable[[str, bytes], bool] | None = None,
                  published: Path | None = None) -> None:
@@ -55,16 +55,7 @@ class SpillFolder:
 
     def _linked(self, path: str, content: bytes, target: Path) -> bool:
         """Whether target is now a hard link to the published site's file at path, holding these bytes."""
-        if self.published is None:
-            return False
-        old = self.published / path
-        try:  # no such file, another file system, a read-only one: the asset is written instead
-            if not old.is_file() or old.stat().st_size != len(content) or old.read_bytes() != content:
-                return False
-            os.link(old, target)
-        except OSError:
-            return False
-        return True
+        return self.published is not None and link_if_same(self.published / path, content, target)
 
     def move_in(self, assets: list[GeneratedAsset], site_dir: Path,
                 kept: Callable[[GeneratedAsset], bool] | None = None) -> list[GeneratedAsset]:

@@ -61,6 +61,7 @@ from pathlib import Path
 from disclosures.core import texts
 from disclosures.core.cache import ContentCache
 from disclosures.core.errors import ProjectError
+from disclosures.core.hardlink import link_if_same
 from disclosures.core.processes import dying_with_parent
 from disclosures.core.urls import PAGEFIND_DIR
 from disclosures.model.searchmarks import CLOSE, OPEN, date_marks
@@ -315,9 +316,12 @@ class BackgroundIndex:
     """
 
     def __init__(self, pages: Iterable[Page] | None = None, store: ContentCache | None = None,
-                 pages_per_shard: int = DEFAULT_SHARD_PAGES):
+                 pages_per_shard: int = DEFAULT_SHARD_PAGES, published: Path | None = None):
+        """published: the site this build replaces; an older shard's file it holds byte for byte is linked
+        (core/hardlink.py)."""
         remove_orphaned_work()
         self._store = store or ContentCache(None)
+        self._published = published / PAGEFIND_DIR / SHARDS_DIR if published is not None else None
         self._work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-"))
         self._process: subprocess.Popen | None = None
         self._closed = False
@@ -383,8 +387,11 @@ class BackgroundIndex:
             stored = self._store.get("search-shard", key)
             count, files = pickle.loads(stored) if stored is not None else self._make(shard, key)
             for name, content in files:
-                (folder / name).parent.mkdir(parents=True, exist_ok=True)
-                (folder / name).write_bytes(content)
+                target = folder / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if self._published is None or not link_if_same(self._published / folder.name / name, content,
+                                                                 target):
+                    target.write_bytes(content)
             made[key] = (count, folder)
         return made[key]
 

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from disclosures.core.cache import ContentCache
+from disclosures.core.hardlink import link_if_same
 
 MIN_SIZE = 1024  # smaller files gain little and cost a request header's worth
 TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".yml", ".yaml", ".map"})
@@ -95,16 +96,11 @@ def write_gzip(path: Path, data: bytes, cache: ContentCache | None = None, diges
 
 
 def _linked_copy(path: Path, target: Path, published: Path, packed: bytes) -> bool:
-    """Whether target is now a hard link to the published .gz copy of published, because path is that very
-    file (a hard link: outputs/assetspill.py) and the copy holds the bytes packed, compared. Its time is
-    already the file's, and a new file costs more than its bytes on some file systems (ext4 without a
-    journal scans the inode table for recently deleted inodes)."""
-    old = published.with_name(published.name + ".gz")
-    try:  # no such copy, another file system, a leftover at target: the copy is written instead
-        if not os.path.samestat(path.stat(), published.stat()) or old.stat().st_size != len(packed) \
-                or old.read_bytes() != packed:
-            return False
-        os.link(old, target)
+    """Whether target is now a hard link to the published .gz copy of published (core/hardlink.py), because
+    path is that very file (a link: outputs/assetspill.py) and the copy holds the bytes packed: its time is
+    then already the file's."""
+    try:
+        same = os.path.samestat(path.stat(), published.stat())
     except OSError:
         return False
-    return True
+    return same and link_if_same(published.with_name(published.name + ".gz"), packed, target)
