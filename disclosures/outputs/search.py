@@ -345,9 +345,18 @@ class BackgroundIndex:
         """Index the pages shard by shard into work/index (the layout in the module's docstring): each shard
         as soon as its pages have come in order, then the shards of all pages as sorted (those not made
         yet now). A shard whose pages are exactly those of an earlier build's shard is taken from the cache
-        (the output is deterministic, searchorder.py, so it is the index Pagefind would write again)."""
+        (the output is deterministic, searchorder.py, so it is the index Pagefind would write again); the
+        others are made by Pagefind in a thread of their own, one at a time (its memory is the bound), so
+        an edit's shard does not hold up the unchanged ones."""
+        pagefind = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind-run")
+        try:
+            return self._index_all(pages_per_shard, pagefind)
+        finally:
+            pagefind.shutdown(wait=True, cancel_futures=True)
+
+    def _index_all(self, pages_per_shard: int, pagefind: ThreadPoolExecutor) -> int:
         parts: list[Page] = []
-        made: dict[bytes, tuple[int, Path]] = {}  # a shard's key -> (its pages, the folder it was made into)
+        made: dict[bytes, Future[tuple[int, Path]]] = {}  # a shard's key -> (its pages, the folder it is made in)
         cutter: ShardCutter | None = ShardCutter(pages_per_shard)  # None once a page came out of order
         last: tuple[int, str, str] | None = None
         while (added := self._added.get()) is not None and not self._closed:
@@ -356,15 +365,17 @@ class BackgroundIndex:
                 cutter = cutter if order is None or order <= last else None
                 parts.append(page)
                 for shard in cutter.add(page) if cutter is not None else ():
-                    self._made_into(shard, made)
+                    self._made_into(shard, made, pagefind)
         if self._closed:
             return 0
         shards = shards_of(sorted(parts, key=publication_key), pages_per_shard)
         parts.clear()
+        for shard in shards:
+            self._made_into(shard, made, pagefind)
         out = self._work / "index"
         older, count = [], 0
         for i, shard in enumerate(reversed(shards)):  # newest first: the newest is the primary index
-            pages, folder = self._made_into(shard, made)
+            pages, folder = made[shard_key(shard)].result()
             count += pages
             if i == 0:
                 folder.rename(out)
@@ -379,21 +390,29 @@ class BackgroundIndex:
             (out / SHARDS_LIST).write_text(json.dumps({"shards": older}, separators=(",", ":")), encoding="utf-8")
         return count
 
-    def _made_into(self, shard: list[Page], made: dict[bytes, tuple[int, Path]]) -> tuple[int, Path]:
-        """(pages indexed, the folder under work/made/ holding the shard's index), from the cache or made now."""
+    def _made_into(self, shard: list[Page], made: dict[bytes, Future[tuple[int, Path]]],
+                   pagefind: ThreadPoolExecutor) -> None:
+        """made[the shard's key]: (pages indexed, the folder under work/made/ holding its index), from the
+        cache now or made by Pagefind (in the pagefind thread)."""
         key = shard_key(shard)
-        if key not in made:
-            folder = self._work / "made" / hashlib.sha256(key).hexdigest()[:16]
-            stored = self._store.get("search-shard", key)
-            count, files = pickle.loads(stored) if stored is not None else self._make(shard, key)
-            for name, content in files:
-                target = folder / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                if self._published is None or not link_if_same(self._published / folder.name / name, content,
-                                                                 target):
-                    target.write_bytes(content)
-            made[key] = (count, folder)
-        return made[key]
+        if key in made:
+            return
+        folder = self._work / "made" / hashlib.sha256(key).hexdigest()[:16]
+        stored = self._store.get("search-shard", key)
+        if stored is None:
+            made[key] = pagefind.submit(lambda: self._written(folder, *self._make(shard, key)))
+        else:
+            made[key] = Future()
+            made[key].set_result(self._written(folder, *pickle.loads(stored)))
+
+    def _written(self, folder: Path, count: int, files: list[tuple[str, bytes]]) -> tuple[int, Path]:
+        """The shard's files in folder (each a link to the published site's, where that holds its bytes)."""
+        for name, content in files:
+            target = folder / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if self._published is None or not link_if_same(self._published / folder.name / name, content, target):
+                target.write_bytes(content)
+        return count, folder
 
     def _make(self, shard: list[Page], key: bytes) -> tuple[int, list[tuple[str, bytes]]]:
         source, written = self._work / "parts", self._work / "shard"
