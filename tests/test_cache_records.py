@@ -112,3 +112,20 @@ def test_a_result_is_found_again_by_the_very_object_for_one_build_after_it() -> 
     kept.next_build()
     kept.get(text, lambda: made.append("text, asked for by no build between") or "again")
     assert made == ["text", "twin", "text, asked for by no build between"]
+
+
+def test_the_prune_keeps_what_a_build_used_or_kept_and_removes_the_rest(tmp_path: Path) -> None:
+    before = ContentCache(tmp_path / "cache")
+    for data in (b"used", b"kept", b"unused"):
+        before.put("render", data, b"html")
+        before.put("light views", data, b"view")  # a kind whose name has a space
+    (tmp_path / "cache" / "0123456789abcdef" / "gz").mkdir(parents=True)  # another code version's folder
+    build = ContentCache(tmp_path / "cache")
+    assert build.get("render", b"used") == b"html"
+    build.keep("light views", b"kept")
+    build.same_value("list page", ("key",), lambda: "页")  # a memo slot: not on disk
+    build.prune()
+    left = sorted(p.relative_to(build.folder).parent.as_posix() for p in build.folder.rglob("*") if p.is_file())
+    assert left == ["light views", "render"]
+    assert build.get("render", b"used") == b"html" and build.get("light views", b"kept") == b"view"
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [build.folder.name]

@@ -245,10 +245,17 @@ class ContentCache:
         for other in self.folder.parent.iterdir():
             if other != self.folder and other.is_dir():
                 shutil.rmtree(other, ignore_errors=True)
-        for kind in self.folder.iterdir() if self.folder.is_dir() else ():
-            for entry in kind.iterdir():
-                if entry not in self.used:
-                    entry.unlink(missing_ok=True)
+        # By name, not by Path: a cache at 1,000 notices holds about 33,000 entries, and comparing Paths took
+        # half a second at the end of every build.
+        used: dict[str, set[str]] = {}
+        for entry in self.used:
+            if entry.parent.parent == self.folder:
+                used.setdefault(entry.parent.name, set()).add(entry.name)
+        for kind in os.scandir(self.folder) if self.folder.is_dir() else ():
+            kept = used.get(kind.name, set())
+            for entry in os.scandir(kind.path):
+                if entry.name not in kept:
+                    Path(entry.path).unlink(missing_ok=True)
 
 
 def cache_for(root: Path, environ: Mapping[str, str], records: dict[Path, object] | None = None) -> ContentCache:
