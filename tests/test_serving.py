@@ -133,7 +133,7 @@ def test_a_new_moment_compresses_the_moment_alone_and_gives_what_a_clean_build_d
     monkeypatch.setattr(compress, "deflate_part", lambda text, window, last: compressed.append(text) or
                         real(text, window, last))
     cache = ContentCache(tmp_path / "cache")
-    builds = []
+    builds, entries = [], []
     for minute in ("12:00", "12:07"):
         moment = f"截至 2026年12月5日 {minute}（本页生成时）".encode()
         data = page.replace(b"{}", moment)
@@ -141,9 +141,11 @@ def test_a_new_moment_compresses_the_moment_alone_and_gives_what_a_clean_build_d
         compressed.clear()
         kept = compress.write_gzip(tmp_path / "index.html", data, cache, cut=moment)
         builds.append(list(compressed))
+        entries.append(sum(1 for f in (tmp_path / "cache").rglob("*") if f.is_file()))
         assert kept == compress.gzip_bytes(data, moment)  # a clean build's copy (no cache)
         assert gzip.decompress(kept) == data
     assert len(builds[0]) == 3 and builds[1] == ["截至 2026年12月5日 12:07（本页生成时）".encode()]
+    assert entries == [2, 2]  # the parts around the moment; a moment is not kept (a new file each build)
     whole = compress.gzip_bytes(data)
     assert len(kept) - len(whole) < 60  # the price of the cuts: the parts still refer back across them
 
