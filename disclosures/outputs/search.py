@@ -82,9 +82,10 @@ SHARDS_LIST = "shards.json"  # under pagefind/: {"shards": [folder, …]}, newes
 # less memory may lower it; the search then fetches a little more per shard.
 SHARD_ENV = "DISCLOSURE_SEARCH_SHARD_PAGES"
 DEFAULT_SHARD_PAGES = 250
-# Text per shard at most (its pages' indexed parts; Pagefind's copies add a few dates' tokens): about 1 GB of
-# Pagefind's memory (38 bytes per byte).
-MAX_SHARD_BYTES = 24 * 2**20
+# Text per shard at most, counted in its pages' indexed parts (Pagefind's copies add the dates' tokens, about
+# 7% of the real notice): about 1 GB of Pagefind's memory (38 bytes per byte), and 240 of the real notice's
+# pages (93 KiB each), so that an edit re-indexes at most that many.
+MAX_SHARD_BYTES = 22 * 2**20
 _PUBLISHED = re.compile(r'data-pagefind-sort="published\[data-value\]" data-value="([^"]*)"')
 
 
