@@ -342,6 +342,7 @@
 
   Search.prototype.soon = function () {
     var self = this;
+    this.serial++;  // a search still answering is for an older text: it must not show, nor say it is done
     this.form.setAttribute("data-state", "pending");
     clearTimeout(this.timer);
     this.timer = setTimeout(function () { self.run(); }, 120);
