@@ -4,7 +4,7 @@ What a build computes again and again for unchanged input — a notice file read
 page and poster rendered, a .gz copy of every text file, the link check's reading of every page, the scan
 for inline scripts the CSP must allow — depends on nothing but its input and the code. So each result is
 stored under the SHA-256 of its whole input, in a folder named after the SHA-256 of the code (every module
-of this package, and the versions of Jinja2, Material and zlib): only the same input can meet a stored
+of this package, and the versions of Jinja2, Material and zlib-ng): only the same input can meet a stored
 result, and any change to the code starts an empty folder. Reuse is identical by construction, not by
 trust:
 
@@ -28,25 +28,26 @@ import os
 import pickle
 import secrets
 import shutil
-import zlib
 from collections.abc import Callable, Hashable, Mapping
 from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
+
+from zlib_ng import zlib_ng
 
 T = TypeVar("T")
 _MISSING = object()
 
 CLEAN_ENV = "DISCLOSURE_CLEAN_BUILD"
 _PACKAGE = Path(__file__).resolve().parent.parent  # disclosures/: every module a result may depend on
-_TOOLS = ("Jinja2", "mkdocs-material", "PyYAML", "pagefind-bin-extended")
+_TOOLS = ("Jinja2", "mkdocs-material", "PyYAML", "pagefind-bin-extended", "zlib-ng")
 
 
 @functools.cache
 def code_version() -> str:
-    """The SHA-256 of this package's code, of the pinned tools' versions and of zlib: another version, another
-    folder."""
-    digest = hashlib.sha256(zlib.ZLIB_RUNTIME_VERSION.encode("ascii"))
+    """The SHA-256 of this package's code, of the pinned tools' versions and of the deflate library the .gz
+    copies are made with: another version, another folder."""
+    digest = hashlib.sha256(zlib_ng.ZLIBNG_VERSION.encode("ascii"))
     for tool in _TOOLS:
         digest.update(f"{tool}=={metadata.version(tool)}".encode("ascii"))
     for module in sorted(_PACKAGE.rglob("*.py")):

@@ -3,6 +3,9 @@
 Written once at build time at the highest level, instead of compressing on every request. The gzip
 header holds no file name and no time, so rebuilding the same site gives the same bytes.
 
+Deflate is zlib-ng's (pinned: another version may choose other bytes, so its version is in the cache's key):
+at the highest level it took 61% of zlib's time on the portal's pages and its output was 0.4% smaller.
+
 A page that holds the build's moment (截至…（本页生成时）, new every minute) is compressed in parts cut
 before and after each time it occurs, each part ended by a full flush, in one ordinary gzip member that
 any reader inflates as a whole. The parts between the cuts stay the same from minute to minute, and a
@@ -18,13 +21,13 @@ and its bytes depend on the moment's length alone, which the cache's key holds w
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import os
 import struct
-import zlib
 from collections.abc import Callable
 from pathlib import Path
+
+from zlib_ng import zlib_ng as zlib
 
 from disclosures.core.cache import ContentCache
 from disclosures.core.hardlink import link_if_same
@@ -33,7 +36,9 @@ MIN_SIZE = 1024  # smaller files gain little and cost a request header's worth
 TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".yml", ".yaml", ".map"})
 
 
-_HEADER = gzip.compress(b"", compresslevel=9, mtime=0)[:10]  # the header gzip_bytes writes: no name, no time
+# The gzip header: deflate, no flags (so no name), no time, "maximum compression", Unix (as zlib wrote it here
+# before): fixed bytes, so the same on every machine.
+_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\x03"
 
 
 Part = Callable[[bytes, bytes, bool], bytes]  # (text, the window before it, whether it ends the stream)
@@ -43,7 +48,7 @@ def gzip_bytes(data: bytes, cut: bytes = b"", part: Part | None = None) -> bytes
     """data as gzip at the highest level; in parts cut before and after each occurrence of `cut`, if any
     (see the module's docstring). part(text, window, last) compresses one part (by default deflate_part)."""
     if not cut or cut not in data:
-        return gzip.compress(data, compresslevel=9, mtime=0)
+        return _HEADER + deflate_part(data, b"", True) + _trailer(data)
     part = part or deflate_part
     texts = data.split(cut)
     pieces = [texts[0]] + [piece for after in texts[1:] for piece in (cut, after)]
@@ -53,7 +58,11 @@ def gzip_bytes(data: bytes, cut: bytes = b"", part: Part | None = None) -> bytes
         if piece or last:
             body.append(part(piece, seen if b"\0" not in piece else b"", last))
         seen = (seen + (b"\0" * len(piece) if i % 2 else piece))[-WINDOW:]
-    return _HEADER + b"".join(body) + struct.pack("<II", zlib.crc32(data), len(data) & 0xFFFFFFFF)
+    return _HEADER + b"".join(body) + _trailer(data)
+
+
+def _trailer(data: bytes) -> bytes:
+    return struct.pack("<II", zlib.crc32(data), len(data) & 0xFFFFFFFF)
 
 
 WINDOW = 1 << zlib.MAX_WBITS  # how far back deflate refers: 32 KiB
