@@ -400,7 +400,7 @@ def _light_views(cache: ContentCache, key: bytes, finished: Callable[[], Views])
         made = cache.get_or_make_record("finished views", key, finished)
         shown, opened = made
         light = (light_view(shown), None if opened is None else light_view(opened))
-        cache.put_record("light views", key, light)
+        light = cache.put_record("light views", key, light)
         return light, lambda: made
     cache.keep("finished views", key)  # may be needed by the next build (a template changed)
     return light, functools.cache(lambda: cache.get_or_make_record("finished views", key, finished))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -129,3 +130,16 @@ def test_the_prune_keeps_what_a_build_used_or_kept_and_removes_the_rest(tmp_path
     assert left == ["light views", "render"]
     assert build.get("render", b"used") == b"html" and build.get("light views", b"kept") == b"view"
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [build.folder.name]
+
+
+def test_a_stored_record_is_kept_as_read_back_without_the_utf8_copy_pickling_left(tmp_path: Path) -> None:
+    """Pickling a string leaves a UTF-8 copy inside it (CPython's) for as long as it lives: what a build keeps
+    of a record it stored is the record read back, so a page's text is held once."""
+    cache = ContentCache(tmp_path / "cache")
+    made = ("页面", "巡察整改进展情况" * 5000)
+    one_copy = sys.getsizeof("巡察整改进展情况" * 5000)
+    kept = cache.get_or_make_record("render", b"input", lambda: made)
+    assert kept == made
+    assert sys.getsizeof(made[1]) > 2 * one_copy  # the made text now holds its UTF-8 copy (1.5 times itself)
+    assert sys.getsizeof(kept[1]) == one_copy
+    assert ContentCache(None).put_record("render", b"input", made) is made  # a clean build stores nothing

@@ -140,7 +140,7 @@ def read_notices(files: list[tuple[Path, str]], cache: ContentCache | None) -> l
     for i, result in zip(missing, _read_in_parallel([files[i] for i in missing])):
         results[i] = result
         if keys[i] is not None and _cache_key(*files[i]) == keys[i]:
-            cache.put_record("notice", keys[i], result)
+            results[i] = cache.put_record("notice", keys[i], result)
     assert all(result is not None for result in results)
     return results  # type: ignore[return-value]  # every None was filled in above
 
