@@ -57,6 +57,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
+
+from zlib_ng import zlib_ng as zlib
 
 from disclosures.core import texts
 from disclosures.core.cache import ContentCache
@@ -86,6 +89,7 @@ DEFAULT_SHARD_PAGES = 250
 # 7% of the real notice): about 1 GB of Pagefind's memory (38 bytes per byte), and 240 of the real notice's
 # pages (93 KiB each), so that an edit re-indexes at most that many.
 MAX_SHARD_BYTES = 22 * 2**20
+P = TypeVar("P")  # what a shard holds of a page: (path, part), or a Part
 _PUBLISHED = re.compile(r'data-pagefind-sort="published\[data-value\]" data-value="([^"]*)"')
 
 
@@ -228,28 +232,28 @@ def _cut_after(path: str, pages: int) -> bool:
     return int.from_bytes(hashlib.sha256(path.encode("utf-8")).digest()[:8], "big") % pages == 0
 
 
-class ShardCutter:
+class ShardCutter(Generic[P]):
     """shards_of a page at a time: add() gives the shards its page completed (see shards_of)."""
 
     def __init__(self, pages: int = DEFAULT_SHARD_PAGES, max_bytes: int = MAX_SHARD_BYTES):
         self._pages, self._max_bytes = pages, max_bytes
-        self._shard: list[Page] = []
+        self._shard: list[P] = []
         self._size = 0
 
-    def add(self, page: Page) -> list[list[Page]]:
+    def add(self, page: P, path: str, size: int) -> list[list[P]]:
+        """page, at path in the site, its part size bytes long (UTF-8)."""
         done = []
-        length = len(page[1].encode("utf-8"))
-        if self._shard and self._size + length > self._max_bytes:
+        if self._shard and self._size + size > self._max_bytes:
             done.append(self._shard)
             self._shard, self._size = [], 0
         self._shard.append(page)
-        self._size += length
-        if _cut_after(page[0], self._pages):
+        self._size += size
+        if _cut_after(path, self._pages):
             done.append(self._shard)
             self._shard, self._size = [], 0
         return done
 
-    def rest(self) -> list[list[Page]]:
+    def rest(self) -> list[list[P]]:
         """The last shard, if it has pages."""
         return [self._shard] if self._shard else []
 
@@ -261,13 +265,39 @@ def shards_of(parts: list[Page], pages: int = DEFAULT_SHARD_PAGES, max_bytes: in
     A cut depends only on the page before it (its path) and the shard's size so far, so an edit moves at
     most the cuts up to the next one its path decides, and a page added at the end changes the last shard.
     """
-    cutter = ShardCutter(pages, max_bytes)
-    return [shard for page in parts for shard in cutter.add(page)] + cutter.rest()
+    cutter: ShardCutter[Page] = ShardCutter(pages, max_bytes)
+    return [shard for page in parts for shard in cutter.add(page, page[0], len(page[1].encode("utf-8")))] \
+        + cutter.rest()
+
+
+@dataclass(frozen=True)
+class Part:
+    """A page's indexed part as the index thread keeps it until every page has come (the shards are then cut
+    again): deflated, about a third of its size (at 10,000 notices the parts were a gigabyte), with what the
+    cuts and a shard's key need of it."""
+
+    path: str  # in the site
+    order: tuple[int, str, str]  # publication_key
+    size: int  # of the part in UTF-8: what MAX_SHARD_BYTES counts
+    digest: bytes  # SHA-256 of the same: what a shard's key holds
+    packed: bytes  # the same, deflated
+
+    @classmethod
+    def of(cls, page: Page) -> Part:
+        data = page[1].encode("utf-8")
+        return cls(page[0], publication_key(page), len(data), hashlib.sha256(data).digest(), zlib.compress(data, 1))
+
+    def page(self) -> Page:
+        return self.path, zlib.decompress(self.packed).decode("utf-8")
 
 
 def shard_key(shard: list[Page]) -> bytes:
-    """Everything a shard's index is made of: its pages' paths and parts, in order."""
-    return b"".join(path.encode("utf-8") + b"\0" + part.encode("utf-8") + b"\0" for path, part in shard)
+    """What a shard's index is made of (its pages' paths and parts, in order), as a SHA-256."""
+    return _key([Part.of(page) for page in shard])
+
+
+def _key(shard: list[Part]) -> bytes:
+    return hashlib.sha256(b"".join(part.path.encode("utf-8") + b"\0" + part.digest for part in shard)).digest()
 
 
 def _write_parts(parts: Iterable[tuple[str, str]], dest: Path) -> int:
@@ -357,27 +387,31 @@ class BackgroundIndex:
             pagefind.shutdown(wait=True, cancel_futures=True)
 
     def _index_all(self, pages_per_shard: int, pagefind: ThreadPoolExecutor) -> int:
-        parts: list[Page] = []
+        parts: list[Part] = []
         made: dict[bytes, Future[tuple[int, Path]]] = {}  # a shard's key -> (its pages, the folder it is made in)
-        cutter: ShardCutter | None = ShardCutter(pages_per_shard)  # None once a page came out of order
+        cutter: ShardCutter[Part] | None = ShardCutter(pages_per_shard)  # None once a page came out of order
         last: tuple[int, str, str] | None = None
         while (added := self._added.get()) is not None and not self._closed:
             for page in indexed_parts(added):
-                order, last = last, publication_key(page)
+                part = Part.of(page)
+                order, last = last, part.order
                 cutter = cutter if order is None or order <= last else None
-                parts.append(page)
-                for shard in cutter.add(page) if cutter is not None else ():
+                parts.append(part)
+                for shard in cutter.add(part, part.path, part.size) if cutter is not None else ():
                     self._made_into(shard, made, pagefind)
         if self._closed:
             return 0
-        shards = shards_of(sorted(parts, key=publication_key), pages_per_shard)
+        all_parts = sorted(parts, key=lambda part: part.order)
         parts.clear()
+        cutter = ShardCutter(pages_per_shard)
+        shards = [shard for part in all_parts for shard in cutter.add(part, part.path, part.size)] + cutter.rest()
+        del all_parts
         for shard in shards:
             self._made_into(shard, made, pagefind)
         out = self._work / "index"
         older, count = [], 0
         for i, shard in enumerate(reversed(shards)):  # newest first: the newest is the primary index
-            pages, folder = made[shard_key(shard)].result()
+            pages, folder = made[_key(shard)].result()
             count += pages
             if i == 0:
                 folder.rename(out)
@@ -392,14 +426,14 @@ class BackgroundIndex:
             (out / SHARDS_LIST).write_text(json.dumps({"shards": older}, separators=(",", ":")), encoding="utf-8")
         return count
 
-    def _made_into(self, shard: list[Page], made: dict[bytes, Future[tuple[int, Path]]],
+    def _made_into(self, shard: list[Part], made: dict[bytes, Future[tuple[int, Path]]],
                    pagefind: ThreadPoolExecutor) -> None:
         """made[the shard's key]: (pages indexed, the folder under work/made/ holding its index), from the
         cache now or made by Pagefind (in the pagefind thread)."""
-        key = shard_key(shard)
+        key = _key(shard)
         if key in made:
             return
-        folder = self._work / "made" / hashlib.sha256(key).hexdigest()[:16]
+        folder = self._work / "made" / key.hex()[:16]
         stored = self._store.get("search-shard", key)
         if stored is None:
             made[key] = pagefind.submit(lambda: self._written(folder, *self._make(shard, key)))
@@ -416,12 +450,12 @@ class BackgroundIndex:
                 target.write_bytes(content)
         return count, folder
 
-    def _make(self, shard: list[Page], key: bytes) -> tuple[int, list[tuple[str, bytes]]]:
+    def _make(self, shard: list[Part], key: bytes) -> tuple[int, list[tuple[str, bytes]]]:
         source, written = self._work / "parts", self._work / "shard"
         shutil.rmtree(source, ignore_errors=True)
         shutil.rmtree(written, ignore_errors=True)
         # An OSError of our own (a full disk) goes up as it is: the build reports it with the path and cause.
-        _write_parts(marked_copies(shard, self._store), source)
+        _write_parts(marked_copies([part.page() for part in shard], self._store), source)
         try:
             self._index(source, written)
         except (OSError, RuntimeError) as error:  # the binary is missing, or it failed
