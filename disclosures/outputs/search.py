@@ -401,11 +401,9 @@ class BackgroundIndex:
                     self._made_into(shard, made, pagefind)
         if self._closed:
             return 0
-        all_parts = sorted(parts, key=lambda part: part.order)
-        parts.clear()
+        parts.sort(key=lambda part: part.order)
         cutter = ShardCutter(pages_per_shard)
-        shards = [shard for part in all_parts for shard in cutter.add(part, part.path, part.size)] + cutter.rest()
-        del all_parts
+        shards = [shard for part in parts for shard in cutter.add(part, part.path, part.size)] + cutter.rest()
         for shard in shards:
             self._made_into(shard, made, pagefind)
         out = self._work / "index"
