@@ -271,3 +271,32 @@ def test_axe_finds_nothing_with_results_shown(page, search_site, where: str) -> 
     # on the search page, contrast it is unsure about must not be in the search form or its results.
     if where == "page":
         assert [u for u in result["unsure_contrast"] if ".dsc-search" in u or "data-search-result" in u] == []
+
+
+def test_an_answer_for_an_older_text_neither_shows_nor_says_it_is_done(page, search_site) -> None:
+    """A search still answering when the reader types on is for an older text: its results must not show and
+    the form must not say it is done. The page's clock is held, so the search for what the box now holds
+    waits for its timer (120 ms after the key) while the older one answers, as on a slow phone."""
+    page.clock.install()  # time runs as usual until paused
+    _open_search(page, search_site)
+    engine = search_site + "pagefind/pagefind.js"  # the module search.js imports: one instance
+    answered = ("async ([url, text]) => { const pf = await import(url); const found = await pf.search(text); "
+                "await Promise.all(found.results.slice(0, 3).map(r => r.data())); }")
+    page.evaluate(answered, [engine, "巡察"])  # the engine and the index are loaded before the clock stops
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
+    # One task: the search for 巡察 starts at once (the form sent), then the reader types on (a timer).
+    page.evaluate("""([first, then]) => {
+        const box = document.querySelector('#dsc-search-page-box');
+        box.value = first; box.form.requestSubmit();
+        box.value = then; box.dispatchEvent(new Event('input', { bubbles: true }));
+    }""", ["巡察", "油费"])
+    # The engine answers in order: once the same search and its first texts have answered here, so has the
+    # page's search for 巡察 (and, had it been shown, its texts).
+    page.evaluate(answered, [engine, "巡察"])
+    form = page.locator("form[data-dsc-search=page]")
+    assert form.get_attribute("data-state") == "pending"
+    assert _results(page) == []
+    page.clock.resume()
+    page.wait_for_selector(RESULTS, timeout=10_000)
+    _settled(page)
+    assert {path for path, _, _ in _results(page)} == {HILLSIDE_2024}  # the only notice with 油费 in it
