@@ -397,8 +397,8 @@ def _light_views(cache: ContentCache, key: bytes, finished: Callable[[], Views])
     of every build at 1,000 notices). They are read again for each of these rather than kept: a first build
     kept every notice's full views until its feeds and open data were made, a quarter of its peak memory
     (242 MiB at 1,000 notices, against 2.2 s more of unpickling)."""
-    def full() -> Views:
-        return cache.get_or_make_record("finished views", key, finished)  # made again if the entry is gone
+    def full() -> Views:  # made again if the entry is gone; let go of by every caller, so not read back
+        return cache.get_or_make_record("finished views", key, finished, kept=False)
     light = cache.get_record("light views", key)
     if light is None:
         shown, opened = full()

@@ -143,3 +143,6 @@ def test_a_stored_record_is_kept_as_read_back_without_the_utf8_copy_pickling_lef
     assert sys.getsizeof(made[1]) > 2 * one_copy  # the made text now holds its UTF-8 copy (1.5 times itself)
     assert sys.getsizeof(kept[1]) == one_copy
     assert ContentCache(None).put_record("render", b"input", made) is made  # a clean build stores nothing
+    # A record the caller lets go of at once is stored all the same, and not read back.
+    assert cache.put_record("render", b"other", made, kept=False) is made
+    assert ContentCache(tmp_path / "cache").get_record("render", b"other") == made

@@ -175,27 +175,31 @@ class ContentCache:
             self.records[entry] = value
         return value
 
-    def put_record(self, kind: str, data: bytes, value: T) -> T:
+    def put_record(self, kind: str, data: bytes, value: T, kept: bool = True) -> T:
         """Store a record (frozen dataclasses, tuples, strings) made from data, pickled, and return it as read
         back, to be kept instead of value: pickling a string leaves a UTF-8 copy of it inside the string
         (CPython's, for as long as the string lives), 1.5 times its own size for Chinese text. Kept pages,
-        feed items and notices held a quarter of a build's peak memory twice (220 MiB at 1,000 notices)."""
+        feed items and notices held a quarter of a build's peak memory twice (220 MiB at 1,000 notices).
+        kept: False for a record the caller lets go of at once: value itself, nothing read back (a second of
+        unpickling at 1,000 notices for the full views alone)."""
         if self.folder is None:
             return value
         entry = self._entry(kind, data)
         pickled = pickle.dumps(value, protocol=5)
         self._put(entry, pickled)
+        if not kept and self.records is None:
+            return value
         value = pickle.loads(pickled)
         if self.records is not None:
             self.records[entry] = value
         return value
 
-    def get_or_make_record(self, kind: str, data: bytes, make: Callable[[], object]) -> object:
-        """A record made from data, from the cache or made now (and stored)."""
+    def get_or_make_record(self, kind: str, data: bytes, make: Callable[[], object], kept: bool = True) -> object:
+        """A record made from data, from the cache or made now (and stored; kept: see put_record)."""
         stored = self.get_record(kind, data)
         if stored is not None:
             return stored
-        return self.put_record(kind, data, make())
+        return self.put_record(kind, data, make(), kept)
 
     def same_record(self, kind: str, records: tuple[object, ...], make: Callable[[], T], also: bytes = b"") -> T:
         """make(), or what it gave in this build or the last one of this process for the very same record

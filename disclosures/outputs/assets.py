@@ -155,7 +155,7 @@ def channel_feeds(cache: FeedItems, chan: feeds.Channel, notices: list[NoticeVie
         cache.keep(notices)
     else:
         rss, json_feed = _serialised(chan, [item for v in notices for item in cache.of(v)])
-        store.put_record("feed", key, (rss, json_feed, cache.moment_in(notices)))
+        store.put_record("feed", key, (rss, json_feed, cache.moment_in(notices)), kept=False)
     return [sink.put(chan.rss_path, rss), sink.put(chan.json_path, json_feed)]
 
 
