@@ -233,16 +233,18 @@ def _cut_after(path: str, pages: int) -> bool:
 
 
 class ShardCutter(Generic[P]):
-    """shards_of a page at a time: add() gives the shards its page completed (see shards_of)."""
+    """shards_of a page at a time: add() gives the shards its page completed (see shards_of). measure(page):
+    its path in the site and the size of its part in UTF-8 bytes."""
 
-    def __init__(self, pages: int = DEFAULT_SHARD_PAGES, max_bytes: int = MAX_SHARD_BYTES):
-        self._pages, self._max_bytes = pages, max_bytes
+    def __init__(self, measure: Callable[[P], tuple[str, int]], pages: int = DEFAULT_SHARD_PAGES,
+                 max_bytes: int = MAX_SHARD_BYTES):
+        self._measure, self._pages, self._max_bytes = measure, pages, max_bytes
         self._shard: list[P] = []
         self._size = 0
 
-    def add(self, page: P, path: str, size: int) -> list[list[P]]:
-        """page, at path in the site, its part size bytes long (UTF-8)."""
+    def add(self, page: P) -> list[list[P]]:
         done = []
+        path, size = self._measure(page)
         if self._shard and self._size + size > self._max_bytes:
             done.append(self._shard)
             self._shard, self._size = [], 0
@@ -257,6 +259,10 @@ class ShardCutter(Generic[P]):
         """The last shard, if it has pages."""
         return [self._shard] if self._shard else []
 
+    def all(self, pages: Iterable[P]) -> list[list[P]]:
+        """Every shard of these pages (and of those added before)."""
+        return [shard for page in pages for shard in self.add(page)] + self.rest()
+
 
 def shards_of(parts: list[Page], pages: int = DEFAULT_SHARD_PAGES, max_bytes: int = MAX_SHARD_BYTES
               ) -> list[list[Page]]:
@@ -265,9 +271,7 @@ def shards_of(parts: list[Page], pages: int = DEFAULT_SHARD_PAGES, max_bytes: in
     A cut depends only on the page before it (its path) and the shard's size so far, so an edit moves at
     most the cuts up to the next one its path decides, and a page added at the end changes the last shard.
     """
-    cutter: ShardCutter[Page] = ShardCutter(pages, max_bytes)
-    return [shard for page in parts for shard in cutter.add(page, page[0], len(page[1].encode("utf-8")))] \
-        + cutter.rest()
+    return ShardCutter(lambda page: (page[0], len(page[1].encode("utf-8"))), pages, max_bytes).all(parts)
 
 
 @dataclass(frozen=True)
@@ -281,6 +285,9 @@ class Part:
     size: int  # of the part in UTF-8: what MAX_SHARD_BYTES counts
     digest: bytes  # SHA-256 of the same: what a shard's key holds
     packed: bytes  # the same, deflated
+
+    def measure(self) -> tuple[str, int]:  # as ShardCutter takes it
+        return self.path, self.size
 
     @classmethod
     def of(cls, page: Page) -> Part:
@@ -389,7 +396,7 @@ class BackgroundIndex:
     def _index_all(self, pages_per_shard: int, pagefind: ThreadPoolExecutor) -> int:
         parts: list[Part] = []
         made: dict[bytes, Future[tuple[int, Path]]] = {}  # a shard's key -> (its pages, the folder it is made in)
-        cutter: ShardCutter[Part] | None = ShardCutter(pages_per_shard)  # None once a page came out of order
+        cutter: ShardCutter[Part] | None = ShardCutter(Part.measure, pages_per_shard)  # None once out of order
         last: tuple[int, str, str] | None = None
         while (added := self._added.get()) is not None and not self._closed:
             for page in indexed_parts(added):
@@ -397,13 +404,12 @@ class BackgroundIndex:
                 order, last = last, part.order
                 cutter = cutter if order is None or order <= last else None
                 parts.append(part)
-                for shard in cutter.add(part, part.path, part.size) if cutter is not None else ():
+                for shard in cutter.add(part) if cutter is not None else ():
                     self._made_into(shard, made, pagefind)
         if self._closed:
             return 0
         parts.sort(key=lambda part: part.order)
-        cutter = ShardCutter(pages_per_shard)
-        shards = [shard for part in parts for shard in cutter.add(part, part.path, part.size)] + cutter.rest()
+        shards = ShardCutter(Part.measure, pages_per_shard).all(parts)
         for shard in shards:
             self._made_into(shard, made, pagefind)
         out = self._work / "index"
