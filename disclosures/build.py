@@ -22,6 +22,7 @@ from markupsafe import escape
 from disclosures.core import records as r
 from disclosures.core import texts
 from disclosures.core.cache import ContentCache, cache_for, digest_of, folder_digest, key_of
+from disclosures.core.errors import ProjectError
 from disclosures.core.records import SearchTerms
 from disclosures.core.timewindow import is_public, reference_time
 from disclosures.core.typography import present
@@ -61,12 +62,23 @@ POSTER_PDF_SWITCH = "DISCLOSURE_POSTER_PDF"
 class GeneratedPage:
     src_uri: str  # path MkDocs knows the page by, e.g. "disclosures/<id>/index.md"
     title: str
-    html: str
+    body: str  # the page's HTML (html), or "" while it waits in the build cache (reread)
     toc: list[dict]
     share: ShareMeta | None = None  # description and Open Graph tags (share.py)
     hide: tuple[str, ...] = ()  # Material's front-matter `hide` (navigation, toc) for full-width pages
     meta: dict = field(default_factory=dict)  # more front matter for MkDocs (list pages: feeds, search)
     as_of: str = ""  # the build's moment as HTML, where html has AS_OF_MARK (put in after the theme's render)
+    reread: Callable[[], str] | None = field(default=None, compare=False, repr=False)  # the HTML, read again
+
+    @property
+    def html(self) -> str:
+        return self.reread() if self.reread is not None and not self.body else self.body
+
+    def waiting(self) -> GeneratedPage:
+        """The page without its HTML, which MkDocs reads again when it writes the page (a notice's render is in
+        the build cache): a first build at 10,000 notices held 1.3 GB of them from their render to their
+        writing. A page that cannot be read again is kept whole."""
+        return dataclasses.replace(self, body="") if self.reread is not None else self
 
     @property
     def shown(self) -> str:
@@ -132,7 +144,7 @@ class SiteBuild:
         """MkDocs has written the page: its HTML is let go of (a gigabyte at 10,000 notices), the rest kept."""
         at = self._page_at.get(src_uri)
         if at is not None:
-            self.pages[at] = dataclasses.replace(self.pages[at], html="")
+            self.pages[at] = dataclasses.replace(self.pages[at], body="", reread=None)
 
     @functools.cached_property
     def _page_at(self) -> dict[str, int]:
@@ -196,13 +208,14 @@ class _Chosen:
 
 def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool, feedback_page: str | None,
                  cache: ContentCache, templates: bytes, view_key: Callable[[NoticeView], bytes] = digest_of,
-                 full: Callable[[NoticeView], NoticeView] | None = None) -> list[GeneratedPage]:
+                 full: Callable[[NoticeView], NoticeView] | None = None, reread: bool = False) -> list[GeneratedPage]:
     """A notice's page and its poster page; feedback_page holds the notice's feedback block (None: none does).
 
     The two renders are pure functions of the view, the site, the options and the templates (whose digest
     is `templates`): a notice whose view is the same as in an earlier build takes them from the cache. The
     poster's view is made of the same (and QR codes of addresses on the site), so it is made only to render.
     view may be light (light_view): full(view) is the view it stands for, asked for only to render.
+    reread: each page can read its HTML again from the cache (GeneratedPage.waiting).
     """
     def rendered() -> tuple[str, str]:
         # The moment in 截至…（本页生成时） changes with every build; rendered as a mark and put in afterwards, it
@@ -211,14 +224,47 @@ def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool, f
         poster = poster_view(marked, site.url, pdf_links(view.id) if pdfs else (), feedback_page, cache)
         return render_notice(env, marked, feedback_page=feedback_page), render_poster(env, poster)
     key = templates + view_key(view) + key_of((site, feedback_page, pdfs))
-    notice_html, poster_html = cache.get_or_make_record("render", key, rendered)  # with the mark (GeneratedPage.as_of)
+    notice_html, poster_html = _renders(cache, key, rendered)  # with the mark (GeneratedPage.as_of)
+
+    def again(i: int, src_uri: str) -> Callable[[], str] | None:
+        return functools.partial(_render_again, cache, key, i, src_uri) if reread else None
     # Material prints page titles as HTML (<title>, header): escape the titles that came from data.
     return [
         GeneratedPage(page_source(view.url), html.escape(view.title), notice_html, view.toc,
-                      share=notice_share(view, site)),
+                      share=notice_share(view, site), reread=again(0, page_source(view.url))),
         GeneratedPage(page_source(poster_url(view.id)), html.escape(poster_title(view)), poster_html, [],
-                      share=notice_share(view, site, poster_url(view.id)), hide=("navigation", "toc")),
+                      share=notice_share(view, site, poster_url(view.id)), hide=("navigation", "toc"),
+                      reread=again(1, page_source(poster_url(view.id)))),
     ]
+
+
+# A notice's page and its poster, each an entry of its own: a page read again (GeneratedPage.waiting) reads
+# only its own HTML.
+_RENDERS = ("render", "render poster")
+
+
+def _renders(cache: ContentCache, key: bytes, rendered: Callable[[], tuple[str, str]]) -> tuple[str, str]:
+    """The notice's page and poster from the cache, or rendered now (both, if either entry is gone)."""
+    found = [cache.get_record(kind, key) for kind in _RENDERS]
+    if None in found:
+        found = [cache.put_record(kind, key, made) for kind, made in zip(_RENDERS, rendered())]
+    notice_html, poster_html = found
+    return notice_html, poster_html  # type: ignore[return-value]
+
+
+class CacheEntryLost(ProjectError):
+    """A page's render, which the build left in its cache to read again, is gone or damaged."""
+
+
+def _render_again(cache: ContentCache, key: bytes, which: int, src_uri: str) -> str:
+    """A waiting page's HTML, read again. The build holds the cache (ContentCache.hold), so another build
+    removes nothing from it; an entry that is still gone was damaged, and the build stops with the page's
+    name (rendering it again would need the notice's records and views, which the build has let go of)."""
+    found = cache.get_record(_RENDERS[which], key)
+    if not isinstance(found, str):
+        assert cache.folder is not None, "only a build with a cache lets its pages wait"
+        raise CacheEntryLost(texts.CACHE_ENTRY_LOST.format(page=src_uri, path=cache.folder / _RENDERS[which]))
+    return found
 
 
 def shown_moment(now: dt.datetime) -> str:
@@ -289,6 +335,8 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
     # finished views whole from the cache, by what they are made of (_Chosen.product_key): it models only the
     # notices that changed. A preview's rebuild keeps them in memory instead (same_record).
     keyed = cache.folder is not None and cache.records is None
+    if keyed:
+        cache.hold()  # the notices' pages wait in it until MkDocs writes them (GeneratedPage.waiting)
     terms = gather_terms(project, [_quoted(c, cache, keyed) for c in shown_notices])
     # A notice's keyword lines are a pure function of its texts and the search dictionary: unchanged notices
     # take them from the cache. Keys are pickles without a memo (key_of): equal keys are equal values.
@@ -342,10 +390,11 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
     for v in sorted(views, key=lambda v: (v.published_iso, v.url)):  # publication order: see `rendered`
         feedback_page = block_page.get(v.id)
         by_notice[v.id] = cache.same_record("notice pages", (v,), functools.partial(
-            notice_pages, env, site, v, pdfs, feedback_page, cache, templates, view_key, full_shown),
+            notice_pages, env, site, v, pdfs, feedback_page, cache, templates, view_key, full_shown, reread=keyed),
             also=templates + key_of((feedback_page, pdfs)))
         if rendered is not None:
             rendered(by_notice[v.id], cache, shard_size, False)
+        by_notice[v.id] = [page.waiting() for page in by_notice[v.id]]
     first_notice = len(pages)
     pages += [page for v in views for page in by_notice.pop(v.id)]
     after_notices = len(pages)

@@ -485,7 +485,10 @@ def on_page_content(html, page, config, files):
     if generated is None:
         return html
     page.toc = get_toc(generated.toc)
-    return generated.html
+    try:
+        return generated.html  # a notice's page reads it from the build cache (GeneratedPage.waiting)
+    except ProjectError as error:
+        raise _failed(str(error)) from None
 
 
 @event_priority(-100)  # last, after every plugin has written its files

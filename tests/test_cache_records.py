@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from disclosures.core.cache import ByIdentity, ContentCache, key_of
+from disclosures.core.cache import IN_USE, ByIdentity, ContentCache, key_of
 
 
 def test_a_rebuild_in_the_same_process_takes_the_records_without_reading_them(tmp_path: Path) -> None:
@@ -129,7 +129,23 @@ def test_the_prune_keeps_what_a_build_used_or_kept_and_removes_the_rest(tmp_path
     left = sorted(p.relative_to(build.folder).parent.as_posix() for p in build.folder.rglob("*") if p.is_file())
     assert left == ["light views", "render"]
     assert build.get("render", b"used") == b"html" and build.get("light views", b"kept") == b"view"
-    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [build.folder.name]
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [IN_USE, build.folder.name]
+
+
+def test_no_build_prunes_what_another_build_holds(tmp_path: Path) -> None:
+    """A build whose pages wait in the cache holds it (hold): another build's prune then removes nothing,
+    and the first build's own prune, once it alone holds the cache, does."""
+    first = ContentCache(tmp_path / "cache")
+    first.put("render", b"waiting", b"html")
+    first.hold()
+    other = ContentCache(tmp_path / "cache")
+    other.put("render", b"other", b"html")
+    other.prune()  # in a process of its own, as another build is: flock locks are per open file
+    assert first.get("render", b"waiting") == b"html"
+    first.prune()
+    assert first.get("render", b"waiting") == b"html" and other.get("render", b"other") is None
+    ContentCache(tmp_path / "cache").prune()  # first holds the cache again after its own prune
+    assert other.get("render", b"waiting") == b"html"
 
 
 def test_a_stored_record_is_kept_as_read_back_without_the_utf8_copy_pickling_left(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from conftest import REAL_ID, ROOT, TEST_DATA, make_project
-from disclosures.build import SiteBuild, prepare
+from disclosures.build import CacheEntryLost, SiteBuild, prepare
 from helpers import MOMENTS, article_text, combine_data, normalise
 
 NOTICE_URL = f"disclosures/{REAL_ID}"
@@ -207,6 +207,8 @@ def test_a_released_build_holds_no_notice_record_or_view_but_keeps_what_writing_
     assert released.notice_ids == ids
     assert (released.pages, released.assets, released.banner) == (pages, assets, banner)
     assert released.head_html(pages[1].src_uri) and released.page(pages[1].src_uri) is pages[1]
+    waiting = [p for p in pages if p.reread is not None]  # a notice's pages wait in the cache, holding no HTML
+    assert waiting and all(not p.body and p.html.startswith("<") for p in waiting)
 
 
 def test_a_build_with_its_cache_models_only_the_notices_that_changed_and_matches_a_clean_build(
@@ -245,6 +247,29 @@ def test_a_build_with_its_cache_models_only_the_notices_that_changed_and_matches
     later = built("2025-06-30T10:00:00+08:00")  # every window has closed since
     assert "riverside-office-2025-04-20" in modelled and len(modelled) < count
     assert later == built("2025-06-30T10:00:00+08:00", clean=True)
+
+
+def test_a_notices_pages_wait_in_the_cache_and_are_rendered_again_if_their_entries_are_gone(
+        tmp_path: Path, fictional_data: Path) -> None:
+    """A build with its cache holds no notice page's HTML from its render to its writing: each page reads it
+    again from the cache. A damaged entry stops the build with the page's name, never with other HTML."""
+    data = combine_data(tmp_path / "data", ROOT / "data", REAL_FILE, *(fictional_data / "disclosures").glob("*.yml"))
+    root = make_project(tmp_path / "project", data)
+    environ = {"DISCLOSURE_NOW": "2025-04-28T10:00:00+08:00"}
+    clean = {p.src_uri: p.html for p in prepare(root, environ | {"DISCLOSURE_CLEAN_BUILD": "1"}).pages}
+    build = prepare(root, environ)
+    waiting = [p for p in build.pages if p.reread is not None]
+    assert {p.src_uri for p in waiting} == {f"disclosures/{v.id}/{name}" for v in build.notices
+                                              for name in ("index.md", "poster/index.md")}
+    assert all(p.body == "" for p in waiting)
+    assert {p.src_uri: p.html for p in waiting[:2]} == {p.src_uri: clean[p.src_uri] for p in waiting[:2]}
+    assert {p.src_uri: p.html for p in build.pages} == clean
+    entry = next((build.cache.folder / "render poster").iterdir())
+    entry.write_bytes(entry.read_bytes()[:-1] + b"!")
+    lost = [p for p in waiting if p.src_uri.endswith("poster/index.md")]
+    with pytest.raises(CacheEntryLost) as raised:
+        [p.html for p in lost]
+    assert str(raised.value).startswith("页面 disclosures/") and "render poster" in str(raised.value)
 
 
 def test_a_build_reads_a_notices_full_views_only_to_make_what_shows_its_text(

@@ -20,6 +20,7 @@ site's worth). DISCLOSURE_CLEAN_BUILD=1 builds without reading it.
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import hashlib
 import io
@@ -41,6 +42,9 @@ _MISSING = object()
 CLEAN_ENV = "DISCLOSURE_CLEAN_BUILD"
 _PACKAGE = Path(__file__).resolve().parent.parent  # disclosures/: every module a result may depend on
 _TOOLS = ("Jinja2", "mkdocs-material", "PyYAML", "pagefind-bin-extended", "zlib-ng")
+
+
+IN_USE = ".in-use"  # beside the code versions' folders: the lock of ContentCache.hold and prune
 
 
 @functools.cache
@@ -112,6 +116,7 @@ class ContentCache:
         self.folder = folder / (version or code_version()) if folder is not None else None
         self.used: set[Path] = set()
         self.records = records
+        self._holding: io.BufferedWriter | None = None  # the shared lock of hold()
         self._older: dict[Path, dict] = {}  # same_record's and same_value's, of the last build
 
     def get(self, kind: str, data: bytes, digest: str | None = None) -> bytes | None:
@@ -248,10 +253,37 @@ class ContentCache:
             for entry in [e for e in self.records if e not in self.used]:
                 del self.records[entry]
 
+    def hold(self) -> None:
+        """Keep any other build's prune from removing entries while this one still needs them (a page read
+        again only when MkDocs writes it, GeneratedPage.waiting): a shared lock, held until this cache goes."""
+        if self.folder is None or self._holding is not None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._holding = open(self.folder.parent / IN_USE, "ab")
+            fcntl.flock(self._holding, fcntl.LOCK_SH)
+        except OSError:  # best effort, as the cache is: a build that then misses an entry says so
+            self._holding = None
+
     def prune(self) -> None:
-        """Remove what this build did not use, and the folders of other code versions."""
+        """Remove what this build did not use, and the folders of other code versions; nothing while another
+        build holds the cache (hold), which may need what this one did not use."""
         if self.folder is None or not self.folder.parent.is_dir():
             return
+        try:
+            lock = self._holding or open(self.folder.parent / IN_USE, "ab")
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # held by another build (BlockingIOError), or not to be had: a later build prunes
+            return
+        try:
+            self._prune()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_SH if lock is self._holding else fcntl.LOCK_UN)
+            if lock is not self._holding:
+                lock.close()
+
+    def _prune(self) -> None:
+        assert self.folder is not None
         for other in self.folder.parent.iterdir():
             if other != self.folder and other.is_dir():
                 shutil.rmtree(other, ignore_errors=True)

@@ -152,6 +152,7 @@ REFERENCE_TIME_INVALID = "{name}={value}：应为 ISO 8601 日期或时间，例
 NOT_BUILT = "未生成网站，原有的 site/ 保持不变。（Nothing was built; site/ is unchanged.）"
 NOT_REBUILT = "预览未更新，仍显示上一次成功生成的内容。（The preview was not rebuilt.）"
 NOT_BUILT_NONE = "未生成网站；{site} 此前也没有生成过，现在仍不存在。（Nothing was built.）"
+CACHE_ENTRY_LOST = "页面 {page} 在生成缓存中的内容（{path}）在构建过程中丢失或损坏，无法写出：请重新生成，缓存会自动修复。"
 # Publishing the finished build (publish/staging.py, publish/buildlock.py)
 PUBLISH_WAITING = "另一次构建正在生成 {site}（进程 {pid}，{started} 开始：{command}），等它结束后再开始……"
 PUBLISH_OS_ERROR = "无法写入 {path}：{cause}。"

@@ -93,20 +93,31 @@ class FeedItems:
         return self._chan_key + self.view_key(v)  # marked is made of v; equal keys: equal values
 
     def of(self, v: NoticeView) -> list[feeds.FeedItem]:
+        """The notice's items. A build with its cache (no earlier build in this process) reads them from the
+        store for each feed that has them rather than keeping them all until the last feed (a first build at
+        10,000 notices held a gigabyte of them); a preview keeps them, and so does a build without a cache,
+        which would render them again."""
         if v.id not in self._items:
-            as_of = self.as_of or with_as_of_mark(v)[0]  # the moment is put in after the cache (viewmodels.py)
-
-            def made() -> list[feeds.FeedItem]:
-                return self.store.get_or_make_record("feed-items", self._items_key(v), lambda: self._made(v))
-            # A view a preview's last rebuild had (the very object) keeps its items without a key, and with the
-            # same moment its items as shown (the very objects: a feed of them is kept too, feed_pair).
-            items = self.store.same_record("feed items", (v,), made, also=self._chan_key)
-            self._items[v.id] = self.store.same_record(
-                "feed items shown", (v,), lambda: [_unmarked(item, as_of) for item in items],
-                also=self._chan_key + as_of.encode("utf-8"))
-            if any(shown is not item for shown, item in zip(self._items[v.id], items)):
-                self._moment_shown.add(v.id)
+            items = self._shown(v)
+            if self.store.folder is not None and self.store.records is None:
+                return items
+            self._items[v.id] = items
         return self._items[v.id]
+
+    def _shown(self, v: NoticeView) -> list[feeds.FeedItem]:
+        as_of = self.as_of or with_as_of_mark(v)[0]  # the moment is put in after the cache (viewmodels.py)
+
+        def made() -> list[feeds.FeedItem]:
+            return self.store.get_or_make_record("feed-items", self._items_key(v), lambda: self._made(v))
+        # A view a preview's last rebuild had (the very object) keeps its items without a key, and with the
+        # same moment its items as shown (the very objects: a feed of them is kept too, feed_pair).
+        items = self.store.same_record("feed items", (v,), made, also=self._chan_key)
+        shown = self.store.same_record(
+            "feed items shown", (v,), lambda: [_unmarked(item, as_of) for item in items],
+            also=self._chan_key + as_of.encode("utf-8"))
+        if any(item_shown is not item for item_shown, item in zip(shown, items)):
+            self._moment_shown.add(v.id)
+        return shown
 
     def _made(self, v: NoticeView) -> list[feeds.FeedItem]:
         marked = with_as_of_mark(self.full(v))[1]
