@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 
 from disclosures.core.cache import ContentCache
 from disclosures.core.errors import ProjectError
-from disclosures.outputs.search import (DEFAULT_SHARD_PAGES, SHARD_ENV, BackgroundIndex, indexed_copies, indexed_parts,
-                                        publication_key, shard_key, shard_pages, shards_of)
+from disclosures.outputs.search import (DEFAULT_SHARD_PAGES, FRAGMENT_KIND, SHARD_ENV, BackgroundIndex, Part,
+                                        _fragment_key, indexed_copies, indexed_parts, publication_key, shard_key,
+                                        shard_pages, shards_of)
 
 # Pages as (path, part): paths unique, parts of any length (the byte bound is scaled down to match).
 pages = st.lists(st.tuples(st.from_regex(r"disclosures/[a-z0-9-]{1,12}/index\.html", fullmatch=True),
@@ -177,3 +178,71 @@ def test_an_older_shard_the_published_site_holds_is_linked_not_written(tmp_path:
             linked.add(path.parts[2])
             assert os.path.samefile(p, published / path)
     assert len(older) >= 2 and len(older - linked) == 1  # the edited page's shard is new; the others linked
+
+
+def _published(folder: Path, pages: list[tuple[str, str]], store: ContentCache, seeded: list[int] | None = None
+               ) -> dict[str, bytes]:
+    """The index of pages (and the glossary) published into folder, as {path: bytes}; seeded gets the number of
+    fragment files each Pagefind run found in place."""
+    folder.mkdir()
+    index = BackgroundIndex([*pages, GLOSSARY], store, 4)
+    real = index._pagefind
+
+    def counted(source, written, seeds):
+        if seeded is not None:
+            seeded.append(len(seeds))
+        return real(source, written, seeds)
+    index._pagefind = counted  # type: ignore[method-assign]
+    try:
+        index.publish(folder)
+    finally:
+        index.close()
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_shard_indexed_again_finds_its_unchanged_pages_fragments_in_place_and_equals_a_clean_index(
+        tmp_path: Path) -> None:
+    """Pagefind compresses a page's fragment only if no file has its name: a shard indexed again after an edit
+    is given the fragment files of its unchanged pages (from the cache), and the index is the clean one."""
+    store = ContentCache(tmp_path / "cache")
+    _published(tmp_path / "first", NOTICES, store)
+    seeded: list[int] = []
+    edited = _published(tmp_path / "edited", EDITED, store, seeded)
+    clean = _published(tmp_path / "clean", EDITED, ContentCache(None))
+    assert edited == clean
+    edited_shard = next(shard for shard in shards_of(sorted(indexed_parts([*EDITED, GLOSSARY]), key=publication_key), 4)
+                        if any(path == EDITED[1][0] for path, _ in shard))
+    assert seeded == [len(edited_shard) - 1]  # one shard made again, every page but the edited one seeded
+
+
+def test_a_run_that_does_not_name_every_seed_is_made_again_without_seeds(tmp_path: Path) -> None:
+    """A seed the run does not name (here one stored under another name: as if two of the run's fragments
+    began alike and one took a longer name) may stand where another fragment belongs: the shard is made again
+    without seeds, and the index is the clean one."""
+    store = ContentCache(tmp_path / "cache")
+    _published(tmp_path / "first", NOTICES, store)
+    shard = next(shard for shard in shards_of(sorted(indexed_parts([*EDITED, GLOSSARY]), key=publication_key), 4)
+                 if any(path == EDITED[1][0] for path, _ in shard))
+    neighbour = next(Part.of(page) for page in shard if page[0] != EDITED[1][0])
+    stored = store.get(FRAGMENT_KIND, _fragment_key(neighbour))
+    assert stored is not None and stored.startswith(b"zh-cn_")
+    store.put(FRAGMENT_KIND, _fragment_key(neighbour), b"zh-cn_0000000" + stored[len(b"zh-cn_0000000"):])
+    seeded: list[int] = []
+    assert _published(tmp_path / "edited", EDITED, store, seeded) == _published(tmp_path / "clean", EDITED,
+                                                                                 ContentCache(None))
+    assert seeded == [len(shard) - 1, 0]  # the edited page's shard, with seeds and then without
+
+
+def test_seeds_hold_only_if_every_fragment_has_its_short_name_and_every_seed_is_named(tmp_path: Path) -> None:
+    from disclosures.outputs.search import _seeds_held
+    from disclosures.outputs.searchorder import ENTRY, _encode, _write
+
+    def run(names: list[str]) -> Path:  # Pagefind's output as far as the names go: entry and metadata
+        out = tmp_path / str(len(list(tmp_path.iterdir())))
+        out.mkdir()
+        _write(out / "pagefind.zh-cn_meta.pf_meta", _encode(["1.5.2", [[n, 10] for n in names], [], [], [], []]))
+        (out / ENTRY).write_text(json.dumps({"version": "1.5.2", "languages": {"zh-cn": {"hash": "zh-cn_meta"}}}))
+        return out
+    assert _seeds_held(run(["zh-cn_1234567", "zh-cn_abcdef0"]), {"zh-cn_1234567": b""})
+    assert not _seeds_held(run(["zh-cn_1234567", "zh-cn_abcdef0"]), {"zh-cn_7654321": b""})  # not named
+    assert not _seeds_held(run(["zh-cn_1234567", "zh-cn_12345678"]), {"zh-cn_1234567": b""})  # a clash

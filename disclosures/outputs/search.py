@@ -68,7 +68,8 @@ from disclosures.core.hardlink import link_if_same
 from disclosures.core.processes import dying_with_parent
 from disclosures.core.urls import PAGEFIND_DIR
 from disclosures.model.searchmarks import CLOSE, OPEN, date_marks
-from disclosures.outputs.searchorder import PAGEFIND_VERSION, UnexpectedIndex, make_deterministic
+from disclosures.outputs.searchorder import (PAGEFIND_VERSION, SHORT_HASH, UnexpectedIndex, fragment_names,
+                                            fragment_url, make_deterministic)
 
 # Every page is Chinese; one index for the whole site (no per-language split).
 LANGUAGE = "zh-cn"
@@ -307,6 +308,30 @@ def _key(shard: list[Part]) -> bytes:
     return hashlib.sha256(b"".join(part.path.encode("utf-8") + b"\0" + part.digest for part in shard)).digest()
 
 
+# A page's fragment (Pagefind's JSON of its URL, text, filters, meta and headings) is a pure function of the
+# page's copy, compressed at Pagefind's highest level (a third of a run's time) and named by the start of its
+# SHA-1 (searchorder.SHORT_HASH); Pagefind writes it only if no file has that name. A run that re-indexes a
+# shard after an edit finds the fragment files of the unchanged pages in place (seeds, from the cache by page
+# and part: FRAGMENT_KIND), written by an earlier run of the same Pagefind (the cache's code version holds
+# it). Each seed is then the file Pagefind would write under its name, unless this run gives that name to
+# other content, which it can only do when two of its fragments begin alike and one takes a longer name: a
+# run whose names are not all of the short length, or that does not name every seed, is made again without
+# seeds. The output is the same either way.
+FRAGMENTS = "fragment"  # Pagefind's folder of them
+FRAGMENT_SUFFIX = ".pf_fragment"
+FRAGMENT_KIND = "search fragment"  # the cache's: name, NUL, the file's bytes
+
+
+def _fragment_key(part: Part) -> bytes:
+    return part.path.encode("utf-8") + b"\0" + part.digest
+
+
+def _seeds_held(written: Path, seeds: Mapping[str, bytes]) -> bool:
+    """Whether the run into written gave every page its short name and named every seed (see FRAGMENTS)."""
+    names = fragment_names(written)
+    return all(len(name.rpartition("_")[2]) == SHORT_HASH for name in names) and set(seeds) <= set(names)
+
+
 def _write_parts(parts: Iterable[tuple[str, str]], dest: Path) -> int:
     """Each copy (indexed_copies) at its path under dest, so Pagefind gives the same URLs.
 
@@ -442,6 +467,8 @@ class BackgroundIndex:
         if stored is None:
             made[key] = pagefind.submit(lambda: self._written(folder, *self._make(shard, key)))
         else:
+            for part in shard:  # for the run that indexes one of them again
+                self._store.keep(FRAGMENT_KIND, _fragment_key(part))
             made[key] = Future()
             made[key].set_result(self._written(folder, *pickle.loads(stored)))
 
@@ -457,9 +484,28 @@ class BackgroundIndex:
     def _make(self, shard: list[Part], key: bytes) -> tuple[int, list[tuple[str, bytes]]]:
         source, written = self._work / "parts", self._work / "shard"
         shutil.rmtree(source, ignore_errors=True)
-        shutil.rmtree(written, ignore_errors=True)
         # An OSError of our own (a full disk) goes up as it is: the build reports it with the path and cause.
         _write_parts(marked_copies([part.page() for part in shard], self._store), source)
+        seeds = self._seeds(shard)
+        count = self._pagefind(source, written, seeds)
+        if seeds and not _seeds_held(written, seeds):
+            count = self._pagefind(source, written, {})
+        self._keep_fragments(shard, written, seeds)
+        files = [(f.relative_to(written).as_posix(), f.read_bytes()) for f in sorted(written.rglob("*")) if f.is_file()]
+        shutil.rmtree(source, ignore_errors=True)
+        shutil.rmtree(written, ignore_errors=True)
+        made = count, files
+        self._store.put("search-shard", key, pickle.dumps(made, protocol=5))
+        return made
+
+    def _pagefind(self, source: Path, written: Path, seeds: Mapping[str, bytes]) -> int:
+        """Pagefind over the copies in source into written, with these fragment files in place (seeds); the
+        number of pages indexed."""
+        shutil.rmtree(written, ignore_errors=True)
+        for name, content in seeds.items():
+            target = written / FRAGMENTS / f"{name}{FRAGMENT_SUFFIX}"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
         try:
             self._index(source, written)
         except (OSError, RuntimeError) as error:  # the binary is missing, or it failed
@@ -467,16 +513,33 @@ class BackgroundIndex:
         for name in UNUSED_FILES:
             (written / name).unlink(missing_ok=True)
         try:
-            count = make_deterministic(written)
+            return make_deterministic(written)
         except (ValueError, KeyError, UnexpectedIndex) as error:  # cbor2's errors are ValueErrors
             raise SearchIndexFailed(texts.SEARCH_INDEX_UNEXPECTED.format(version=PAGEFIND_VERSION, error=error)) \
                 from error
-        files = [(f.relative_to(written).as_posix(), f.read_bytes()) for f in sorted(written.rglob("*")) if f.is_file()]
-        shutil.rmtree(source, ignore_errors=True)
-        shutil.rmtree(written, ignore_errors=True)
-        made = count, files
-        self._store.put("search-shard", key, pickle.dumps(made, protocol=5))
-        return made
+
+    def _seeds(self, shard: list[Part]) -> dict[str, bytes]:
+        """The fragment files an earlier Pagefind run wrote for the very pages of this shard (same path, same
+        part), by name: Pagefind compresses a page's fragment only if no file has its name (see FRAGMENTS)."""
+        seeds = {}
+        for part in shard:
+            stored = self._store.get(FRAGMENT_KIND, _fragment_key(part))
+            if stored is not None:
+                name, _, content = stored.partition(b"\0")
+                seeds[name.decode("ascii")] = content
+        return seeds
+
+    def _keep_fragments(self, shard: list[Part], written: Path, seeds: Mapping[str, bytes]) -> None:
+        """Store each page's fragment file by its page and part, for the next run that indexes that page."""
+        by_url = {"/" + part.path.removesuffix("index.html"): part for part in shard}
+        for file in (written / FRAGMENTS).glob(f"*{FRAGMENT_SUFFIX}"):
+            name = file.name.removesuffix(FRAGMENT_SUFFIX)
+            if name in seeds:
+                continue  # stored already (and found: kept)
+            content = file.read_bytes()
+            part = by_url.get(fragment_url(content) or "")
+            if part is not None and name.isascii():
+                self._store.put(FRAGMENT_KIND, _fragment_key(part), name.encode("ascii") + b"\0" + content)
 
     def publish(self, site_dir: Path) -> IndexStats:
         """Wait for the index and move it to site_dir/pagefind/ (replacing an older one, e.g. a dirty build's)."""

@@ -20,6 +20,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +85,32 @@ def _rewrite_filters(out: Path, language: str, filters: list[list[str]]) -> list
         _write(folder / f"{new_hash}.pf_filter", encoded)
         renamed.append([name, new_hash])
     return renamed
+
+
+# Pagefind names a page's fragment by the first 7 hex digits of its content's SHA-1, and takes more digits
+# only when two fragments of one run begin alike (pagefind/src/index/mod.rs).
+SHORT_HASH = 7
+
+
+def fragment_names(out: Path) -> list[str]:
+    """The fragment file names (without .pf_fragment) of the pages indexed under out, in Pagefind's page order."""
+    entry = json.loads((out / ENTRY).read_text(encoding="utf-8"))
+    names = []
+    for about in entry["languages"].values():
+        meta = _read(out / f"pagefind.{about['hash']}.pf_meta")
+        names += [str(page[0]) for page in meta[1]]
+    return names
+
+
+def fragment_url(compressed: bytes) -> str | None:
+    """The URL a fragment file (gzip of the signature and Pagefind's JSON of the page) is for; None if its
+    beginning is not laid out as Pagefind 1.5.2 writes it."""
+    start = zlib.decompressobj(wbits=31).decompress(compressed, 16384)  # the URL comes first
+    found = _FRAGMENT_URL.match(start)
+    return json.loads(f'"{found.group(1).decode("utf-8")}"') if found else None
+
+
+_FRAGMENT_URL = re.compile(rb'pagefind_dcd\{"url":"((?:[^"\\]|\\.)*)"')
 
 
 def make_deterministic(out: Path) -> int:
