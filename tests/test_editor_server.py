@@ -154,7 +154,8 @@ def test_a_check_reads_again_only_the_notice_that_changed(server: EditorServer, 
 
     read: list[str] = []
     reading = project._read_in_parallel
-    monkeypatch.setattr(project, "_read_in_parallel", lambda files: read.extend(n for _, n in files) or reading(files))
+    monkeypatch.setattr(project, "_read_in_parallel", lambda files, indices: read.extend(
+        files[i][1] for i in indices) or reading(files, indices))
     shutil.copy(ROOT / "tests" / "data" / "fictional" / "disclosures" / "lakeside-bureau-2025-03-10.yml",
                 server.project / "data" / "disclosures")
     data = json.loads(json.dumps(yaml.safe_load((ROOT / "data" / "disclosures" / f"{REAL_ID}.yml").read_text(

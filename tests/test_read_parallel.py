@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, TEST_DATA
 
+from disclosures.core.cache import ContentCache
 from disclosures.load import project
 from disclosures.load.project import read_notice, read_notices
 
@@ -37,12 +38,26 @@ def test_reading_on_every_core_gives_what_reading_in_turn_gives(tmp_path: Path, 
     assert read_notices(files, None) == [read_notice(path, name) for path, name in files]
 
 
+def test_records_read_by_helpers_are_stored_as_they_came_and_read_back_alike(tmp_path: Path, everywhere: None
+                                                                              ) -> None:
+    files = _files(tmp_path)
+    cache = ContentCache(tmp_path / "cache")
+    first = read_notices(files, cache)
+    assert first == [read_notice(path, name) for path, name in files]
+    assert len(list((cache.folder / "notice").iterdir())) == len(files)  # broken files too: their messages
+    again = ContentCache(tmp_path / "cache")
+    assert read_notices(files, again) == first
+
+
+@pytest.mark.parametrize("helper", [
+    "cat >/dev/null; echo broken; exit 3",  # not a record at all
+    "cat >/dev/null; printf '\\003\\000\\000\\000\\000\\000\\000\\000abc'",  # a frame that holds no record
+])
 def test_a_helper_that_fails_leaves_its_files_to_the_build(tmp_path: Path, everywhere: None,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+                                                           monkeypatch: pytest.MonkeyPatch, helper: str) -> None:
     files = _files(tmp_path)
     def failing(part: list[tuple[Path, str]]) -> subprocess.Popen:
-        child = subprocess.Popen(["sh", "-c", "cat >/dev/null; echo broken; exit 3"], stdin=subprocess.PIPE,
-                                 stdout=subprocess.PIPE)
+        child = subprocess.Popen(["sh", "-c", helper], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         child.stdin.close()
         return child
 

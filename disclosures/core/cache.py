@@ -199,6 +199,16 @@ class ContentCache:
             self.records[entry] = value
         return value
 
+    def put_pickled(self, kind: str, data: bytes, pickled: bytes, value: T) -> T:
+        """Store a record another process pickled; value: the same, unpickled from these bytes (so it holds no
+        UTF-8 copies, as put_record's read-back copy does not)."""
+        if self.folder is not None:
+            entry = self._entry(kind, data)
+            self._put(entry, pickled)
+            if self.records is not None:
+                self.records[entry] = value
+        return value
+
     def get_or_make_record(self, kind: str, data: bytes, make: Callable[[], object], kept: bool = True) -> object:
         """A record made from data, from the cache or made now (and stored; kept: see put_record)."""
         stored = self.get_record(kind, data)

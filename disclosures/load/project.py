@@ -6,8 +6,11 @@ import dataclasses
 import hashlib
 import os
 import pickle
+import selectors
+import struct
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from disclosures.core import records as r
@@ -136,11 +139,11 @@ def read_notices(files: list[tuple[Path, str]], cache: ContentCache | None) -> l
     keys = [_cache_key(path, name) if cache.folder is not None else None for path, name in files]
     results: list[Read | None] = [cache.get_record("notice", key) if key is not None else None  # type: ignore[misc]
                                   for key in keys]
-    missing = [i for i, result in enumerate(results) if result is None]
-    for i, result in zip(missing, _read_in_parallel([files[i] for i in missing])):
-        results[i] = result
+    for i, read, pickled in _read_in_parallel(files, [i for i, result in enumerate(results) if result is None]):
+        results[i] = read
         if keys[i] is not None and _cache_key(*files[i]) == keys[i]:
-            results[i] = cache.put_record("notice", keys[i], result)
+            results[i] = cache.put_pickled("notice", keys[i], pickled, read) if pickled is not None else \
+                cache.put_record("notice", keys[i], read)
     assert all(result is not None for result in results)
     return results  # type: ignore[return-value]  # every None was filled in above
 
@@ -151,18 +154,22 @@ def _cache_key(path: Path, name: str) -> bytes | None:
     return name.encode("utf-8") + b"\0" + path.read_bytes()
 
 
-def _read_in_parallel(files: list[tuple[Path, str]]) -> list[Read]:
-    """read_notice of each file, the list split over this process and one child process per other core."""
+def _read_in_parallel(files: list[tuple[Path, str]], indices: list[int]
+                      ) -> Iterator[tuple[int, Read, bytes | None]]:
+    """(i, read_notice of files[i], its pickle if a helper made it) for each of indices, in any order: read by
+    one helper process per core (readworker.py), each record as the helper sends it. This process makes
+    nothing but what it keeps: a first build at 10,000 notices held a helper's whole output, the records
+    unpickled from it, and the records it read itself together with their stored copies."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if len(files) < PARALLEL_FROM or cores < 2:
-        return [read_notice(path, name) for path, name in files]
-    size = -(-len(files) // cores)
-    parts = [files[i:i + size] for i in range(0, len(files), size)]
-    children = [_start_reading(part) for part in parts[1:]]
-    results = [read_notice(path, name) for path, name in parts[0]]
-    for part, child in zip(parts[1:], children):
-        results += _finish_reading(part, child)
-    return results
+    done: set[int] = set()
+    if len(indices) >= PARALLEL_FROM and cores >= 2:
+        parts = [indices[k::cores] for k in range(cores)]  # strided: long and short files spread evenly
+        for i, read, pickled in _from_helpers([(part, _start_reading([files[i] for i in part])) for part in parts]):
+            done.add(i)
+            yield i, read, pickled
+    for i in indices:
+        if i not in done:  # few files, one core, or a helper that failed: never a build's cause
+            yield i, read_notice(*files[i]), None
 
 
 def _start_reading(files: list[tuple[Path, str]]) -> subprocess.Popen | None:
@@ -173,24 +180,47 @@ def _start_reading(files: list[tuple[Path, str]]) -> subprocess.Popen | None:
         child.stdin.write(pickle.dumps(files, protocol=5))
         child.stdin.close()
         return child
-    except OSError:  # no process to be had (a limit): finish_reading reads them here
+    except OSError:  # no process to be had (a limit): its files are read here
         return None
 
 
-def _finish_reading(files: list[tuple[Path, str]], child: subprocess.Popen | None) -> list[Read]:
-    """The child's results, or the files read here if it failed (it is only a helper: never a build's cause)."""
-    if child is not None:
-        assert child.stdout is not None
-        out = child.stdout.read()  # stdin is closed already (communicate would flush it)
-        child.wait()
-        if child.returncode == 0:
-            try:
-                results = pickle.loads(out)
-                if len(results) == len(files):
-                    return results
-            except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
-                pass
-    return [read_notice(path, name) for path, name in files]
+_FRAME = struct.Struct("<Q")  # a helper's record on its stdout: its length, then its pickle
+
+
+def _from_helpers(helpers: list[tuple[list[int], subprocess.Popen | None]]) -> Iterator[tuple[int, Read, bytes]]:
+    """Each helper's records as they come, with the index each stands for (helpers write them in the order
+    of their files); a helper that sends a record that is not one stops being read (and is stopped)."""
+    with selectors.DefaultSelector() as selector:
+        for part, child in helpers:
+            if child is not None and child.stdout is not None:
+                selector.register(child.stdout, selectors.EVENT_READ, (part, child, bytearray(), [0]))
+        while selector.get_map():
+            for key, _ in selector.select():
+                part, child, buffer, at = key.data
+                chunk = os.read(key.fd, 1 << 20)
+                buffer += chunk
+                while len(buffer) >= _FRAME.size and len(buffer) >= _FRAME.size + _FRAME.unpack_from(buffer)[0]:
+                    end = _FRAME.size + _FRAME.unpack_from(buffer)[0]
+                    pickled = bytes(buffer[_FRAME.size:end])
+                    del buffer[:end]
+                    read = _unpickled(pickled) if at[0] < len(part) else None
+                    if read is None:
+                        chunk = b""  # not a record: stop reading this helper
+                        break
+                    yield part[at[0]], read, pickled
+                    at[0] += 1
+                if not chunk:
+                    selector.unregister(key.fileobj)
+                    child.kill()
+                    child.wait()
+
+
+def _unpickled(pickled: bytes) -> Read | None:
+    try:
+        read = pickle.loads(pickled)
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError):
+        return None
+    return read if isinstance(read, tuple) and len(read) == 3 else None
 
 
 def load_project(data_dir: Path, cache: ContentCache | None = None) -> r.Project:

@@ -1,8 +1,9 @@
-"""A second process that reads and checks notice files for load/project.py (python -m disclosures.load.readworker).
+"""A helper process that reads and checks notice files for load/project.py (python -m disclosures.load.readworker).
 
 Reading and checking a notice is pure Python (about 12 ms of one core each), so a build reads the files
-that are not in its cache on every core: this process gets a pickled list of (path, name) on stdin and
-writes the pickled list of what read_notice made of each to stdout. A plain child process rather than
+that are not in its cache in one such process per core: each gets a pickled list of (path, name) on stdin and
+writes what read_notice made of each to stdout, one by one as they are made: the length (8 bytes,
+little-endian), then the pickle. A plain child process rather than
 multiprocessing: it never imports the main module of whatever started the build.
 """
 
@@ -11,12 +12,15 @@ from __future__ import annotations
 import pickle
 import sys
 
-from disclosures.load.project import read_notice
+from disclosures.load.project import _FRAME, read_notice
 
 
 def main() -> None:
     files = pickle.load(sys.stdin.buffer)
-    sys.stdout.buffer.write(pickle.dumps([read_notice(path, name) for path, name in files], protocol=5))
+    for path, name in files:  # each record as soon as it is made: the build stores and keeps it as it comes
+        pickled = pickle.dumps(read_notice(path, name), protocol=5)
+        sys.stdout.buffer.write(_FRAME.pack(len(pickled)) + pickled)
+        sys.stdout.buffer.flush()
 
 
 if __name__ == "__main__":
