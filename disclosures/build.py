@@ -72,12 +72,19 @@ class GeneratedPage:
 
     @property
     def html(self) -> str:
-        return self.reread() if self.reread is not None and not self.body else self.body
+        return self.reread() if self.waiting_now and self.reread is not None else self.body
+
+    @property
+    def waiting_now(self) -> bool:
+        """Whether the page's HTML is in the build cache only (waiting)."""
+        return self.reread is not None and not self.body
 
     def waiting(self) -> GeneratedPage:
         """The page without its HTML, which MkDocs reads again when it writes the page (a notice's render is in
         the build cache): a first build at 10,000 notices held 1.3 GB of them from their render to their
-        writing. A page that cannot be read again is kept whole."""
+        writing (MkDocs too holds every page's content from on_page_content until it writes the pages, so
+        the hook gives it a waiting page's only in on_page_context). A page that cannot be read again is
+        kept whole."""
         return dataclasses.replace(self, body="") if self.reread is not None else self
 
     @property

@@ -389,6 +389,9 @@ def on_env(env, config, files):
 def on_page_context(context, page, config, nav):
     """A theme page whose key an earlier build stored is that build's output (disclosures/pages/pagecache.py):
     main.html then extends a template that prints it instead of Material's base."""
+    generated = _build().page(page.file.src_uri)
+    if generated is not None and generated.waiting_now:
+        page.content = _html_of(generated)  # its text is part of the key
     key = _state.keys.pop(page.file.src_uri, None) or _page_key(page, context["base_url"])
     if _keeping():  # the page is written from this key now (a failure to write it forgets the folder)
         _state.preview.wrote_page(page.file.dest_uri, key, _build().as_of)
@@ -485,9 +488,15 @@ def on_page_content(html, page, config, files):
     if generated is None:
         return html
     page.toc = get_toc(generated.toc)
+    # MkDocs keeps every page's content from here until it writes the pages: a page waiting in the build cache
+    # (GeneratedPage.waiting) is read only when MkDocs writes it (on_page_context).
+    return "" if generated.waiting_now else _html_of(generated)
+
+
+def _html_of(generated) -> str:
     try:
-        return generated.html  # a notice's page reads it from the build cache (GeneratedPage.waiting)
-    except ProjectError as error:
+        return generated.html
+    except ProjectError as error:  # its entry in the build cache was damaged since
         raise _failed(str(error)) from None
 
 
