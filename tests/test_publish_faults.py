@@ -87,6 +87,19 @@ def pagefind_running(project: Path) -> list[str]:
     return [line for line in found if "pagefind" in line and str(project / "tmp") in line]
 
 
+def readers_left(project: Path) -> list[str]:
+    """Helpers that read notices (load/project.py) started in this project's folder, still running."""
+    left = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if b"disclosures.load.readworker" in (proc / "cmdline").read_bytes() and \
+                    (proc / "cwd").resolve() == project.resolve():
+                left.append(proc.name)
+        except OSError:  # gone meanwhile
+            continue
+    return left
+
+
 def finishing_orphans() -> list[str]:
     """Workers of the finishing pass (finishing.Finishing) whose build is gone: each names its build's process."""
     found = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout.splitlines()
@@ -140,6 +153,20 @@ def test_twenty_pairs_of_concurrent_builds_publish_one_after_the_other(project: 
 # Points at which a build is killed (SIGKILL, so nothing of its own runs afterwards): a patch of the step.
 KILL = "os.kill(os.getpid(), signal.SIGKILL)"
 KILL_POINTS = {
+    "while helper processes read the notices": f"""
+import disclosures.load.project as p, time
+if sys.orig_argv[-1] == "disclosures.load.readworker":  # in a helper: slow, so it outlives a build it does not die with
+    real_read = p.read_notice
+    def read_notice(*a, **k):
+        time.sleep(30)
+        return real_read(*a, **k)
+    p.read_notice = read_notice
+else:
+    p.PARALLEL_FROM = 1  # the real notice alone: a helper per core all the same
+    def from_helpers(helpers):
+        time.sleep(1)  # the helpers have started
+        {KILL}
+    p._from_helpers = from_helpers""",
     "while staging is prepared": f"""
 import disclosures.publish.staging as s
 real = s.begin
@@ -206,7 +233,7 @@ def test_a_build_killed_at_any_point_leaves_a_complete_site_and_the_next_build_c
     killed = build_with_fault(project, KILL_POINTS[point], now="2025-05-09")
     assert killed.returncode == -signal.SIGKILL
     time.sleep(0.5)  # the kernel delivers the parent-death signal to Pagefind
-    assert pagefind_running(project) == [] and finishing_orphans() == []
+    assert pagefind_running(project) == [] and finishing_orphans() == [] and readers_left(project) == []
     site = project / "site"
     if point.startswith("between the two renames"):
         # The one window the fallback has: the old site waits under its .old name until the next build.

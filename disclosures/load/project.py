@@ -17,6 +17,7 @@ from disclosures.core import records as r
 from disclosures.core import texts as t
 from disclosures.core.cache import ContentCache
 from disclosures.core.errors import DataError, DataInvalid
+from disclosures.core.processes import dying_with_parent
 from disclosures.load import validate as v
 from disclosures.load.fieldpath import page_labels, shown_path
 from disclosures.load.fieldreader import Fields, Reader
@@ -174,8 +175,9 @@ def _read_in_parallel(files: list[tuple[Path, str]], indices: list[int]
 
 def _start_reading(files: list[tuple[Path, str]]) -> subprocess.Popen | None:
     try:
-        child = subprocess.Popen([sys.executable, "-m", "disclosures.load.readworker"], stdin=subprocess.PIPE,
-                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        # It dies with the build (a killed build left its helpers reading for up to a minute at 10,000 notices).
+        child = subprocess.Popen(dying_with_parent([sys.executable, "-m", "disclosures.load.readworker"]),
+                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         assert child.stdin is not None
         child.stdin.write(pickle.dumps(files, protocol=5))
         child.stdin.close()
