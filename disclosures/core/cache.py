@@ -189,15 +189,11 @@ class ContentCache:
         unpickling at 1,000 notices for the full views alone)."""
         if self.folder is None:
             return value
-        entry = self._entry(kind, data)
         pickled = pickle.dumps(value, protocol=5)
-        self._put(entry, pickled)
         if not kept and self.records is None:
+            self._put(self._entry(kind, data), pickled)
             return value
-        value = pickle.loads(pickled)
-        if self.records is not None:
-            self.records[entry] = value
-        return value
+        return self.put_pickled(kind, data, pickled, pickle.loads(pickled))
 
     def put_pickled(self, kind: str, data: bytes, pickled: bytes, value: T) -> T:
         """Store a record another process pickled; value: the same, unpickled from these bytes (so it holds no

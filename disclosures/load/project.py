@@ -201,8 +201,8 @@ def _from_helpers(helpers: list[tuple[list[int], subprocess.Popen | None]]) -> I
                 part, child, buffer, at = key.data
                 chunk = os.read(key.fd, 1 << 20)
                 buffer += chunk
-                while len(buffer) >= _FRAME.size and len(buffer) >= _FRAME.size + _FRAME.unpack_from(buffer)[0]:
-                    end = _FRAME.size + _FRAME.unpack_from(buffer)[0]
+                while len(buffer) >= _FRAME.size and \
+                        len(buffer) >= (end := _FRAME.size + _FRAME.unpack_from(buffer)[0]):
                     pickled = bytes(buffer[_FRAME.size:end])
                     del buffer[:end]
                     read = _unpickled(pickled) if at[0] < len(part) else None
