@@ -5,6 +5,10 @@ Every feed and open-data file holds full notice texts: a build's assets are abou
 ten times that at 10,000. Kept in memory until MkDocs wrote them, they were a quarter of a large build's peak.
 They are made in on_config, and MkDocs empties the site folder after it, sparing hidden entries; the hook
 moves them in from on_files (a rename each: the same file system), and MkDocs is told they are in place.
+
+The hidden folder is flat, each asset under a number: mirroring the site's folders there made a thousand
+folders a build (a share card per notice folder) only to leave them empty, and a new folder costs an inode
+(0.8 s of an edit build at 1,000 notices, hardlink.py says why).
 """
 
 from __future__ import annotations
@@ -39,14 +43,16 @@ class SpillFolder:
         self.unchanged = unchanged
         self.published = published
         self.linked = 0  # assets linked to the published site's file
+        self._count = 0  # assets written so far: the next one's name
         shutil.rmtree(self.folder, ignore_errors=True)  # what a build that failed before move_in left
 
     def put(self, path: str, content: bytes) -> GeneratedAsset:
         digest = hashlib.sha256(content).digest() if self.unchanged is not None else None
         if digest is not None and self.unchanged(path, digest):
             return GeneratedAsset(path, None, None, digest)
-        target = self.folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if self._count == 0:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        target, self._count = self.folder / str(self._count), self._count + 1
         if self._linked(path, content, target):
             self.linked += 1
         else:
@@ -61,7 +67,7 @@ class SpillFolder:
                 kept: Callable[[GeneratedAsset], bool] | None = None) -> list[GeneratedAsset]:
         """Each asset at its place under site_dir (or, where kept(asset), the file already there left as it
         is); the assets as they now are. The spill folder is gone afterwards."""
-        moved = []
+        moved, folders = [], set()
         for asset in assets:
             target = site_dir / asset.path
             if asset.file is None:  # unchanged when it was made: the file at its place must still hold it
@@ -70,7 +76,9 @@ class SpillFolder:
             elif kept is not None and kept(asset):
                 asset.file.unlink()
             else:
-                target.parent.mkdir(parents=True, exist_ok=True)
+                if target.parent not in folders:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    folders.add(target.parent)
                 os.replace(asset.file, target)
             moved.append(dataclasses.replace(asset, file=target))
         shutil.rmtree(self.folder, ignore_errors=True)
