@@ -69,6 +69,10 @@ class GeneratedPage:
     meta: dict = field(default_factory=dict)  # more front matter for MkDocs (list pages: feeds, search)
     as_of: str = ""  # the build's moment as HTML, where html has AS_OF_MARK (put in after the theme's render)
     reread: Callable[[], str] | None = field(default=None, compare=False, repr=False)  # the HTML, read again
+    # With reread: the name of the cache entry the HTML is read from (kind/SHA-256 of the render's key), which
+    # stands for the HTML and the toc in the theme's key (hook: a page whose theme render an earlier build
+    # stored is not read again at all). The render is a pure function of that key, the toc of the view in it.
+    text_key: str = ""
 
     @property
     def html(self) -> str:
@@ -238,15 +242,18 @@ def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool, f
     key = templates + view_key(view) + key_of((site, feedback_page, pdfs))
     notice_html, poster_html = _renders(cache, key, rendered)  # with the mark (GeneratedPage.as_of)
 
-    def again(i: int, src_uri: str) -> Callable[[], str] | None:
-        return functools.partial(_render_again, cache, key, i, src_uri) if reread else None
+    def again(i: int, src_uri: str) -> dict:
+        if not reread:
+            return {}
+        return {"reread": functools.partial(_render_again, cache, key, i, src_uri),
+                "text_key": f"{_RENDERS[i]}/{hashlib.sha256(key).hexdigest()}"}
     # Material prints page titles as HTML (<title>, header): escape the titles that came from data.
     return [
         GeneratedPage(page_source(view.url), html.escape(view.title), notice_html, view.toc,
-                      share=notice_share(view, site), reread=again(0, page_source(view.url))),
+                      share=notice_share(view, site), **again(0, page_source(view.url))),
         GeneratedPage(page_source(poster_url(view.id)), html.escape(poster_title(view)), poster_html, [],
                       share=notice_share(view, site, poster_url(view.id)), hide=("navigation", "toc"),
-                      reread=again(1, page_source(poster_url(view.id)))),
+                      **again(1, page_source(poster_url(view.id)))),
     ]
 
 

@@ -200,7 +200,7 @@ def _index_pages(config, pages: list, cache, shard_size: int, last: bool) -> Non
         return
     if _state.index is None:
         _state.index = BackgroundIndex(None, cache, shard_size, published=_state.site_dir)
-    _state.index.add(addresses)
+    _state.index.add(addresses, [page.text_key for page in pages])
     if last:
         _state.index.added_all()
 
@@ -388,20 +388,21 @@ def on_env(env, config, files):
 @event_priority(-100)  # last: the context as every other handler left it
 def on_page_context(context, page, config, nav):
     """A theme page whose key an earlier build stored is that build's output (disclosures/pages/pagecache.py):
-    main.html then extends a template that prints it instead of Material's base."""
+    main.html then extends a template that prints it instead of Material's base. A page waiting in the build
+    cache (GeneratedPage.waiting) is keyed by its render's entry, and read only to be rendered."""
     generated = _build().page(page.file.src_uri)
-    if generated is not None and generated.waiting_now:
-        page.content = _html_of(generated)  # its text is part of the key
+    waiting = generated is not None and generated.waiting_now
     key = _state.keys.pop(page.file.src_uri, None) or _page_key(page, context["base_url"])
     if _keeping():  # the page is written from this key now (a failure to write it forgets the folder)
         _state.preview.wrote_page(page.file.dest_uri, key, _build().as_of)
-    if key is None:
-        return context
-    stored = _build().cache.get("theme-page", key)
+    stored = _build().cache.get("theme-page", key) if key is not None else None
     if stored is not None:
         context["disclosures_cached"] = Markup(stored.decode("utf-8"))
         _state.reused += 1
-    else:
+        return context
+    if waiting:
+        page.content = _html_of(generated)
+    if key is not None:
         _state.to_store[page.file.src_uri] = key
     return context
 
@@ -418,7 +419,8 @@ def _page_key(page, base_url: str) -> bytes | None:
                  "head": globals_["disclosures_head"](page.file.src_uri)}
         generated = _build().page(page.file.src_uri)  # its toc is get_toc(generated.toc) (on_page_content)
         return pagecache.page_part(_state.site_key, page, base_url, calls, _state.digests if _state.serve else None,
-                                   generated.toc if generated is not None else None)
+                                   generated.toc if generated is not None else None,
+                                   generated.text_key if generated is not None and generated.waiting_now else "")
     except pagecache.Uncacheable as error:
         log.debug(f"Theme page {page.file.src_uri} not cached: {error}")
         return None

@@ -39,6 +39,8 @@ def edit(path: Path, old: str, new: str) -> None:
 
 CHANGES: dict[str, Callable[[Path], None]] = {
     "a notice's text": lambda p: edit(p / NOTICE, "\ntitle: 中共", "\ntitle: 修改后中共"),
+    # Deep in the body: neither its title nor its description (a page's meta, in its theme key) changes.
+    "a measure deep in a notice": lambda p: edit(p / NOTICE, "共开展类案检索95次", "共开展类案检索96次"),
     "a notice's window": lambda p: edit(p / NOTICE, "end: 2025-05-11", "end: 2025-05-20"),
     "a new notice": lambda p: shutil.copy2(TEST_DATA / "fictional" / "disclosures" / "lakeside-bureau-2025-03-10.yml",
                                            p / "data" / "disclosures"),

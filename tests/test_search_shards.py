@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 
 from disclosures.core.cache import ContentCache
 from disclosures.core.errors import ProjectError
-from disclosures.outputs.search import (DEFAULT_SHARD_PAGES, FRAGMENT_KIND, SHARD_ENV, BackgroundIndex, Part,
-                                        _fragment_key, indexed_copies, indexed_parts, publication_key, shard_key,
-                                        shard_pages, shards_of)
+from disclosures.outputs import search
+from disclosures.outputs.search import (DEFAULT_SHARD_PAGES, FRAGMENT_KIND, PART_KIND, SHARD_ENV, BackgroundIndex,
+                                        Part, _fragment_key, indexed_copies, indexed_parts, publication_key,
+                                        shard_key, shard_pages, shards_of)
 
 # Pages as (path, part): paths unique, parts of any length (the byte bound is scaled down to match).
 pages = st.lists(st.tuples(st.from_regex(r"disclosures/[a-z0-9-]{1,12}/index\.html", fullmatch=True),
@@ -246,3 +247,33 @@ def test_seeds_hold_only_if_every_fragment_has_its_short_name_and_every_seed_is_
     assert _seeds_held(run(["zh-cn_1234567", "zh-cn_abcdef0"]), {"zh-cn_1234567": b""})
     assert not _seeds_held(run(["zh-cn_1234567", "zh-cn_abcdef0"]), {"zh-cn_7654321": b""})  # not named
     assert not _seeds_held(run(["zh-cn_1234567", "zh-cn_12345678"]), {"zh-cn_1234567": b""})  # a clash
+
+
+def test_a_page_named_by_its_text_key_takes_its_part_from_the_cache(tmp_path: Path, monkeypatch) -> None:
+    """A page whose HTML a name stands for (its render's cache entry) is looked for in the cache by its path and
+    that name: the second index finds no page's part itself, and equals the clean one; a page without a name
+    is found as before."""
+    store = ContentCache(tmp_path / "cache")
+    named = [*NOTICES, ("disclosures/n00/poster/index.html", "<main><h1>海报</h1></main>")]  # a poster: no part
+    keys = [f"render/{n}" for n in range(len(named))]
+
+    def published(folder: Path, cache: ContentCache, text_keys: list[str]) -> dict[str, bytes]:
+        folder.mkdir()
+        index = BackgroundIndex(store=cache, pages_per_shard=4)
+        try:
+            index.add(named, text_keys)
+            index.add([GLOSSARY])
+            index.added_all()
+            index.publish(folder)
+        finally:
+            index.close()
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    first = published(tmp_path / "first", store, keys)
+    assert len(list((store.folder / PART_KIND).iterdir())) == len(named)  # the poster's "none" too
+    found: list[str] = []
+    real = search._part_of
+    monkeypatch.setattr(search, "_part_of", lambda page: found.append(page[0]) or real(page))
+    again = published(tmp_path / "again", store, keys)
+    assert found == [GLOSSARY[0]]  # the glossary has no name: found again
+    assert again == first == published(tmp_path / "clean", ContentCache(None), [])

@@ -123,14 +123,18 @@ def _text(value: Any, digests: TextDigests | None) -> Any:
 
 
 def page_part(site: bytes, page: Any, base_url: str, calls: Mapping[str, str],
-              digests: TextDigests | None = None, toc_tokens: list | None = None) -> bytes:
+              digests: TextDigests | None = None, toc_tokens: list | None = None, text_key: str = "") -> bytes:
     """The key of one page: the site's part (site_part, a digest), the page (its text by digest), its
     neighbours and ancestors in the navigation, base_url and what the template globals that are functions
     return for this page. digests: kept by a process that builds again (a preview). toc_tokens: what the
     page's toc was made of (page.toc is get_toc(toc_tokens)): written down as they are, by their digest
-    (MkDocs' objects for a notice's hundred headings took a quarter of a key's time)."""
+    (MkDocs' objects for a notice's hundred headings took a quarter of a key's time). text_key: a name that
+    stands for the page's content and toc, both pure functions of what it names (a render's cache entry,
+    build.GeneratedPage.text_key): the page's text is then neither read nor hashed (page.content is empty)."""
     text = {name: _text(getattr(page, name, None), digests) for name in TEXT_FIELDS if name != "toc"}
-    if toc_tokens is None:
+    if text_key:
+        text["content"], text["toc"] = ["render", text_key], ["render", text_key]
+    elif toc_tokens is None:
         text["toc"] = _text(page.toc, digests)
     else:
         text["toc"] = ["get_toc", digests.of_tokens(toc_tokens) if digests is not None else tokens_digest(toc_tokens)]
