@@ -245,3 +245,30 @@ def test_a_link_to_a_listed_file_or_folder_is_found_without_asking_the_file_syst
     monkeypatch.setattr(Path, "is_file", lambda self: pytest.fail(f"asked for {self}"))
     assert checked.file_for("disclosures/a/") == checked.file_for("disclosures/a") == "disclosures/a/index.html"
     assert checked.file_for("") == "index.html" and checked.file_for("assets/site.css") == "assets/site.css"
+
+
+def test_a_page_the_finishing_pass_has_read_is_not_read_again_and_has_the_same_key(tmp_path: Path,
+                                                                                   monkeypatch) -> None:
+    """The finishing pass reads every page for its .gz copy; the key it gives a page with the moment left out
+    is the link check's own, so the check takes it instead of reading and hashing the page again."""
+    from disclosures.publish.finishing import finish_file
+
+    moment = "截至2025年4月28日15:47（本页生成时）"
+    site = _site(tmp_path / "site")
+    page = site / "disclosures" / "a" / "index.html"
+    page.write_text(NOTICE_PAGE.replace("<body>", f'<body><span data-window-as-of>{moment}</span>'), encoding="utf-8")
+    pages = ["index.html", "disclosures/a/index.html"]
+    read = {path: finish_file(site, path, ContentCache(None), moment, gzipped=False).left_out for path in pages}
+    own = linkcheck.BuiltSite(site, SITE_URL, moment=moment)
+    assert read == {path: own.digest(path) for path in pages} and read[pages[1]] != hashlib.sha256(
+        page.read_bytes()).hexdigest()  # the moment left out
+    assert finish_file(site, "assets/site.css", ContentCache(None), moment, gzipped=False).left_out is None
+    reads: list[str] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self.name) or real(self))
+    cache = ContentCache(tmp_path / "cache")
+    first = linkcheck.check_site(site, SITE_URL, cache=cache, moment=moment)
+    reads.clear()
+    again = linkcheck.check_site(site, SITE_URL, cache=cache, moment=moment, known=read.get)
+    assert again.broken == first.broken and again.checked == first.checked
+    assert "index.html" not in reads  # both pages' links and scans came from the cache by the keys given

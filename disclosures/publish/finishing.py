@@ -66,6 +66,7 @@ class _Read:
 
     digests: dict[str, str]  # for the manifest: the file's, and its .gz copy's if one was written
     scripts: frozenset[str]  # CSP hashes of an HTML page's inline scripts
+    left_out: str | None = None  # an HTML page's SHA-256 with the moment left out: the link check's key of it
 
 
 def finish_file(site: Path, path: str, cache: ContentCache, moment: str, gzipped: bool,
@@ -86,11 +87,12 @@ def finish_file(site: Path, path: str, cache: ContentCache, moment: str, gzipped
         found = cache.get_or_make_json("scripts", key, lambda _: inline_scripts(data.decode("utf-8")),
                                        digest if key is data else None)
         scripts = frozenset(script_hash(s) for s in found)
+        left_out = digest if key is data else hashlib.sha256(key).hexdigest()
     if gzipped:
         packed = compress.write_gzip(file, data, cache, digest, moment.encode("utf-8"),
                                      published / path if published is not None else None)
         digests[path + ".gz"] = hashlib.sha256(packed).hexdigest()
-    return _Read(digests, scripts)
+    return _Read(digests, scripts, left_out if path.endswith(".html") else None)
 
 
 def finish_site(site: Path, site_url: str, cache: ContentCache | None = None, moment: str = "") -> None:
@@ -134,6 +136,15 @@ class Finishing:
         (pagefind/: moved in, or replaced in a --dirty build, after the link check)."""
         self._submit({path: gzipped for path, gzipped in self._todo(paths).items()
                       if not path.startswith(PAGEFIND_DIR + "/")})
+
+    def left_out(self, path: str) -> str | None:
+        """The SHA-256 of an HTML page with the moment left out, if the pass has read the page by now (the link
+        check's key of it: read and hashed once for both, BuiltSite.digest); None otherwise."""
+        future = self._begun.get(path)
+        if future is None or not future.done() or future.cancelled() or future.exception() is not None:
+            return None
+        read = future.result().get(path)
+        return read.left_out if read is not None else None
 
     def finish(self, site_url: str) -> None:
         """Read what is not read yet, then write the rules and the manifest (OSError: a full disk)."""

@@ -41,6 +41,7 @@ _OPEN_DATA_PATH_KEYS = {"page", "json", "yaml"}  # site-root paths in the open-d
 
 
 T = TypeVar("T")
+Known = Callable[[str], "str | None"]  # a page's digest (BuiltSite.digest) by its path, if known elsewhere
 
 
 class Untouched:
@@ -133,8 +134,10 @@ class BuiltSite:
     """The built folder as the checker sees it: file names, and the ids of each HTML page (read once)."""
 
     def __init__(self, root: Path, url: str, aliases: tuple[str, ...] = (), cache: ContentCache | None = None,
-                 moment: str = "", untouched: Untouched | None = None):
+                 moment: str = "", untouched: Untouched | None = None, known: Known | None = None):
+        """known: a page's digest (as digest() takes it) where another reader of the folder has it already."""
         self.root = root
+        self.known = known
         self.cache = cache or ContentCache(None)  # a page whose bytes an earlier build scanned is not read again
         self.untouched = untouched
         self.moment = moment  # the build's moment as the pages print it (htmlscan.moment_left_out)
@@ -208,8 +211,11 @@ class BuiltSite:
         taken once, for the file's links and its scan alike (reading and hashing every page twice was a
         tenth of the check)."""
         if path not in self._digests:
-            data = data if data is not None else (self.root / path).read_bytes()
-            self._digests[path] = hashlib.sha256(self.cache_key(data)).hexdigest()
+            found = self.known(path) if self.known is not None and data is None else None
+            if found is None:
+                data = data if data is not None else (self.root / path).read_bytes()
+                found = hashlib.sha256(self.cache_key(data)).hexdigest()
+            self._digests[path] = found
         return self._digests[path]
 
     def scan(self, path: str) -> Scan:
@@ -219,7 +225,8 @@ class BuiltSite:
         return self._scans[path]
 
     def _scan(self, path: str) -> Scan:
-        data = None if path in self._digests else (self.root / path).read_bytes()
+        known = path in self._digests or (self.known is not None and self.known(path) is not None)
+        data = None if known else (self.root / path).read_bytes()
         found = self.cache.get_or_make_json(  # the page is read (again) only to be scanned
             "scan", b"", lambda _: _scan_record(data if data is not None else (self.root / path).read_bytes()),
             self.digest(path, data))
@@ -340,10 +347,12 @@ def check_link(site: BuiltSite, source: str, link: str, resolved: tuple[str, ...
 
 def check_site(root: Path, url: str, missing_file: str = "missing file {path}",
                missing_anchor: str = "no #{anchor} in {path}", aliases: tuple[str, ...] = (),
-               cache: ContentCache | None = None, moment: str = "", untouched: Untouched | None = None) -> Report:
+               cache: ContentCache | None = None, moment: str = "", untouched: Untouched | None = None,
+               known: Known | None = None) -> Report:
     """Check every page, feed and JSON file under root as if served from url (the site's address;
-    aliases are other addresses of the same folder; moment: the build's moment as the pages print it)."""
-    site = BuiltSite(root, url, aliases, cache, moment, untouched)
+    aliases are other addresses of the same folder; moment: the build's moment as the pages print it;
+    known: BuiltSite's)."""
+    site = BuiltSite(root, url, aliases, cache, moment, untouched, known)
     report = Report()
     for path in sorted(site.listed):
         reader = _readers(path)
@@ -392,10 +401,10 @@ class BrokenLinks(ProjectError):
 
 
 def verify(root: Path, url: str, aliases: tuple[str, ...] = (), cache: ContentCache | None = None,
-           moment: str = "", untouched: Untouched | None = None) -> Report:
+           moment: str = "", untouched: Untouched | None = None, known: Known | None = None) -> Report:
     """Check the built folder root (served from url); raise BrokenLinks naming every broken link."""
     report = check_site(root, url, texts.LINK_MISSING_FILE, texts.LINK_MISSING_ANCHOR, aliases, cache, moment,
-                        untouched)
+                        untouched, known)
     if report.broken:
         raise BrokenLinks(report.broken)
     return report
