@@ -6,7 +6,7 @@ ten times that at 10,000. Kept in memory until MkDocs wrote them, they were a qu
 They are made in on_config, and MkDocs empties the site folder after it, sparing hidden entries; the hook
 moves them in from on_files (a rename each: the same file system), and MkDocs is told they are in place.
 
-The hidden folder is flat, each asset under a number: mirroring the site's folders there made a thousand
+The hidden folder is flat, each asset under a number and its own name: mirroring the site's folders there made a thousand
 folders a build (a share card per notice folder) only to leave them empty, and a new folder costs an inode
 (0.8 s of an edit build at 1,000 notices, hardlink.py says why).
 """
@@ -17,6 +17,7 @@ import dataclasses
 import errno
 import hashlib
 import os
+import posixpath
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -52,7 +53,8 @@ class SpillFolder:
             return GeneratedAsset(path, None, None, digest)
         if self._count == 0:
             self.folder.mkdir(parents=True, exist_ok=True)
-        target, self._count = self.folder / str(self._count), self._count + 1
+        # Its own name after the number: a failure to write it (a full disk) names the file the clerk knows.
+        target, self._count = self.folder / f"{self._count}-{posixpath.basename(path)}", self._count + 1
         if self._linked(path, content, target):
             self.linked += 1
         else:
