@@ -71,7 +71,6 @@ class _State:
     to_store: dict[str, bytes] = field(default_factory=dict)  # src_uri -> key of a theme page rendered anew
     reused: int = 0  # theme pages taken from the cache in this build
     cached_page: str | None = None  # src_uri of the page being rendered from the cache (fixed already)
-    recycled: bool = False  # this build writes into the last site's files (staging.take_spare)
     summary: str = ""  # the publication summary of a published build, logged last (in on_shutdown)
     records: dict = field(default_factory=dict)  # `mkdocs serve`: the last build's records, for the next rebuild
     preview: PreviewFolder = field(default_factory=PreviewFolder)  # `make serve`: what a rebuild may keep
@@ -154,7 +153,7 @@ def on_config(config):
     gc.set_threshold(*GC_THRESHOLDS)  # here, not in on_startup: MkDocs' build() alone (bench, tools) skips that
     # First: a rebuild refused in on_config (a slip in data/) wrote nothing, and its preview keeps its files.
     _state.writing, _state.keys, _state.preview.kept, _state.indexing = False, {}, 0, False
-    _state.written, _state.writing_page, _state.cached_page, _state.recycled = [], None, None, False
+    _state.written, _state.writing_page, _state.cached_page = [], None, None
     root = Path(config.config_file_path).parent
     _state.started = time.perf_counter()
     _state.site_dir = Path(config.site_dir)
@@ -298,8 +297,6 @@ def on_files(files: Files, config):
     # MkDocs has emptied the folder (sparing the hidden spill folder): the assets go to their places, and
     # MkDocs, told they are there already, leaves them (a copy onto itself is skipped).
     site_dir = Path(config.site_dir)
-    if not _state.serve:  # the last site's files, kept to be written again in place (staging.begin)
-        _state.recycled = staging.restore(site_dir)
     assert _state.spill is not None, "on_config made the assets"
     try:
         moved = _state.spill.move_in(_build().assets, site_dir, kept=_asset_kept if _keeping() else None)
@@ -517,8 +514,6 @@ def on_post_build(config):
     log.debug(f"Theme pages taken from the build cache: {_state.reused}")
     if not failing and _keeping():
         _remove_stale(config)
-    if not failing and _state.recycled:
-        _remove_unmade(config)
     if failing:
         _close_finishing()  # begun in on_files: nothing of it may write once the staging folder goes
     else:
@@ -529,28 +524,15 @@ def on_post_build(config):
         log.info(_build().summary)
 
 
-def _made(config) -> set[str]:
-    """What MkDocs wrote into the folder: every file it knows, the theme's templates and sitemap.xml's .gz."""
-    assert _state.files is not None, "on_files ran"
-    made = {f.dest_uri for f in _state.files} | set(config.theme.static_templates) | set(config.extra_templates)
-    if "sitemap.xml" in made:
-        made.add("sitemap.xml.gz")
-    return made
-
-
-def _remove_unmade(config) -> None:
-    """A build into the last site's folder (staging.take_spare): remove what this build did not make, before the link
-    check and the manifest read the folder."""
-    site_dir = Path(config.site_dir)
-    removed = staging.remove_unmade(site_dir, _made(config), functools.partial(finishing.gets_gzip, site_dir))
-    log.debug(f"Kept site: {len(removed)} files this build did not make removed: {removed[:10]}")
-
-
 def _remove_stale(config) -> None:
     """A kept preview folder: remove what this build did not make (a deleted notice's pages), before the link
     check reads the folder. MkDocs also writes the theme's templates, and sitemap.xml's .gz; pagefind/ is
     replaced whole."""
-    removed = _state.preview.remove_stale(Path(config.site_dir), _made(config), spared=("pagefind/",))
+    assert _state.files is not None, "on_files ran"
+    expected = {f.dest_uri for f in _state.files} | set(config.theme.static_templates) | set(config.extra_templates)
+    if "sitemap.xml" in expected:
+        expected.add("sitemap.xml.gz")
+    removed = _state.preview.remove_stale(Path(config.site_dir), expected, spared=("pagefind/",))
     log.debug(f"Preview: {_state.preview.kept} files kept, {len(removed)} removed: {removed[:10]}")
 
 

@@ -1,9 +1,8 @@
 """The swap of a staging folder for the published one, and who deletes the old site (publish/staging.py).
 
-A build's last step keeps the old site for the next build (staging.py) or deletes it in another process
-(delete_later); these check that the new site is in place first, that the process deletes the old one by a
-name no later build reuses, and that the next build's clean-up, deleting the same folder at the same time,
-neither fails nor leaves anything.
+A build's last step deletes the old site in another process (delete_later); these check that the new site
+is in place first, that the process deletes the old one by a name no later build reuses, and that the
+next build's clean-up, deleting the same folder at the same time, neither fails nor leaves anything.
 """
 
 from __future__ import annotations
@@ -48,34 +47,25 @@ class Spawned:
         monkeypatch.setattr(staging.subprocess, "Popen", popen)
 
 
-def test_the_new_site_is_in_place_and_the_old_is_kept_for_the_next_build_or_deleted(tmp_path: Path,
-                                                                                    monkeypatch) -> None:
-    """The replaced site is kept beside the published one for the next build to write again in place
-    (staging.py); with one kept already, another process deletes it by its own name."""
+def test_the_new_site_is_in_place_and_another_process_deletes_the_old(tmp_path: Path, monkeypatch) -> None:
     published = site(tmp_path / "site", "old", files=500)
     built = staging.begin(published)
     site(built, "new")
     spawned = Spawned(monkeypatch)
     staging.publish(built, published)
     assert (published / "index.html").read_text(encoding="utf-8") == "new"
-    spare = staging.spare_path(published)
-    assert spawned.commands == [] and (spare / "index.html").read_text(encoding="utf-8") == "old"
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".spare-site", "site"]
-    newer = site(tmp_path / ".staging-site.4242-cafe", "newer")  # a spare is kept already
-    staging.publish(newer, published)
-    assert (published / "index.html").read_text(encoding="utf-8") == "newer"
-    assert spawned.commands == [["rm", "-rf", "--", str(newer)]] and spawned.held == ["new"]
-    assert gone(newer)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".spare-site", "site"]
+    assert spawned.commands == [["rm", "-rf", "--", str(built)]] and spawned.held == ["old"]
+    assert gone(built)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
 def test_the_fallback_gives_the_old_site_a_name_of_its_own_before_it_is_deleted(tmp_path: Path,
                                                                                  monkeypatch) -> None:
     """Without an atomic exchange the old site waits under a fixed name (old_path) that the next build's
-    fallback uses again: `rm -rf` (or the spare) must not be given that name."""
+    fallback uses again: `rm -rf` must not be given that name."""
     published = site(tmp_path / "site", "old")
-    site(staging.spare_path(published), "kept")  # so the old site is deleted, not kept
-    built = site(tmp_path / ".staging-site.4242-cafe", "new")
+    built = staging.begin(published)
+    site(built, "new")
 
     def no_exchange(a: Path, b: Path) -> None:
         raise OSError(errno.EINVAL, "no exchange here")
@@ -91,7 +81,6 @@ def test_the_fallback_gives_the_old_site_a_name_of_its_own_before_it_is_deleted(
 def test_with_no_process_to_be_had_the_old_site_is_deleted_at_once(tmp_path: Path, monkeypatch) -> None:
     published = site(tmp_path / "site", "old")
     built = site(staging.begin(published), "new")
-    site(staging.spare_path(published), "kept")  # so the old site is deleted, not kept
 
     def refused(*args, **kwargs):
         raise OSError(errno.EAGAIN, "Resource temporarily unavailable")

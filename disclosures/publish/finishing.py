@@ -101,12 +101,6 @@ def finish_site(site: Path, site_url: str, cache: ContentCache | None = None, mo
     Finishing(site, cache, moment).finish(site_url)
 
 
-def gets_gzip(site: Path, path: str) -> bool:
-    """Whether the finishing pass gives the file at path (relative to site) a .gz copy."""
-    return not path.startswith(DEPLOY_FOLDER + "/") and not (site / path).is_symlink() and \
-        compress.wants_gzip(site / path)
-
-
 class Finishing:
     """The finishing pass: one read of each file of the site for all three (reading the site three times
     cost a second of every build at 1,000 notices), in a worker process, in batches. In threads of the
@@ -191,7 +185,8 @@ class Finishing:
         """Each file of the site (or these) to read, and whether it gets a .gz copy."""
         site = self.site
         paths = manifest.site_files(site) if paths is None else list(paths)
-        gzipped = {p for p in paths if gets_gzip(site, p)}
+        gzipped = {p for p in paths if not p.startswith(DEPLOY_FOLDER + "/") and not (site / p).is_symlink()
+                   and compress.wants_gzip(site / p)}
         # A .gz copy about to be written (one a --dirty build left) is not read: its digest is the new copy's.
         return {p: p in gzipped for p in paths if not (p.endswith(".gz") and p[:-3] in gzipped)}
 

@@ -6,15 +6,13 @@ into a sibling with a name of its own instead (.staging-site.<pid>-<random>), an
 
 - the two folders are exchanged in one atomic step (Linux renameat2 with RENAME_EXCHANGE), so at every
   instant the published path holds a complete site, the old one or the new one; the old one, now under
-  the staging name, is then kept for the next build to write again in place (take_spare), which begin()
-  makes the next staging folder. Where a file system cannot exchange, two renames are used, and the
+  the staging name, is then deleted. Where a file system cannot exchange, two renames are used, and the
   next build puts the old site back if a kill fell between them (recover);
 - a published folder that is a symlink (site/ -> /var/www/html) is updated where it points, next to its
   target (so the exchange stays on one file system); the symlink itself stays;
 - a mount point cannot be exchanged or renamed: it is refused before anything is built;
-- an old site that is not kept (one is kept already), under a name of its own by then, is deleted by
-  another process (`rm -rf`) while the build ends: deleting a site file by file took 1.8 s of every build
-  at 1,000 notices.
+- the old site, under a name of its own by then, is deleted by another process (`rm -rf`) while the build
+  ends: deleting a site file by file took 1.8 s of every build at 1,000 notices.
 
 Leftovers of a killed build (its staging folder, an old site it had not deleted yet) are removed by the
 next build, which holds the lock (buildlock.py), so no build is writing them; one that another process is
@@ -29,7 +27,6 @@ import os
 import re
 import secrets
 import shutil
-import stat
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -37,7 +34,6 @@ from pathlib import Path
 
 from disclosures.core import texts
 from disclosures.core.errors import ProjectError
-from disclosures.core.urls import PAGEFIND_DIR
 
 _RENAME_EXCHANGE = 2  # linux/fs.h
 _AT_FDCWD = -100
@@ -118,8 +114,7 @@ def recover(target: Path) -> list[tuple[Path, OSError]]:
 
 
 def begin(site_dir: Path, keep_existing: bool = False) -> Path:
-    """A new staging folder beside the published one: the site the last build replaced, its entries held for
-    MkDocs to write again in place (take_spare), else an empty folder (a copy of the site for a dirty build).
+    """A new, empty staging folder beside the published one (a copy of it for a dirty build).
 
     The caller holds the build lock and has called recover(). Raises CannotPublish for a mount point and
     OSError when the folder cannot be made; the published site is never touched here.
@@ -128,12 +123,6 @@ def begin(site_dir: Path, keep_existing: bool = False) -> Path:
     if os.path.ismount(target):
         raise CannotPublish(texts.PUBLISH_MOUNT_POINT.format(path=site_dir))
     staging = target.with_name(f"{_prefix(target)}{os.getpid()}-{secrets.token_hex(4)}")
-    if not keep_existing:
-        try:
-            if take_spare(target, staging, delete_later):
-                return staging
-        except OSError:  # a kept site that cannot be taken is not used: the build starts from an empty folder
-            discard(staging)
     staging.mkdir(parents=True)  # mode from the umask, as MkDocs' own site/ would have
     try:
         if keep_existing and target.is_dir():
@@ -145,8 +134,7 @@ def begin(site_dir: Path, keep_existing: bool = False) -> Path:
 
 
 def publish(staging: Path, site_dir: Path) -> None:
-    """Put the finished staging folder at the published path; the old site is kept for the next build to
-    write again in place (take_spare), or deleted by another process if one is kept already."""
+    """Put the finished staging folder at the published path; the old site is deleted by another process."""
     target = published_path(site_dir)
     if not target.exists():
         staging.rename(target)
@@ -160,7 +148,7 @@ def publish(staging: Path, site_dir: Path) -> None:
         # The old site waits under the fallback's fixed name (old_path), which the next build uses again: it
         # takes the staging folder's unique name before another process deletes it by name.
         old_path(target).rename(staging)
-    keep_spare(staging, target, delete_later)
+    delete_later(staging)
 
 
 def exchange(a: Path, b: Path) -> None:
@@ -219,110 +207,3 @@ def os_failure(error: OSError, fallback: Path) -> str:
     names the theme's file it read): the one written is the one the line is about."""
     error = _first_failure(error)
     return texts.PUBLISH_OS_ERROR.format(path=error.filename2 or error.filename or fallback, cause=os_cause(error))
-
-
-# The site a build replaced, kept as the next build's staging folder: its files and folders are written again
-# in place instead of deleted and made anew.
-#
-# Every page holds the build's moment, so a build writes every page and its .gz copy again: about 7,400 new
-# files and folders at 1,000 notices, and as many deleted with the old site. On a disk without a journal (ext4
-# here) each new inode is found by scanning past those deleted in the last minutes (`recently_deleted` in
-# `perf`: about 15% of all CPU samples of an edit build). A file written again in place keeps its inode.
-#
-# The safety rests on three steps, all before anything is written into the kept site:
-#
-# - every file in it that is a hard link to another file is unlinked (the unchanged feeds, open data, their
-#   copies and the older search shards are hard links to the published site's files, core/hardlink.py:
-#   writing one in place would change the live site); so is anything that is not a plain file or folder;
-# - its search index is not kept (the build moves a new one in whole);
-# - its entries wait in a hidden folder while MkDocs empties the staging folder, and come back after.
-#
-# Once MkDocs has written every page, what this build did not make (a withdrawn notice's pages, a .gz copy of a
-# file no longer copied) is removed, before the link check and the manifest read the folder; so the folder
-# holds what a fresh one would, byte for byte (tests/test_build_cache.py compares with clean builds). A build
-# that fails throws its staging folder away, kept files and all: the next one starts from an empty folder.
-
-HELD = ".disclosures-recycled"  # hidden: MkDocs' clean_directory spares it
-
-
-def spare_path(target: Path) -> Path:
-    """Where the replaced site waits for the next build, beside the published one (not a staging name: a
-    build's recover() removes those)."""
-    return target.with_name(f".spare-{target.name}")
-
-
-def take_spare(target: Path, staging: Path, later: Callable[[Path], None]) -> bool:
-    """Make the kept site (if any) the staging folder, its entries held in HELD and freed of hard links;
-    whether there was one. later(path): delete a folder in another process (its search index)."""
-    spare = spare_path(target)
-    if not spare.is_dir() or spare.is_symlink():
-        return False
-    spare.rename(staging)
-    held = staging / HELD
-    held.mkdir()
-    for entry in os.scandir(staging):
-        if entry.name == HELD:
-            continue
-        if entry.name == PAGEFIND_DIR or entry.name.startswith(".") or entry.is_symlink():
-            gone = staging.with_name(f"{staging.name}-{entry.name.lstrip('.')}-old")
-            os.rename(entry.path, gone)
-            later(gone)
-            continue
-        os.rename(entry.path, held / entry.name)
-    _unshare(held)
-    return True
-
-
-def _unshare(folder: Path) -> None:
-    """Unlink each file under folder that is not a plain file of its own (a hard link to another file, a
-    symbolic link, anything else): what is left can be written in place without touching another file."""
-    for root, dirs, names in os.walk(folder):
-        for name in names + [d for d in dirs if os.path.islink(os.path.join(root, d))]:
-            path = os.path.join(root, name)
-            info = os.lstat(path)
-            if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:
-                os.unlink(path)
-
-
-def restore(site_dir: Path) -> bool:
-    """After MkDocs emptied site_dir: the held entries back in their places (before anything is written);
-    whether there were any (the build writes into a kept site)."""
-    held = site_dir / HELD
-    if not held.is_dir():
-        return False
-    for entry in os.scandir(held):
-        os.rename(entry.path, site_dir / entry.name)
-    held.rmdir()
-    return True
-
-
-def remove_unmade(site_dir: Path, made: set[str], gzipped: Callable[[str], bool]) -> list[str]:
-    """Remove each file under site_dir this build did not make, and each folder left empty, but for the search
-    index (moved in later). made: the files written (relative paths); gzipped(path): whether the finishing
-    pass gives a made file a .gz copy (another .gz is not made). Returns what was removed, sorted."""
-    removed = []
-    for root, dirs, names in os.walk(site_dir, topdown=False):
-        relative_root = os.path.relpath(root, site_dir)
-        if relative_root == PAGEFIND_DIR or relative_root.startswith(PAGEFIND_DIR + os.sep):
-            continue
-        for name in names:
-            path = name if relative_root == "." else f"{relative_root}/{name}".replace(os.sep, "/")
-            if path in made or (path.endswith(".gz") and path[:-3] in made and gzipped(path[:-3])):
-                continue
-            os.unlink(os.path.join(root, name))
-            removed.append(path)
-        if relative_root != "." and not os.listdir(root):
-            os.rmdir(root)
-    return sorted(removed)
-
-
-def keep_spare(old: Path, target: Path, later: Callable[[Path], None]) -> None:
-    """The replaced site (now at old) kept for the next build, or deleted if a spare is there already."""
-    spare = spare_path(target)
-    if spare.exists() or spare.is_symlink():
-        later(old)
-        return
-    try:
-        old.rename(spare)
-    except OSError:
-        later(old)
