@@ -242,11 +242,13 @@ def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool, f
     key = templates + view_key(view) + key_of((site, feedback_page, pdfs))
     notice_html, poster_html = _renders(cache, key, rendered)  # with the mark (GeneratedPage.as_of)
 
+    entry = hashlib.sha256(key).hexdigest() if reread else ""  # the renders' entries' name (ContentCache._entry)
+
     def again(i: int, src_uri: str) -> dict:
         if not reread:
             return {}
         return {"reread": functools.partial(_render_again, cache, key, i, src_uri),
-                "text_key": f"{_RENDERS[i]}/{hashlib.sha256(key).hexdigest()}"}
+                "text_key": f"{_RENDERS[i]}/{entry}"}
     # Material prints page titles as HTML (<title>, header): escape the titles that came from data.
     return [
         GeneratedPage(page_source(view.url), html.escape(view.title), notice_html, view.toc,

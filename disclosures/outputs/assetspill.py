@@ -6,9 +6,9 @@ ten times that at 10,000. Kept in memory until MkDocs wrote them, they were a qu
 They are made in on_config, and MkDocs empties the site folder after it, sparing hidden entries; the hook
 moves them in from on_files (a rename each: the same file system), and MkDocs is told they are in place.
 
-The hidden folder is flat, each asset under a number and its own name: mirroring the site's folders there made a thousand
-folders a build (a share card per notice folder) only to leave them empty, and a new folder costs an inode
-(0.8 s of an edit build at 1,000 notices, hardlink.py says why).
+The hidden folder is flat, each asset under a number and its own name: mirroring the site's folders there
+made a thousand folders a build (a share card per notice folder) only to leave them empty, and a new folder
+costs an inode (0.8 s of an edit build at 1,000 notices, hardlink.py says why).
 """
 
 from __future__ import annotations

@@ -412,8 +412,7 @@ class BackgroundIndex:
         them in 1,000 pages took the caller's thread half a second: a preview's reload waited for it).
         text_keys: for each page, a name its HTML is a pure function of (build.GeneratedPage.text_key: its
         render's cache entry), or "": a named page's Part is taken from the cache (PART_KIND)."""
-        pages = list(pages)
-        self._added.put(list(itertools.zip_longest(pages, list(text_keys)[:len(pages)], fillvalue="")))
+        self._added.put(list(zip(pages, itertools.chain(text_keys, itertools.repeat("")))))
 
     def added_all(self) -> None:
         self._added.put(None)

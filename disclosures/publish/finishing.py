@@ -80,6 +80,7 @@ def finish_file(site: Path, path: str, cache: ContentCache, moment: str, gzipped
     digest = hashlib.sha256(data).hexdigest()
     digests = {path: digest}
     scripts: frozenset[str] = frozenset()
+    left_out: str | None = None
     if path.endswith(".html"):
         # A page whose bytes an earlier build scanned, but for the build's moment outside any script, is not
         # scanned again.
@@ -92,7 +93,7 @@ def finish_file(site: Path, path: str, cache: ContentCache, moment: str, gzipped
         packed = compress.write_gzip(file, data, cache, digest, moment.encode("utf-8"),
                                      published / path if published is not None else None)
         digests[path + ".gz"] = hashlib.sha256(packed).hexdigest()
-    return _Read(digests, scripts, left_out if path.endswith(".html") else None)
+    return _Read(digests, scripts, left_out)
 
 
 def finish_site(site: Path, site_url: str, cache: ContentCache | None = None, moment: str = "") -> None:

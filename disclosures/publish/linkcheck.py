@@ -210,13 +210,16 @@ class BuiltSite:
         """The SHA-256 of cache_key(data), data being the bytes of the file at path (read now if not given):
         taken once, for the file's links and its scan alike (reading and hashing every page twice was a
         tenth of the check)."""
-        if path not in self._digests:
-            found = self.known(path) if self.known is not None and data is None else None
-            if found is None:
-                data = data if data is not None else (self.root / path).read_bytes()
-                found = hashlib.sha256(self.cache_key(data)).hexdigest()
-            self._digests[path] = found
+        if not self._has_digest(path):
+            data = data if data is not None else (self.root / path).read_bytes()
+            self._digests[path] = hashlib.sha256(self.cache_key(data)).hexdigest()
         return self._digests[path]
+
+    def _has_digest(self, path: str) -> bool:
+        """Whether the page's digest is had without reading it: taken already, or given by `known`."""
+        if path not in self._digests and self.known is not None and (found := self.known(path)) is not None:
+            self._digests[path] = found
+        return path in self._digests
 
     def scan(self, path: str) -> Scan:
         """An HTML page scanned once, whether it is checked first or linked to first."""
@@ -225,8 +228,7 @@ class BuiltSite:
         return self._scans[path]
 
     def _scan(self, path: str) -> Scan:
-        known = path in self._digests or (self.known is not None and self.known(path) is not None)
-        data = None if known else (self.root / path).read_bytes()
+        data = None if self._has_digest(path) else (self.root / path).read_bytes()
         found = self.cache.get_or_make_json(  # the page is read (again) only to be scanned
             "scan", b"", lambda _: _scan_record(data if data is not None else (self.root / path).read_bytes()),
             self.digest(path, data))
