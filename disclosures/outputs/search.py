@@ -84,13 +84,17 @@ ENGINE_FILES = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
 SHARDS_DIR = "shards"  # under pagefind/: the older shards, one folder each
 SHARDS_LIST = "shards.json"  # under pagefind/: {"shards": [folder, …]}, newest first, relative to pagefind/
 # Pages per shard on average (a cut falls after a page whose path hashes to 0 modulo this). An operator with
-# less memory may lower it; the search then fetches a little more per shard.
+# less memory may lower it; the search then fetches a little more per shard. Half of 250, which it was: an
+# edit at 1,000 notices re-indexed about 240 pages, 7 s of Pagefind's CPU beside the build's own on two cores
+# (an edit build took 10-11.5 s, now 8.3-8.9 s), while a reader's first search fetches no more until its first
+# result (the newest shard: 220 KiB at 1,000 notices either way) and the merge of the older shards after it
+# fetches more (687 KiB in all against 541 KiB; handbook/development.md).
 SHARD_ENV = "DISCLOSURE_SEARCH_SHARD_PAGES"
-DEFAULT_SHARD_PAGES = 250
+DEFAULT_SHARD_PAGES = 120
 # Text per shard at most, counted in its pages' indexed parts (Pagefind's copies add the dates' tokens, about
-# 7% of the real notice): about 1 GB of Pagefind's memory (38 bytes per byte), and 240 of the real notice's
+# 7% of the real notice): about 0.5 GB of Pagefind's memory (38 bytes per byte), and 120 of the real notice's
 # pages (93 KiB each), so that an edit re-indexes at most that many.
-MAX_SHARD_BYTES = 22 * 2**20
+MAX_SHARD_BYTES = 11 * 2**20
 P = TypeVar("P")  # what a shard holds of a page: (path, part), or a Part
 _PUBLISHED = re.compile(r'data-pagefind-sort="published\[data-value\]" data-value="([^"]*)"')
 
