@@ -88,6 +88,8 @@ def date_marks(text: str) -> list[DateMark]:
     """Each date in text, with its tokens; a range's end takes what it leaves out from its start: 2024年4月1日
     至6月28日 -> 2024年6月28日, 2024年10月15日至25日 -> 2024年10月25日."""
     marks: list[DateMark] = []
+    if "月" not in text:  # every date has one: most of a notice's texts are passed over without the scan
+        return marks
     year, after = None, -1  # the year of the date before and where it ended
     for found in _DATE.finditer(text):
         own, month = int(found["year"]) if found["year"] else None, int(found["month"])

@@ -148,8 +148,11 @@ def _marks_span(tokens: Iterable[str]) -> str:
 
 def _marked_text(text: str) -> str:
     """text with the tokens of each date right after it: 2024年8月30日⟦rq20240830 ny202408 yr0830⟧."""
+    marks = date_marks(text)
+    if not marks:
+        return text
     out, at = [], 0
-    for mark in date_marks(text):
+    for mark in marks:
         out += [text[at:mark.end], _marks_span(mark.tokens)]
         at = mark.end
     return "".join(out) + text[at:]
