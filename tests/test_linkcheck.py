@@ -272,3 +272,41 @@ def test_a_page_the_finishing_pass_has_read_is_not_read_again_and_has_the_same_k
     again = linkcheck.check_site(site, SITE_URL, cache=cache, moment=moment, known=read.get)
     assert again.broken == first.broken and again.checked == first.checked
     assert "index.html" not in reads  # both pages' links and scans came from the cache by the keys given
+
+
+def test_the_finishing_pass_scans_each_page_ahead_of_the_check_and_the_check_finds_it(tmp_path: Path,
+                                                                                     monkeypatch) -> None:
+    """The finishing pass reads each page while MkDocs writes the rest, in a process of its own: it scans the
+    page for the link check, which then finds each scan in the cache instead of scanning the page itself,
+    and reports what it reports without them. A scan the cache holds already is not made again."""
+    from disclosures.publish.finishing import finish_file
+
+    moment = "截至2025年4月28日15:47（本页生成时）"
+    site = _site(tmp_path / "site", home_links='<a href="disclosures/a/#no-such">x</a>')
+    page = site / "disclosures" / "a" / "index.html"
+    page.write_text(NOTICE_PAGE.replace("<body>", f'<body><span data-window-as-of>{moment}</span>'), encoding="utf-8")
+    pages = ["index.html", "disclosures/a/index.html"]
+    unaided = linkcheck.check_site(site, SITE_URL, moment=moment)
+    assert [b.target for b in unaided.broken] == ["disclosures/a/#no-such"]
+    cache = ContentCache(tmp_path / "cache")
+    read = {path: finish_file(site, path, cache, moment, gzipped=False).left_out for path in pages}
+    assert all(cache.has("scan", digest) for digest in read.values())
+    scanned: list[str] = []
+    real = linkcheck.scan_html
+    monkeypatch.setattr(linkcheck, "scan_html", lambda text: scanned.append(text) or real(text))
+    finish_file(site, pages[1], cache, moment, gzipped=False)  # again: its scan is there already
+    assert scanned == []
+    aided = linkcheck.check_site(site, SITE_URL, cache=cache, moment=moment, known=read.get)
+    assert scanned == ["<a href=\"#problem-14\">（14）</a>"]  # the feed item's HTML only: no page
+    assert (aided.broken, aided.checked, aided.external) == (unaided.broken, unaided.checked, unaided.external)
+
+
+def test_the_cache_says_whether_it_holds_an_entry_without_reading_it_and_keeps_it(tmp_path: Path) -> None:
+    cache = ContentCache(tmp_path / "cache")
+    digest = hashlib.sha256(b"page").hexdigest()
+    assert not cache.has("scan", digest) and not ContentCache(None).has("scan", digest)
+    cache.put("scan", b"page", b"{}")
+    later = ContentCache(tmp_path / "cache")
+    assert later.has("scan", digest) and not later.has("links", digest)
+    later.prune()  # what has() found is kept as if it had been read
+    assert ContentCache(tmp_path / "cache").get("scan", b"page") == b"{}"

@@ -135,6 +135,17 @@ class ContentCache:
         self.put(kind, data, value, digest)
         return value
 
+    def has(self, kind: str, digest: str) -> bool:
+        """Whether an entry is stored for the input of this SHA-256 (hex), not reading it; it is kept through the
+        prune as if read (whoever needs it next reads it)."""
+        if self.folder is None:
+            return False
+        entry = self._entry(kind, b"", digest)
+        if not entry.is_file():
+            return False
+        self.used.add(entry)
+        return True
+
     def keep(self, kind: str, data: bytes) -> None:
         """Keep the entry for this input through the prune though this build did not read it (what a kept
         result was made of, which the next build may need again)."""

@@ -30,7 +30,7 @@ from disclosures.core.cache import ContentCache
 from disclosures.core.errors import ProjectError
 from disclosures.core.processes import dying_with_parent
 from disclosures.core.urls import PAGEFIND_DIR
-from disclosures.publish import compress, manifest
+from disclosures.publish import compress, linkcheck, manifest
 from disclosures.publish.htmlscan import moment_left_out
 from disclosures.publish.serving import (DEPLOY_FOLDER, NGINX_SITE_CONF, content_security_policy, inline_scripts,
                                          nginx_site_conf, script_hash, url_prefix)
@@ -89,6 +89,7 @@ def finish_file(site: Path, path: str, cache: ContentCache, moment: str, gzipped
                                        digest if key is data else None)
         scripts = frozenset(script_hash(s) for s in found)
         left_out = digest if key is data else hashlib.sha256(key).hexdigest()
+        linkcheck.scan_ahead(cache, data, left_out)
     if gzipped:
         packed = compress.write_gzip(file, data, cache, digest, moment.encode("utf-8"),
                                      published / path if published is not None else None)
