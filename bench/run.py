@@ -107,8 +107,11 @@ class Variant:
     material: bool = False  # Material's search (its index and its UI)
 
 
-def build_once(variant: Variant) -> dict:
-    shutil.rmtree(variant.project / "site", ignore_errors=True)
+def build_once(variant: Variant, keep_site: bool = False) -> dict:
+    """One build in a fresh process: wall time and peak memory. keep_site: over the site the last build
+    published (a rebuild as `make site` runs it), not from an empty site/."""
+    if not keep_site:
+        shutil.rmtree(variant.project / "site", ignore_errors=True)
     out = subprocess.run([sys.executable, str(ROOT / "bench" / "build_once.py"), str(variant.project / "mkdocs.yml"),
                           *variant.args], env=build_env(variant.project, variant.own_package),
                          capture_output=True, text=True, check=True)
