@@ -87,8 +87,8 @@ SHARDS_LIST = "shards.json"  # under pagefind/: {"shards": [folder, …]}, newes
 # less memory may lower it; the search then fetches a little more per shard. Half of 250, which it was: an
 # edit at 1,000 notices re-indexed about 240 pages, 7 s of Pagefind's CPU beside the build's own on two cores
 # (an edit build took 10-11.5 s, now 8.3-8.9 s), while a reader's first search fetches no more until its first
-# result (the newest shard: 220 KiB at 1,000 notices either way) and the merge of the older shards after it
-# fetches more (687 KiB in all against 541 KiB; handbook/development.md).
+# result (the newest shard: 215 KiB at 1,000 notices either way) and the merge of the older shards after it
+# fetches more (670 KiB in all against 528 KiB; handbook/development.md).
 SHARD_ENV = "DISCLOSURE_SEARCH_SHARD_PAGES"
 DEFAULT_SHARD_PAGES = 120
 # Text per shard at most, counted in its pages' indexed parts (Pagefind's copies add the dates' tokens, about
