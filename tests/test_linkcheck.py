@@ -295,6 +295,7 @@ def test_the_finishing_pass_scans_each_page_ahead_of_the_check_and_the_check_fin
     real = linkcheck.scan_html
     monkeypatch.setattr(linkcheck, "scan_html", lambda text: scanned.append(text) or real(text))
     finish_file(site, pages[1], cache, moment, gzipped=False)  # again: its scan is there already
+    finish_file(site, pages[1], ContentCache(None), moment, gzipped=False)  # no cache: no check would see it
     assert scanned == []
     aided = linkcheck.check_site(site, SITE_URL, cache=cache, moment=moment, known=read.get)
     assert scanned == ["<a href=\"#problem-14\">（14）</a>"]  # the feed item's HTML only: no page

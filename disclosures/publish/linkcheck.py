@@ -246,8 +246,9 @@ def scan_ahead(cache: ContentCache, data: bytes, digest: str) -> None:
     """Scan a page for a later check of its site, where BuiltSite._scan finds it: data, the page's bytes, and
     digest, their key (BuiltSite.digest). The finishing pass, which reads each page in a process of its own
     while MkDocs writes the rest, does so: in a first build, scanning every page took a quarter of the
-    check's 20 s at 1,000 notices, on the build's own thread."""
-    if not cache.has("scan", digest):
+    check's 20 s at 1,000 notices, on the build's own thread. Nothing without a cache (a clean build): the
+    check would never see the scan."""
+    if cache.folder is not None and not cache.has("scan", digest):
         cache.get_or_make_json("scan", b"", lambda _: _scan_record(data), digest)
 
 
