@@ -19,6 +19,8 @@ from urllib.parse import urljoin
 from jinja2 import Environment
 from markupsafe import escape
 
+from disclosures import buildahead
+from disclosures.buildahead import Ahead, PagesJob, ViewsJob
 from disclosures.core import records as r
 from disclosures.core import texts
 from disclosures.core.cache import ContentCache, cache_for, digest_of, folder_digest, key_of
@@ -233,14 +235,8 @@ def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool, f
     view may be light (light_view): full(view) is the view it stands for, asked for only to render.
     reread: each page can read its HTML again from the cache (GeneratedPage.waiting).
     """
-    def rendered() -> tuple[str, str]:
-        # The moment in 截至…（本页生成时） changes with every build; rendered as a mark and put in afterwards, it
-        # leaves the cached renders of a notice valid for as long as its status (the day count) stays the same.
-        marked = with_as_of_mark(full(view) if full else view)[1]  # made of view, as the poster is: the key need hold neither
-        poster = poster_view(marked, site.url, pdf_links(view.id) if pdfs else (), feedback_page, cache)
-        return render_notice(env, marked, feedback_page=feedback_page), render_poster(env, poster)
-    key = templates + view_key(view) + key_of((site, feedback_page, pdfs))
-    notice_html, poster_html = _renders(cache, key, rendered)  # with the mark (GeneratedPage.as_of)
+    key = render_key(templates, view_key(view), site, feedback_page, pdfs)
+    notice_html, poster_html = notice_renders(env, site, view, pdfs, feedback_page, cache, key, full)
 
     entry = hashlib.sha256(key).hexdigest() if reread else ""  # the renders' entries' name (ContentCache._entry)
 
@@ -262,6 +258,30 @@ def notice_pages(env: Environment, site: r.Site, view: NoticeView, pdfs: bool, f
 # A notice's page and its poster, each an entry of its own: a page read again (GeneratedPage.waiting) reads
 # only its own HTML.
 _RENDERS = ("render", "render poster")
+
+
+def render_key(templates: bytes, view_key: bytes, site: r.Site, feedback_page: str | None, pdfs: bool) -> bytes:
+    """What a notice's page and poster are made of: the templates' digest, the view's key and the options."""
+    return templates + view_key + key_of((site, feedback_page, pdfs))
+
+
+def notice_renders(env: Environment, site: r.Site, view: NoticeView, pdfs: bool, feedback_page: str | None,
+                   cache: ContentCache, key: bytes, full: Callable[[NoticeView], NoticeView] | None = None
+                   ) -> tuple[str, str]:
+    """The notice's page and poster with the mark for the moment (GeneratedPage.as_of), by their key."""
+    def rendered() -> tuple[str, str]:
+        # The moment in 截至…（本页生成时） changes with every build; rendered as a mark and put in afterwards, it
+        # leaves the cached renders of a notice valid for as long as its status (the day count) stays the same.
+        marked = with_as_of_mark(full(view) if full else view)[1]  # made of view, as the poster is: the key need hold neither
+        poster = poster_view(marked, site.url, pdf_links(view.id) if pdfs else (), feedback_page, cache)
+        return render_notice(env, marked, feedback_page=feedback_page), render_poster(env, poster)
+    return _renders(cache, key, rendered)
+
+
+def renders_stored(cache: ContentCache, key: bytes) -> bool:
+    """Whether both renders of this key are in the cache (not reading them)."""
+    digest = hashlib.sha256(key).hexdigest()
+    return all(cache.has(kind, digest) for kind in _RENDERS)
 
 
 def _renders(cache: ContentCache, key: bytes, rendered: Callable[[], tuple[str, str]]) -> tuple[str, str]:
@@ -336,6 +356,16 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
     Raises a ProjectError (errors.py): DataInvalid, BadReferenceTime, or NothingPublic (a real build
     with no public notice, unless DISCLOSURE_ALLOW_EMPTY is set; a preview shows drafts, so it may be empty).
     """
+    ahead = Ahead()  # a helper process making notices' products into the cache (buildahead.py), if any
+    try:
+        return _prepare(root, environ, preview, records, sink, rendered, ahead)
+    finally:
+        ahead.stop()
+
+
+def _prepare(root: Path, environ: Mapping[str, str], preview: bool, records: dict[Path, object] | None,
+             sink: AssetSink | None, rendered: Callable[[list[GeneratedPage], ContentCache, int, bool], None] | None,
+             ahead: Ahead) -> SiteBuild:
     cache = cache_for(root, environ, records)  # records: kept by a process that builds again (mkdocs serve)
     shard_size = shard_pages(environ)  # a mistake in the environment is refused before anything is read
     project = load_project(root / "data", cache)
@@ -359,27 +389,16 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
     if keyed:
         cache.hold()  # the notices' pages wait in it until MkDocs writes them (GeneratedPage.waiting)
     terms = gather_terms(project, [_quoted(c, cache, keyed) for c in shown_notices])
-    # A notice's keyword lines are a pure function of its texts and the search dictionary: unchanged notices
-    # take them from the cache. Keys are pickles without a memo (key_of): equal keys are equal values.
-    terms_key = key_of(terms)
-
-    def keywords_made(inputs: tuple, make: Callable[[], dict[str, str]]) -> dict[str, str]:
-        return cache.get_or_make_record("keywords", terms_key + key_of(inputs), make)
-
-    shown_key = terms_key + key_of(project.glossary)  # what a finished view depends on besides its notice's
+    made = ViewsMade(project.site, project.glossary, terms, cache)
+    shown_key = made.shown_key()  # what a finished view depends on besides its notice's
+    if keyed:
+        _start_ahead(ahead, root, cache, made, project, now, shown_notices)
     views: list[NoticeView] = []
     public: list[tuple[r.Notice, NoticeView]] = []  # only these get open-data files
     product_keys: dict[str, bytes] = {}  # a finished view's id -> its product key (renders and feed items)
     fulls: dict[str, Callable[[], Views]] = {}  # a light view's id -> its full views (as `finished` gives them)
     for c in shown_notices:
-
-        def finished(c: _Chosen = c) -> Views:
-            """The view as pages show it, and (public notices) as its open-data file has it."""
-            view, notice = c.view(), c.notice
-            view = dataclasses.replace(view, search=notice_search(notice, view, terms, c.unit, keywords_made))
-            opened = None if c.note else dataclasses.replace(view, downloads=opendata.download_links(notice, view))
-            return with_poster_and_phone(mark_terms(opened or view, project.glossary), project.site, cache), opened
-
+        finished = functools.partial(finished_views, c, made)
         key = c.product_key(shown_key)
         if keyed:
             (shown, opened), fulls[c.notice.id] = _light_views(cache, key, finished)
@@ -396,6 +415,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
     portal = portal_of(pairs, directory)
     feedback = feedback_pages(site, pairs, portal=portal.active)
     block_page = {b.id: f.url for f in feedback for b in f.blocks}
+    ahead.pages(PagesJob(block_page, pdfs))
     pages = [GeneratedPage("index.md", texts.HOME_TITLE, render_home(env, site, home_of(portal)), [],
                            share=site_share(site, HOME_URL, site.name))]
     def view_key(v: NoticeView) -> bytes:
@@ -444,6 +464,7 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
                          _list_feeds(project.site, portal, public_ids), FeedItems(env, site, cache, templates,
                                                                                   as_of_text(now), view_key,
                                                                                   full_shown), sink)
+    ahead.stop()  # it makes nothing the rest needs: the cores are the open data's and the search index's
     assets += open_data_assets(root, project.site, public, {n.id: directory.ids_of(n) for n, _ in public}, cache,
                                sink, product_keys if keyed else None, full_opened)
     fulls.clear()  # the loaders of full views (and the records they would be made of) are let go of
@@ -458,7 +479,50 @@ def prepare(root: Path, environ: Mapping[str, str], preview: bool = False,
                      search_shard_pages=shard_size)
 
 
+def _start_ahead(ahead: Ahead, root: Path, cache: ContentCache, made: ViewsMade, project: r.Project,
+                 now: dt.datetime, shown: list[_Chosen]) -> None:
+    """Start the helper (buildahead.py) when enough notices' finished views are not in the cache to be worth it
+    (a first build, new search terms; not an edit build)."""
+    shown_key = made.shown_key()
+    missing = sum(not cache.has("light views", hashlib.sha256(c.product_key(shown_key)).hexdigest()) for c in shown)
+    if missing >= buildahead.AHEAD_FROM and cache.folder is not None:
+        ahead.start(ViewsJob(root, cache.folder, project.site, project.glossary, made.terms, project.units,
+                             project.rounds, now, tuple((c.notice.source, c.notice.digest, c.note) for c in shown)))
+
+
 Views = tuple[NoticeView, NoticeView | None]  # a notice's finished views: as pages show it, as its open data has it
+
+
+@dataclass(frozen=True)
+class ViewsMade:
+    """What a notice's finished views are made of besides the notice (finished_views)."""
+
+    site: r.Site
+    glossary: tuple[r.GlossaryEntry, ...]
+    terms: SearchTerms
+    cache: ContentCache
+    # Keys are pickles without a memo (key_of): equal keys are equal values.
+    terms_key: bytes = field(init=False, default=b"")
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "terms_key", key_of(self.terms))
+
+    def shown_key(self) -> bytes:
+        """What a finished view depends on besides its notice's (_Chosen.product_key)."""
+        return self.terms_key + key_of(self.glossary)
+
+    def keywords(self, inputs: tuple, make: Callable[[], dict[str, str]]) -> dict[str, str]:
+        """A notice's keyword lines, a pure function of its texts and the search dictionary: unchanged notices
+        take them from the cache."""
+        return self.cache.get_or_make_record("keywords", self.terms_key + key_of(inputs), make)
+
+
+def finished_views(c: _Chosen, made: ViewsMade) -> Views:
+    """The notice's view as pages show it, and (public notices) as its open-data file has it."""
+    view, notice = c.view(), c.notice
+    view = dataclasses.replace(view, search=notice_search(notice, view, made.terms, c.unit, made.keywords))
+    opened = None if c.note else dataclasses.replace(view, downloads=opendata.download_links(notice, view))
+    return with_poster_and_phone(mark_terms(opened or view, made.glossary), made.site, made.cache), opened
 
 
 def _light_views(cache: ContentCache, key: bytes, finished: Callable[[], Views]) -> tuple[Views, Callable[[], Views]]:

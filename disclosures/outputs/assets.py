@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,6 +119,12 @@ class FeedItems:
         if any(item_shown is not item for item_shown, item in zip(shown, items)):
             self._moment_shown.add(v.id)
         return shown
+
+    def store_ahead(self, v: NoticeView) -> None:
+        """Store the notice's items unless they are stored, for a build that reads them later (buildahead.py)."""
+        key = self._items_key(v)
+        if not self.store.has("feed-items", hashlib.sha256(key).hexdigest()):
+            self.store.get_or_make_record("feed-items", key, lambda: self._made(v), kept=False)
 
     def _made(self, v: NoticeView) -> list[feeds.FeedItem]:
         marked = with_as_of_mark(self.full(v))[1]

@@ -1,0 +1,121 @@
+"""The helper that makes notices' products ahead of a first build (disclosures/buildahead.py, issue #27).
+
+What it stores is what the build would make, so the build reads it as it reads an earlier build's: a first
+build with the helper writes the clean build's site, byte for byte; and a build whose helper has made every
+notice's products makes none of them itself.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, make_project, run_build
+from helpers import tree
+from portal_data import BUILD_DAY, write_portal
+
+from disclosures import build, buildahead
+from disclosures.core.cache import code_version
+
+pytestmark = pytest.mark.build
+
+# A build in a process of its own, with the helper started for any number of notices, or (MADE_NONE) with the
+# makers of a notice's products replaced by a failure: a build that still succeeds made none of them.
+WITH_HELPER = ("import disclosures.buildahead as a; a.AHEAD_FROM = 1; "
+               "import sys; sys.argv = ['mkdocs', 'build', '--strict']; from mkdocs.__main__ import cli; cli()")
+MADE_NONE = ("import disclosures.build as b, disclosures.outputs.assets as s\n"
+             "def made(*args, **kwargs): raise AssertionError('the build made a product the helper had made')\n"
+             "b.finished_views = b.render_notice = b.render_poster = s.FeedItems._made = made\n"
+             "import sys; sys.argv = ['mkdocs', 'build', '--strict']; from mkdocs.__main__ import cli; cli()")
+NOTICE_KINDS = ("light views", "finished views", "render", "render poster", "feed-items")
+
+
+def _portal(folder: Path) -> Path:
+    data = folder / "data-source" / "data"
+    write_portal(data, 4)  # 4 units over 4 rounds, a few skipped: 15 notices
+    return make_project(folder / "project", data)
+
+
+def _build(project: Path, code: str | None = None, clean: bool = False) -> None:
+    if code is None:
+        built = run_build(project, now=BUILD_DAY, extra_env={"DISCLOSURE_CLEAN_BUILD": "1"} if clean else {})
+        assert built.ok, built.result.stderr
+        return
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISCLOSURE_NOW": BUILD_DAY}
+    done = subprocess.run([sys.executable, "-c", code], cwd=project, env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+
+
+def _entries(project: Path, kind: str) -> int:
+    folder = project / ".cache" / "build" / code_version() / kind
+    return len([p for p in folder.iterdir() if not p.name.startswith(".")]) if folder.is_dir() else 0
+
+
+def test_a_first_build_with_the_helper_is_the_clean_build(tmp_path: Path) -> None:
+    project = _portal(tmp_path)
+    clean = tmp_path / "clean"
+    shutil.copytree(project, clean)
+    _build(project, WITH_HELPER)
+    _build(clean, clean=True)
+    assert tree(project / "site") == tree(clean / "site")
+
+
+def test_the_helper_makes_every_notice_product_and_the_build_then_makes_none(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = _portal(tmp_path)
+    jobs: list[object] = []
+
+    class Recording(buildahead.Ahead):  # what prepare sends its helper, kept instead of sent
+        def start(self, job: buildahead.ViewsJob) -> None:
+            jobs.append(job)
+
+        def pages(self, job: buildahead.PagesJob) -> None:
+            jobs.append(job)
+    monkeypatch.setattr(build, "Ahead", Recording)
+    monkeypatch.setattr(buildahead, "AHEAD_FROM", 1)
+    env = {"DISCLOSURE_NOW": BUILD_DAY}
+    shown = build.prepare(project, env).notices
+    assert [type(job) for job in jobs] == [buildahead.ViewsJob, buildahead.PagesJob]
+    assert len(jobs[0].notices) == len(shown) > 10  # type: ignore[attr-defined]
+
+    shutil.rmtree(project / ".cache")  # the helper alone fills an empty cache, as a process of its own
+    done = subprocess.run([sys.executable, "-m", "disclosures.buildahead"], cwd=ROOT, timeout=300,
+                          input=b"".join(pickle.dumps(job, protocol=5) for job in jobs), capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()
+    assert {kind: _entries(project, kind) for kind in NOTICE_KINDS} == {kind: len(shown) for kind in NOTICE_KINDS}
+
+    clean = tmp_path / "clean"
+    shutil.copytree(project, clean, ignore=shutil.ignore_patterns(".cache"))
+    _build(project, MADE_NONE)  # every notice's products read from what the helper stored
+    _build(clean, clean=True)
+    assert tree(project / "site") == tree(clean / "site")
+
+
+def test_a_helper_given_a_notice_changed_since_the_build_read_it_makes_nothing_of_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = _portal(tmp_path)
+    jobs: list[object] = []
+
+    class Recording(buildahead.Ahead):
+        def start(self, job: buildahead.ViewsJob) -> None:
+            jobs.append(job)
+
+        def pages(self, job: buildahead.PagesJob) -> None:
+            jobs.append(job)
+    monkeypatch.setattr(build, "Ahead", Recording)
+    monkeypatch.setattr(buildahead, "AHEAD_FROM", 1)
+    shown = build.prepare(project, {"DISCLOSURE_NOW": BUILD_DAY}).notices
+    shutil.rmtree(project / ".cache")
+    name = jobs[0].notices[0][0]  # type: ignore[attr-defined]
+    path = project / name
+    path.write_text(path.read_text(encoding="utf-8").replace("title: ", "title: 改", 1), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "disclosures.buildahead"], cwd=ROOT, timeout=300,
+                          input=b"".join(pickle.dumps(job, protocol=5) for job in jobs), capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()
+    assert {kind: _entries(project, kind) for kind in NOTICE_KINDS} == {kind: len(shown) - 1 for kind in NOTICE_KINDS}
