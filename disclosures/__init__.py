@@ -23,7 +23,8 @@ The rooms, in the order of the flow; a room imports only from rooms before it (t
 Numbering comes before load although it runs after it: the check names a field the way the page numbers
 it (二、 （一） 1. （2） 的标题) and finds key figures in the numbered text.
 
-build.py runs one build in that order (prepare(): load, then model, pages and outputs for every notice);
-hooks/disclosures_hooks.py hands the result to MkDocs and calls outputs/ and publish/ on the finished
+build.py runs one build in that order (prepare(): load, then model, pages and outputs for every notice;
+in a first build, buildahead.py's helper process makes the notices' products from the other end into the
+cache); hooks/disclosures_hooks.py hands the result to MkDocs and calls outputs/ and publish/ on the finished
 folder. cli.py is the command line (`disclosures check | next-change | verify | edit`).
 """

@@ -194,14 +194,14 @@ def with_poster_and_phone(view: NoticeView, site: r.Site, store: ContentCache | 
 
 
 @dataclass
-class _Chosen:
+class ChosenNotice:
     """A notice the build shows, with what its views are made of besides the search terms and the glossary.
     Its modelled view is made when first asked for (view()): a build that takes the notice's finished views
     from the cache never models it."""
 
     notice: r.Notice
     note: str  # the preview's note for a notice not yet public, else ""
-    decided: bytes  # the site and what the build's moment decides for it (_chosen)
+    decided: bytes  # the site and what the build's moment decides for it (chosen_notice)
     unit: str  # its unit's name in the portal's directory (one name across the unit's renamings)
     make: Callable[[], NoticeView]
     _view: NoticeView | None = None
@@ -313,8 +313,8 @@ def shown_moment(now: dt.datetime) -> str:
     return str(escape(as_of_text(now)))
 
 
-def _chosen(notice: r.Notice, note: str, site: r.Site, site_key: bytes, now: dt.datetime, directory: Directory,
-            cache: ContentCache) -> _Chosen:
+def chosen_notice(notice: r.Notice, note: str, site: r.Site, site_key: bytes, now: dt.datetime, directory: Directory,
+            cache: ContentCache) -> ChosenNotice:
     """The notice as the build shows it. Its view (with the mark for the build's moment) depends on the moment
     only by the window's status and the revisions shown (decided): in a preview's rebuild, the last one's
     view is kept when the notice is the same record and the site (site_key) and these the same."""
@@ -324,11 +324,11 @@ def _chosen(notice: r.Notice, note: str, site: r.Site, site_key: bytes, now: dt.
     def made() -> NoticeView:
         body = cache.same_record("numbered", (notice,), functools.partial(numbered_body, notice))
         return with_as_of_mark(notice_view(notice, site, now, note, body))[1]
-    return _Chosen(notice, note, decided, directory.unit_of(notice.issuer.name)[1],
+    return ChosenNotice(notice, note, decided, directory.unit_of(notice.issuer.name)[1],
                    lambda: cache.same_record("view", (notice,), made, also=decided))
 
 
-def _quoted(chosen: _Chosen, cache: ContentCache, keyed: bool) -> frozenset[str]:
+def _quoted(chosen: ChosenNotice, cache: ContentCache, keyed: bool) -> frozenset[str]:
     """The terms the notice quotes (for the search dictionary): a function of its view, so of its record and
     what the moment decides; kept by its product key without the terms and glossary (keyed), or in a
     preview for the very view."""
@@ -381,9 +381,9 @@ def _prepare(root: Path, environ: Mapping[str, str], preview: bool, records: dic
     # minute, and a preview's rebuild takes an unchanged notice's work from the last one (same_record).
     site_key = key_of(project.site)  # a record read again each build: by value
     directory = Directory(project.units, project.rounds)
-    shown_notices = [_chosen(notice, note, project.site, site_key, now, directory, cache) for notice, note in chosen]
+    shown_notices = [chosen_notice(notice, note, project.site, site_key, now, directory, cache) for notice, note in chosen]
     # One build with its cache (no earlier build in this process) takes an unchanged notice's quoted terms and
-    # finished views whole from the cache, by what they are made of (_Chosen.product_key): it models only the
+    # finished views whole from the cache, by what they are made of (ChosenNotice.product_key): it models only the
     # notices that changed. A preview's rebuild keeps them in memory instead (same_record).
     keyed = cache.folder is not None and cache.records is None
     if keyed:
@@ -401,7 +401,7 @@ def _prepare(root: Path, environ: Mapping[str, str], preview: bool, records: dic
         finished = functools.partial(finished_views, c, made)
         key = c.product_key(shown_key)
         if keyed:
-            (shown, opened), fulls[c.notice.id] = _light_views(cache, key, finished)
+            (shown, opened), fulls[c.notice.id] = light_views(cache, key, finished)
             c.let_go()  # its full views are in the cache now (read back, or made again, when needed)
         else:
             shown, opened = cache.same_record("finished view", (c.view(),), finished, also=key)
@@ -480,7 +480,7 @@ def _prepare(root: Path, environ: Mapping[str, str], preview: bool, records: dic
 
 
 def _start_ahead(ahead: Ahead, root: Path, cache: ContentCache, made: ViewsMade, project: r.Project,
-                 now: dt.datetime, shown: list[_Chosen]) -> None:
+                 now: dt.datetime, shown: list[ChosenNotice]) -> None:
     """Start the helper (buildahead.py) when enough notices' finished views are not in the cache to be worth it
     (a first build, new search terms; not an edit build)."""
     shown_key = made.shown_key()
@@ -508,7 +508,7 @@ class ViewsMade:
         object.__setattr__(self, "terms_key", key_of(self.terms))
 
     def shown_key(self) -> bytes:
-        """What a finished view depends on besides its notice's (_Chosen.product_key)."""
+        """What a finished view depends on besides its notice's (ChosenNotice.product_key)."""
         return self.terms_key + key_of(self.glossary)
 
     def keywords(self, inputs: tuple, make: Callable[[], dict[str, str]]) -> dict[str, str]:
@@ -517,7 +517,7 @@ class ViewsMade:
         return self.cache.get_or_make_record("keywords", self.terms_key + key_of(inputs), make)
 
 
-def finished_views(c: _Chosen, made: ViewsMade) -> Views:
+def finished_views(c: ChosenNotice, made: ViewsMade) -> Views:
     """The notice's view as pages show it, and (public notices) as its open-data file has it."""
     view, notice = c.view(), c.notice
     view = dataclasses.replace(view, search=notice_search(notice, view, made.terms, c.unit, made.keywords))
@@ -525,7 +525,7 @@ def finished_views(c: _Chosen, made: ViewsMade) -> Views:
     return with_poster_and_phone(mark_terms(opened or view, made.glossary), made.site, made.cache), opened
 
 
-def _light_views(cache: ContentCache, key: bytes, finished: Callable[[], Views]) -> tuple[Views, Callable[[], Views]]:
+def light_views(cache: ContentCache, key: bytes, finished: Callable[[], Views]) -> tuple[Views, Callable[[], Views]]:
     """A notice's finished views as lists and the navigation need them (light_view), from the cache by its
     product key, and how to have the full ones. An unchanged notice's full views are read from the cache only
     if a render, its feed items or its open data must be made again (unpickling 1,000 of them took a second

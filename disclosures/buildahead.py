@@ -1,5 +1,5 @@
-"""A helper process that makes the notices' products ahead of the build, into its cache
-(python -m disclosures.buildahead).
+"""A helper process that makes the notices' products ahead of the build, into its cache: how the build starts
+and feeds it (the helper itself: aheadworker.py).
 
 A build with its cache (build.py, prepare) takes each notice's products from the cache or makes them: its
 finished views, its page and poster, its feed items. Each is a pure function of what its key holds, so any
@@ -22,15 +22,12 @@ made every notice's products (or fails); it dies with the build (core/processes.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import hashlib
 import os
 import pickle
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 from disclosures.core import records as r
 from disclosures.core.processes import dying_with_parent
@@ -38,12 +35,12 @@ from disclosures.core.processes import dying_with_parent
 # Below this many notices to make, the helper's start (about a second of CPU: imports, the notices read back)
 # costs more than it saves: an edit build makes one notice's products.
 AHEAD_FROM = 32
-NICENESS = 10  # the build's thread is the critical path: the helper takes what the build leaves of the cores
+NICENESS = 10  # the helper's niceness: it takes what the build leaves of the cores
 
 
 @dataclass(frozen=True)
 class ViewsJob:
-    """What the notices' finished views are made of (build.py, _chosen and ViewsMade), as the build has it."""
+    """What the notices' finished views are made of (build.py, chosen_notice and ViewsMade), as the build has it."""
 
     root: Path  # the project: data/ and overrides/
     cache_folder: Path  # the cache's folder of this code version (ContentCache.folder)
@@ -79,7 +76,7 @@ class Ahead:
         if cores() < 2:
             return
         try:
-            self._child = subprocess.Popen(dying_with_parent([sys.executable, "-m", "disclosures.buildahead"]),
+            self._child = subprocess.Popen(dying_with_parent([sys.executable, "-m", "disclosures.aheadworker"]),
                                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
                                            stderr=subprocess.DEVNULL)
             self._send(job)
@@ -118,62 +115,3 @@ class Ahead:
                 self._child.stdin.close()
             except OSError:
                 self.stop()
-
-
-def make_ahead(source: BinaryIO) -> None:
-    """The helper's work: each finished views, then each render and feed item, last notice first, made and
-    stored unless stored."""
-    # Here, not at the top: build.py imports this module for Ahead.
-    from disclosures.build import (Views, ViewsMade, _chosen, _light_views, finished_views, notice_renders,
-                                   render_key, renders_stored)
-    from disclosures.core.cache import ContentCache, folder_digest, key_of
-    from disclosures.load.portal import Directory
-    from disclosures.load.project import read_notices
-    from disclosures.model.view import as_of_text
-    from disclosures.outputs.assets import FeedItems
-    from disclosures.pages.render import template_env
-
-    job: ViewsJob = pickle.load(source)
-    cache = ContentCache(job.cache_folder.parent, version=job.cache_folder.name)
-    made = ViewsMade(job.site, job.glossary, job.terms, cache)
-    site_key, directory, shown_key = key_of(job.site), Directory(job.units, job.rounds), made.shown_key()
-    keys: dict[str, bytes] = {}  # notice id -> its product key
-    fulls: dict[str, object] = {}  # notice id -> its full views' loader
-    lights: list = []
-    public: set[str] = set()
-    for name, digest, note in reversed(job.notices):
-        notice = read_notices([(job.root / name, name)], cache)[0][0]
-        if notice is None or notice.digest != digest:
-            continue  # changed since the build read it: the build makes its products
-        c = _chosen(notice, note, job.site, site_key, job.now, directory, cache)
-        key = c.product_key(shown_key)
-        keys[notice.id] = key
-        (shown, _), fulls[notice.id] = _light_views(cache, key, functools.partial(finished_views, c, made))
-        lights.append(shown)
-        if not note:
-            public.add(notice.id)
-        c.let_go()
-    pages: PagesJob = pickle.load(source)
-    env, templates = template_env(job.root / "overrides"), folder_digest(job.root / "overrides")
-
-    def full_shown(v) -> object:
-        views: Views = fulls[v.id]()  # type: ignore[operator]
-        return views[0]
-    newest_first = sorted(lights, key=lambda v: (v.published_iso, v.url), reverse=True)  # the build's, reversed
-    for v in newest_first:
-        key = render_key(templates, keys[v.id], job.site, pages.feedback_pages.get(v.id), pages.pdfs)
-        if not renders_stored(cache, key):
-            notice_renders(env, job.site, v, pages.pdfs, pages.feedback_pages.get(v.id), cache, key, full_shown)
-    items = FeedItems(env, job.site, cache, templates, as_of_text(job.now), lambda v: keys[v.id], full_shown)
-    for v in newest_first:
-        if v.id in public:  # only public notices have feed items (build.py, public_ids)
-            items.store_ahead(v)
-
-
-def main() -> None:
-    os.nice(NICENESS)
-    make_ahead(sys.stdin.buffer)
-
-
-if __name__ == "__main__":
-    main()

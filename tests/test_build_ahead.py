@@ -1,4 +1,4 @@
-"""The helper that makes notices' products ahead of a first build (disclosures/buildahead.py, issue #27).
+"""The helper that makes notices' products ahead of a first build (disclosures/buildahead.py and aheadworker.py, issue #27).
 
 What it stores is what the build would make, so the build reads it as it reads an earlier build's: a first
 build with the helper writes the clean build's site, byte for byte; and a build whose helper has made every
@@ -85,7 +85,7 @@ def test_the_helper_makes_every_notice_product_and_the_build_then_makes_none(
     assert len(jobs[0].notices) == len(shown) > 10  # type: ignore[attr-defined]
 
     shutil.rmtree(project / ".cache")  # the helper alone fills an empty cache, as a process of its own
-    done = subprocess.run([sys.executable, "-m", "disclosures.buildahead"], cwd=ROOT, timeout=300,
+    done = subprocess.run([sys.executable, "-m", "disclosures.aheadworker"], cwd=ROOT, timeout=300,
                           input=b"".join(pickle.dumps(job, protocol=5) for job in jobs), capture_output=True)
     assert done.returncode == 0, done.stderr.decode()
     assert {kind: _entries(project, kind) for kind in NOTICE_KINDS} == {kind: len(shown) for kind in NOTICE_KINDS}
@@ -115,7 +115,7 @@ def test_a_helper_given_a_notice_changed_since_the_build_read_it_makes_nothing_o
     name = jobs[0].notices[0][0]  # type: ignore[attr-defined]
     path = project / name
     path.write_text(path.read_text(encoding="utf-8").replace("title: ", "title: 改", 1), encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "disclosures.buildahead"], cwd=ROOT, timeout=300,
+    done = subprocess.run([sys.executable, "-m", "disclosures.aheadworker"], cwd=ROOT, timeout=300,
                           input=b"".join(pickle.dumps(job, protocol=5) for job in jobs), capture_output=True)
     assert done.returncode == 0, done.stderr.decode()
     assert {kind: _entries(project, kind) for kind in NOTICE_KINDS} == {kind: len(shown) - 1 for kind in NOTICE_KINDS}
