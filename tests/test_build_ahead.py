@@ -12,6 +12,7 @@ import pickle
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,58 @@ def test_a_helper_given_a_notice_changed_since_the_build_read_it_makes_nothing_o
                           input=b"".join(pickle.dumps(job, protocol=5) for job in jobs), capture_output=True)
     assert done.returncode == 0, done.stderr.decode()
     assert {kind: _entries(project, kind) for kind in NOTICE_KINDS} == {kind: len(shown) - 1 for kind in NOTICE_KINDS}
+
+
+# A build killed (SIGKILL) while its helper works: a sitecustomize module, so that the helper's process has the
+# patch too. The helper is slowed so that it would outlive a build it did not die with.
+KILLED_WHILE_HELPED = """
+import os, signal, sys, time
+import disclosures.buildahead as a
+if sys.orig_argv[-1] == "disclosures.aheadworker":  # before it runs as __main__, which takes the name from build
+    import disclosures.build as b
+    real = b.finished_views
+    def finished_views(*args, **kwargs):
+        time.sleep(30)
+        return real(*args, **kwargs)
+    b.finished_views = finished_views
+else:
+    a.AHEAD_FROM = 1
+    real_start = a.Ahead.start
+    def start(self, job):
+        real_start(self, job)
+        time.sleep(1)  # the helper has started
+        os.kill(os.getpid(), signal.SIGKILL)
+    a.Ahead.start = start
+"""
+
+
+def helpers_left(project: Path) -> list[str]:
+    """Helpers (aheadworker.py) started in this project's folder, still running."""
+    left = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if b"disclosures.aheadworker" in (proc / "cmdline").read_bytes() and \
+                    (proc / "cwd").resolve() == project.resolve():
+                left.append(proc.name)
+        except OSError:  # gone meanwhile
+            continue
+    return left
+
+
+def test_the_helper_dies_with_a_killed_build_and_the_next_build_is_the_clean_build(tmp_path: Path) -> None:
+    project = _portal(tmp_path)
+    injected = tmp_path / "fault"
+    injected.mkdir()
+    (injected / "sitecustomize.py").write_text(KILLED_WHILE_HELPED, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISCLOSURE_NOW": BUILD_DAY,
+           "PYTHONPATH": os.pathsep.join(p for p in (str(injected), os.environ.get("PYTHONPATH", "")) if p)}
+    code = "import sys; sys.argv = ['mkdocs', 'build', '--strict']; from mkdocs.__main__ import cli; cli()"
+    killed = subprocess.run([sys.executable, "-c", code], cwd=project, env=env, capture_output=True, timeout=300)
+    assert killed.returncode == -9, killed.stderr.decode()
+    time.sleep(0.5)  # the kernel delivers the parent-death signal
+    assert helpers_left(project) == []
+    clean = tmp_path / "clean"
+    shutil.copytree(project, clean, ignore=shutil.ignore_patterns(".cache", "site"))
+    _build(project)  # over whatever the killed helper left in the cache
+    _build(clean, clean=True)
+    assert tree(project / "site") == tree(clean / "site")
