@@ -19,13 +19,13 @@ from disclosures.load.portal import Directory
 from disclosures.load.project import read_notices
 from disclosures.model.view import as_of_text
 from disclosures.model.viewmodels import NoticeView
-from disclosures.outputs.assets import FeedItems
+from disclosures.outputs.assets import FeedItems, open_data_ahead
 from disclosures.pages.render import template_env
 
 
 def make_ahead(source: BinaryIO) -> None:
-    """The helper's work: each finished views, then each render and feed item, last notice first, made and
-    stored unless stored."""
+    """The helper's work: each notice's finished views, then its renders, its feed items and its open data,
+    last notice first, made and stored unless stored."""
     job: ViewsJob = pickle.load(source)
     cache = ContentCache(job.cache_folder.parent, version=job.cache_folder.name)
     made = ViewsMade(job.site, job.glossary, job.terms, cache)
@@ -58,8 +58,12 @@ def make_ahead(source: BinaryIO) -> None:
             notice_renders(env, job.site, v, pages.pdfs, pages.feedback_pages.get(v.id), cache, key, full_shown)
     items = FeedItems(env, job.site, cache, templates, as_of_text(job.now), lambda v: keys[v.id], full_shown)
     for v in newest_first:
-        if v.id in public:  # only public notices have feed items (build.py, public_ids)
+        if v.id in public:  # only public notices have feed items and open data (build.py, public_ids)
             items.store_ahead(v)
+    for name, digest, note in reversed(job.notices):  # the build's order of open data, reversed
+        notice = read_notices([(job.root / name, name)], cache)[0][0]
+        if notice is not None and notice.id in public and notice.digest == digest:
+            open_data_ahead(cache, keys[notice.id], notice, lambda i=notice.id: fulls[i]()[1], job.site)
 
 
 def main() -> None:

@@ -464,10 +464,10 @@ def _prepare(root: Path, environ: Mapping[str, str], preview: bool, records: dic
                          _list_feeds(project.site, portal, public_ids), FeedItems(env, site, cache, templates,
                                                                                   as_of_text(now), view_key,
                                                                                   full_shown), sink)
-    ahead.stop()  # it makes nothing the rest needs: the cores are the open data's and the search index's
     assets += open_data_assets(root, project.site, public, {n.id: directory.ids_of(n) for n, _ in public}, cache,
                                sink, product_keys if keyed else None, full_opened)
     fulls.clear()  # the loaders of full views (and the records they would be made of) are let go of
+    ahead.stop()  # the helper makes nothing the rest needs: the cores are the share cards' and the search index's
     assets.append(sink.put(share_image_path(), site_card(site)))
     assets += [sink.put(share_image_path(v.id), notice_card(v, site)) for v in views]
     shown_as_of = shown_moment(now)

@@ -2,8 +2,8 @@
 and feeds it (the helper itself: aheadworker.py).
 
 A build with its cache (build.py, prepare) takes each notice's products from the cache or makes them: its
-finished views, its page and poster, its feed items. Each is a pure function of what its key holds, so any
-process may make it. A first build at 1,000 notices made them one after another on the build's own thread
+finished views, its page and poster, its feed items, its open data. Each is a pure function of what its key
+holds, so any process may make it. A first build at 1,000 notices made them one after another on the build's own thread
 for about half a minute, with the second core idle for much of it (Pagefind starts with the first pages).
 
 This helper makes them from the other end of each of the build's walks (the last notice first), and stores
@@ -14,7 +14,7 @@ it stores holds what a clean build would make of that key, as every entry does (
 helper fails, the build makes everything itself.
 
 It reads two pickles from stdin: a ViewsJob as soon as the build has the search terms (finished views),
-then a PagesJob once the build has its feedback pages (renders, then feed items). It writes nothing but
+then a PagesJob once the build has its feedback pages (renders, feed items, open data). It writes nothing but
 cache entries, prints nothing, runs at a lower priority than the build, and is killed when the build has
 made every notice's products (or fails); it dies with the build (core/processes.py).
 """
@@ -55,7 +55,7 @@ class ViewsJob:
 
 @dataclass(frozen=True)
 class PagesJob:
-    """What the renders and feed items are made of besides the views."""
+    """What the renders, feed items and open data are made of besides the views."""
 
     feedback_pages: dict[str, str | None]  # notice id -> the feedback page holding its block
     pdfs: bool

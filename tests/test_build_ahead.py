@@ -31,9 +31,9 @@ WITH_HELPER = ("import disclosures.buildahead as a; a.AHEAD_FROM = 1; "
                "import sys; sys.argv = ['mkdocs', 'build', '--strict']; from mkdocs.__main__ import cli; cli()")
 MADE_NONE = ("import disclosures.build as b, disclosures.outputs.assets as s\n"
              "def made(*args, **kwargs): raise AssertionError('the build made a product the helper had made')\n"
-             "b.finished_views = b.render_notice = b.render_poster = s.FeedItems._made = made\n"
+             "b.finished_views = b.render_notice = b.render_poster = s.FeedItems._made = s._open_data = made\n"
              "import sys; sys.argv = ['mkdocs', 'build', '--strict']; from mkdocs.__main__ import cli; cli()")
-NOTICE_KINDS = ("light views", "finished views", "render", "render poster", "feed-items")
+NOTICE_KINDS = ("light views", "finished views", "render", "render poster", "feed-items", "open data")
 
 
 def _portal(folder: Path) -> Path:

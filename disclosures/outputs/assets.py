@@ -203,9 +203,21 @@ def open_data_assets(root: Path, site: r.Site, public: list[tuple[r.Notice, Noti
     assets = [sink.put(OPEN_DATA_INDEX_PATH, opendata.dump(opendata.index_document(site, public, groups)))]
     for notice, view in public:
         def made(_: bytes = b"", n: r.Notice = notice, v: NoticeView = view) -> bytes:
-            return opendata.dump(opendata.notice_document(n, full(v), site))
+            return _open_data(n, full(v), site)
         document = store.get_or_make("open data", keys[view.id], made) if keys is not None else \
             store.same_record("open data", (view, notice), made)  # the view was made with this site
         assets.append(sink.put(opendata.json_path(notice), document))
         assets.append(sink.put(opendata.yaml_path(notice), (root / notice.source).read_bytes()))
     return assets
+
+
+def _open_data(notice: r.Notice, view: NoticeView, site: r.Site) -> bytes:
+    return opendata.dump(opendata.notice_document(notice, view, site))
+
+
+def open_data_ahead(store: ContentCache, key: bytes, notice: r.Notice, full: Callable[[], NoticeView],
+                    site: r.Site) -> None:
+    """Store a notice's open-data document by its product key unless it is stored, for a build that takes it
+    later (buildahead.py); full: its view as its open data has it."""
+    if not store.has("open data", hashlib.sha256(key).hexdigest()):
+        store.get_or_make("open data", key, lambda _: _open_data(notice, full(), site))
