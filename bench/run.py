@@ -34,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -112,10 +113,49 @@ def build_once(variant: Variant, keep_site: bool = False) -> dict:
     published (a rebuild as `make site` runs it), not from an empty site/."""
     if not keep_site:
         shutil.rmtree(variant.project / "site", ignore_errors=True)
-    out = subprocess.run([sys.executable, str(ROOT / "bench" / "build_once.py"), str(variant.project / "mkdocs.yml"),
-                          *variant.args], env=build_env(variant.project, variant.own_package),
-                         capture_output=True, text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    child = subprocess.Popen([sys.executable, str(ROOT / "bench" / "build_once.py"),
+                              str(variant.project / "mkdocs.yml"), *variant.args],
+                             env=build_env(variant.project, variant.own_package), stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    peak = [0]
+    sampler = threading.Thread(target=_sample_tree, args=(child, peak), daemon=True)
+    sampler.start()
+    out, err = child.communicate()
+    sampler.join()
+    if child.returncode != 0:
+        raise subprocess.CalledProcessError(child.returncode, child.args, out, err)
+    return {**json.loads(out.strip().splitlines()[-1]), "tree_peak_mib": peak[0] / 2**20}
+
+
+def _sample_tree(child: subprocess.Popen, peak: list[int]) -> None:
+    """The peak of the summed resident memory of the build and every process under it (its helpers, Pagefind,
+    the finishing worker), sampled every 0.2 s from this process, which only waits: the build's own peak
+    (ru_maxrss) is one process's, while these run at once."""
+    while child.poll() is None:
+        peak[0] = max(peak[0], tree_rss(child.pid))
+        time.sleep(0.2)
+
+
+def tree_rss(root: int) -> int:
+    """Resident bytes of a process and its descendants, summed (pages shared between them count in each)."""
+    parent: dict[int, int] = {}
+    resident: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as stat, \
+                    open(f"/proc/{entry.name}/statm", encoding="ascii") as statm:
+                parent[int(entry.name)] = int(stat.read().rsplit(")", 1)[1].split()[1])
+                resident[int(entry.name)] = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, IndexError):  # gone meanwhile
+            continue
+
+    def under(pid: int) -> bool:
+        while pid not in (root, 0, 1) and pid in parent:
+            pid = parent[pid]
+        return pid == root
+    return sum(size for pid, size in resident.items() if under(pid))
 
 
 def measure_builds(variants: dict[str, Variant], repeat: int) -> dict[str, dict]:

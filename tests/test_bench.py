@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -27,3 +29,20 @@ def test_the_material_variant_is_this_project_with_materials_search_instead(tmp_
     assert [next(iter(p)) for p in config["plugins"]] == ["search"]
     assert config["plugins"][0]["search"]["lang"] == "zh"
     assert (project / "hooks").is_dir() and (project / "overrides").is_dir()
+
+
+def test_the_memory_of_a_build_and_its_children_at_once_is_summed() -> None:
+    import run
+
+    code = "import sys, time; block = bytearray(64 * 2**20); block[::4096] = b'x' * len(block[::4096]); " \
+           "print('ready', flush=True); time.sleep(30)"
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+        alone = run.tree_rss(child.pid)
+        with_me = run.tree_rss(os.getpid())
+        assert alone >= 64 * 2**20  # its touched 64 MiB
+        assert with_me >= alone + 10 * 2**20  # this process too, under which it runs
+    finally:
+        child.kill()
+        child.wait()
