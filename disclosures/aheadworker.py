@@ -8,11 +8,10 @@ import functools
 import os
 import pickle
 import sys
-from collections.abc import Callable
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
-from disclosures.build import (Views, ViewsMade, chosen_notice, finished_views, light_views, notice_renders,
-                               render_key, renders_stored)
+from disclosures.build import (ChosenNotice, Views, ViewsMade, chosen_notice, finished_views, light_views,
+                               notice_renders, render_key, renders_stored)
 from disclosures.buildahead import NICENESS, PagesJob, ViewsJob
 from disclosures.core.cache import ContentCache, folder_digest, key_of
 from disclosures.load.portal import Directory
@@ -30,27 +29,40 @@ def make_ahead(source: BinaryIO) -> None:
     cache = ContentCache(job.cache_folder.parent, version=job.cache_folder.name)
     made = ViewsMade(job.site, job.glossary, job.terms, cache)
     site_key, directory, shown_key = key_of(job.site), Directory(job.units, job.rounds), made.shown_key()
-    keys: dict[str, bytes] = {}  # notice id -> its product key
-    fulls: dict[str, Callable[[], Views]] = {}  # notice id -> its full views' loader
-    lights: list[NoticeView] = []
-    public: set[str] = set()
-    for name, digest, note in reversed(job.notices):
+
+    def chosen(name: str, digest: str, note: str) -> ChosenNotice | None:
+        """The notice as the build shows it, read again (from the cache); None if it changed since the build
+        read it (the build makes its products)."""
         notice = read_notices([(job.root / name, name)], cache)[0][0]
         if notice is None or notice.digest != digest:
-            continue  # changed since the build read it: the build makes its products
-        c = chosen_notice(notice, note, job.site, site_key, job.now, directory, cache)
+            return None
+        return chosen_notice(notice, note, job.site, site_key, job.now, directory, cache)
+
+    # Only keys and light views are kept: a notice's record and full views are read again when needed (a
+    # helper that kept them would hold as much as the build at 10,000 notices).
+    keys: dict[str, bytes] = {}  # notice id -> its product key
+    sources: dict[str, tuple[str, str, str]] = {}  # notice id -> (name, digest, note)
+    lights: list[NoticeView] = []
+    for source_of in reversed(job.notices):
+        c = chosen(*source_of)
+        if c is None:
+            continue
         key = c.product_key(shown_key)
-        keys[notice.id] = key
-        (shown, _), fulls[notice.id] = light_views(cache, key, functools.partial(finished_views, c, made))
-        lights.append(shown)
-        if not note:
-            public.add(notice.id)
-        c.let_go()
-    pages: PagesJob = pickle.load(source)
-    env, templates = template_env(job.root / "overrides"), folder_digest(job.root / "overrides")
+        keys[c.notice.id], sources[c.notice.id] = key, source_of
+        lights.append(light_views(cache, key, functools.partial(finished_views, c, made))[0][0])
+
+    def full(notice_id: str) -> Views:
+        def again() -> Views:
+            c = chosen(*sources[notice_id])
+            if c is None:
+                raise LookupError(notice_id)  # changed meanwhile: the build makes the rest
+            return finished_views(c, made)
+        return cast(Views, cache.get_or_make_record("finished views", keys[notice_id], again, kept=False))
 
     def full_shown(v: NoticeView) -> NoticeView:
-        return fulls[v.id]()[0]
+        return full(v.id)[0]
+    pages: PagesJob = pickle.load(source)
+    env, templates = template_env(job.root / "overrides"), folder_digest(job.root / "overrides")
     newest_first = sorted(lights, key=lambda v: (v.published_iso, v.url), reverse=True)  # the build's, reversed
     for v in newest_first:
         key = render_key(templates, keys[v.id], job.site, pages.feedback_pages.get(v.id), pages.pdfs)
@@ -58,12 +70,13 @@ def make_ahead(source: BinaryIO) -> None:
             notice_renders(env, job.site, v, pages.pdfs, pages.feedback_pages.get(v.id), cache, key, full_shown)
     items = FeedItems(env, job.site, cache, templates, as_of_text(job.now), lambda v: keys[v.id], full_shown)
     for v in newest_first:
-        if v.id in public:  # only public notices have feed items and open data (build.py, public_ids)
+        if not sources[v.id][2]:  # only public notices (no preview note) have feed items and open data
             items.store_ahead(v)
-    for name, digest, note in reversed(job.notices):  # the build's order of open data, reversed
-        notice = read_notices([(job.root / name, name)], cache)[0][0]
-        if notice is not None and notice.id in public and notice.digest == digest:
-            open_data_ahead(cache, keys[notice.id], notice, lambda i=notice.id: fulls[i]()[1], job.site)
+    public = [v.id for v in lights if not sources[v.id][2]]
+    for notice_id in public:  # the build's order of open data (newest first), reversed
+        c = chosen(*sources[notice_id])
+        if c is not None:
+            open_data_ahead(cache, keys[notice_id], c.notice, lambda i=notice_id: full(i)[1], job.site)
 
 
 def main() -> None:

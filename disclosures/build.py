@@ -313,8 +313,8 @@ def shown_moment(now: dt.datetime) -> str:
     return str(escape(as_of_text(now)))
 
 
-def chosen_notice(notice: r.Notice, note: str, site: r.Site, site_key: bytes, now: dt.datetime, directory: Directory,
-            cache: ContentCache) -> ChosenNotice:
+def chosen_notice(notice: r.Notice, note: str, site: r.Site, site_key: bytes, now: dt.datetime,
+                  directory: Directory, cache: ContentCache) -> ChosenNotice:
     """The notice as the build shows it. Its view (with the mark for the build's moment) depends on the moment
     only by the window's status and the revisions shown (decided): in a preview's rebuild, the last one's
     view is kept when the notice is the same record and the site (site_key) and these the same."""
@@ -325,7 +325,7 @@ def chosen_notice(notice: r.Notice, note: str, site: r.Site, site_key: bytes, no
         body = cache.same_record("numbered", (notice,), functools.partial(numbered_body, notice))
         return with_as_of_mark(notice_view(notice, site, now, note, body))[1]
     return ChosenNotice(notice, note, decided, directory.unit_of(notice.issuer.name)[1],
-                   lambda: cache.same_record("view", (notice,), made, also=decided))
+                        lambda: cache.same_record("view", (notice,), made, also=decided))
 
 
 def _quoted(chosen: ChosenNotice, cache: ContentCache, keyed: bool) -> frozenset[str]:
@@ -381,10 +381,11 @@ def _prepare(root: Path, environ: Mapping[str, str], preview: bool, records: dic
     # minute, and a preview's rebuild takes an unchanged notice's work from the last one (same_record).
     site_key = key_of(project.site)  # a record read again each build: by value
     directory = Directory(project.units, project.rounds)
-    shown_notices = [chosen_notice(notice, note, project.site, site_key, now, directory, cache) for notice, note in chosen]
+    shown_notices = [chosen_notice(notice, note, project.site, site_key, now, directory, cache)
+                     for notice, note in chosen]
     # One build with its cache (no earlier build in this process) takes an unchanged notice's quoted terms and
-    # finished views whole from the cache, by what they are made of (ChosenNotice.product_key): it models only the
-    # notices that changed. A preview's rebuild keeps them in memory instead (same_record).
+    # finished views whole from the cache, by what they are made of (ChosenNotice.product_key): it models only
+    # the notices that changed. A preview's rebuild keeps them in memory instead (same_record).
     keyed = cache.folder is not None and cache.records is None
     if keyed:
         cache.hold()  # the notices' pages wait in it until MkDocs writes them (GeneratedPage.waiting)

@@ -24,8 +24,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import pickle
+import queue
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,6 +72,8 @@ class Ahead:
 
     def __init__(self) -> None:
         self._child: subprocess.Popen | None = None
+        self._jobs: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()  # pickled jobs; None: no more
+        self._sender: threading.Thread | None = None
 
     def start(self, job: ViewsJob) -> None:
         """Start the helper on these notices (a second core only: on one, it would take the build's)."""
@@ -79,39 +83,39 @@ class Ahead:
             self._child = subprocess.Popen(dying_with_parent([sys.executable, "-m", "disclosures.aheadworker"]),
                                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
                                            stderr=subprocess.DEVNULL)
-            self._send(job)
         except OSError:  # no process to be had (a limit): the build makes everything itself
-            self.stop()
+            return
+        self._jobs.put(pickle.dumps(job, protocol=5))
+        self._sender = threading.Thread(target=_send_all, args=(self._child, self._jobs), name="ahead-jobs",
+                                        daemon=True)
+        self._sender.start()
 
     def pages(self, job: PagesJob) -> None:
         if self._child is not None:
-            self._send(job)
-            self._close_input()
+            self._jobs.put(pickle.dumps(job, protocol=5))
+            self._jobs.put(None)
 
     def stop(self) -> None:
         """Kill the helper (done or not: the build has what it needs). An entry it was writing stays a
         temporary file, which the cache's prune removes."""
         child, self._child = self._child, None
-        if child is not None:
-            child.kill()
-            child.wait()
-            if child.stdin is not None:
-                try:
-                    child.stdin.close()
-                except OSError:
-                    pass
+        if child is None:
+            return
+        child.kill()
+        child.wait()
+        self._jobs.put(None)
+        if self._sender is not None:
+            self._sender.join()  # its pipe is closed: it ends now
 
-    def _send(self, job: object) -> None:
-        assert self._child is not None and self._child.stdin is not None
-        try:
-            pickle.dump(job, self._child.stdin, protocol=5)
-            self._child.stdin.flush()
-        except OSError:  # the helper ended (it failed): the build makes the rest itself
-            self.stop()
 
-    def _close_input(self) -> None:
-        if self._child is not None and self._child.stdin is not None:
-            try:
-                self._child.stdin.close()
-            except OSError:
-                self.stop()
+def _send_all(child: subprocess.Popen, jobs: queue.SimpleQueue[bytes | None]) -> None:
+    """Write each job to the helper's stdin as it comes, in a thread: a job is larger than the pipe holds,
+    and the helper reads it only once its imports are done (the build waited up to a second for that)."""
+    assert child.stdin is not None
+    try:
+        with child.stdin:
+            while (job := jobs.get()) is not None:
+                child.stdin.write(job)
+                child.stdin.flush()
+    except OSError:  # the helper ended (it failed, or was stopped): the build makes the rest itself
+        pass

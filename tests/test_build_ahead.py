@@ -158,20 +158,49 @@ def helpers_left(project: Path) -> list[str]:
     return left
 
 
-def test_the_helper_dies_with_a_killed_build_and_the_next_build_is_the_clean_build(tmp_path: Path) -> None:
-    project = _portal(tmp_path)
-    injected = tmp_path / "fault"
+def _build_patched(project: Path, patch: str) -> subprocess.CompletedProcess[bytes]:
+    """A build whose processes (the helper's too) run patch first, as a sitecustomize module."""
+    injected = project.parent / "fault"
     injected.mkdir()
-    (injected / "sitecustomize.py").write_text(KILLED_WHILE_HELPED, encoding="utf-8")
+    (injected / "sitecustomize.py").write_text(patch, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISCLOSURE_NOW": BUILD_DAY,
            "PYTHONPATH": os.pathsep.join(p for p in (str(injected), os.environ.get("PYTHONPATH", "")) if p)}
     code = "import sys; sys.argv = ['mkdocs', 'build', '--strict']; from mkdocs.__main__ import cli; cli()"
-    killed = subprocess.run([sys.executable, "-c", code], cwd=project, env=env, capture_output=True, timeout=300)
+    return subprocess.run([sys.executable, "-c", code], cwd=project, env=env, capture_output=True, timeout=300)
+
+
+def test_the_helper_dies_with_a_killed_build_and_the_next_build_is_the_clean_build(tmp_path: Path) -> None:
+    project = _portal(tmp_path)
+    killed = _build_patched(project, KILLED_WHILE_HELPED)
     assert killed.returncode == -9, killed.stderr.decode()
     time.sleep(0.5)  # the kernel delivers the parent-death signal
     assert helpers_left(project) == []
     clean = tmp_path / "clean"
     shutil.copytree(project, clean, ignore=shutil.ignore_patterns(".cache", "site"))
     _build(project)  # over whatever the killed helper left in the cache
+    _build(clean, clean=True)
+    assert tree(project / "site") == tree(clean / "site")
+
+
+# A helper that fails at its first notice: the build, which never waits for it, makes everything itself.
+HELPER_FAILS = """
+import sys
+import disclosures.buildahead as a
+a.AHEAD_FROM = 1
+if sys.orig_argv[-1] == "disclosures.aheadworker":
+    import disclosures.build as b
+    def light_views(*args, **kwargs):
+        raise RuntimeError("the helper fails")
+    b.light_views = light_views
+"""
+
+
+def test_a_build_whose_helper_fails_is_the_clean_build(tmp_path: Path) -> None:
+    project = _portal(tmp_path)
+    clean = tmp_path / "clean"
+    shutil.copytree(project, clean)
+    built = _build_patched(project, HELPER_FAILS)
+    assert built.returncode == 0, built.stderr.decode()
+    assert _entries(project, "light views") > 0  # made by the build itself
     _build(clean, clean=True)
     assert tree(project / "site") == tree(clean / "site")
