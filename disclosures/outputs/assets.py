@@ -120,11 +120,12 @@ class FeedItems:
             self._moment_shown.add(v.id)
         return shown
 
-    def store_ahead(self, v: NoticeView) -> None:
-        """Store the notice's items unless they are stored, for a build that reads them later (buildahead.py)."""
-        key = self._items_key(v)
+    def store_ahead(self, view_key: bytes, full: Callable[[], NoticeView]) -> None:
+        """Store the items of the notice whose view has this key (view_key's), made of its full view (full(),
+        asked for only if they are not stored), for a build that reads them later (buildahead.py)."""
+        key = self._chan_key + view_key  # _items_key
         if not self.store.has("feed-items", hashlib.sha256(key).hexdigest()):
-            self.store.get_or_make_record("feed-items", key, lambda: self._made(v), kept=False)
+            self.store.get_or_make_record("feed-items", key, lambda: self._made(full()), kept=False)
 
     def _made(self, v: NoticeView) -> list[feeds.FeedItem]:
         marked = with_as_of_mark(self.full(v))[1]
@@ -215,9 +216,9 @@ def _open_data(notice: r.Notice, view: NoticeView, site: r.Site) -> bytes:
     return opendata.dump(opendata.notice_document(notice, view, site))
 
 
-def open_data_ahead(store: ContentCache, key: bytes, notice: r.Notice, full: Callable[[], NoticeView],
+def open_data_ahead(store: ContentCache, key: bytes, opened: Callable[[], tuple[r.Notice, NoticeView]],
                     site: r.Site) -> None:
     """Store a notice's open-data document by its product key unless it is stored, for a build that takes it
-    later (buildahead.py); full: its view as its open data has it."""
+    later (buildahead.py); opened(): the notice and its view as its open data has it (asked for only then)."""
     if not store.has("open data", hashlib.sha256(key).hexdigest()):
-        store.get_or_make("open data", key, lambda _: _open_data(notice, full(), site))
+        store.get_or_make("open data", key, lambda _: _open_data(*opened(), site))
