@@ -137,17 +137,24 @@ def _sample_tree(child: subprocess.Popen, peak: list[int]) -> None:
 
 
 def tree_rss(root: int) -> int:
-    """Resident bytes of a process and its descendants, summed (pages shared between them count in each)."""
+    """Resident bytes of a process and its descendants, summed (pages shared between them count in each),
+    leaving out a child that has not yet run a program of its own: between fork (or vfork) and exec it holds
+    its parent's pages (copy-on-write, or the very same), which would count the parent twice. At 10,000
+    notices, with a Pagefind process started for each of 132 shards, a sample every 0.2 s met that moment
+    and printed 6.6 GB for a build of 3.6 GB beside 0.3 GB of Pagefind."""
     parent: dict[int, int] = {}
     resident: dict[int, int] = {}
+    command: dict[int, bytes] = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
         try:
             with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as stat, \
-                    open(f"/proc/{entry.name}/statm", encoding="ascii") as statm:
+                    open(f"/proc/{entry.name}/statm", encoding="ascii") as statm, \
+                    open(f"/proc/{entry.name}/cmdline", "rb") as cmdline:
                 parent[int(entry.name)] = int(stat.read().rsplit(")", 1)[1].split()[1])
                 resident[int(entry.name)] = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+                command[int(entry.name)] = cmdline.read()
         except (OSError, ValueError, IndexError):  # gone meanwhile
             continue
 
@@ -155,7 +162,10 @@ def tree_rss(root: int) -> int:
         while pid not in (root, 0, 1) and pid in parent:
             pid = parent[pid]
         return pid == root
-    return sum(size for pid, size in resident.items() if under(pid))
+
+    def not_yet_exec(pid: int) -> bool:
+        return pid != root and command.get(pid) == command.get(parent.get(pid, 0))
+    return sum(size for pid, size in resident.items() if under(pid) and not not_yet_exec(pid))
 
 
 def measure_builds(variants: dict[str, Variant], repeat: int) -> dict[str, dict]:

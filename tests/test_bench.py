@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -46,3 +47,31 @@ def test_the_memory_of_a_build_and_its_children_at_once_is_summed() -> None:
     finally:
         child.kill()
         child.wait()
+
+
+def test_a_child_that_has_not_run_a_program_of_its_own_is_not_its_parents_memory_again() -> None:
+    """Between fork and exec a child holds its parent's pages: counted in each, a build that starts a process
+    (Pagefind, per shard) would weigh twice its own memory at that moment."""
+    import run
+
+    code = ("import os, sys, time; block = bytearray(64 * 2**20); block[::4096] = b'x' * len(block[::4096]); "
+            "pid = os.fork(); time.sleep(0.5 if pid else 30); print('ready', flush=True); time.sleep(30)")
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    forked: list[int] = []
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+        forked = [int(p.name) for p in Path("/proc").glob("[0-9]*") if _parent(p) == child.pid]
+        assert forked, "the forked child is running"
+        assert 64 * 2**20 <= run.tree_rss(child.pid) < 100 * 2**20  # the parent's 64 MiB, once
+    finally:
+        for pid in forked:
+            os.kill(pid, signal.SIGKILL)
+        child.kill()
+        child.wait()
+
+
+def _parent(proc: Path) -> int | None:
+    try:
+        return int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
