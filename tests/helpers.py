@@ -102,3 +102,16 @@ def staging_left(folder: Path, wait: float = 30) -> list[str]:
     while found() and time.monotonic() < deadline:
         time.sleep(0.1)
     return found()
+
+
+def modules_running_in(project: Path, module: str) -> list[str]:
+    """Processes running `python -m module` (a build's helper) with project as their folder: their pids."""
+    left = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if module.encode("utf-8") in (proc / "cmdline").read_bytes() and \
+                    (proc / "cwd").resolve() == project.resolve():
+                left.append(proc.name)
+        except OSError:  # gone meanwhile
+            continue
+    return left

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, make_project, run_build
-from helpers import tree
+from helpers import modules_running_in, tree
 from portal_data import BUILD_DAY, write_portal
 
 from disclosures import build, buildahead
@@ -58,6 +58,21 @@ def _entries(project: Path, kind: str) -> int:
     return len([p for p in folder.iterdir() if not p.name.startswith(".")]) if folder.is_dir() else 0
 
 
+def _jobs_sent(project: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[object], list[object]]:
+    """What a first build's prepare() sends its helper (kept instead of sent), and the notices it shows."""
+    jobs: list[object] = []
+
+    class Recording(buildahead.Ahead):
+        def start(self, job: buildahead.ViewsJob) -> None:
+            jobs.append(job)
+
+        def pages(self, job: buildahead.PagesJob) -> None:
+            jobs.append(job)
+    monkeypatch.setattr(build, "Ahead", Recording)
+    monkeypatch.setattr(buildahead, "AHEAD_FROM", 1)
+    return jobs, list(build.prepare(project, {"DISCLOSURE_NOW": BUILD_DAY}).notices)
+
+
 def test_a_first_build_with_the_helper_is_the_clean_build(tmp_path: Path) -> None:
     project = _portal(tmp_path)
     clean = tmp_path / "clean"
@@ -70,18 +85,7 @@ def test_a_first_build_with_the_helper_is_the_clean_build(tmp_path: Path) -> Non
 def test_the_helper_makes_every_notice_product_and_the_build_then_makes_none(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = _portal(tmp_path)
-    jobs: list[object] = []
-
-    class Recording(buildahead.Ahead):  # what prepare sends its helper, kept instead of sent
-        def start(self, job: buildahead.ViewsJob) -> None:
-            jobs.append(job)
-
-        def pages(self, job: buildahead.PagesJob) -> None:
-            jobs.append(job)
-    monkeypatch.setattr(build, "Ahead", Recording)
-    monkeypatch.setattr(buildahead, "AHEAD_FROM", 1)
-    env = {"DISCLOSURE_NOW": BUILD_DAY}
-    shown = build.prepare(project, env).notices
+    jobs, shown = _jobs_sent(project, monkeypatch)
     assert [type(job) for job in jobs] == [buildahead.ViewsJob, buildahead.PagesJob]
     assert len(jobs[0].notices) == len(shown) > 10  # type: ignore[attr-defined]
 
@@ -101,17 +105,7 @@ def test_the_helper_makes_every_notice_product_and_the_build_then_makes_none(
 def test_a_helper_given_a_notice_changed_since_the_build_read_it_makes_nothing_of_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = _portal(tmp_path)
-    jobs: list[object] = []
-
-    class Recording(buildahead.Ahead):
-        def start(self, job: buildahead.ViewsJob) -> None:
-            jobs.append(job)
-
-        def pages(self, job: buildahead.PagesJob) -> None:
-            jobs.append(job)
-    monkeypatch.setattr(build, "Ahead", Recording)
-    monkeypatch.setattr(buildahead, "AHEAD_FROM", 1)
-    shown = build.prepare(project, {"DISCLOSURE_NOW": BUILD_DAY}).notices
+    jobs, shown = _jobs_sent(project, monkeypatch)
     shutil.rmtree(project / ".cache")
     name = jobs[0].notices[0][0]  # type: ignore[attr-defined]
     path = project / name
@@ -145,19 +139,6 @@ else:
 """
 
 
-def helpers_left(project: Path) -> list[str]:
-    """Helpers (aheadworker.py) started in this project's folder, still running."""
-    left = []
-    for proc in Path("/proc").glob("[0-9]*"):
-        try:
-            if b"disclosures.aheadworker" in (proc / "cmdline").read_bytes() and \
-                    (proc / "cwd").resolve() == project.resolve():
-                left.append(proc.name)
-        except OSError:  # gone meanwhile
-            continue
-    return left
-
-
 def _build_patched(project: Path, patch: str) -> subprocess.CompletedProcess[bytes]:
     """A build whose processes (the helper's too) run patch first, as a sitecustomize module."""
     injected = project.parent / "fault"
@@ -174,7 +155,7 @@ def test_the_helper_dies_with_a_killed_build_and_the_next_build_is_the_clean_bui
     killed = _build_patched(project, KILLED_WHILE_HELPED)
     assert killed.returncode == -9, killed.stderr.decode()
     time.sleep(0.5)  # the kernel delivers the parent-death signal
-    assert helpers_left(project) == []
+    assert modules_running_in(project, "disclosures.aheadworker") == []
     clean = tmp_path / "clean"
     shutil.copytree(project, clean, ignore=shutil.ignore_patterns(".cache", "site"))
     _build(project)  # over whatever the killed helper left in the cache

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REAL_ID, ROOT, make_project, run_build
-from helpers import staging_left, tree
+from helpers import modules_running_in, staging_left, tree
 
 from disclosures.publish import manifest
 from disclosures.publish.staging import old_path, os_failure
@@ -85,19 +85,6 @@ def pagefind_running(project: Path) -> list[str]:
     """Pagefind processes working for this project (their command line names its temporary folder)."""
     found = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout.splitlines()
     return [line for line in found if "pagefind" in line and str(project / "tmp") in line]
-
-
-def readers_left(project: Path) -> list[str]:
-    """Helpers that read notices (load/project.py) started in this project's folder, still running."""
-    left = []
-    for proc in Path("/proc").glob("[0-9]*"):
-        try:
-            if b"disclosures.load.readworker" in (proc / "cmdline").read_bytes() and \
-                    (proc / "cwd").resolve() == project.resolve():
-                left.append(proc.name)
-        except OSError:  # gone meanwhile
-            continue
-    return left
 
 
 def finishing_orphans() -> list[str]:
@@ -233,7 +220,7 @@ def test_a_build_killed_at_any_point_leaves_a_complete_site_and_the_next_build_c
     killed = build_with_fault(project, KILL_POINTS[point], now="2025-05-09")
     assert killed.returncode == -signal.SIGKILL
     time.sleep(0.5)  # the kernel delivers the parent-death signal to Pagefind
-    assert pagefind_running(project) == [] and finishing_orphans() == [] and readers_left(project) == []
+    assert pagefind_running(project) == [] and finishing_orphans() == [] and modules_running_in(project, "disclosures.load.readworker") == []
     site = project / "site"
     if point.startswith("between the two renames"):
         # The one window the fallback has: the old site waits under its .old name until the next build.
