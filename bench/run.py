@@ -141,7 +141,7 @@ def tree_rss(root: int) -> int:
     leaving out a child that has not yet run a program of its own: between fork (or vfork) and exec it holds
     its parent's pages (copy-on-write, or the very same), which would count the parent twice. At 10,000
     notices, with a Pagefind process started for each of 132 shards, a sample every 0.2 s met that moment
-    and printed 6.6 GB for a build of 3.6 GB beside 0.3 GB of Pagefind."""
+    and printed 6,584 MiB for a build of 3,592 MiB beside 319 MiB of Pagefind."""
     parent: dict[int, int] = {}
     resident: dict[int, int] = {}
     command: dict[int, bytes] = {}
