@@ -88,10 +88,12 @@ class FeedItems:
         """A feed of these notices was taken whole from the store: their items, not read, stay stored (the next
         build that changes one of them makes the feed again from all of them)."""
         for v in notices:
-            self.store.keep("feed-items", self._items_key(v))
+            self.store.keep("feed-items", self._items_key(self.view_key(v)))
 
-    def _items_key(self, v: NoticeView) -> bytes:
-        return self._chan_key + self.view_key(v)  # marked is made of v; equal keys: equal values
+    def _items_key(self, view_key: bytes) -> bytes:
+        """The key of a notice's items, by its view's key (view_key's): marked is made of the view; equal keys:
+        equal values."""
+        return self._chan_key + view_key
 
     def of(self, v: NoticeView) -> list[feeds.FeedItem]:
         """The notice's items. A build with its cache (no earlier build in this process) reads them from the
@@ -109,7 +111,8 @@ class FeedItems:
         as_of = self.as_of or with_as_of_mark(v)[0]  # the moment is put in after the cache (viewmodels.py)
 
         def made() -> list[feeds.FeedItem]:
-            return self.store.get_or_make_record("feed-items", self._items_key(v), lambda: self._made(v))
+            return self.store.get_or_make_record("feed-items", self._items_key(self.view_key(v)),
+                                                  lambda: self._made(v))
         # A view a preview's last rebuild had (the very object) keeps its items without a key, and with the
         # same moment its items as shown (the very objects: a feed of them is kept too, feed_pair).
         items = self.store.same_record("feed items", (v,), made, also=self._chan_key)
@@ -123,7 +126,7 @@ class FeedItems:
     def store_ahead(self, view_key: bytes, full: Callable[[], NoticeView]) -> None:
         """Store the items of the notice whose view has this key (view_key's), made of its full view (full(),
         asked for only if they are not stored), for a build that reads them later (buildahead.py)."""
-        key = self._chan_key + view_key  # _items_key
+        key = self._items_key(view_key)
         if not self.store.has("feed-items", hashlib.sha256(key).hexdigest()):
             self.store.get_or_make_record("feed-items", key, lambda: self._made(full()), kept=False)
 
