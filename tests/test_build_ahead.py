@@ -58,6 +58,19 @@ def _entries(project: Path, kind: str) -> int:
     return len([p for p in folder.iterdir() if not p.name.startswith(".")]) if folder.is_dir() else 0
 
 
+def _clean_site(project: Path) -> dict[str, bytes]:
+    """What a clean build (no cache) of project publishes, file by file."""
+    _build(project, clean=True)
+    return tree(project / "site")
+
+
+def _run_helper(jobs: list[object]) -> None:
+    """The helper's process alone, given the jobs a build sent it (_jobs_sent)."""
+    done = subprocess.run([sys.executable, "-m", "disclosures.aheadworker"], cwd=ROOT, timeout=300,
+                          input=b"".join(pickle.dumps(job, protocol=5) for job in jobs), capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()
+
+
 def _jobs_sent(project: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[object], list[object]]:
     """What a first build's prepare() sends its helper (kept instead of sent), and the notices it shows."""
     jobs: list[object] = []
@@ -78,8 +91,7 @@ def test_a_first_build_with_the_helper_is_the_clean_build(tmp_path: Path) -> Non
     clean = tmp_path / "clean"
     shutil.copytree(project, clean)
     _build(project, WITH_HELPER)
-    _build(clean, clean=True)
-    assert tree(project / "site") == tree(clean / "site")
+    assert tree(project / "site") == _clean_site(clean)
 
 
 def test_the_helper_makes_every_notice_product_and_the_build_then_makes_none(
@@ -90,16 +102,13 @@ def test_the_helper_makes_every_notice_product_and_the_build_then_makes_none(
     assert len(jobs[0].notices) == len(shown) > 10  # type: ignore[attr-defined]
 
     shutil.rmtree(project / ".cache")  # the helper alone fills an empty cache, as a process of its own
-    done = subprocess.run([sys.executable, "-m", "disclosures.aheadworker"], cwd=ROOT, timeout=300,
-                          input=b"".join(pickle.dumps(job, protocol=5) for job in jobs), capture_output=True)
-    assert done.returncode == 0, done.stderr.decode()
+    _run_helper(jobs)
     assert {kind: _entries(project, kind) for kind in NOTICE_KINDS} == {kind: len(shown) for kind in NOTICE_KINDS}
 
     clean = tmp_path / "clean"
     shutil.copytree(project, clean, ignore=shutil.ignore_patterns(".cache"))
     _build(project, MADE_NONE)  # every notice's products read from what the helper stored
-    _build(clean, clean=True)
-    assert tree(project / "site") == tree(clean / "site")
+    assert tree(project / "site") == _clean_site(clean)
 
 
 def test_a_helper_given_a_notice_changed_since_the_build_read_it_makes_nothing_of_it(
@@ -110,9 +119,7 @@ def test_a_helper_given_a_notice_changed_since_the_build_read_it_makes_nothing_o
     name = jobs[0].notices[0][0]  # type: ignore[attr-defined]
     path = project / name
     path.write_text(path.read_text(encoding="utf-8").replace("title: ", "title: 改", 1), encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "disclosures.aheadworker"], cwd=ROOT, timeout=300,
-                          input=b"".join(pickle.dumps(job, protocol=5) for job in jobs), capture_output=True)
-    assert done.returncode == 0, done.stderr.decode()
+    _run_helper(jobs)
     assert {kind: _entries(project, kind) for kind in NOTICE_KINDS} == {kind: len(shown) - 1 for kind in NOTICE_KINDS}
 
 
@@ -159,8 +166,7 @@ def test_the_helper_dies_with_a_killed_build_and_the_next_build_is_the_clean_bui
     clean = tmp_path / "clean"
     shutil.copytree(project, clean, ignore=shutil.ignore_patterns(".cache", "site"))
     _build(project)  # over whatever the killed helper left in the cache
-    _build(clean, clean=True)
-    assert tree(project / "site") == tree(clean / "site")
+    assert tree(project / "site") == _clean_site(clean)
 
 
 # A helper that fails at its first notice: the build, which never waits for it, makes everything itself.
@@ -183,5 +189,4 @@ def test_a_build_whose_helper_fails_is_the_clean_build(tmp_path: Path) -> None:
     built = _build_patched(project, HELPER_FAILS)
     assert built.returncode == 0, built.stderr.decode()
     assert _entries(project, "light views") > 0  # made by the build itself
-    _build(clean, clean=True)
-    assert tree(project / "site") == tree(clean / "site")
+    assert tree(project / "site") == _clean_site(clean)
