@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -162,3 +163,16 @@ def test_a_stored_record_is_kept_as_read_back_without_the_utf8_copy_pickling_lef
     # A record the caller lets go of at once is stored all the same, and not read back.
     assert cache.put_record("render", b"other", made, kept=False) is made
     assert ContentCache(tmp_path / "cache").get_record("render", b"other") == made
+
+
+def test_an_entry_is_stored_after_its_folder_was_removed_in_the_same_process(tmp_path: Path) -> None:
+    """The writer remembers the folders it made; a folder removed since (the cache deleted by hand between two
+    previews) is made again, not left unwritten for the rest of the process."""
+    cache = ContentCache(tmp_path / "cache")
+    cache.put("kind", b"one", b"1")
+    assert cache.get("kind", b"one") == b"1"
+    assert cache.folder is not None
+    shutil.rmtree(cache.folder)
+    cache.put("kind", b"two", b"2")
+    assert cache.get("kind", b"two") == b"2"
+    assert [p.name for p in (cache.folder / "kind").iterdir()] == [cache._entry("kind", b"two").name]

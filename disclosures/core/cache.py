@@ -24,10 +24,10 @@ import fcntl
 import functools
 import hashlib
 import io
+import itertools
 import json
 import os
 import pickle
-import secrets
 import shutil
 from collections.abc import Callable, Hashable, Mapping
 from importlib import metadata
@@ -128,6 +128,7 @@ class ContentCache:
             self._put(self._entry(kind, data, digest), value)
 
     def get_or_make(self, kind: str, data: bytes, make: Callable[[bytes], bytes], digest: str | None = None) -> bytes:
+        digest = digest or self._digest(data)  # taken once, for the lookup and the store alike
         stored = self.get(kind, data, digest)
         if stored is not None:
             return stored
@@ -152,6 +153,10 @@ class ContentCache:
         if self.folder is not None:
             self.used.add(self._entry(kind, data))
 
+    def _digest(self, data: bytes) -> str | None:
+        """data's SHA-256 (hex) as an entry's name, or None for a disabled cache (which names nothing)."""
+        return hashlib.sha256(data).hexdigest() if self.folder is not None else None
+
     def _entry(self, kind: str, data: bytes, digest: str | None = None) -> Path:
         assert self.folder is not None
         return self.folder / kind / (digest or hashlib.sha256(data).hexdigest())
@@ -168,6 +173,7 @@ class ContentCache:
                          ) -> object:
         """A value of lists, dicts and strings made from data, kept as JSON (what is made is returned as made).
         digest: data's SHA-256 (hex), if known."""
+        digest = digest or self._digest(data)
         stored = self.get(kind, data, digest)
         if stored is not None:
             return json.loads(stored)
@@ -334,12 +340,26 @@ def _read(entry: Path) -> bytes | None:
     return value if len(raw) >= 32 and hashlib.sha256(value).digest() == digest else None
 
 
+# A temporary name no other writer uses at the same time: this process's id and a count (a random name read
+# the system's random source for each of a first build's 37,000 entries).
+_WRITES = itertools.count()
+_FOLDERS: set[Path] = set()  # folders this process has made: not made again for every entry
+
+
 def _write(entry: Path, value: bytes) -> None:
     """Best effort: a cache that cannot be written (a full disk) only makes the next build slower."""
-    temporary = entry.with_name(f".{entry.name}.{secrets.token_hex(4)}")
+    temporary = entry.with_name(f".{entry.name}.{os.getpid()}.{next(_WRITES)}")
+    data = hashlib.sha256(value).digest() + value
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(hashlib.sha256(value).digest() + value)
+        try:
+            if entry.parent not in _FOLDERS:
+                entry.parent.mkdir(parents=True, exist_ok=True)
+                _FOLDERS.add(entry.parent)
+            temporary.write_bytes(data)
+        except FileNotFoundError:  # the folder was removed since (a prune of another version, by hand)
+            _FOLDERS.discard(entry.parent)
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(data)
         os.replace(temporary, entry)
     except OSError:
         temporary.unlink(missing_ok=True)
