@@ -9,9 +9,13 @@ import hashlib
 import json
 import shutil
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from conftest import REAL_ID, ROOT, build_with, make_project, run_build
+from fuzzing import fuzz_settings
+from hypothesis import given
+from hypothesis import strategies as st
 
 from disclosures.core.cache import ContentCache
 from disclosures.core.errors import ProjectError
@@ -153,7 +157,7 @@ def test_a_missing_site_mark_image_fails_the_build(tmp_path: Path) -> None:
 
 @pytest.mark.build
 def test_the_fast_scanner_reads_built_pages_as_an_html_parser_does(real_site) -> None:
-    """scan_html is a regular-expression scanner (for speed): on every built page it must find exactly the
+    """scan_html reads pages with lexbor's parser (for speed): on every built page it must find exactly the
     ids and links lxml's HTML parser finds (script and style bodies are not markup)."""
     import lxml.html
 
@@ -311,3 +315,36 @@ def test_the_cache_says_whether_it_holds_an_entry_without_reading_it_and_keeps_i
     assert later.has("scan", digest) and not later.has("links", digest)
     later.prune()  # what has() found is kept as if it had been read
     assert ContentCache(tmp_path / "cache").get("scan", b"page") == b"{}"
+
+
+def test_the_scanner_reads_markup_as_a_browser_does_and_lists_each_element_once() -> None:
+    """An element with an id and a link is one element (a selector list matches it twice); what a browser does
+    not read as markup (comments, script bodies, a title's text) holds no link; of a repeated attribute the
+    first counts; srcset gives each candidate's address, and a preconnect names a host, not a document."""
+    scan = linkcheck.scan_html(
+        '<title>见<a href="/in-title/">x</a></title><!-- <a href="/commented/"> -->'
+        '<script>let s = "<a href=\'/in-script/\'>";</script>'
+        '<A HREF="/a/" ID="Top" href="/second/">x</A><a name=n1>y</a><div name="not-an-id"></div>'
+        '<img srcset="/s1.png 1x, /s2.png 2x" src="/s0.png"><link rel="preconnect" href="https://cdn.example/">'
+        '<svg><use xlink:href="#icon"/></svg><a href="/q?x=1&amp;y=2">z</a>')
+    assert scan.ids == {"Top", "n1"}
+    assert scan.links == ("/a/", "/s0.png", "/s1.png", "/s2.png", "#icon", "/q?x=1&y=2")
+
+
+_BASES = ["https://example.org/site/disclosures/x/", "https://example.org/site/feed.xml",
+          "https://example.org/site/disclosures/x/#problem-1", "https://example.org/site/a/?q=1",
+          "https://other.example/page/", "https://example.org/elsewhere/"]
+
+
+@fuzz_settings(200)
+@given(link=st.text(alphabet=st.sampled_from("#ab%2F中 \t\n/?:.-"), max_size=12).map(lambda t: "#" + t),
+       base=st.sampled_from(_BASES))
+def test_an_anchor_in_the_same_file_resolves_as_the_address_arithmetic_would(link: str, base: str) -> None:
+    """resolve() takes a link that is only a #fragment without urljoin (most links of a notice are): what it
+    names must be what urljoin and urlsplit make of it, for any fragment and any base."""
+    site = linkcheck.BuiltSite(Path("/nonexistent"), "https://example.org/site/")
+    absolute = urljoin(base, link.strip())
+    path = site.internal_path(absolute)
+    expected = (("internal", path, unquote(urlsplit(absolute).fragment)) if path is not None
+                else ("external", absolute))
+    assert linkcheck.resolve(site, link, base) == expected

@@ -1,6 +1,6 @@
 """The attributes of a start tag, read with a regular expression: the HTML the build writes is scanned
-by the link check (linkcheck.py) and for the inline scripts of the CSP (serving.py), thousands of pages
-where html.parser would take tens of seconds. Values may be quoted either way or bare. And a page as
+for the inline scripts of the CSP (serving.py), thousands of pages where html.parser would take tens of
+seconds. Values may be quoted either way or bare. And a page as
 those scans' caches know it: without the build's moment."""
 
 from __future__ import annotations
