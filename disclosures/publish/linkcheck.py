@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
-from urllib.parse import unquote, urljoin, urlparse, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -157,7 +157,6 @@ class BuiltSite:
         self._digests: dict[str, str] = {}  # path -> SHA-256 of the page as the cache knows it (cache_key)
         self._fragments: dict[str, tuple[str, ...]] = {}
         self._resolved: dict[tuple[str, str], tuple[str, ...]] = {}
-        self._bases: dict[str, str | None] = {}
         self._base_parts: dict[str, tuple[str, str, str] | None] = {}
 
     def resolved(self, link: str, base: str) -> tuple[str, ...]:
@@ -182,25 +181,24 @@ class BuiltSite:
         return self.url + (path.removesuffix("index.html") if posixpath.basename(path) == "index.html" else path)
 
     def base_parts(self, base: str) -> tuple[str, str, str] | None:
-        """A web address's scheme, host and path as urljoin reads them, once per base; None for another kind."""
+        """A web address's scheme, host and path (urlsplit's), once per base: every link of a page is relative
+        to the page's address. None for another kind of address."""
         if base not in self._base_parts:
-            parts = urlparse(base)
+            parts = urlsplit(base)
             plain = parts.scheme in ("http", "https") and parts.netloc
             self._base_parts[base] = (parts.scheme, parts.netloc, parts.path) if plain else None
         return self._base_parts[base]
 
-    def base_path(self, base: str) -> str | None:
-        """internal_path(base), once per base: every link of a page is relative to the page's address."""
-        if base not in self._bases:
-            self._bases[base] = self.internal_path(base)
-        return self._bases[base]
-
     def internal_path(self, absolute: str) -> str | None:
         """The path under the site root an absolute address names, or None when it is out of the site."""
         parts = urlsplit(absolute)
+        return self.path_under(parts.scheme, parts.netloc, parts.path)
+
+    def path_under(self, scheme: str, netloc: str, path: str) -> str | None:
+        """internal_path of an address already split (scheme, host, path)."""
         for base in self.bases:
-            if (parts.scheme, parts.netloc) == (base.scheme, base.netloc) and parts.path.startswith(base.path):
-                return unquote(parts.path[len(base.path):])
+            if (scheme, netloc) == (base.scheme, base.netloc) and path.startswith(base.path):
+                return unquote(path[len(base.path):])
         return None
 
     def file_for(self, path: str) -> str | None:
@@ -352,19 +350,13 @@ def resolve(site: BuiltSite, link: str, base: str) -> tuple[str, ...]:
     """What a link names, from its text and the address it is relative to alone (so a file's links can be
     kept in the cache): ("skip",), ("external", address) or ("internal", path under the site, fragment)."""
     link = link.strip()
-    if link.startswith("#") and not _URL_DROPS.search(link):
-        # An anchor in the same file (most links of a notice): urljoin would give base's address with this
-        # fragment, and its path is base's.
-        page = site.base_path(base)
-        if page is not None:
-            return ("internal", page, unquote(link[1:]))
     if not link or link.lower().startswith(_NOT_FETCHED):
         if link.lower().startswith(("mailto:", "tel:")):
             return ("external", link.split("?", 1)[0])  # the address, not the letter
         return ("skip",)
-    joined = _plain_relative(site, link, base)
-    if joined is not None:
-        return joined
+    named = _by_path(site, link, base)
+    if named is not None:
+        return named
     absolute = urljoin(base, link)
     target_path = site.internal_path(absolute)
     if target_path is None:
@@ -376,25 +368,27 @@ def resolve(site: BuiltSite, link: str, base: str) -> tuple[str, ...]:
 _PLAIN_PATH = re.compile(r"[\w.~!$&'()*+,=@%/-]+")
 
 
-def _plain_relative(site: BuiltSite, link: str, base: str) -> tuple[str, ...] | None:
-    """resolve(link, base) for a plain path (../../units/x/, /s/feed.xml, with a #fragment or not) without
-    urljoin, urlsplit and urlunparse: the navigation's links differ from page to page, and each pair of link
-    and page took them all (a tenth of the link check at 10,000 notices). None for any other link."""
-    path, _, fragment = link.partition("#")
-    if path.startswith("//") or not _PLAIN_PATH.fullmatch(path) or _URL_DROPS.search(fragment):
-        return None
+def _by_path(site: BuiltSite, link: str, base: str) -> tuple[str, ...] | None:
+    """resolve(link, base) without urljoin, urlsplit and urlunparse, for the two kinds of link most of a site's
+    are: an anchor in the same file (#problem-14: base's path) and a plain path (../../units/x/, /s/feed.xml,
+    with a #fragment or not). The navigation's links differ from page to page, and each pair of link and page
+    went through all three (a tenth of the link check at 10,000 notices). None for any other link."""
     parts = site.base_parts(base)
-    if parts is None:
+    if parts is None or _URL_DROPS.search(link):
         return None
     scheme, netloc, base_path = parts
+    path, _, fragment = link.partition("#")
+    if not path:
+        page = site.path_under(scheme, netloc, base_path)  # out of the site: urljoin keeps base's query too
+        return None if page is None else ("internal", page, unquote(fragment))
+    if path.startswith("//") or not _PLAIN_PATH.fullmatch(path):
+        return None
     joined = _joined_path(base_path, path)
     if joined.startswith("//"):
         return None  # urlunparse and urlsplit would read a host into it
-    for other in site.bases:
-        if (scheme, netloc) == (other.scheme, other.netloc) and joined.startswith(other.path):
-            return ("internal", unquote(joined[len(other.path):]), unquote(fragment))
-    if scheme not in ("http", "https"):
-        return ("skip",)
+    page = site.path_under(scheme, netloc, joined)
+    if page is not None:
+        return ("internal", page, unquote(fragment))
     return ("external", f"{scheme}://{netloc}{joined}" + (f"#{fragment}" if fragment else ""))
 
 
