@@ -7,7 +7,6 @@ import hashlib
 import os
 import pickle
 import selectors
-import struct
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,7 +16,7 @@ from disclosures.core import records as r
 from disclosures.core import texts as t
 from disclosures.core.cache import ContentCache
 from disclosures.core.errors import DataError, DataInvalid
-from disclosures.core.processes import dying_with_parent
+from disclosures.core.processes import FRAME, dying_with_parent
 from disclosures.load import validate as v
 from disclosures.load.fieldpath import page_labels, shown_path
 from disclosures.load.fieldreader import Fields, Reader
@@ -186,9 +185,6 @@ def _start_reading(files: list[tuple[Path, str]]) -> subprocess.Popen | None:
         return None
 
 
-_FRAME = struct.Struct("<Q")  # a helper's record on its stdout: its length, then its pickle
-
-
 def _from_helpers(helpers: list[tuple[list[int], subprocess.Popen | None]]) -> Iterator[tuple[int, Read, bytes]]:
     """Each helper's records as they come, with the index each stands for (helpers write them in the order
     of their files); a helper that sends a record that is not one stops being read (and is stopped)."""
@@ -201,9 +197,9 @@ def _from_helpers(helpers: list[tuple[list[int], subprocess.Popen | None]]) -> I
                 part, child, buffer, at = key.data
                 chunk = os.read(key.fd, 1 << 20)
                 buffer += chunk
-                while len(buffer) >= _FRAME.size and \
-                        len(buffer) >= (end := _FRAME.size + _FRAME.unpack_from(buffer)[0]):
-                    pickled = bytes(buffer[_FRAME.size:end])
+                while len(buffer) >= FRAME.size and \
+                        len(buffer) >= (end := FRAME.size + FRAME.unpack_from(buffer)[0]):
+                    pickled = bytes(buffer[FRAME.size:end])
                     del buffer[:end]
                     read = _unpickled(pickled) if at[0] < len(part) else None
                     if read is None:

@@ -12,15 +12,15 @@ from __future__ import annotations
 import pickle
 import sys
 
-from disclosures.load.project import _FRAME, read_notice
+from disclosures.core.processes import FRAME, write_all
+from disclosures.load.project import read_notice
 
 
 def main() -> None:
     files = pickle.load(sys.stdin.buffer)
     for path, name in files:  # each record as soon as it is made: the build stores and keeps it as it comes
         pickled = pickle.dumps(read_notice(path, name), protocol=5)
-        sys.stdout.buffer.write(_FRAME.pack(len(pickled)) + pickled)
-        sys.stdout.buffer.flush()
+        write_all(sys.stdout.buffer, FRAME.pack(len(pickled)) + pickled)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ scripts (the CSP of the server rules, serving.py) and its .gz copy, in a worker 
 Finishing sends the files in batches to a plain child process (`python -m disclosures.publish.finishing
 BUILD_PID`, which the kernel ends with the build: core/processes.py), not one made by multiprocessing: its spawn and forkserver import the build's __main__ again (a
 script without a main guard would build again, inside the build), and a fork would copy the locks the
-build's other threads hold. Messages both ways are pickles, each after its length: in, (site, cache folder
+build's other threads hold. Messages both ways are pickles, each after its length (core/processes.py's frames): in, (site, cache folder
 and code version or None, moment, the published site or None, [(path, gzipped), …]); out, ("ok", {path: what was read}, cache entries
 used) or ("error", the exception).
 """
@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
-import struct
 import subprocess
 import sys
 import threading
@@ -28,33 +26,12 @@ from typing import BinaryIO
 from disclosures.core import texts
 from disclosures.core.cache import ContentCache
 from disclosures.core.errors import ProjectError
-from disclosures.core.processes import dying_with_parent
+from disclosures.core.processes import dying_with_parent, receive, send
 from disclosures.core.urls import PAGEFIND_DIR
 from disclosures.publish import compress, linkcheck, manifest
 from disclosures.publish.htmlscan import moment_left_out
 from disclosures.publish.serving import (DEPLOY_FOLDER, NGINX_SITE_CONF, content_security_policy, inline_scripts,
                                          nginx_site_conf, script_hash, url_prefix)
-
-_LENGTH = struct.Struct("<Q")
-
-
-def send(stream: BinaryIO, message: object) -> None:
-    data = pickle.dumps(message, protocol=5)
-    stream.write(_LENGTH.pack(len(data)) + data)
-    stream.flush()
-
-
-def receive(stream: BinaryIO) -> object | None:
-    """The next message, or None when the other side has closed the pipe."""
-    head = stream.read(_LENGTH.size)
-    if len(head) < _LENGTH.size:
-        return None
-    size = _LENGTH.unpack(head)[0]
-    data = stream.read(size)
-    if len(data) < size:
-        return None
-    return pickle.loads(data)
-
 
 class FinishingStopped(ProjectError):
     """The worker process ended before it answered (killed, out of memory)."""
