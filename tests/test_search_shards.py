@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -277,3 +278,34 @@ def test_a_page_named_by_its_text_key_takes_its_part_from_the_cache(tmp_path: Pa
     again = published(tmp_path / "again", store, keys)
     assert found == [GLOSSARY[0]]  # the glossary has no name: found again
     assert again == first == published(tmp_path / "clean", ContentCache(None), [])
+
+
+def test_pagefind_runs_one_at_a_time_while_the_next_shards_copies_are_written(tmp_path: Path, monkeypatch) -> None:
+    """Two threads make shards, one Pagefind process at a time (its memory is the bound): while it indexes one
+    shard, the other thread writes the next shard's copies (in one thread, that work stood between two
+    runs). The index is the one a clean run makes."""
+    running, most, overlapped = [0], [0], [0]
+    lock = threading.Lock()
+    real_finished, real_write = search._finished, search._write_parts
+
+    def finished(process) -> None:
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.3)  # a run long enough for the other thread's work to fall inside it
+        try:
+            real_finished(process)
+        finally:
+            with lock:
+                running[0] -= 1
+
+    def write_parts(parts, dest):
+        with lock:
+            overlapped[0] += running[0] > 0
+        return real_write(parts, dest)
+    clean = _published(tmp_path / "clean", NOTICES, ContentCache(None))
+    monkeypatch.setattr(search, "_finished", finished)
+    monkeypatch.setattr(search, "_write_parts", write_parts)
+    assert _published(tmp_path / "paced", NOTICES, ContentCache(None)) == clean
+    assert most[0] == 1  # never two Pagefind processes at once
+    assert overlapped[0] >= 2  # shards' copies written while Pagefind ran (20 pages: 6 shards)
