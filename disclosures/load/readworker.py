@@ -2,9 +2,9 @@
 
 Reading and checking a notice is pure Python (about 12 ms of one core each), so a build reads the files
 that are not in its cache in one such process per core: each gets a pickled list of (path, name) on stdin and
-writes what read_notice made of each to stdout, one by one as they are made: the length (8 bytes,
-little-endian), then the pickle. A plain child process rather than
-multiprocessing: it never imports the main module of whatever started the build.
+writes what read_notice made of each to stdout, one by one as they are made, as a frame (core/processes.py's
+send: the pickle's length, then the pickle). A plain child process rather than multiprocessing: it never
+imports the main module of whatever started the build.
 """
 
 from __future__ import annotations
@@ -12,15 +12,14 @@ from __future__ import annotations
 import pickle
 import sys
 
-from disclosures.core.processes import FRAME, write_all
+from disclosures.core.processes import send
 from disclosures.load.project import read_notice
 
 
 def main() -> None:
     files = pickle.load(sys.stdin.buffer)
     for path, name in files:  # each record as soon as it is made: the build stores and keeps it as it comes
-        pickled = pickle.dumps(read_notice(path, name), protocol=5)
-        write_all(sys.stdout.buffer, FRAME.pack(len(pickled)) + pickled)
+        send(sys.stdout.buffer, read_notice(path, name))
 
 
 if __name__ == "__main__":

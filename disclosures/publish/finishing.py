@@ -4,9 +4,9 @@ scripts (the CSP of the server rules, serving.py) and its .gz copy, in a worker 
 Finishing sends the files in batches to a plain child process (`python -m disclosures.publish.finishing
 BUILD_PID`, which the kernel ends with the build: core/processes.py), not one made by multiprocessing: its spawn and forkserver import the build's __main__ again (a
 script without a main guard would build again, inside the build), and a fork would copy the locks the
-build's other threads hold. Messages both ways are pickles, each after its length (core/processes.py's frames): in, (site, cache folder
-and code version or None, moment, the published site or None, [(path, gzipped), …]); out, ("ok", {path: what was read}, cache entries
-used) or ("error", the exception).
+build's other threads hold. Messages both ways are pickles, each after its length (core/processes.py's
+frames): in, (site, cache folder and code version or None, moment, the published site or None, [(path,
+gzipped), …]); out, ("ok", {path: what was read}, cache entries used) or ("error", the exception).
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 from disclosures.core import texts
 from disclosures.core.cache import ContentCache
