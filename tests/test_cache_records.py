@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 import sys
@@ -176,3 +177,36 @@ def test_an_entry_is_stored_after_its_folder_was_removed_in_the_same_process(tmp
     cache.put("kind", b"two", b"2")
     assert cache.get("kind", b"two") == b"2"
     assert [p.name for p in (cache.folder / "kind").iterdir()] == [cache._entry("kind", b"two").name]
+
+
+def test_an_entry_a_full_disk_cut_short_is_neither_kept_nor_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                                   ) -> None:
+    """The digest and the value go out in one writev; a disk that takes only part of them leaves no entry and no
+    temporary file, and the next build computes the value again (a best-effort cache)."""
+    cache = ContentCache(tmp_path / "cache")
+    cache.put("kind", b"whole", b"v" * 100_000)
+    real_writev = os.writev
+
+    def full_disk(descriptor: int, buffers) -> int:
+        return real_writev(descriptor, [bytes(buffers[0]), bytes(buffers[1])[:1000]])  # what a full disk took
+    monkeypatch.setattr(os, "writev", full_disk)
+    cache.put("kind", b"cut", b"v" * 100_000)
+    monkeypatch.undo()
+    assert cache.get("kind", b"cut") is None
+    assert cache.folder is not None
+    assert [p.name for p in (cache.folder / "kind").iterdir()] == [cache._entry("kind", b"whole").name]
+    assert cache.get("kind", b"whole") == b"v" * 100_000
+
+
+def test_a_truncated_or_damaged_entry_is_not_read(tmp_path: Path) -> None:
+    cache = ContentCache(tmp_path / "cache")
+    damages: dict[str, Callable[[bytes], bytes]] = {
+        "short": lambda b: b[:20], "cut": lambda b: b[:-1], "flipped": lambda b: b[:40] + b"x" + b[41:],
+        "empty": lambda b: b""}
+    for name, damage in damages.items():
+        cache.put("kind", name.encode(), b"value of " * 20)
+        entry = cache._entry("kind", name.encode())
+        entry.write_bytes(damage(entry.read_bytes()))
+        assert cache.get("kind", name.encode()) is None, name
+    cache.put("kind", b"fine", b"value")
+    assert cache.get("kind", b"fine") == b"value"

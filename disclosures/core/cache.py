@@ -20,6 +20,8 @@ site's worth). DISCLOSURE_CLEAN_BUILD=1 builds without reading it.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import fcntl
 import functools
 import hashlib
@@ -333,11 +335,11 @@ def cache_for(root: Path, environ: Mapping[str, str], records: dict[Path, object
 
 def _read(entry: Path) -> bytes | None:
     try:
-        raw = entry.read_bytes()
+        with open(entry, "rb", buffering=0) as stored:
+            digest, value = stored.read(32), stored.readall()  # not sliced off the whole: no copy of the value
     except OSError:
         return None
-    digest, value = raw[:32], raw[32:]
-    return value if len(raw) >= 32 and hashlib.sha256(value).digest() == digest else None
+    return value if hashlib.sha256(value).digest() == digest else None
 
 
 # A temporary name no other writer uses at the same time: this process's id and a count (a random name read
@@ -349,17 +351,28 @@ _FOLDERS: set[Path] = set()  # folders this process has made: not made again for
 def _write(entry: Path, value: bytes) -> None:
     """Best effort: a cache that cannot be written (a full disk) only makes the next build slower."""
     temporary = entry.with_name(f".{entry.name}.{os.getpid()}.{next(_WRITES)}")
-    data = hashlib.sha256(value).digest() + value
     try:
         try:
             if entry.parent not in _FOLDERS:
                 entry.parent.mkdir(parents=True, exist_ok=True)
                 _FOLDERS.add(entry.parent)
-            temporary.write_bytes(data)
+            _write_new(temporary, hashlib.sha256(value).digest(), value)
         except FileNotFoundError:  # the folder was removed since (a prune of another version, by hand)
             _FOLDERS.discard(entry.parent)
             entry.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(data)
+            _write_new(temporary, hashlib.sha256(value).digest(), value)
         os.replace(temporary, entry)
     except OSError:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+
+
+def _write_new(path: Path, digest: bytes, value: bytes) -> None:
+    """The digest then the value, in one call and not joined first: joining copied every value (1.1 GB in a
+    first build at 1,000 notices)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    try:
+        if os.writev(descriptor, (digest, value)) != len(digest) + len(value):
+            raise OSError(errno.ENOSPC, "short write")  # a regular file takes a write whole but on a full disk
+    finally:
+        os.close(descriptor)
