@@ -16,6 +16,9 @@ from pathlib import Path
 import lxml.html
 import pytest
 from conftest import REAL_ID, ROOT, TEST_DATA
+from fuzzing import fuzz_settings
+from hypothesis import given
+from hypothesis import strategies as st
 
 from disclosures.build import prepare
 from disclosures.model.searchmarks import date_marks, date_tokens
@@ -152,3 +155,47 @@ def test_tokens_of_a_date_in_a_heading_or_a_value_go_after_the_element() -> None
     assert '<p id="p">2024年8月30日<span class="dsc-search-keys" hidden>⟦rq20240830 ny202408 yr0830⟧</span><br>' \
         in marked
     assert indexed_part("<p>2024年8月30日</p>") is None  # a page with nothing to index stays out
+
+
+def _marked_by_parsing_every_piece(html: str) -> str:
+    """with_date_marks as it was before its shortcut for pieces that change nothing: every piece parsed."""
+    from disclosures.outputs.search import _AS_OF_ATTR, _HEADING, _PIECE, _TAG, _VALUE_ATTR, _VOID, _marked_text, \
+        _marks_span
+    out: list[str] = []
+    held: list[str] = []
+    holder, depth, drop = "", 0, False
+    for piece in _PIECE.findall(html):
+        tag = _TAG.match(piece)
+        if tag is None:
+            if holder:
+                held += [] if drop else [t for mark in date_marks(piece) for t in mark.tokens]
+                out += [] if drop else [piece]
+            else:
+                out.append(_marked_text(piece))
+            continue
+        out.append(piece)
+        closing, name, attrs = tag.group(1) == "/", tag.group(2).lower(), tag.group(3)
+        if holder and name == holder:
+            depth += -1 if closing else 1
+            if depth == 0:
+                out += [_marks_span(held)] if held else []
+                holder, held = "", []
+        elif not holder and not closing and name not in _VOID and not attrs.rstrip().endswith("/"):
+            drop = bool(_AS_OF_ATTR.search(attrs))
+            if drop or _HEADING.fullmatch(name) or _VALUE_ATTR.search(attrs):
+                holder, depth = name, 1
+    return "".join(out + ([_marks_span(held)] if held else []))
+
+
+_PIECES = ["<h1>", "</h1>", "<H2 id=a>", "</h2>", "<h3/>", "<hr>", "<header>", "</header>", "<p>", "</p>", "<br>",
+           "<span>", "</span>", '<span data-pagefind-filter="d">', '<b data-pagefind-meta="x"/>',
+           '<time data-window-as-of>', "</time>", '<div data-x="月">', "<!-- 2024年8月30日 -->", "<!DOCTYPE html>",
+           "< 月>", "</ 8月1日>", "</h1 >", "2024年8月30日", "至9月1日", "10月15日至25日", "8月", "月", "年", "正文",
+           "截至2026年12月7日", " ", "&gt;"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+@fuzz_settings()
+def test_the_shortcut_for_pieces_that_change_nothing_changes_nothing(pieces: list[str]) -> None:
+    html = "".join(pieces)
+    assert with_date_marks(html) == _marked_by_parsing_every_piece(html)
