@@ -4,9 +4,9 @@ What a build computes again and again for unchanged input — a notice file read
 page and poster rendered, a .gz copy of every text file, the link check's reading of every page, the scan
 for inline scripts the CSP must allow — depends on nothing but its input and the code. So each result is
 stored under the SHA-256 of its whole input, in a folder named after the SHA-256 of the code (every module
-of this package, and the versions of Jinja2, Material and zlib-ng): only the same input can meet a stored
-result, and any change to the code starts an empty folder. Reuse is identical by construction, not by
-trust:
+of this package, and the versions of Jinja2, Material and both deflate libraries): only the same input can
+meet a stored result, and any change to the code starts an empty folder. Reuse is identical by
+construction, not by trust:
 
 - each entry starts with the SHA-256 of its value: a truncated, damaged or half-written entry does not
   match and is computed afresh (and rewritten), never used;
@@ -43,7 +43,7 @@ _MISSING = object()
 
 CLEAN_ENV = "DISCLOSURE_CLEAN_BUILD"
 _PACKAGE = Path(__file__).resolve().parent.parent  # disclosures/: every module a result may depend on
-_TOOLS = ("Jinja2", "mkdocs-material", "PyYAML", "pagefind-bin-extended", "zlib-ng")
+_TOOLS = ("Jinja2", "mkdocs-material", "PyYAML", "pagefind-bin-extended", "zlib-ng", "deflate")
 
 
 IN_USE = ".in-use"  # beside the code versions' folders: the lock of ContentCache.hold and prune
