@@ -6,7 +6,8 @@ finished views, its page and poster, its feed items, its open data. Each is a pu
 holds, so any process may make it. A first build at 1,000 notices made them one after another on the build's own thread
 for about half a minute, with the second core idle for much of it (Pagefind starts with the first pages).
 
-This helper makes them from the other end of each of the build's walks (the last notice first), and stores
+This helper makes them from the other end of the build's walks over views and renders (the last notice
+first; each notice's renders, feed items and open data together, its full view read once), and stores
 each where the build looks for it: the build then reads what the helper made, as it reads what an earlier
 build made, until the two meet. What both make meanwhile is made twice and stored twice, alike. The helper
 computes its keys itself from what it read and was given, by the same functions as the build, so an entry

@@ -7,6 +7,7 @@ notice's products makes none of them itself.
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import shutil
@@ -20,8 +21,8 @@ from conftest import ROOT, make_project, run_build
 from helpers import modules_running_in, tree
 from portal_data import BUILD_DAY, write_portal
 
-from disclosures import build, buildahead
-from disclosures.core.cache import code_version
+from disclosures import aheadworker, build, buildahead
+from disclosures.core.cache import ContentCache, code_version
 
 pytestmark = pytest.mark.build
 
@@ -121,6 +122,27 @@ def test_a_helper_given_a_notice_changed_since_the_build_read_it_makes_nothing_o
     path.write_text(path.read_text(encoding="utf-8").replace("title: ", "title: 改", 1), encoding="utf-8")
     _run_helper(jobs)
     assert {kind: _entries(project, kind) for kind in NOTICE_KINDS} == {kind: len(shown) - 1 for kind in NOTICE_KINDS}
+
+
+def test_the_helper_reads_each_notices_full_view_once_for_its_three_products(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After making a notice's views, the helper reads its full view from the cache once for the renders, the
+    feed items and the open data together (each unpickle of one is about 80 KB), not once for each."""
+    project = _portal(tmp_path)
+    jobs, shown = _jobs_sent(project, monkeypatch)
+    shutil.rmtree(project / ".cache")
+    reads: dict[bytes, int] = {}
+    real = ContentCache.get_or_make_record
+
+    def counted(self: ContentCache, kind: str, data: bytes, *args, **kwargs) -> object:
+        if kind == "finished views":
+            reads[data] = reads.get(data, 0) + 1
+        return real(self, kind, data, *args, **kwargs)
+    monkeypatch.setattr(ContentCache, "get_or_make_record", counted)
+    aheadworker.make_ahead(io.BytesIO(b"".join(pickle.dumps(job, protocol=5) for job in jobs)))
+    assert len(reads) == len(shown) > 10
+    assert set(reads.values()) == {2}  # made with the light views, then read once for the products
+    assert {kind: _entries(project, kind) for kind in NOTICE_KINDS} == {kind: len(shown) for kind in NOTICE_KINDS}
 
 
 # A build killed (SIGKILL) while its helper works: a sitecustomize module, so that the helper's process has the
