@@ -179,10 +179,10 @@ def test_an_entry_is_stored_after_its_folder_was_removed_in_the_same_process(tmp
     assert [p.name for p in (cache.folder / "kind").iterdir()] == [cache._entry("kind", b"two").name]
 
 
-def test_an_entry_a_full_disk_cut_short_is_neither_kept_nor_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                                                   ) -> None:
-    """The digest and the value go out in one writev; a disk that takes only part of them leaves no entry and no
-    temporary file, and the next build computes the value again (a best-effort cache)."""
+def test_an_entry_a_full_disk_cut_short_is_not_read_and_the_next_write_makes_it_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The digest and the value go out in one writev; an entry a full disk took only part of is not read, and
+    the next build computes the value again and stores it whole (a best-effort cache)."""
     cache = ContentCache(tmp_path / "cache")
     cache.put("kind", b"whole", b"v" * 100_000)
     real_writev = os.writev
@@ -193,9 +193,25 @@ def test_an_entry_a_full_disk_cut_short_is_neither_kept_nor_read(tmp_path: Path,
     cache.put("kind", b"cut", b"v" * 100_000)
     monkeypatch.undo()
     assert cache.get("kind", b"cut") is None
-    assert cache.folder is not None
-    assert [p.name for p in (cache.folder / "kind").iterdir()] == [cache._entry("kind", b"whole").name]
     assert cache.get("kind", b"whole") == b"v" * 100_000
+    cache.put("kind", b"cut", b"v" * 100_000)
+    assert cache.get("kind", b"cut") == b"v" * 100_000
+    assert cache.folder is not None
+    assert sorted(p.name for p in (cache.folder / "kind").iterdir()) == sorted(
+        cache._entry("kind", key).name for key in (b"whole", b"cut"))  # no temporary left
+
+
+def test_a_whole_entry_is_never_written_over_in_place(tmp_path: Path) -> None:
+    """A reader that found an entry whole finds it whole again (a page's render is read back for MkDocs): an
+    entry that is there is replaced by a rename, never truncated and written again where it is."""
+    cache = ContentCache(tmp_path / "cache")
+    cache.put("render", b"page", b"<p>first</p>" * 1000)
+    entry = cache._entry("render", b"page")
+    with entry.open("rb") as held:  # the file a reader opened before the second write
+        cache.put("render", b"page", b"<p>again</p>" * 1000)
+        assert held.read()[32:] == b"<p>first</p>" * 1000
+    assert cache.get("render", b"page") == b"<p>again</p>" * 1000
+    assert [p.name for p in entry.parent.iterdir()] == [entry.name]
 
 
 def test_a_truncated_or_damaged_entry_is_not_read(tmp_path: Path) -> None:
