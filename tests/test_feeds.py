@@ -11,11 +11,12 @@ import dataclasses
 import datetime as dt
 import html
 import json
+import re
 import shutil
 import sys
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import lxml.etree
@@ -24,6 +25,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from conftest import REAL_ID, ROOT, TEST_DATA, Build, build_with, make_project
+from fuzzing import fuzz_settings
 from helpers import combine_data
 from portal_data import BUILD_DAY, write_portal
 
@@ -94,6 +96,27 @@ def test_absolute_links_resolve_fragments_and_paths_but_keep_mailto_and_tel() ->
         "https://s.example.org/disclosures/n/#problem-3", "https://s.example.org/feedback/?a=1&b=2",
         "mailto:x@example.org", "tel:010-12345678"]
     assert next(doc.iter("img")).get("src") == "https://s.example.org/disclosures/n/p.png"
+
+
+def _absolute_links_by_name(body: str, base: str) -> str:
+    """The oracle: the links found by searching for the attribute's name, as absolute_links once did."""
+    def resolve(match: re.Match[str]) -> str:
+        target = urljoin(base, html.unescape(match.group(2)))
+        return f'{match.group(1)}="{html.escape(target, quote=True)}"'
+    return re.sub(r'\b(href|src)="([^"]*)"', resolve, body)
+
+
+# Bodies of the pieces that make a link or almost one: names glued to other words, quotes left open.
+_LINK_PIECES = st.lists(st.sampled_from(['<a ', 'href="', 'src="', 'data-href="', 'xhref="', 'srcset="', '#p-1',
+                                         '../x/', '"', '>', ' ', '\n', '=', 'href', 'src', '链接', '&amp;', 'a']),
+                        max_size=24).map("".join)
+
+
+@fuzz_settings()
+@given(_LINK_PIECES)
+def test_absolute_links_change_the_same_attributes_as_a_search_by_their_name(body: str) -> None:
+    base = "https://s.example.org/disclosures/n/"
+    assert feeds.absolute_links(body, base) == _absolute_links_by_name(body, base)
 
 
 def _item(guid: str, day: dt.date, title: str = "标题") -> feeds.FeedItem:

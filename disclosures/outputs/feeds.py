@@ -37,8 +37,10 @@ ET.register_namespace("dc", _DC)
 # 政务公开 metadata in RSS as Dublin Core: 索引号 the identifier, 主题分类 the subject, 发布机构 the publisher.
 _DC_OF = {"index": "identifier", "topic": "subject", "publisher": "publisher"}
 
-# Our templates always write double-quoted attributes, and autoescape keeps '"' out of values.
-_LINK_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
+# Our templates always write double-quoted attributes, and autoescape keeps '"' out of values. The match
+# starts at '="' and looks back for the name: a search for the name itself tried every position of the
+# body (0.65 ms of a notice's feed copy against 0.07 ms), and the matches are the same.
+_LINK_ATTR = re.compile(r'="(?:(?<=\bhref=")|(?<=\bsrc="))([^"]*)"')
 
 
 class FeedUrlError(ProjectError, ValueError):
@@ -99,8 +101,8 @@ def absolute_links(body: str, base: str) -> str:
     """Resolve every href/src against the page URL: readers resolve relative links against the feed."""
 
     def resolve(match: re.Match[str]) -> str:
-        target = urljoin(base, html.unescape(match.group(2)))
-        return f'{match.group(1)}="{html.escape(target, quote=True)}"'
+        target = urljoin(base, html.unescape(match.group(1)))
+        return f'="{html.escape(target, quote=True)}"'
 
     return _LINK_ATTR.sub(resolve, body)
 
