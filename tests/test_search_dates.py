@@ -199,3 +199,16 @@ _PIECES = ["<h1>", "</h1>", "<H2 id=a>", "</h2>", "<h3/>", "<hr>", "<header>", "
 def test_the_shortcut_for_pieces_that_change_nothing_changes_nothing(pieces: list[str]) -> None:
     html = "".join(pieces)
     assert with_date_marks(html) == _marked_by_parsing_every_piece(html)
+
+
+# The date pattern as it was before it said that a date begins with a digit: the oracle of the one below.
+_DATE_AS_WRITTEN = re.compile(r"(?<!\d)(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*[日号])?")
+
+
+@fuzz_settings()
+@given(st.lists(st.sampled_from(["2024", "12", "8", "0", "年", "月", "日", "号", " ", "\u3000", "至", "截至", "a"]),
+                max_size=30).map("".join))
+def test_the_date_pattern_finds_what_it_found_before_it_began_with_a_digit(text: str) -> None:
+    from disclosures.model.searchmarks import _DATE
+    assert [m.groupdict() | {"at": m.span()} for m in _DATE.finditer(text)] == \
+        [m.groupdict() | {"at": m.span()} for m in _DATE_AS_WRITTEN.finditer(text)]
