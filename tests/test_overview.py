@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import REAL_ID, ROOT
+from fuzzing import fuzz_settings
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -243,3 +244,21 @@ def test_real_notice_marks_the_first_body_use_of_each_term_in_reading_order() ->
             assert "".join(s.text for s in p.text_parts) == p.text
         if p.lead_parts:
             assert "".join(s.text for s in p.lead_parts) == p.lead
+
+
+# Text as notices hold it: Han, full-width and half-width punctuation and digits, white space of every kind,
+# and characters NFKC changes in other ways (circled numbers, compatibility ideographs, a combining mark).
+_NOTICE_CHARACTERS = st.text(st.one_of(
+    st.sampled_from("面封件个元万（）：；，。、．％＋－０１９ 　\t\n\u00a0①⑴㈠㎡ﬁ\uf900\u0301=＝\u0338é"),
+    st.characters(min_codepoint=0x20, max_codepoint=0x2FFF), st.characters(min_codepoint=0xFE00, max_codepoint=0xFFEF)),
+    max_size=40)
+
+
+@fuzz_settings()
+@given(_NOTICE_CHARACTERS)
+def test_a_figure_is_compared_on_the_text_as_nfkc_writes_it_without_white_space(text: str) -> None:
+    import re
+    import unicodedata
+
+    from disclosures.load.figures import _normal
+    assert _normal(text) == re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
