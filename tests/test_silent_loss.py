@@ -12,9 +12,13 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, TEST_DATA
+from fuzzing import fuzz_settings
+from hypothesis import given
+from hypothesis import strategies as st
 from test_validation import data_dir, messages
 
 from disclosures.cli import check, main, next_change_text
+from disclosures.load.fieldreader import normalised
 from disclosures.load.project import load_project
 
 FILE = "hillside-office-2025-06-02"
@@ -467,3 +471,11 @@ def test_a_data_file_over_the_size_limit_is_refused_naming_the_limit(tmp_path: P
     assert len(huge.encode("utf-8")) > MAX_FILE_BYTES
     found = messages(data_dir(tmp_path, {f"{FILE}.yml": huge}))
     assert len(found) == 1 and found[0].startswith(f"{NAME}：应为不超过 16 MiB 的数据文件，实际为16.")
+
+
+@fuzz_settings()
+@given(st.text(st.sampled_from("学习次，12 \u00a0\u200b\ufeff\u00ad\u200e\t"), max_size=30))
+def test_normalised_text_loses_exactly_the_invisible_characters_it_names(text: str) -> None:
+    """The check that skips the removal when none is there changes nothing (fieldreader._INVISIBLE)."""
+    from disclosures.load.fieldreader import _NORMALISE
+    assert normalised(text) == text.translate(_NORMALISE)
