@@ -41,7 +41,8 @@ from disclosures.model.viewmodels import (AS_OF_MARK, NoticeView, light_view, wi
                                           with_as_of_mark_window)
 from disclosures.numbering.numbered import numbered_body
 from disclosures.outputs import opendata
-from disclosures.outputs.assets import AssetSink, FeedItems, GeneratedAsset, InMemory, feed_assets, open_data_assets
+from disclosures.outputs.assets import (AssetSink, FeedItems, GeneratedAsset, InMemory, feed_assets, open_data_ahead,
+                                       open_data_assets)
 from disclosures.outputs.feeds import channel
 from disclosures.outputs.poster import pdf_links, poster_title, poster_view, render_poster
 from disclosures.outputs.qr import qr_svg
@@ -429,12 +430,23 @@ def _prepare(root: Path, environ: Mapping[str, str], preview: bool, records: dic
         opened = v if v.parts is not None else fulls[v.id]()[1]
         assert opened is not None, "only public notices have open data"
         return opened
+    items = FeedItems(env, site, cache, templates, as_of_text(now), view_key, full_shown)
+    public_notices = {opened.id: notice for notice, opened in public}
     by_notice: dict[str, list[GeneratedPage]] = {}
     for v in sorted(views, key=lambda v: (v.published_iso, v.url)):  # publication order: see `rendered`
         feedback_page = block_page.get(v.id)
+        # With its cache, a notice's renders, feed items and open data are made in one pass, its full views
+        # read once for all three (if one is missing), as the helper makes them (aheadworker.py): read for
+        # each, they were 2 s of the build's thread at 1,000 notices.
+        full = functools.cache(fulls[v.id]) if keyed else None
+        shown_full = (lambda _, full=full: full()[0]) if full else full_shown
         by_notice[v.id] = cache.same_record("notice pages", (v,), functools.partial(
-            notice_pages, env, site, v, pdfs, feedback_page, cache, templates, view_key, full_shown, reread=keyed),
+            notice_pages, env, site, v, pdfs, feedback_page, cache, templates, view_key, shown_full, reread=keyed),
             also=templates + key_of((feedback_page, pdfs)))
+        if full and v.id in public_notices:
+            items.store_ahead(product_keys[v.id], lambda full=full: full()[0])
+            open_data_ahead(cache, product_keys[v.id], lambda full=full, n=public_notices[v.id]: (n, full()[1]),
+                            site)
         if rendered is not None:
             rendered(by_notice[v.id], cache, shard_size, False)
         by_notice[v.id] = [page.waiting() for page in by_notice[v.id]]
@@ -462,9 +474,7 @@ def _prepare(root: Path, environ: Mapping[str, str], preview: bool, records: dic
     public_ids = {n.id for n, _ in public}
     sink = sink or InMemory()
     assets = feed_assets(env, project.site, [v for v in views if v.id in public_ids],
-                         _list_feeds(project.site, portal, public_ids), FeedItems(env, site, cache, templates,
-                                                                                  as_of_text(now), view_key,
-                                                                                  full_shown), sink)
+                         _list_feeds(project.site, portal, public_ids), items, sink)
     assets += open_data_assets(root, project.site, public, {n.id: directory.ids_of(n) for n, _ in public}, cache,
                                sink, product_keys if keyed else None, full_opened)
     fulls.clear()  # the loaders of full views (and the records they would be made of) are let go of

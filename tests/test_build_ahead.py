@@ -145,6 +145,27 @@ def test_the_helper_reads_each_notices_full_view_once_for_its_three_products(
     assert {kind: _entries(project, kind) for kind in NOTICE_KINDS} == {kind: len(shown) for kind in NOTICE_KINDS}
 
 
+
+def test_a_build_reads_each_notices_full_view_once_for_the_products_it_makes_itself(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the helper (15 notices: fewer than AHEAD_FROM), the build makes every notice's renders, feed
+    items and open data itself, in one pass per notice as the helper does: its full view is read from the
+    cache once for the three, after the light views were made of it."""
+    project = _portal(tmp_path)
+    reads: dict[bytes, int] = {}
+    real = ContentCache.get_or_make_record
+
+    def counted(self: ContentCache, kind: str, data: bytes, *args, **kwargs) -> object:
+        if kind == "finished views":
+            reads[data] = reads.get(data, 0) + 1
+        return real(self, kind, data, *args, **kwargs)
+    monkeypatch.setattr(ContentCache, "get_or_make_record", counted)
+    made = build.prepare(project, {"DISCLOSURE_NOW": BUILD_DAY})
+    assert buildahead.AHEAD_FROM > len(made.notices) > 10
+    assert len(reads) == len(made.notices) and set(reads.values()) == {2}
+    assert {kind: _entries(project, kind) for kind in NOTICE_KINDS} == {kind: len(made.notices) for kind in NOTICE_KINDS}
+
+
 # A build killed (SIGKILL) while its helper works: a sitecustomize module, so that the helper's process has the
 # patch too. The helper is slowed so that it would outlive a build it did not die with.
 KILLED_WHILE_HELPED = """
