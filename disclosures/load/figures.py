@@ -53,6 +53,8 @@ def stated_in(figure: r.Figure, paragraphs: list[str]) -> bool:
     value, label = _normal(figure.value + figure.unit), _normal(figure.label)
     pattern = re.compile(r"(?<![\d.])" + re.escape(value))
     for text in paragraphs:
+        if value not in text:  # most paragraphs: passed over without the scan (a notice has about 250)
+            continue
         for match in pattern.finditer(text):
             if label in text[max(0, match.start() - NEAR - len(label)): match.end() + NEAR + len(label)]:
                 return True
