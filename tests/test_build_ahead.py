@@ -124,13 +124,8 @@ def test_a_helper_given_a_notice_changed_since_the_build_read_it_makes_nothing_o
     assert {kind: _entries(project, kind) for kind in NOTICE_KINDS} == {kind: len(shown) - 1 for kind in NOTICE_KINDS}
 
 
-def test_the_helper_reads_each_notices_full_view_once_for_its_three_products(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """After making a notice's views, the helper reads its full view from the cache once for the renders, the
-    feed items and the open data together (each unpickle of one is about 80 KB), not once for each."""
-    project = _portal(tmp_path)
-    jobs, shown = _jobs_sent(project, monkeypatch)
-    shutil.rmtree(project / ".cache")
+def _full_view_reads(monkeypatch: pytest.MonkeyPatch) -> dict[bytes, int]:
+    """How often each notice's full views (by their key) are read or made from now on, in this process."""
     reads: dict[bytes, int] = {}
     real = ContentCache.get_or_make_record
 
@@ -139,11 +134,21 @@ def test_the_helper_reads_each_notices_full_view_once_for_its_three_products(
             reads[data] = reads.get(data, 0) + 1
         return real(self, kind, data, *args, **kwargs)
     monkeypatch.setattr(ContentCache, "get_or_make_record", counted)
+    return reads
+
+
+def test_the_helper_reads_each_notices_full_view_once_for_its_three_products(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After making a notice's views, the helper reads its full view from the cache once for the renders, the
+    feed items and the open data together (each unpickle of one is about 80 KB), not once for each."""
+    project = _portal(tmp_path)
+    jobs, shown = _jobs_sent(project, monkeypatch)
+    shutil.rmtree(project / ".cache")
+    reads = _full_view_reads(monkeypatch)
     aheadworker.make_ahead(io.BytesIO(b"".join(pickle.dumps(job, protocol=5) for job in jobs)))
     assert len(reads) == len(shown) > 10
     assert set(reads.values()) == {2}  # made with the light views, then read once for the products
     assert {kind: _entries(project, kind) for kind in NOTICE_KINDS} == {kind: len(shown) for kind in NOTICE_KINDS}
-
 
 
 def test_a_build_reads_each_notices_full_view_once_for_the_products_it_makes_itself(
@@ -152,14 +157,7 @@ def test_a_build_reads_each_notices_full_view_once_for_the_products_it_makes_its
     items and open data itself, in one pass per notice as the helper does: its full view is read from the
     cache once for the three, after the light views were made of it."""
     project = _portal(tmp_path)
-    reads: dict[bytes, int] = {}
-    real = ContentCache.get_or_make_record
-
-    def counted(self: ContentCache, kind: str, data: bytes, *args, **kwargs) -> object:
-        if kind == "finished views":
-            reads[data] = reads.get(data, 0) + 1
-        return real(self, kind, data, *args, **kwargs)
-    monkeypatch.setattr(ContentCache, "get_or_make_record", counted)
+    reads = _full_view_reads(monkeypatch)
     made = build.prepare(project, {"DISCLOSURE_NOW": BUILD_DAY})
     assert buildahead.AHEAD_FROM > len(made.notices) > 10
     assert len(reads) == len(made.notices) and set(reads.values()) == {2}
