@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import BinaryIO, cast
 
 from disclosures.build import (ChosenNotice, Views, ViewsMade, chosen_notice, finished_views, light_views,
-                               notice_renders, render_key, renders_stored)
+                               notice_renders, public_products_ahead, render_key, renders_stored)
 from disclosures.buildahead import NICENESS, PagesJob, ViewsJob
 from disclosures.core import records as r
 from disclosures.core.cache import ContentCache, folder_digest, key_of
@@ -20,7 +20,7 @@ from disclosures.load.portal import Directory
 from disclosures.load.project import read_notices
 from disclosures.model.view import as_of_text
 from disclosures.model.viewmodels import NoticeView
-from disclosures.outputs.assets import FeedItems, open_data_ahead
+from disclosures.outputs.assets import FeedItems
 from disclosures.pages.render import template_env
 
 
@@ -83,8 +83,8 @@ def make_ahead(source: BinaryIO) -> None:
         if not renders_stored(cache, key):  # rendered of the full view, as the build renders a light one's
             notice_renders(env, job.site, views()[0], pages.pdfs, feedback_page, cache, key)
         if not sources[notice_id][2]:  # no preview note: public
-            items.store_ahead(keys[notice_id], lambda views=views: views()[0])
-            open_data_ahead(cache, keys[notice_id], functools.partial(opened, notice_id, views), job.site)
+            public_products_ahead(items, cache, keys[notice_id], views, functools.partial(opened, notice_id, views),
+                                  job.site)
 
 
 def main() -> None:

@@ -279,6 +279,15 @@ def notice_renders(env: Environment, site: r.Site, view: NoticeView, pdfs: bool,
     return _renders(cache, key, rendered)
 
 
+def public_products_ahead(items: FeedItems, cache: ContentCache, key: bytes, views: Callable[[], Views],
+                          opened: Callable[[], tuple[r.Notice, NoticeView]], site: r.Site) -> None:
+    """A public notice's feed items and open data, stored by its product key unless they are, made of its full
+    views (views(), asked for only if one is missing; opened(): the notice and its view as its open data has
+    it): the build and its helper (aheadworker.py) make them with the notice's renders, its views read once."""
+    items.store_ahead(key, lambda: views()[0])
+    open_data_ahead(cache, key, opened, site)
+
+
 def renders_stored(cache: ContentCache, key: bytes) -> bool:
     """Whether both renders of this key are in the cache (not reading them)."""
     digest = hashlib.sha256(key).hexdigest()
@@ -427,11 +436,9 @@ def _prepare(root: Path, environ: Mapping[str, str], preview: bool, records: dic
         return v if v.parts is not None else fulls[v.id]()[0]
 
     def full_opened(v: NoticeView) -> NoticeView:
-        opened = v if v.parts is not None else fulls[v.id]()[1]
-        assert opened is not None, "only public notices have open data"
-        return opened
+        return v if v.parts is not None else opened_view(fulls[v.id]())
     items = FeedItems(env, site, cache, templates, as_of_text(now), view_key, full_shown)
-    public_notices = {opened.id: notice for notice, opened in public}
+    public_notices = {notice.id: notice for notice, _ in public}  # only these get feed items and open data
     by_notice: dict[str, list[GeneratedPage]] = {}
     for v in sorted(views, key=lambda v: (v.published_iso, v.url)):  # publication order: see `rendered`
         feedback_page = block_page.get(v.id)
@@ -444,9 +451,8 @@ def _prepare(root: Path, environ: Mapping[str, str], preview: bool, records: dic
             notice_pages, env, site, v, pdfs, feedback_page, cache, templates, view_key, shown_full, reread=keyed),
             also=templates + key_of((feedback_page, pdfs)))
         if full and v.id in public_notices:
-            items.store_ahead(product_keys[v.id], lambda full=full: full()[0])
-            open_data_ahead(cache, product_keys[v.id], lambda full=full, n=public_notices[v.id]: (n, full()[1]),
-                            site)
+            public_products_ahead(items, cache, product_keys[v.id], full,
+                                  lambda full=full, n=public_notices[v.id]: (n, opened_view(full())), site)
         if rendered is not None:
             rendered(by_notice[v.id], cache, shard_size, False)
         by_notice[v.id] = [page.waiting() for page in by_notice[v.id]]
@@ -471,7 +477,7 @@ def _prepare(root: Path, environ: Mapping[str, str], preview: bool, records: dic
     if rendered is not None:
         rendered(pages[:first_notice] + pages[after_notices:], cache, shard_size, True)
     # Even a preview (mkdocs serve) never puts a draft or scheduled notice into a feed or the open data.
-    public_ids = {n.id for n, _ in public}
+    public_ids = set(public_notices)
     sink = sink or InMemory()
     assets = feed_assets(env, project.site, [v for v in views if v.id in public_ids],
                          _list_feeds(project.site, portal, public_ids), items, sink)
@@ -526,6 +532,12 @@ class ViewsMade:
         """A notice's keyword lines, a pure function of its texts and the search dictionary: unchanged notices
         take them from the cache."""
         return self.cache.get_or_make_record("keywords", self.terms_key + key_of(inputs), make)
+
+
+def opened_view(views: Views) -> NoticeView:
+    """A public notice's view as its open data has it."""
+    assert views[1] is not None, "only public notices have open data"
+    return views[1]
 
 
 def finished_views(c: ChosenNotice, made: ViewsMade) -> Views:

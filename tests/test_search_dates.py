@@ -21,7 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from disclosures.build import prepare
-from disclosures.model.searchmarks import date_marks, date_tokens
+from disclosures.model.searchmarks import _DATE, date_marks, date_tokens
 from disclosures.outputs.search import _write_parts, indexed_copies, indexed_part, with_date_marks
 
 HEADING = re.compile(r"h[1-6]")
@@ -209,6 +209,5 @@ _DATE_AS_WRITTEN = re.compile(r"(?<!\d)(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d
 @given(st.lists(st.sampled_from(["2024", "12", "8", "0", "年", "月", "日", "号", " ", "\u3000", "至", "截至", "a"]),
                 max_size=30).map("".join))
 def test_the_date_pattern_finds_what_it_found_before_it_began_with_a_digit(text: str) -> None:
-    from disclosures.model.searchmarks import _DATE
     assert [m.groupdict() | {"at": m.span()} for m in _DATE.finditer(text)] == \
         [m.groupdict() | {"at": m.span()} for m in _DATE_AS_WRITTEN.finditer(text)]
