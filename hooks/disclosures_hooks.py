@@ -45,6 +45,7 @@ from disclosures.publish import assethash, finishing, linkcheck, staging
 from disclosures.publish.buildlock import BuildLock
 from disclosures.publish.previewfolder import PreviewFolder
 from disclosures.publish.progress import Progress
+from disclosures.pages.templatecode import keep_compiled
 from disclosures.pages.themefix import fix_theme_html
 
 
@@ -374,6 +375,7 @@ def on_env(env, config, files):
     _state.env, _state.site_key, _state.to_store, _state.reused = env, None, {}, 0
     _state.digests.next_build()
     _state.writing = True  # MkDocs copies the static files and writes the pages next
+    keep_compiled(env)  # MkDocs makes the theme's environment anew for each of a preview's rebuilds
     # overrides/main.html calls this in Material's announce block, once per page.
     # With the mark for the build's moment, put in after the render (on_post_page): a cached page stays valid.
     env.globals["disclosures_banner"] = functools.partial(_build().banner_html, marked=True)

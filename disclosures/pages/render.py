@@ -14,6 +14,7 @@ from disclosures.pages.feedback import FeedbackPage
 from disclosures.pages.glossary import GlossaryItem
 from disclosures.pages.lists import Home, ListPage
 from disclosures.pages.searchpage import SearchPage
+from disclosures.pages.templatecode import keep_compiled
 
 
 def template_env(overrides_dir: Path) -> jinja2.Environment:
@@ -26,7 +27,7 @@ def template_env(overrides_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals["texts"] = texts.catalogue()  # every page text by name: {{ texts.NO_NOTICES }}
-    return env
+    return keep_compiled(env)  # a preview's rebuild makes a new environment: its templates stay compiled
 
 
 def render_notice(env: jinja2.Environment, notice: NoticeView, feed: bool = False,
