@@ -104,3 +104,22 @@ def test_our_templates_are_compiled_once_a_process() -> None:
     assert compiled == []
     feeds = ("https://example.org/feed.xml", "https://example.org/feed.json")
     assert render_subscribe(second, *feeds) == render_subscribe(first, *feeds)
+
+
+def test_new_style_gettext_is_not_given_old_style_code(tmp_path: Path) -> None:
+    """The i18n extension compiles {% trans %} by the environment's newstyle_gettext (MkDocs installs the
+    theme's translations so): the text a new-style gettext is asked for has its "%" doubled."""
+    (tmp_path / "page.html").write_text("{% trans %}完成100%{% endtrans %}", encoding="utf-8")
+
+    def asked(newstyle: bool) -> list[str]:
+        texts: list[str] = []
+        env = keep_compiled(jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path),
+                                               extensions=["jinja2.ext.i18n"]))
+        env.install_gettext_callables(lambda text: texts.append(text) or text,  # type: ignore[attr-defined]
+                                      lambda one, many, n: many, newstyle=newstyle)
+        assert env.get_template("page.html").render() == "完成100%"
+        return texts
+
+    for _ in range(2):
+        assert asked(newstyle=False) == ["完成100%"]
+        assert asked(newstyle=True) == ["完成100%%"]

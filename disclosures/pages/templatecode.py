@@ -33,6 +33,7 @@ def compile_settings(env: jinja2.Environment) -> tuple[Hashable, ...]:
         tuple(sorted(env.extensions)), env.optimized, env.is_async, env.autoescape, env.finalize,
         tuple(sorted((name, repr(value)) for name, value in env.policies.items())),
         tuple(sorted(env.filters)), tuple(sorted(env.tests)),
+        getattr(env, "newstyle_gettext", None),  # set by the i18n extension; its {% trans %} compiles by it
     )
 
 
