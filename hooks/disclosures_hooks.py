@@ -41,12 +41,12 @@ from disclosures.outputs.posterpdf import poster_pdfs
 from disclosures.outputs.search import BackgroundIndex, IndexStats, SearchIndexFailed
 from disclosures.pages import pagecache
 from disclosures.pages.footer import footer_items
+from disclosures.pages.templatecode import keep_compiled
+from disclosures.pages.themefix import fix_theme_html
 from disclosures.publish import assethash, finishing, linkcheck, staging
 from disclosures.publish.buildlock import BuildLock
 from disclosures.publish.previewfolder import PreviewFolder
 from disclosures.publish.progress import Progress
-from disclosures.pages.templatecode import keep_compiled
-from disclosures.pages.themefix import fix_theme_html
 
 
 @dataclass
